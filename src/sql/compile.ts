@@ -1,0 +1,72 @@
+import { encodeParam } from '../dialects/pg/codec/encode.js'
+import { quoteIdent, quoteLiteral } from '../dialects/pg/quote.js'
+import type { Chunk, SQL } from './sql.js'
+
+/** A statement ready for a driver: text with `$n` placeholders and the parameters' text values. */
+export interface CompiledQuery {
+  readonly sql: string
+  readonly params: readonly (string | null)[]
+}
+
+export interface CompileOptions {
+  /**
+   * Write parameters as literals instead of placeholders. DDL cannot take bound parameters
+   * (defaults, checks, view bodies), so the DDL renderer compiles its fragments this way.
+   */
+  readonly inline?: boolean
+  /** Qualify columns with their table name (queries) or not (DDL expressions inside one table). */
+  readonly qualifyColumns?: boolean
+}
+
+/** Compiles a fragment for PostgreSQL. */
+export function compile(fragment: SQL, options: CompileOptions = {}): CompiledQuery {
+  const inline = options.inline ?? false
+  const qualify = options.qualifyColumns ?? !inline
+  const params: (string | null)[] = []
+  let text = ''
+
+  const visit = (chunks: readonly Chunk[]): void => {
+    for (const chunk of chunks) {
+      switch (chunk.kind) {
+        case 'text':
+          text += chunk.text
+          break
+        case 'identifier':
+          text += chunk.names.map(quoteIdent).join('.')
+          break
+        case 'column':
+          text += qualify && chunk.table !== undefined ? `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}` : quoteIdent(chunk.name)
+          break
+        case 'sql':
+          visit(chunk.sql.chunks)
+          break
+        case 'param': {
+          const encoded = (chunk.encode ?? encodeParam)(chunk.value)
+          if (inline) text += inlineLiteral(chunk.value, encoded)
+          else {
+            params.push(encoded)
+            text += `$${params.length}`
+          }
+          break
+        }
+        default:
+          return assertNever(chunk)
+      }
+    }
+  }
+  visit(fragment.chunks)
+  return { sql: text, params }
+}
+
+function inlineLiteral(value: unknown, encoded: string | null): string {
+  if (encoded === null) return 'NULL'
+  if (typeof value === 'boolean') return encoded
+  if ((typeof value === 'number' && Number.isFinite(value)) || typeof value === 'bigint') {
+    return value < 0 ? `(${encoded})` : encoded
+  }
+  return quoteLiteral(encoded)
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`)
+}
