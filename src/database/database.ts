@@ -1,0 +1,104 @@
+import type { CompiledQuery } from '../sql/compile.js'
+import type { SQL } from '../sql/sql.js'
+import type { ResultDecoders } from './decode-rows.js'
+import type { Driver, RawField } from './driver.js'
+import { runQuery } from './run-query.js'
+import { setTransactionStatement } from './transaction-options.js'
+import { TransactionScope } from './transaction-scope.js'
+
+export type { ResultDecoders } from './decode-rows.js'
+
+/** Rows decoded to JS values, plus what the server said about them. */
+export interface QueryResult<Row> {
+  readonly rows: Row[]
+  /** Rows affected or returned, when the driver reports it. */
+  readonly rowCount: number | null
+  readonly fields: readonly RawField[]
+}
+
+/**
+ * A statement to run: a `sql` fragment, or an already compiled query. A compiled query may carry
+ * decoders by field name, used instead of the default decoding for those fields' types.
+ */
+export type Executable = SQL | (CompiledQuery & { readonly decoders?: ResultDecoders })
+
+/** Something that runs statements: the database itself or a transaction. */
+export interface Queryable {
+  /**
+   * Runs one statement. Values come back decoded the same way whatever the driver: booleans,
+   * numbers for int2/int4/float, strings for int8/numeric/date, Dates for timestamps, parsed
+   * JSON, Uint8Array for bytea, arrays of those; other types stay the server's text.
+   *
+   * @example
+   * const { rows } = await db.execute<{ id: string }>(sql`select id from users where email = ${email}`)
+   * // select id from users where email = $1
+   */
+  execute<Row = Record<string, unknown>>(query: Executable): Promise<QueryResult<Row>>
+  /**
+   * Runs fn in a transaction: committed when fn resolves, rolled back when it throws. Called on a
+   * transaction, it opens a savepoint instead, so a caught inner failure undoes only the inner work.
+   * The transaction object works only until fn settles.
+   *
+   * @example
+   * await db.transaction(async (tx) => {
+   *   await tx.execute(sql`update accounts set balance = balance - ${amount} where id = ${from}`)
+   *   await tx.execute(sql`update accounts set balance = balance + ${amount} where id = ${to}`)
+   * }, { isolationLevel: 'serializable' })
+   */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>
+}
+
+/** A transaction in progress; valid only inside its callback. */
+export interface Transaction extends Queryable {}
+
+/** A database reached through a driver adapter. */
+export interface Database extends Queryable {
+  /** Closes the underlying client or pool. */
+  close(): Promise<void>
+}
+
+/** Options of an outermost transaction (a nested one cannot set them). */
+export interface TransactionOptions {
+  isolationLevel?: 'read committed' | 'repeatable read' | 'serializable'
+  accessMode?: 'read write' | 'read only'
+}
+
+/** One statement sent to the database, for logging. */
+export interface QueryEvent {
+  readonly sql: string
+  readonly params: readonly (string | null)[]
+  readonly durationMs: number
+  readonly rowCount: number | null
+  /** Set when the statement failed. */
+  readonly error?: unknown
+}
+
+export interface DatabaseOptions {
+  /** Called after every statement, including transaction control such as SAVEPOINT. */
+  logger?: (event: QueryEvent) => void
+}
+
+/**
+ * Wraps a driver adapter in the Database API. Usually called by an adapter (`fromPGlite`,
+ * `fromNodePostgres`, `fromPostgresJs`) rather than directly.
+ */
+export function createDatabase(driver: Driver, options: DatabaseOptions = {}): Database {
+  const { logger } = options
+  return {
+    execute: (query) => runQuery(driver, query, logger),
+    transaction: async (fn, transactionOptions) => {
+      // Checked before BEGIN so a bad option never opens a transaction.
+      const setTransaction = setTransactionStatement(transactionOptions)
+      return driver.transaction(async (connection) => {
+        const scope = new TransactionScope(connection, 0, logger)
+        try {
+          if (setTransaction) await scope.execute(setTransaction)
+          return await fn(scope)
+        } finally {
+          scope.finish()
+        }
+      })
+    },
+    close: () => driver.close(),
+  }
+}

@@ -1,0 +1,30 @@
+import { compile } from '../sql/compile.js'
+import { SQL } from '../sql/sql.js'
+import type { Executable, QueryEvent, QueryResult } from './database.js'
+import { decodeRows } from './decode-rows.js'
+import type { DriverConnection, RawResult } from './driver.js'
+
+/** Compiles, runs, logs and decodes one statement on one connection. */
+export async function runQuery<Row>(
+  connection: DriverConnection,
+  query: Executable,
+  logger: ((event: QueryEvent) => void) | undefined,
+): Promise<QueryResult<Row>> {
+  const compiled: Exclude<Executable, SQL> = query instanceof SQL ? compile(query) : query
+  const event = { sql: compiled.sql, params: compiled.params }
+  const started = performance.now()
+  let result: RawResult
+  // Only the round trip is guarded: a throwing logger or decoder must not be reported as a failed query.
+  try {
+    result = await connection.query(compiled.sql, compiled.params)
+  } catch (error) {
+    logger?.({ ...event, durationMs: performance.now() - started, rowCount: null, error })
+    throw error
+  }
+  logger?.({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
+  return {
+    rows: decodeRows<Row>(result, compiled.decoders),
+    rowCount: result.rowCount,
+    fields: result.fields,
+  }
+}

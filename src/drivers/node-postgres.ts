@@ -1,0 +1,77 @@
+import type pg from 'pg'
+import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
+import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
+import { toDatabaseError } from '../database/driver-error.js'
+import { runTransaction } from './run-transaction.js'
+
+type Client = pg.Pool | pg.Client | pg.PoolClient
+
+/**
+ * A Database over node-postgres. With a Pool, each transaction checks out its own client. With a
+ * Client or PoolClient, transactions run on that one connection, so any query sent through this
+ * Database while a transaction is open runs inside it: prefer a Pool. close() ends the pool or
+ * client, or releases a PoolClient back to its pool.
+ *
+ * @example
+ * const db = fromNodePostgres(new pg.Pool({ connectionString }))
+ */
+export function fromNodePostgres(client: Client, options?: DatabaseOptions): Database {
+  const driver: Driver = {
+    query: (sql, params) => runText(client, sql, params),
+    transaction: (fn) =>
+      isPool(client) ? transactionOnPool(client, fn) : runTransaction(connectionOf(client), fn),
+    close: () => (isPoolClient(client) ? Promise.resolve(client.release()) : client.end()),
+  }
+  return createDatabase(driver, options)
+}
+
+// Every value comes back as the server's text: Tidemark decodes, so all drivers agree.
+const textTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig
+
+async function runText(client: Client, sql: string, params: readonly (string | null)[]): Promise<RawResult> {
+  let result: pg.QueryArrayResult<(string | null)[]>
+  try {
+    result = await client.query<(string | null)[]>({
+      text: sql,
+      values: [...params],
+      rowMode: 'array',
+      types: textTypes,
+    })
+  } catch (error) {
+    throw toDatabaseError(error, sql)
+  }
+  return {
+    fields: result.fields.map((field) => ({ name: field.name, typeOid: field.dataTypeID })),
+    rows: result.rows,
+    rowCount: result.rowCount ?? null,
+    command: result.command || null,
+  }
+}
+
+function connectionOf(client: Client): DriverConnection {
+  return { query: (sql, params) => runText(client, sql, params) }
+}
+
+async function transactionOnPool<T>(
+  pool: pg.Pool,
+  fn: (connection: DriverConnection) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect()
+  let broken: Error | undefined
+  try {
+    return await runTransaction(connectionOf(client), fn, (error) => {
+      broken = error instanceof Error ? error : new Error(String(error))
+    })
+  } finally {
+    // release(error) destroys the connection instead of handing a half-finished transaction to the next caller.
+    client.release(broken)
+  }
+}
+
+function isPool(client: Client): client is pg.Pool {
+  return 'totalCount' in client
+}
+
+function isPoolClient(client: Client): client is pg.PoolClient {
+  return 'release' in client && typeof client.release === 'function'
+}

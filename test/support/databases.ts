@@ -1,0 +1,178 @@
+/**
+ * The integration harness: runs a block of tests against every configured database.
+ *
+ * - Always: PGlite (PostgreSQL compiled to WASM), a new instance per `describeEachDatabase` call.
+ * - When `TIDEMARK_TEST_DATABASE_URL` is set (e.g. postgres://postgres@127.0.0.1:5432/postgres):
+ *   that server through node-postgres (a pg.Pool) and through postgres.js. Each of these targets
+ *   creates its own database `tidemark_test_<random hex>` and drops it after the block, so test
+ *   files can run in parallel and leave nothing behind.
+ *
+ * Usage (one call per file keeps boot time down; `target.db` is ready inside tests and hooks):
+ *
+ *   describeEachDatabase('transactions', (target) => {
+ *     beforeAll(() => target.exec('create table t (id int primary key)'))
+ *     it('commits', async () => {
+ *       await target.db.transaction((tx) => tx.execute(sql`insert into t values (1)`))
+ *       expect((await target.db.execute(sql`select count(*)::int as n from t`)).rows).toEqual([{ n: 1 }])
+ *     })
+ *   })
+ *
+ * Tests inside one block share the database, so give tables distinct names or clean up.
+ */
+import { randomBytes } from 'node:crypto'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import postgres from 'postgres'
+import { afterAll, beforeAll, describe } from 'vitest'
+import type { Database, DatabaseOptions } from '../../src/database/database.js'
+import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
+import { fromPGlite } from '../../src/drivers/pglite.js'
+import { fromPostgresJs } from '../../src/drivers/postgres-js.js'
+
+export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js'
+
+export interface Target {
+  readonly name: TargetName
+  /** `embedded` for PGlite, `server` for a real PostgreSQL server. */
+  readonly kind: 'embedded' | 'server'
+  /** The database under test. Available once the block's beforeAll has run. */
+  readonly db: Database
+  /** Runs SQL (one or more statements, no parameters) directly on the driver, bypassing Tidemark. */
+  exec(sql: string): Promise<void>
+  /** Another Database over the same connection(s), e.g. with a logger. Its close() does nothing. */
+  withOptions(options: DatabaseOptions): Database
+}
+
+/** The URL of the optional server, from `TIDEMARK_TEST_DATABASE_URL`. */
+export const serverUrl: string | undefined = process.env.TIDEMARK_TEST_DATABASE_URL || undefined
+
+/** The targets this run will use, in order. */
+export const targetNames: readonly TargetName[] = serverUrl
+  ? ['pglite', 'node-postgres', 'postgres-js']
+  : ['pglite']
+
+/** Declares `describe('<name> [<target>]')` once per target, with the database opened and closed around it. */
+export function describeEachDatabase(name: string, fn: (target: Target) => void): void {
+  for (const targetName of targetNames) {
+    const target = new LazyTarget(targetName)
+    describe(`${name} [${targetName}]`, () => {
+      beforeAll(() => target.open())
+      afterAll(() => target.close())
+      fn(target)
+    })
+  }
+}
+
+interface OpenTarget {
+  readonly db: Database
+  exec(sql: string): Promise<void>
+  withOptions(options: DatabaseOptions): Database
+  close(): Promise<void>
+}
+
+class LazyTarget implements Target {
+  readonly kind: 'embedded' | 'server'
+  private opened: OpenTarget | undefined
+
+  constructor(readonly name: TargetName) {
+    this.kind = name === 'pglite' ? 'embedded' : 'server'
+  }
+
+  get db(): Database {
+    return this.current().db
+  }
+
+  exec(sql: string): Promise<void> {
+    return this.current().exec(sql)
+  }
+
+  withOptions(options: DatabaseOptions): Database {
+    return this.current().withOptions(options)
+  }
+
+  async open(): Promise<void> {
+    this.opened = await openers[this.name]()
+  }
+
+  async close(): Promise<void> {
+    await this.opened?.close()
+    this.opened = undefined
+  }
+
+  private current(): OpenTarget {
+    if (!this.opened)
+      throw new Error(`Target ${this.name} is not open: use it inside tests or hooks, not at collection time`)
+    return this.opened
+  }
+}
+
+const openers: Record<TargetName, () => Promise<OpenTarget>> = {
+  pglite: async () => {
+    const client = await PGlite.create()
+    return {
+      db: fromPGlite(client),
+      exec: async (sql) => {
+        await client.exec(sql)
+      },
+      withOptions: (options) => unclosable(fromPGlite(client, options)),
+      close: () => client.close(),
+    }
+  },
+  'node-postgres': async () => {
+    const scratch = await createScratchDatabase()
+    const pool = new pg.Pool({ connectionString: scratch.url, max: 4 })
+    return {
+      db: fromNodePostgres(pool),
+      exec: async (sql) => {
+        await pool.query(sql)
+      },
+      withOptions: (options) => unclosable(fromNodePostgres(pool, options)),
+      close: async () => {
+        await pool.end()
+        await scratch.drop()
+      },
+    }
+  },
+  'postgres-js': async () => {
+    const scratch = await createScratchDatabase()
+    const client = postgres(scratch.url, { max: 4, onnotice: () => {} })
+    return {
+      db: fromPostgresJs(client),
+      exec: async (sql) => {
+        await client.unsafe(sql).simple()
+      },
+      withOptions: (options) => unclosable(fromPostgresJs(client, options)),
+      close: async () => {
+        await client.end()
+        await scratch.drop()
+      },
+    }
+  },
+}
+
+function unclosable(db: Database): Database {
+  return { execute: db.execute, transaction: db.transaction, close: async () => {} }
+}
+
+/** Creates `tidemark_test_<hex>` on the server through an admin connection to the URL's own database. */
+async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (!serverUrl) throw new Error('TIDEMARK_TEST_DATABASE_URL is not set')
+  const name = `tidemark_test_${randomBytes(6).toString('hex')}`
+  await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`))
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () => withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+  }
+}
+
+async function withAdmin(fn: (admin: pg.Client) => Promise<unknown>): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    await fn(admin)
+  } finally {
+    await admin.end()
+  }
+}
