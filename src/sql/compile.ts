@@ -35,7 +35,10 @@ export function compile(fragment: SQL, options: CompileOptions = {}): CompiledQu
           text += chunk.names.map(quoteIdent).join('.')
           break
         case 'column':
-          text += qualify && chunk.table !== undefined ? `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}` : quoteIdent(chunk.name)
+          text +=
+            qualify && chunk.table !== undefined
+              ? `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}`
+              : quoteIdent(chunk.name)
           break
         case 'sql':
           visit(chunk.sql.chunks)
@@ -50,7 +53,7 @@ export function compile(fragment: SQL, options: CompileOptions = {}): CompiledQu
           break
         }
         default:
-          return assertNever(chunk)
+          assertNever(chunk)
       }
     }
   }

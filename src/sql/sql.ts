@@ -27,7 +27,7 @@ export type Chunk =
  * it exists only for the type checker.
  */
 export class SQL<T = unknown> {
-  declare readonly $type: T
+  declare readonly $value: T
   readonly chunks: readonly Chunk[]
 
   constructor(chunks: readonly Chunk[]) {
@@ -70,7 +70,8 @@ export function sql<T = unknown>(strings: TemplateStringsArray, ...values: unkno
 sql.identifier = (...names: string[]): SQL => {
   if (names.length === 0) throw new TypeError('sql.identifier() needs at least one name')
   for (const name of names) {
-    if (typeof name !== 'string' || name === '') throw new TypeError('sql.identifier() names must be non-empty strings')
+    if (typeof name !== 'string' || name === '')
+      throw new TypeError('sql.identifier() names must be non-empty strings')
   }
   return new SQL([{ kind: 'identifier', names }])
 }
@@ -79,8 +80,7 @@ sql.identifier = (...names: string[]): SQL => {
 sql.raw = (text: string): SQL => new SQL([{ kind: 'text', text }])
 
 /** One bound parameter, optionally with its own encoder (how the value is written for PostgreSQL). */
-sql.param = (value: unknown, encode?: ParamEncoder): SQL =>
-  new SQL([{ kind: 'param', value, encode }])
+sql.param = (value: unknown, encode?: ParamEncoder): SQL => new SQL([{ kind: 'param', value, encode }])
 
 /** A value sent as JSON text, whatever its JS type (strings and arrays included). */
 sql.json = (value: unknown): SQL =>

@@ -1,3 +1,5 @@
+import { QUOTED_KEYWORDS } from './keywords.js'
+
 /** Always quotes: `users` becomes `"users"`, `a"b` becomes `"a""b"`. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
@@ -7,4 +9,14 @@ export function quoteIdent(name: string): string {
 export function quoteLiteral(value: string): string {
   const quoted = value.replaceAll("'", "''")
   return value.includes('\\') ? `E'${quoted.replaceAll('\\', '\\\\')}'` : `'${quoted}'`
+}
+
+/** Quotes only when PostgreSQL would (quote_ident): `users` stays, `User` and `user` become quoted. */
+export function quoteIdentIfNeeded(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !QUOTED_KEYWORDS.has(name) ? name : quoteIdent(name)
+}
+
+/** A schema-qualified type name as format_type() prints it with an empty search_path: `public.role`. */
+export function qualifiedTypeName(schema: string, name: string): string {
+  return `${quoteIdentIfNeeded(schema)}.${quoteIdentIfNeeded(name)}`
 }

@@ -1,0 +1,38 @@
+import { schemaObjectKind } from '../../schema/kind.js'
+import type { ColumnMap, Table } from '../../schema/table.js'
+import { table } from '../../schema/table.js'
+import type { TableExtra } from '../../schema/table-extras.js'
+import { materializedView, type ViewBuilder, view } from '../../schema/view.js'
+import { enumType, type PgEnum } from './enum-type.js'
+import { type PgSequence, sequence } from './sequence.js'
+
+/** A named PostgreSQL schema (namespace) and the factories for objects inside it. */
+export interface PgNamespace {
+  readonly [schemaObjectKind]: 'namespace'
+  readonly name: string
+  table<N extends string, C extends ColumnMap>(
+    name: N,
+    columns: C,
+    extras?: (columns: C) => readonly TableExtra[],
+  ): Table<N, C>
+  view<N extends string, C extends ColumnMap = {}>(name: N, columns?: C): ViewBuilder<N, C>
+  materializedView<N extends string, C extends ColumnMap = {}>(name: N, columns?: C): ViewBuilder<N, C>
+  enumType<const V extends readonly string[]>(name: string, values: V): PgEnum<V[number]>
+  sequence(name: string, options?: Parameters<typeof sequence>[1]): PgSequence
+}
+
+/**
+ * Objects in a named schema: `const auth = schema('auth'); export const users = auth.table('users', {...})`.
+ * Export the schema itself too if it must exist even while empty.
+ */
+export function schema(name: string): PgNamespace {
+  return Object.freeze({
+    [schemaObjectKind]: 'namespace' as const,
+    name,
+    table: (tableName, columns, extras) => table(tableName, columns, extras, { schema: name }),
+    view: (viewName, columns) => view(viewName, columns, { schema: name }),
+    materializedView: (viewName, columns) => materializedView(viewName, columns, { schema: name }),
+    enumType: (enumName, values) => enumType(enumName, values, { schema: name }),
+    sequence: (sequenceName, options) => sequence(sequenceName, { ...options, schema: name }),
+  } satisfies PgNamespace)
+}

@@ -1,0 +1,38 @@
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
+import type { SequenceOptions } from '../../schema/options.js'
+import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../sql/sql.js'
+import { quoteIdentIfNeeded, quoteLiteral } from './quote.js'
+
+export interface PgSequence extends SqlReference {
+  readonly [schemaObjectKind]: 'sequence'
+  readonly schema: string
+  readonly name: string
+  readonly as: 'smallint' | 'integer' | 'bigint'
+  readonly options: Omit<SequenceOptions, 'name'>
+  /** `nextval('<schema>.<name>'::regclass)`, e.g. for a column default. */
+  nextval(): SQL<string>
+}
+
+/**
+ * CREATE SEQUENCE (bigint unless `as` says otherwise).
+ *
+ * @example
+ * export const invoiceNumbers = sequence('invoice_numbers', { start: 1000 })
+ * export const invoices = table('invoices', { number: bigint().notNull().default(invoiceNumbers.nextval()) })
+ */
+export function sequence(
+  name: string,
+  options: Omit<SequenceOptions, 'name'> & { as?: 'smallint' | 'integer' | 'bigint'; schema?: string } = {},
+): PgSequence {
+  const { as = 'bigint', schema = DEFAULT_SCHEMA, ...rest } = options
+  const regclass = `${quoteIdentIfNeeded(schema)}.${quoteIdentIfNeeded(name)}`
+  return Object.freeze({
+    [schemaObjectKind]: 'sequence' as const,
+    schema,
+    name,
+    as,
+    options: Object.freeze(rest),
+    nextval: () => new SQL<string>([{ kind: 'text', text: `nextval(${quoteLiteral(regclass)}::regclass)` }]),
+    [toSqlChunk]: (): Chunk => ({ kind: 'identifier', names: [schema, name] }),
+  })
+}

@@ -1,0 +1,52 @@
+/**
+ * What a column's SQL type is and how its values travel: the dialect supplies one of these for
+ * every column factory (integer(), timestamp({ mode: 'string' }), an enum, a custom type).
+ */
+export interface ColumnType {
+  /** The type as PostgreSQL's format_type() prints it, e.g. `timestamp(3) with time zone`, `integer[]`. */
+  readonly sql: string
+  /** Which family the type belongs to; drives validation (identity needs an integer) and defaults. */
+  readonly family: TypeFamily
+  /** Text from the server to the JS value. */
+  readonly decode: (text: string) => unknown
+  /** JS value to the text sent as a parameter (null for SQL NULL). */
+  readonly encode: (value: unknown) => string | null
+  /** Array dimensions: 0 for a scalar, 1 for `integer[]`, 2 for `integer[][]`. */
+  readonly dimensions: number
+  /** For arrays: the scalar element type (at any depth). */
+  readonly element?: ColumnType
+  /** The array type of this type, when the dialect has one. */
+  readonly toArray?: () => ColumnType
+  /** For enum columns: the enum's schema, name and labels. */
+  readonly enum?: { readonly schema: string; readonly name: string; readonly values: readonly string[] }
+  /** For serial types: the integer type the sequence and column use. */
+  readonly serial?: 'smallint' | 'integer' | 'bigint'
+}
+
+export type TypeFamily =
+  | 'smallint'
+  | 'integer'
+  | 'bigint'
+  | 'numeric'
+  | 'real'
+  | 'double precision'
+  | 'boolean'
+  | 'text'
+  | 'character varying'
+  | 'character'
+  | 'uuid'
+  | 'timestamp'
+  | 'timestamptz'
+  | 'date'
+  | 'time'
+  | 'timetz'
+  | 'interval'
+  | 'json'
+  | 'jsonb'
+  | 'bytea'
+  | 'inet'
+  | 'cidr'
+  | 'macaddr'
+  | 'enum'
+  | 'array'
+  | 'custom'

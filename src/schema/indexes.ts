@@ -1,0 +1,97 @@
+import { SQL } from '../sql/sql.js'
+import type { AnyColumn } from './column.js'
+import type { IndexElementSpec, IndexMethod, IndexSpec, TableExtra } from './table-extras.js'
+
+/** An index key with options: `desc(t.createdAt).nullsLast()`, `asc(t.name).op('text_pattern_ops')`. */
+export class IndexElement {
+  constructor(readonly spec: IndexElementSpec) {
+    Object.freeze(spec)
+  }
+
+  nullsFirst(): IndexElement {
+    return new IndexElement({ ...this.spec, nulls: 'first' })
+  }
+
+  nullsLast(): IndexElement {
+    return new IndexElement({ ...this.spec, nulls: 'last' })
+  }
+
+  /** The operator class of this key, e.g. `jsonb_path_ops`, `gin_trgm_ops`, `text_pattern_ops`. */
+  op(opclass: string): IndexElement {
+    return new IndexElement({ ...this.spec, opclass })
+  }
+
+  collate(collation: string): IndexElement {
+    return new IndexElement({ ...this.spec, collation })
+  }
+}
+
+function element(target: AnyColumn | SQL, order: 'asc' | 'desc'): IndexElement {
+  return new IndexElement({ target, order, nulls: undefined, opclass: undefined, collation: undefined })
+}
+
+/** An ascending index key (the default order), to attach options to. */
+export function asc(target: AnyColumn | SQL): IndexElement {
+  return element(target, 'asc')
+}
+
+/** A descending index key. */
+export function desc(target: AnyColumn | SQL): IndexElement {
+  return element(target, 'desc')
+}
+
+export class Index implements TableExtra {
+  constructor(readonly spec: IndexSpec) {
+    Object.freeze(spec)
+  }
+
+  /** The keys: columns, `sql` expressions, or `asc()` / `desc()` elements. */
+  on(...keys: (AnyColumn | SQL | IndexElement)[]): Index {
+    const elements = keys.map((key) => (key instanceof IndexElement ? key.spec : element(key, 'asc').spec))
+    return new Index({ ...this.spec, elements })
+  }
+
+  /** The access method: btree (default), hash, gin, gist, brin or spgist. */
+  using(method: IndexMethod): Index {
+    return new Index({ ...this.spec, method })
+  }
+
+  /** A partial index: only rows matching the predicate are indexed. */
+  where(predicate: SQL): Index {
+    if (!(predicate instanceof SQL)) throw new TypeError('index().where() takes a sql`...` fragment')
+    return new Index({ ...this.spec, where: predicate })
+  }
+
+  /** INCLUDE: columns stored in the index without being part of the key. */
+  include(...columns: AnyColumn[]): Index {
+    return new Index({ ...this.spec, include: columns })
+  }
+
+  /** NULLS NOT DISTINCT (unique indexes, PostgreSQL 15+). */
+  nullsNotDistinct(): Index {
+    return new Index({ ...this.spec, nullsNotDistinct: true })
+  }
+}
+
+function newIndex(name: string | undefined, unique: boolean): Index {
+  return new Index({
+    kind: 'index',
+    name,
+    unique,
+    elements: [],
+    method: 'btree',
+    where: undefined,
+    include: [],
+    nullsNotDistinct: false,
+  })
+}
+
+/** CREATE INDEX, named `<table>_<keys>_idx` unless given. */
+export function index(name?: string): Index {
+  return newIndex(name, false)
+}
+
+/** CREATE UNIQUE INDEX, named `<table>_<keys>_idx` unless given. */
+export function uniqueIndex(name?: string): Index {
+  return newIndex(name, true)
+}

@@ -1,0 +1,65 @@
+import type { SQL } from '../sql/sql.js'
+import type { AnyColumn } from './column.js'
+import type { ForeignKeyAction } from './options.js'
+
+/** DEFERRABLE INITIALLY IMMEDIATE or INITIALLY DEFERRED; undefined is NOT DEFERRABLE. */
+export type Deferrable = 'immediate' | 'deferred'
+
+export interface PrimaryKeySpec {
+  readonly kind: 'primaryKey'
+  readonly name: string | undefined
+  readonly columns: readonly AnyColumn[]
+}
+
+export interface UniqueSpec {
+  readonly kind: 'unique'
+  readonly name: string | undefined
+  readonly columns: readonly AnyColumn[]
+  readonly nullsNotDistinct: boolean
+  readonly deferrable: Deferrable | undefined
+}
+
+export interface ForeignKeySpec {
+  readonly kind: 'foreignKey'
+  readonly name: string | undefined
+  readonly columns: readonly AnyColumn[]
+  readonly references: () => readonly AnyColumn[]
+  readonly onDelete: ForeignKeyAction | undefined
+  readonly onUpdate: ForeignKeyAction | undefined
+  readonly deferrable: Deferrable | undefined
+}
+
+export interface CheckSpec {
+  readonly kind: 'check'
+  readonly name: string | undefined
+  readonly expression: SQL
+}
+
+export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin' | 'spgist'
+
+/** One key of an index: a column or an expression, with its order, nulls placement, operator class, collation. */
+export interface IndexElementSpec {
+  readonly target: AnyColumn | SQL
+  readonly order: 'asc' | 'desc'
+  readonly nulls: 'first' | 'last' | undefined
+  readonly opclass: string | undefined
+  readonly collation: string | undefined
+}
+
+export interface IndexSpec {
+  readonly kind: 'index'
+  readonly name: string | undefined
+  readonly unique: boolean
+  readonly elements: readonly IndexElementSpec[]
+  readonly method: IndexMethod
+  readonly where: SQL | undefined
+  readonly include: readonly AnyColumn[]
+  readonly nullsNotDistinct: boolean
+}
+
+export type TableExtraSpec = PrimaryKeySpec | UniqueSpec | ForeignKeySpec | CheckSpec | IndexSpec
+
+/** What a table's third argument returns: builders that expose their spec. */
+export interface TableExtra {
+  readonly spec: TableExtraSpec
+}

@@ -1,0 +1,78 @@
+import { type Chunk, type SqlReference, toSqlChunk } from '../sql/sql.js'
+import type { AnyColumn } from './column.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
+import type { TableExtra } from './table-extras.js'
+
+export type ColumnMap = Record<string, AnyColumn>
+
+/** Where a table's definition is kept, out of the way of its column properties. */
+export const tableDefinition: unique symbol = Symbol.for('tidemark.tableDefinition')
+/** Type-only: the table's columns, for row type inference. */
+export declare const tableColumns: unique symbol
+
+export interface TableDefinition {
+  readonly schema: string
+  readonly name: string
+  /** Columns in declaration order, bound to the table. */
+  readonly columns: Readonly<Record<string, AnyColumn>>
+  /** Table-level constraints and indexes, evaluated when first needed (they may reference later tables). */
+  readonly extras: () => readonly TableExtra[]
+}
+
+export interface TableBase<N extends string, C extends ColumnMap> extends SqlReference {
+  readonly [schemaObjectKind]: 'table'
+  readonly [tableDefinition]: TableDefinition
+  readonly [tableColumns]: C
+  readonly $name: N
+}
+
+/** A table: its columns are properties (`users.email`), its definition sits behind a symbol. */
+export type Table<N extends string = string, C extends ColumnMap = ColumnMap> = TableBase<N, C> & C
+
+export type AnyTable = TableBase<string, ColumnMap>
+
+export interface TableOptions {
+  readonly schema?: string
+}
+
+/**
+ * Declares a table.
+ *
+ * @example
+ * export const users = table('users', {
+ *   id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+ *   email: text().notNull().unique(),
+ * }, (t) => [index().on(t.email)])
+ */
+export function table<N extends string, C extends ColumnMap>(
+  name: N,
+  columns: C,
+  extras?: (columns: C) => readonly TableExtra[],
+  options: TableOptions = {},
+): Table<N, C> {
+  const schema = options.schema ?? DEFAULT_SCHEMA
+  const owner = { schema, name }
+  const bound: Record<string, AnyColumn> = {}
+  for (const [key, column] of Object.entries(columns)) bound[key] = column.bind(owner, key)
+  let evaluated: readonly TableExtra[] | undefined
+  const definition: TableDefinition = {
+    schema,
+    name,
+    columns: Object.freeze(bound),
+    extras: () => {
+      evaluated ??= Object.freeze([...(extras?.(bound as C) ?? [])])
+      return evaluated
+    },
+  }
+  return Object.freeze({
+    ...bound,
+    [schemaObjectKind]: 'table' as const,
+    [tableDefinition]: definition,
+    [toSqlChunk]: (): Chunk => ({ kind: 'identifier', names: [schema, name] }),
+    $name: name,
+  }) as unknown as Table<N, C>
+}
+
+export function isTable(value: unknown): value is AnyTable {
+  return typeof value === 'object' && value !== null && tableDefinition in value
+}

@@ -1,0 +1,102 @@
+import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
+import type { AnyColumn } from './column.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
+import type { ColumnMap } from './table.js'
+
+export const viewDefinition: unique symbol = Symbol.for('tidemark.viewDefinition')
+/** Type-only: the view's declared columns, for row type inference. */
+export declare const viewColumns: unique symbol
+
+export interface ViewDefinition {
+  readonly schema: string
+  readonly name: string
+  readonly materialized: boolean
+  /** The columns the view's query produces, when declared (for typed reads). */
+  readonly columns: Readonly<Record<string, AnyColumn>>
+  readonly query: SQL
+  /** Materialized views only: created WITH NO DATA (filled by the first REFRESH). */
+  readonly withNoData: boolean
+}
+
+export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
+  readonly [schemaObjectKind]: 'view'
+  readonly [viewDefinition]: ViewDefinition
+  readonly [viewColumns]: C
+  readonly $name: N
+}
+
+/** A view or materialized view; declared columns are properties, like a table's. */
+export type View<N extends string = string, C extends ColumnMap = ColumnMap> = ViewBase<N, C> & C
+
+export class ViewBuilder<N extends string, C extends ColumnMap> {
+  constructor(
+    private readonly base: Omit<ViewDefinition, 'query' | 'columns' | 'withNoData'>,
+    private readonly columns: C,
+    private readonly withNoData = false,
+  ) {}
+
+  /** Materialized views: create WITH NO DATA. */
+  noData(): ViewBuilder<N, C> {
+    if (!this.base.materialized) throw new TypeError('WITH NO DATA applies to materialized views only')
+    return new ViewBuilder(this.base, this.columns, true)
+  }
+
+  /** The view's query; tables and columns interpolated into it are quoted and qualified. */
+  as(query: SQL): View<N, C> {
+    if (!(query instanceof SQL))
+      throw new TypeError(`view ${this.base.name}: as() takes a sql\`...\` fragment`)
+    const owner = { schema: this.base.schema, name: this.base.name }
+    const bound: Record<string, AnyColumn> = {}
+    for (const [key, column] of Object.entries(this.columns)) bound[key] = column.bind(owner, key)
+    const definition: ViewDefinition = {
+      ...this.base,
+      columns: Object.freeze(bound),
+      query,
+      withNoData: this.withNoData,
+    }
+    return Object.freeze({
+      ...bound,
+      [schemaObjectKind]: 'view' as const,
+      [viewDefinition]: definition,
+      [toSqlChunk]: (): Chunk => ({ kind: 'identifier', names: [owner.schema, owner.name] }),
+      $name: this.base.name,
+    }) as unknown as View<N, C>
+  }
+}
+
+function viewBuilder<N extends string, C extends ColumnMap>(
+  name: N,
+  columns: C | undefined,
+  materialized: boolean,
+  schema: string,
+): ViewBuilder<N, C> {
+  return new ViewBuilder({ schema, name, materialized }, columns ?? ({} as C))
+}
+
+/**
+ * CREATE VIEW. Declare its columns to read it with types.
+ *
+ * @example
+ * export const activeUsers = view('active_users', { id: uuid().notNull(), email: text().notNull() })
+ *   .as(sql`select ${users.id}, ${users.email} from ${users} where ${users.deletedAt} is null`)
+ */
+export function view<N extends string, C extends ColumnMap = {}>(
+  name: N,
+  columns?: C,
+  options: { schema?: string } = {},
+): ViewBuilder<N, C> {
+  return viewBuilder(name, columns, false, options.schema ?? DEFAULT_SCHEMA)
+}
+
+/** CREATE MATERIALIZED VIEW. */
+export function materializedView<N extends string, C extends ColumnMap = {}>(
+  name: N,
+  columns?: C,
+  options: { schema?: string } = {},
+): ViewBuilder<N, C> {
+  return viewBuilder(name, columns, true, options.schema ?? DEFAULT_SCHEMA)
+}
+
+export function isView(value: unknown): value is View {
+  return typeof value === 'object' && value !== null && viewDefinition in value
+}
