@@ -1,0 +1,90 @@
+import type { SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
+import { quoteIdent, quoteLiteral } from '../quote.js'
+import {
+  columnDefinition,
+  columnList,
+  createIndex,
+  foreignKeyConstraint,
+  qualified,
+  sequenceClauses,
+  uniqueConstraint,
+} from './render-parts.js'
+
+/**
+ * The statements that create a schema model in an empty database, in dependency order: schemas,
+ * enums, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
+ * foreign keys (after every table, so cycles and self-references work), indexes, then views in the
+ * order their dependencies require. Each statement is one string without a trailing semicolon.
+ *
+ * @example
+ * for (const statement of renderCreate(toModel(schema))) await db.execute(sql.raw(statement))
+ */
+export function renderCreate(model: SchemaModel): string[] {
+  const statements: string[] = []
+  for (const schema of model.schemas) statements.push(`CREATE SCHEMA ${quoteIdent(schema)}`)
+  for (const e of model.enums) {
+    statements.push(
+      `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
+    )
+  }
+  for (const s of model.sequences) {
+    statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
+  }
+  for (const table of model.tables) statements.push(createTable(table))
+  for (const s of model.sequences) {
+    if (s.ownedBy === null) continue
+    const owner = `${qualified(s.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`
+    statements.push(`ALTER SEQUENCE ${qualified(s.schema, s.name)} OWNED BY ${owner}`)
+  }
+  for (const table of model.tables) {
+    for (const fk of table.foreignKeys) {
+      statements.push(`ALTER TABLE ${qualified(table.schema, table.name)} ADD ${foreignKeyConstraint(fk)}`)
+    }
+  }
+  for (const table of model.tables)
+    for (const index of table.indexes) statements.push(createIndex(table, index))
+  for (const view of viewsInDependencyOrder(model.views)) statements.push(createView(view))
+  return statements
+}
+
+function createTable(table: TableModel): string {
+  const lines = table.columns.map(columnDefinition)
+  if (table.primaryKey !== null) {
+    lines.push(
+      `CONSTRAINT ${quoteIdent(table.primaryKey.name)} PRIMARY KEY ${columnList(table.primaryKey.columns)}`,
+    )
+  }
+  for (const unique of table.uniques) lines.push(uniqueConstraint(unique))
+  for (const check of table.checks)
+    lines.push(`CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`)
+  const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`
+  return `CREATE TABLE ${qualified(table.schema, table.name)} (${body})`
+}
+
+function createView(view: ViewModel): string {
+  const kind = view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
+  const noData = view.materialized && view.withNoData ? ' WITH NO DATA' : ''
+  return `CREATE ${kind} ${qualified(view.schema, view.name)} AS ${view.definition}${noData}`
+}
+
+/** Views after the views they read; ties stay in the model's (name) order. */
+function viewsInDependencyOrder(views: readonly ViewModel[]): ViewModel[] {
+  const byKey = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]))
+  const ordered: ViewModel[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (view: ViewModel, path: string[]): void => {
+    const key = `${view.schema}.${view.name}`
+    if (state.get(key) === 'done') return
+    if (state.get(key) === 'visiting')
+      throw new Error(`views depend on each other in a cycle: ${[...path, key].join(' -> ')}`)
+    state.set(key, 'visiting')
+    for (const dependency of view.dependsOn) {
+      const target = byKey.get(dependency)
+      if (target !== undefined) visit(target, [...path, key])
+    }
+    state.set(key, 'done')
+    ordered.push(view)
+  }
+  for (const view of views) visit(view, [])
+  return ordered
+}

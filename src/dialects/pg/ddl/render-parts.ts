@@ -1,0 +1,89 @@
+import type {
+  ColumnModel,
+  ForeignKeyModel,
+  IndexModel,
+  SequenceModel,
+  TableModel,
+  UniqueModel,
+} from '../../../model/types.js'
+import { quoteIdent } from '../quote.js'
+
+/** `"schema"."name"`: every identifier Tidemark writes is quoted. */
+export function qualified(schema: string, name: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`
+}
+
+export function columnList(columns: readonly string[]): string {
+  return `(${columns.map(quoteIdent).join(', ')})`
+}
+
+/** The column type with its declared dimensions (format_type prints one `[]` whatever their number). */
+export function columnType(column: ColumnModel): string {
+  if (column.dimensions <= 1) return column.type
+  return column.type.replace(/\[\]$/, '') + '[]'.repeat(column.dimensions)
+}
+
+export function sequenceClauses(
+  sequence: Omit<SequenceModel, 'schema' | 'name' | 'ownedBy' | 'type'>,
+): string {
+  return [
+    `INCREMENT BY ${sequence.increment}`,
+    `MINVALUE ${sequence.minValue}`,
+    `MAXVALUE ${sequence.maxValue}`,
+    `START WITH ${sequence.start}`,
+    `CACHE ${sequence.cache}`,
+    sequence.cycle ? 'CYCLE' : 'NO CYCLE',
+  ].join(' ')
+}
+
+export function columnDefinition(column: ColumnModel): string {
+  const parts = [quoteIdent(column.name), columnType(column)]
+  if (column.identity !== null) {
+    const { name, ...numbers } = column.identity.sequence
+    const generation = column.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'
+    parts.push(
+      `GENERATED ${generation} AS IDENTITY (SEQUENCE NAME ${quoteIdent(name)} ${sequenceClauses(numbers)})`,
+    )
+  }
+  if (column.default !== null) parts.push(`DEFAULT ${column.default}`)
+  if (column.generated !== null) parts.push(`GENERATED ALWAYS AS (${column.generated}) STORED`)
+  if (column.notNull) parts.push('NOT NULL')
+  return parts.join(' ')
+}
+
+function deferrable(item: { deferrable: boolean; initiallyDeferred: boolean }): string {
+  if (!item.deferrable) return ''
+  return item.initiallyDeferred ? ' DEFERRABLE INITIALLY DEFERRED' : ' DEFERRABLE'
+}
+
+export function uniqueConstraint(unique: UniqueModel): string {
+  const nulls = unique.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''
+  return `CONSTRAINT ${quoteIdent(unique.name)} UNIQUE${nulls} ${columnList(unique.columns)}${deferrable(unique)}`
+}
+
+export function foreignKeyConstraint(fk: ForeignKeyModel): string {
+  const target = `${qualified(fk.references.schema, fk.references.table)} ${columnList(fk.references.columns)}`
+  const actions = [
+    fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`,
+    fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`,
+  ].join('')
+  return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${actions}${deferrable(fk)}`
+}
+
+export function createIndex(table: TableModel, index: IndexModel): string {
+  const keys = index.elements.map((element) => {
+    let key = element.column !== null ? quoteIdent(element.column) : `(${element.expression})`
+    if (element.collation !== null) key += ` COLLATE ${quoteIdent(element.collation)}`
+    if (element.opclass !== null) key += ` ${element.opclass}`
+    if (element.order === 'desc') key += ' DESC'
+    const defaultNulls = element.order === 'desc' ? 'first' : 'last'
+    if (element.nulls !== defaultNulls) key += ` NULLS ${element.nulls.toUpperCase()}`
+    return key
+  })
+  const unique = index.unique ? 'UNIQUE ' : ''
+  const include = index.include.length > 0 ? ` INCLUDE ${columnList(index.include)}` : ''
+  const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''
+  const where = index.where === null ? '' : ` WHERE (${index.where})`
+  const on = qualified(table.schema, table.name)
+  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${where}`
+}

@@ -1,0 +1,340 @@
+import { SchemaError } from '../../../model/schema-error.js'
+import type {
+  CheckModel,
+  ColumnModel,
+  IndexElementModel,
+  IndexModel,
+  PrimaryKeyModel,
+  SequenceModel,
+  TableModel,
+  UniqueModel,
+} from '../../../model/types.js'
+import type { AnyColumn, ColumnOwner } from '../../../schema/column.js'
+import { type AnyTable, tableDefinition } from '../../../schema/table.js'
+import type { ForeignKeySpec, IndexSpec, TableExtraSpec, UniqueSpec } from '../../../schema/table-extras.js'
+import { SQL } from '../../../sql/sql.js'
+import { defaultLiteral } from '../default-literal.js'
+import { identifierProblem } from '../identifiers.js'
+import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
+import { quoteIdentIfNeeded, quoteLiteral } from '../quote.js'
+import { ddlExpression } from './expression.js'
+import { sequenceNumbers } from './sequence-options.js'
+
+/** A foreign key whose target is resolved once every table is built. */
+export interface PendingForeignKey {
+  readonly table: TableModel
+  readonly spec: Pick<ForeignKeySpec, 'name' | 'onDelete' | 'onUpdate' | 'deferrable'>
+  readonly columns: readonly string[]
+  readonly references: () => readonly AnyColumn[]
+}
+
+export interface BuiltTable {
+  readonly model: TableModel
+  readonly sequences: readonly SequenceModel[]
+  readonly foreignKeys: readonly PendingForeignKey[]
+}
+
+/** Canonical order for unnamed objects of one kind, so their default names never depend on declaration order. */
+const byJson = <T>(items: readonly T[]): T[] =>
+  [...items].sort((a, b) =>
+    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
+  )
+
+/** Builds one table's model; default names are taken from the schema's name allocator. */
+export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
+  const def = table[tableDefinition]
+  const label = `table ${def.schema}.${def.name}`
+  const fail = (problem: string, what = ''): never => {
+    throw new SchemaError(what === '' ? label : `${label}, ${what}`, problem)
+  }
+  const nameOf = (column: AnyColumn, what: string): string => {
+    if (!belongsTo(column, def)) {
+      const owner = column.table === undefined ? 'no table' : `${column.table.schema}.${column.table.name}`
+      fail(`column ${column.config.name ?? '?'} belongs to ${owner}, not to this table`, what)
+    }
+    return column.name
+  }
+
+  const entries = Object.values(def.columns)
+  if (entries.length > 1600) fail('a table can have at most 1600 columns')
+  const seenNames = new Set<string>()
+  for (const column of entries) {
+    const problem = identifierProblem(column.name)
+    if (problem !== undefined) fail(problem, `column ${column.name}`)
+    if (seenNames.has(column.name)) fail(`two columns are named ${column.name}`, `column ${column.name}`)
+    seenNames.add(column.name)
+  }
+
+  const sequences: SequenceModel[] = []
+  const columns: ColumnModel[] = entries.map((column) => {
+    const what = `column ${column.name}`
+    const c = column.config
+    const at = (problem: string): never => fail(problem, what)
+    if (c.identity && (c.default || c.type.serial))
+      at('an identity column cannot also have a default or be serial')
+    if (c.generated && (c.default || c.identity || c.type.serial))
+      at('a generated column cannot have a default or identity')
+    let defaultText: string | null = null
+    let identity: ColumnModel['identity'] = null
+    if (c.type.serial !== undefined) {
+      if (c.default) at('a serial column already has a default (its sequence)')
+      const sequenceName = names.choose(def.name, column.name, 'seq')
+      const regclass = `${quoteIdentIfNeeded(def.schema)}.${quoteIdentIfNeeded(sequenceName)}`
+      defaultText = `nextval(${quoteLiteral(regclass)}::regclass)`
+      sequences.push({
+        schema: def.schema,
+        name: sequenceName,
+        type: c.type.serial,
+        ...sequenceNumbers(c.type.serial, {}),
+        ownedBy: { table: def.name, column: column.name },
+      })
+    } else if (c.default !== undefined) {
+      const value = c.default.value
+      try {
+        defaultText = value instanceof SQL ? ddlExpression(value) : defaultLiteral(value, c.type)
+      } catch (error) {
+        at(`invalid default: ${(error as Error).message}`)
+      }
+    }
+    if (c.identity !== undefined) {
+      const family = c.type.family
+      if ((family !== 'smallint' && family !== 'integer' && family !== 'bigint') || c.type.dimensions > 0) {
+        at(`identity needs a smallint, integer or bigint column, not ${c.type.sql}`)
+      }
+      const { name: explicitName, ...options } = c.identity.sequence
+      if (explicitName !== undefined) {
+        const problem = identifierProblem(explicitName)
+        if (problem !== undefined) at(`identity sequence name: ${problem}`)
+      }
+      let numbers: ReturnType<typeof sequenceNumbers> | undefined
+      try {
+        numbers = sequenceNumbers(family as 'integer', options)
+      } catch (error) {
+        at(`identity: ${(error as Error).message}`)
+      }
+      identity = {
+        generation: c.identity.generation,
+        sequence: { name: explicitName ?? names.choose(def.name, column.name, 'seq'), ...numbers! },
+      }
+    }
+    return {
+      name: column.name,
+      type: c.type.sql,
+      dimensions: c.type.dimensions,
+      notNull: c.notNull,
+      default: defaultText,
+      identity,
+      generated: c.generated === undefined ? null : ddlExpression(c.generated),
+    }
+  })
+
+  const extras: TableExtraSpec[] = def.extras().map((extra) => extra.spec)
+  const specs = <K extends TableExtraSpec['kind']>(kind: K) =>
+    extras.filter((e): e is Extract<TableExtraSpec, { kind: K }> => e.kind === kind)
+  const checkName = (name: string | undefined, what: string): string | undefined => {
+    if (name === undefined) return undefined
+    const problem = identifierProblem(name)
+    if (problem !== undefined) fail(problem, what)
+    return name
+  }
+  const columnNames = (list: readonly AnyColumn[], what: string): string[] => {
+    if (list.length === 0) fail('needs at least one column', what)
+    const result = list.map((column) => nameOf(column, what))
+    const duplicate = result.find((name, i) => result.indexOf(name) !== i)
+    if (duplicate !== undefined) fail(`column ${duplicate} is listed twice`, what)
+    return result
+  }
+
+  // Primary key: one, from a column or from the table level.
+  const pkColumns = entries.filter((column) => column.config.primaryKey)
+  const pkSpecs = specs('primaryKey')
+  if (pkSpecs.length + (pkColumns.length > 0 ? 1 : 0) > 1 || pkColumns.length > 1) {
+    fail('more than one primary key; use primaryKey(a, b) for a composite key')
+  }
+  let primaryKey: PrimaryKeyModel | null = null
+  const pkSpec = pkSpecs[0]
+  if (pkSpec !== undefined || pkColumns.length === 1) {
+    const keyColumns = pkSpec ? columnNames(pkSpec.columns, 'primary key') : [pkColumns[0]!.name]
+    for (const name of keyColumns) {
+      const model = columns.find((c) => c.name === name)!
+      ;(model as { notNull: boolean }).notNull = true
+    }
+    const explicit = checkName(pkSpec?.name, 'primary key')
+    primaryKey = { name: explicit ?? names.choose(def.name, undefined, 'pkey'), columns: keyColumns }
+  }
+
+  // Unique constraints: column-level in column order, then table-level in canonical order.
+  const uniqueInputs: { spec: Omit<UniqueSpec, 'columns' | 'kind'>; columns: string[] }[] = []
+  for (const column of entries) {
+    const u = column.config.unique
+    if (u !== undefined) {
+      uniqueInputs.push({
+        spec: { name: u.name, nullsNotDistinct: u.nullsNotDistinct, deferrable: undefined },
+        columns: [column.name],
+      })
+    }
+  }
+  for (const spec of byJsonSpecs(specs('unique'), (s) =>
+    columnNames(s.columns, `unique ${s.name ?? ''}`.trim()),
+  )) {
+    uniqueInputs.push(spec)
+  }
+  const uniques: UniqueModel[] = uniqueInputs.map(({ spec, columns: keyColumns }) => ({
+    name:
+      checkName(spec.name, 'unique constraint') ?? names.choose(def.name, nameAddition(keyColumns), 'key'),
+    columns: keyColumns,
+    nullsNotDistinct: spec.nullsNotDistinct,
+    deferrable: spec.deferrable !== undefined,
+    initiallyDeferred: spec.deferrable === 'deferred',
+  }))
+
+  // Checks: column-level ones are named after their column, table-level ones after the single
+  // column they mention (as PostgreSQL does), else after the table alone.
+  const checkInputs: { name: string | undefined; column: string | undefined; expression: string }[] = []
+  for (const column of entries) {
+    for (const check of column.config.checks) {
+      checkInputs.push({ name: check.name, column: column.name, expression: ddlExpression(check.expression) })
+    }
+  }
+  for (const spec of specs('check')) {
+    const mentioned = mentionedColumns(spec.expression)
+    checkInputs.push({
+      name: spec.name,
+      column: mentioned.length === 1 ? mentioned[0] : undefined,
+      expression: ddlExpression(spec.expression),
+    })
+  }
+  const checks: CheckModel[] = byJson(checkInputs).map((check) => {
+    if (check.expression === '') fail('a check constraint needs an expression')
+    return {
+      name: checkName(check.name, 'check constraint') ?? names.choose(def.name, check.column, 'check'),
+      expression: check.expression,
+    }
+  })
+
+  const foreignKeyInputs: PendingForeignKey[] = []
+  const tableModel: TableModel = {
+    schema: def.schema,
+    name: def.name,
+    columns,
+    primaryKey,
+    uniques: [],
+    foreignKeys: [],
+    checks: [],
+    indexes: [],
+  }
+  for (const column of entries) {
+    const ref = column.config.references
+    if (ref === undefined) continue
+    foreignKeyInputs.push({
+      table: tableModel,
+      spec: {
+        name: checkName(ref.name, `column ${column.name}`),
+        onDelete: ref.onDelete,
+        onUpdate: ref.onUpdate,
+        deferrable: undefined,
+      },
+      columns: [column.name],
+      references: () => [ref.target()],
+    })
+  }
+  for (const spec of specs('foreignKey')) {
+    foreignKeyInputs.push({
+      table: tableModel,
+      spec: { ...spec, name: checkName(spec.name, 'foreign key') },
+      columns: columnNames(spec.columns, `foreign key ${spec.name ?? ''}`.trim()),
+      references: spec.references,
+    })
+  }
+
+  const indexes: IndexModel[] = byJson(specs('index').map((spec) => indexInput(spec, nameOf))).map(
+    (input) => ({
+      ...input.model,
+      name:
+        checkName(input.name, 'index') ??
+        names.choose(
+          def.name,
+          nameAddition(
+            indexColumnNames([...input.keys, ...input.model.include.map((column) => ({ column }))]),
+          ),
+          'idx',
+        ),
+    }),
+  )
+
+  const model: TableModel = { ...tableModel, uniques, checks, indexes }
+  for (const fk of foreignKeyInputs) (fk as { table: TableModel }).table = model
+  return { model, sequences, foreignKeys: foreignKeyInputs }
+}
+
+function byJsonSpecs(
+  list: readonly UniqueSpec[],
+  columnsOf: (spec: UniqueSpec) => string[],
+): { spec: Omit<UniqueSpec, 'columns' | 'kind'>; columns: string[] }[] {
+  return byJson(
+    list.map((spec) => ({
+      spec: { name: spec.name, nullsNotDistinct: spec.nullsNotDistinct, deferrable: spec.deferrable },
+      columns: columnsOf(spec),
+    })),
+  )
+}
+
+function indexInput(
+  spec: IndexSpec,
+  nameOf: (column: AnyColumn, what: string) => string,
+): {
+  name: string | undefined
+  keys: ({ column: string } | { expression: string })[]
+  model: Omit<IndexModel, 'name'>
+} {
+  const what = `index ${spec.name ?? ''}`.trim()
+  if (spec.elements.length === 0) throw new SchemaError(what, 'needs at least one key: index().on(...)')
+  if (spec.nullsNotDistinct && !spec.unique)
+    throw new SchemaError(what, 'NULLS NOT DISTINCT applies to unique indexes only')
+  const keys: ({ column: string } | { expression: string })[] = []
+  const elements: IndexElementModel[] = spec.elements.map((element) => {
+    const isExpression = element.target instanceof SQL
+    const column = isExpression ? null : nameOf(element.target as AnyColumn, what)
+    const expression = isExpression ? ddlExpression(element.target as SQL) : null
+    keys.push(column === null ? { expression: expression! } : { column })
+    return {
+      column,
+      expression,
+      order: element.order,
+      nulls: element.nulls ?? (element.order === 'desc' ? 'first' : 'last'),
+      opclass: element.opclass ?? null,
+      collation: element.collation ?? null,
+    }
+  })
+  return {
+    name: spec.name,
+    keys,
+    model: {
+      unique: spec.unique,
+      method: spec.method,
+      elements,
+      include: spec.include.map((column) => nameOf(column, what)),
+      where: spec.where === undefined ? null : ddlExpression(spec.where),
+      nullsNotDistinct: spec.nullsNotDistinct,
+    },
+  }
+}
+
+function belongsTo(column: AnyColumn, owner: ColumnOwner): boolean {
+  return (
+    column.table !== undefined && column.table.schema === owner.schema && column.table.name === owner.name
+  )
+}
+
+/** The distinct columns a fragment interpolates, in order of appearance. */
+function mentionedColumns(fragment: SQL): string[] {
+  const found: string[] = []
+  const visit = (f: SQL): void => {
+    for (const chunk of f.chunks) {
+      if (chunk.kind === 'column' && !found.includes(chunk.name)) found.push(chunk.name)
+      else if (chunk.kind === 'sql') visit(chunk.sql)
+    }
+  }
+  visit(fragment)
+  return found
+}

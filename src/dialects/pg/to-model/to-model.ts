@@ -1,0 +1,236 @@
+import { SchemaError } from '../../../model/schema-error.js'
+import type {
+  EnumModel,
+  ForeignKeyModel,
+  SchemaModel,
+  SequenceModel,
+  TableModel,
+  ViewModel,
+} from '../../../model/types.js'
+import type { AnyColumn } from '../../../schema/column.js'
+import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { tableDefinition } from '../../../schema/table.js'
+import { type View, viewDefinition } from '../../../schema/view.js'
+import type { SQL } from '../../../sql/sql.js'
+import { identifierProblem } from '../identifiers.js'
+import { NameAllocator, nameAddition } from '../naming.js'
+import { buildTable, type PendingForeignKey } from './build-table.js'
+import { collect } from './collect.js'
+import { ddlQuery } from './expression.js'
+import { reserveExplicitNames } from './reserve-names.js'
+import { sequenceNumbers } from './sequence-options.js'
+
+const byName = <T extends { schema: string; name: string }>(a: T, b: T): number =>
+  a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema)
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Turns the tables, enums, views and sequences of schema modules into the schema model. Pass module
+ * namespaces (`import * as schema from './schema.js'`), objects of exports, or the objects
+ * themselves. The result is deterministic: the same schema gives the same model whatever the order
+ * of declarations. Throws a {@link SchemaError} naming the object for anything PostgreSQL would
+ * reject or silently change.
+ *
+ * @example
+ * import * as schema from './schema.js'
+ * const model = toModel(schema)
+ */
+export function toModel(...sources: unknown[]): SchemaModel {
+  const found = collect(sources)
+  const tables = [...found.tables].sort((a, b) => byName(a[tableDefinition], b[tableDefinition]))
+  const names = new Map<string, NameAllocator>()
+  const allocator = (schema: string): NameAllocator => {
+    const existing = names.get(schema)
+    if (existing !== undefined) return existing
+    const created = new NameAllocator()
+    names.set(schema, created)
+    return created
+  }
+
+  checkNames(found.enums.map((e) => ({ kind: 'enum', schema: e.schema, name: e.enumName })))
+  reserveExplicitNames(tables, found.views, found.sequences, allocator)
+
+  const built = tables.map((table) => buildTable(table, allocator(table[tableDefinition].schema)))
+  const tableModels = new Map(built.map((b) => [`${b.model.schema}.${b.model.name}`, b.model]))
+  const foreignKeys = new Map<TableModel, ForeignKeyModel[]>()
+  for (const b of built) {
+    for (const fk of b.foreignKeys) {
+      const list = foreignKeys.get(fk.table) ?? []
+      list.push(resolveForeignKey(fk, tableModels, allocator(fk.table.schema)))
+      foreignKeys.set(fk.table, list)
+    }
+  }
+  const tableList = built.map((b) => ({
+    ...b.model,
+    foreignKeys: (foreignKeys.get(b.model) ?? []).sort((x, y) => compare(x.name, y.name)),
+    uniques: [...b.model.uniques].sort((x, y) => compare(x.name, y.name)),
+    checks: [...b.model.checks].sort((x, y) => compare(x.name, y.name)),
+    indexes: [...b.model.indexes].sort((x, y) => compare(x.name, y.name)),
+  }))
+
+  const sequences: SequenceModel[] = [
+    ...built.flatMap((b) => b.sequences),
+    ...found.sequences.map((s) => {
+      try {
+        return {
+          schema: s.schema,
+          name: s.name,
+          type: s.as,
+          ...sequenceNumbers(s.as, s.options),
+          ownedBy: null,
+        }
+      } catch (error) {
+        throw new SchemaError(`sequence ${s.schema}.${s.name}`, (error as Error).message)
+      }
+    }),
+  ].sort(byName)
+
+  const enums: EnumModel[] = found.enums
+    .map((e) => {
+      const label = `enum ${e.schema}.${e.enumName}`
+      e.values.forEach((value, i) => {
+        if (typeof value !== 'string') throw new SchemaError(label, `label ${i + 1} is not a string`)
+        const problem = identifierProblem(value)
+        if (problem !== undefined && value !== '')
+          throw new SchemaError(label, `label '${value}': ${problem.replace('name', 'label')}`)
+        if (e.values.indexOf(value) !== i) throw new SchemaError(label, `label '${value}' is listed twice`)
+      })
+      return { schema: e.schema, name: e.enumName, values: [...e.values] }
+    })
+    .sort(byName)
+  for (const e of enums) {
+    if (tableModels.has(`${e.schema}.${e.name}`) || found.views.some((v) => sameName(v[viewDefinition], e))) {
+      throw new SchemaError(
+        `enum ${e.schema}.${e.name}`,
+        'a table or view of the same name already defines this type name',
+      )
+    }
+  }
+
+  const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
+  const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
+
+  const used = [...tables.map((t) => t[tableDefinition].schema), ...enums, ...sequences, ...views]
+    .map((item) => (typeof item === 'string' ? item : item.schema))
+    .concat(found.namespaces)
+  const schemas = [...new Set(used)].filter((s) => s !== DEFAULT_SCHEMA).sort(compare)
+  for (const schema of schemas) {
+    const problem = identifierProblem(schema)
+    if (problem !== undefined) throw new SchemaError(`schema ${schema}`, problem)
+    if (schema.startsWith('pg_'))
+      throw new SchemaError(`schema ${schema}`, 'names starting with pg_ are reserved for the system')
+  }
+
+  return { dialect: 'postgresql', version: 1, schemas, enums, sequences, tables: tableList, views }
+}
+
+function keyOf(object: { schema: string; name: string }): string {
+  return `${object.schema}.${object.name}`
+}
+
+function sameName(a: { schema: string; name: string }, b: { schema: string; name: string }): boolean {
+  return a.schema === b.schema && a.name === b.name
+}
+
+function checkNames(objects: readonly { kind: string; schema: string; name: string }[]): void {
+  const seen = new Set<string>()
+  for (const object of objects) {
+    const problem = identifierProblem(object.name)
+    if (problem !== undefined)
+      throw new SchemaError(`${object.kind} ${object.schema}.${object.name}`, problem)
+    const key = keyOf(object)
+    if (seen.has(key))
+      throw new SchemaError(`${object.kind} ${key}`, 'declared twice; declare it once and share it')
+    seen.add(key)
+  }
+}
+
+/**
+ * PostgreSQL accepts a foreign key only when the referenced columns carry a primary key, a unique
+ * constraint or a plain unique index, on exactly those columns.
+ */
+function resolveForeignKey(
+  fk: PendingForeignKey,
+  tables: ReadonlyMap<string, TableModel>,
+  names: NameAllocator,
+): ForeignKeyModel {
+  const label = `table ${fk.table.schema}.${fk.table.name}, foreign key (${fk.columns.join(', ')})`
+  let targets: readonly AnyColumn[]
+  try {
+    targets = fk.references()
+  } catch (error) {
+    throw new SchemaError(label, `its references could not be evaluated: ${(error as Error).message}`)
+  }
+  if (targets.length !== fk.columns.length) {
+    throw new SchemaError(label, `references ${targets.length} column(s) for ${fk.columns.length} column(s)`)
+  }
+  const owner = targets[0]?.table
+  if (
+    owner === undefined ||
+    targets.some((t) => t.table?.schema !== owner.schema || t.table?.name !== owner.name)
+  ) {
+    throw new SchemaError(label, 'the referenced columns must all belong to one table')
+  }
+  const target = tables.get(keyOf(owner))
+  if (target === undefined) {
+    throw new SchemaError(
+      label,
+      `references ${keyOf(owner)}, which is not part of this schema (export it too)`,
+    )
+  }
+  const referenced = targets.map((t) => t.name)
+  if (!isUniqueKey(target, referenced)) {
+    throw new SchemaError(
+      label,
+      `references ${keyOf(owner)} (${referenced.join(', ')}), which is not a primary key or unique; add unique() on it`,
+    )
+  }
+  return {
+    name: fk.spec.name ?? names.choose(fk.table.name, nameAddition(fk.columns), 'fkey'),
+    columns: fk.columns,
+    references: { schema: target.schema, table: target.name, columns: referenced },
+    onDelete: fk.spec.onDelete ?? 'no action',
+    onUpdate: fk.spec.onUpdate ?? 'no action',
+    deferrable: fk.spec.deferrable !== undefined,
+    initiallyDeferred: fk.spec.deferrable === 'deferred',
+  }
+}
+
+function isUniqueKey(table: TableModel, columns: readonly string[]): boolean {
+  const same = (key: readonly string[]): boolean =>
+    key.length === columns.length && key.every((column) => columns.includes(column))
+  if (table.primaryKey !== null && same(table.primaryKey.columns)) return true
+  if (table.uniques.some((u) => !u.deferrable && same(u.columns))) return true
+  return table.indexes.some(
+    (index) =>
+      index.unique &&
+      index.where === null &&
+      index.elements.every((e) => e.column !== null) &&
+      same(index.elements.map((e) => e.column!)),
+  )
+}
+
+function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
+  const def = view[viewDefinition]
+  const definition = ddlQuery(def.query)
+  if (definition === '')
+    throw new SchemaError(`view ${def.schema}.${def.name}`, 'needs a query: view(...).as(sql`...`)')
+  const dependsOn = referencedRelations(def.query).filter((key) => relations.has(key) && key !== keyOf(def))
+  return {
+    schema: def.schema,
+    name: def.name,
+    materialized: def.materialized,
+    definition,
+    withNoData: def.withNoData,
+    dependsOn: [...new Set(dependsOn)].sort(compare),
+  }
+}
+
+function referencedRelations(fragment: SQL): string[] {
+  const found: string[] = []
+  for (const chunk of fragment.chunks) {
+    if (chunk.kind === 'identifier' && chunk.names.length === 2) found.push(chunk.names.join('.'))
+    else if (chunk.kind === 'sql') found.push(...referencedRelations(chunk.sql))
+  }
+  return found
+}

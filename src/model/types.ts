@@ -1,0 +1,145 @@
+/**
+ * The schema model: one plain, JSON-serializable description of a database schema. It is produced
+ * from TypeScript schema code (`toModel`), and later from a live database and from replayed migration
+ * history, so that any two can be compared field for field.
+ *
+ * Conventions:
+ * - Every collection is sorted (by schema, then name), except table columns, which keep their
+ *   declaration order (PostgreSQL keeps it too).
+ * - Names are exactly as in the database, never quoted. Types, defaults and expressions are SQL text
+ *   written the way PostgreSQL prints them (format_type, pg_get_expr) with an empty search_path, so
+ *   user types are schema-qualified (`public.role`) and built-in ones are not.
+ * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
+ */
+export interface SchemaModel {
+  readonly dialect: 'postgresql'
+  /** Bumped when the model's shape changes. */
+  readonly version: 1
+  /** Schemas (namespaces) other than `public` that the schema uses or declares. */
+  readonly schemas: readonly string[]
+  readonly enums: readonly EnumModel[]
+  readonly sequences: readonly SequenceModel[]
+  readonly tables: readonly TableModel[]
+  readonly views: readonly ViewModel[]
+}
+
+export interface EnumModel {
+  readonly schema: string
+  readonly name: string
+  /** Labels in their declared (sort) order. */
+  readonly values: readonly string[]
+}
+
+export interface SequenceModel {
+  readonly schema: string
+  readonly name: string
+  readonly type: 'smallint' | 'integer' | 'bigint'
+  readonly start: string
+  readonly increment: string
+  readonly minValue: string
+  readonly maxValue: string
+  readonly cache: string
+  readonly cycle: boolean
+  /** The column whose drop drops the sequence (serial columns), if any. */
+  readonly ownedBy: { readonly table: string; readonly column: string } | null
+}
+
+export interface TableModel {
+  readonly schema: string
+  readonly name: string
+  readonly columns: readonly ColumnModel[]
+  readonly primaryKey: PrimaryKeyModel | null
+  readonly uniques: readonly UniqueModel[]
+  readonly foreignKeys: readonly ForeignKeyModel[]
+  readonly checks: readonly CheckModel[]
+  readonly indexes: readonly IndexModel[]
+}
+
+export interface ColumnModel {
+  readonly name: string
+  /** As format_type() prints it: `integer`, `character varying(40)`, `timestamp(3) with time zone`, `public.role[]`. */
+  readonly type: string
+  /** Declared array dimensions (0 for a scalar). */
+  readonly dimensions: number
+  readonly notNull: boolean
+  /** The default expression as pg_get_expr() prints it, or null. */
+  readonly default: string | null
+  readonly identity: IdentityModel | null
+  /** GENERATED ALWAYS AS (expression) STORED: the expression, or null. */
+  readonly generated: string | null
+}
+
+export interface IdentityModel {
+  readonly generation: 'always' | 'by default'
+  /** The identity's implicit sequence (`<table>_<column>_seq` unless named). */
+  readonly sequence: Omit<SequenceModel, 'schema' | 'ownedBy' | 'type'>
+}
+
+export interface PrimaryKeyModel {
+  readonly name: string
+  readonly columns: readonly string[]
+}
+
+export interface UniqueModel {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly nullsNotDistinct: boolean
+  readonly deferrable: boolean
+  readonly initiallyDeferred: boolean
+}
+
+export type ForeignKeyActionModel = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
+
+export interface ForeignKeyModel {
+  readonly name: string
+  readonly columns: readonly string[]
+  readonly references: {
+    readonly schema: string
+    readonly table: string
+    readonly columns: readonly string[]
+  }
+  readonly onDelete: ForeignKeyActionModel
+  readonly onUpdate: ForeignKeyActionModel
+  readonly deferrable: boolean
+  readonly initiallyDeferred: boolean
+}
+
+export interface CheckModel {
+  readonly name: string
+  /** The boolean expression, without the CHECK keyword. */
+  readonly expression: string
+}
+
+export interface IndexModel {
+  readonly name: string
+  readonly unique: boolean
+  readonly method: string
+  readonly elements: readonly IndexElementModel[]
+  /** INCLUDE columns. */
+  readonly include: readonly string[]
+  /** The predicate of a partial index, or null. */
+  readonly where: string | null
+  readonly nullsNotDistinct: boolean
+}
+
+/** One index key. Exactly one of `column` and `expression` is set; options belong to this key only. */
+export interface IndexElementModel {
+  readonly column: string | null
+  readonly expression: string | null
+  readonly order: 'asc' | 'desc'
+  /** NULLS FIRST / LAST as PostgreSQL stores it (desc keys default to first, asc keys to last). */
+  readonly nulls: 'first' | 'last'
+  readonly opclass: string | null
+  readonly collation: string | null
+}
+
+export interface ViewModel {
+  readonly schema: string
+  readonly name: string
+  readonly materialized: boolean
+  /** The view's query. */
+  readonly definition: string
+  readonly withNoData: boolean
+  /** Views and tables this view reads that are part of the model, as `schema.name` (for ordering). */
+  readonly dependsOn: readonly string[]
+}

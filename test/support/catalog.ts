@@ -1,0 +1,127 @@
+/**
+ * Reads what PostgreSQL itself stored for the user schemas of a database, straight from pg_catalog,
+ * with an empty search_path and UTC, so tests can compare it with the schema model's predictions.
+ * Deliberately independent of Tidemark's own code paths (only `execute` and `sql.raw`).
+ */
+import { type Database, sql } from 'tidemark'
+
+export interface CatalogColumn {
+  name: string
+  type: string
+  dimensions: number
+  notNull: boolean
+  default: string | null
+  identity: 'always' | 'by default' | null
+  generated: string | null
+}
+
+export interface CatalogSnapshot {
+  schemas: string[]
+  tables: Record<string, CatalogColumn[]>
+  /** `schema.table` -> constraint name -> [type letter, definition]. */
+  constraints: Record<string, Record<string, [string, string]>>
+  /** `schema.table` -> index name -> pg_get_indexdef. */
+  indexes: Record<string, Record<string, string>>
+  sequences: Record<
+    string,
+    {
+      type: string
+      start: string
+      increment: string
+      min: string
+      max: string
+      cache: string
+      cycle: boolean
+    }
+  >
+  enums: Record<string, string[]>
+  views: Record<string, { materialized: boolean }>
+}
+
+const userSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`
+
+export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local search_path = ''`))
+    await tx.execute(sql.raw(`set local timezone = 'UTC'`))
+    const q = async <R>(text: string) => (await tx.execute<R>(sql.raw(text))).rows
+    const snapshot: CatalogSnapshot = {
+      schemas: [],
+      tables: {},
+      constraints: {},
+      indexes: {},
+      sequences: {},
+      enums: {},
+      views: {},
+    }
+    snapshot.schemas = (
+      await q<{ name: string }>(
+        `select nspname as name from pg_namespace n where ${userSchemas} and nspname <> 'public' order by 1`,
+      )
+    ).map((r) => r.name)
+    const columns = await q<{ rel: string } & CatalogColumn>(`
+      select n.nspname || '.' || c.relname as rel, a.attname as name, format_type(a.atttypid, a.atttypmod) as type,
+             a.attndims as dimensions, a.attnotnull as "notNull",
+             case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default,
+             case a.attidentity when 'a' then 'always' when 'd' then 'by default' end as identity,
+             case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated
+      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+      left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+      where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and ${userSchemas}
+      order by 1, a.attnum`)
+    for (const { rel, ...column } of columns) entry(snapshot.tables, rel, []).push(column)
+    for (const row of await q<{ rel: string; name: string; type: string; def: string }>(`
+      select n.nspname || '.' || c.relname as rel, k.conname as name, k.contype::text as type, pg_get_constraintdef(k.oid) as def
+      from pg_constraint k join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${userSchemas} and k.contype in ('p', 'u', 'f', 'c') order by 1, 2`)) {
+      entry(snapshot.constraints, row.rel, {})[row.name] = [row.type, row.def]
+    }
+    for (const row of await q<{ rel: string; name: string; def: string }>(`
+      select n.nspname || '.' || t.relname as rel, i.relname as name, pg_get_indexdef(i.oid) as def
+      from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+      join pg_namespace n on n.oid = t.relnamespace where ${userSchemas} order by 1, 2`)) {
+      entry(snapshot.indexes, row.rel, {})[row.name] = row.def
+    }
+    for (const row of await q<{
+      rel: string
+      type: string
+      start: string
+      increment: string
+      min: string
+      max: string
+      cache: string
+      cycle: boolean
+    }>(`
+      select n.nspname || '.' || c.relname as rel, format_type(s.seqtypid, null) as type, s.seqstart::text as start,
+             s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache, s.seqcycle as cycle
+      from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${userSchemas} order by 1`)) {
+      const { rel, ...rest } = row
+      snapshot.sequences[rel] = rest
+    }
+    for (const row of await q<{ name: string; labels: string[] }>(`
+      select n.nspname || '.' || t.typname as name, array_agg(e.enumlabel::text order by e.enumsortorder) as labels
+      from pg_enum e join pg_type t on t.oid = e.enumtypid join pg_namespace n on n.oid = t.typnamespace
+      group by 1 order by 1`)) {
+      snapshot.enums[row.name] = row.labels
+    }
+    for (const row of await q<{ rel: string; materialized: boolean }>(`
+      select n.nspname || '.' || c.relname as rel, c.relkind = 'm' as materialized
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('v', 'm') and ${userSchemas} order by 1`)) {
+      snapshot.views[row.rel] = { materialized: row.materialized }
+    }
+    return snapshot
+  })
+}
+
+function entry<T>(record: Record<string, T>, key: string, empty: T): T {
+  if (!(key in record)) record[key] = empty
+  return record[key]!
+}
+
+/** Creates every statement of a model in one transaction. */
+export async function applyStatements(db: Database, statements: readonly string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const statement of statements) await tx.execute(sql.raw(statement))
+  })
+}
