@@ -1,0 +1,57 @@
+/**
+ * `tidemark/pg`: declare a PostgreSQL schema in TypeScript, and turn it into the schema model and
+ * CREATE statements.
+ *
+ * @example
+ * import { enumType, index, sql, table, text, timestamptz, uuid } from 'tidemark/pg'
+ *
+ * export const role = enumType('role', ['member', 'admin'])
+ * export const users = table('users', {
+ *   id: uuid().primaryKey().default(sql`gen_random_uuid()`),
+ *   email: text().notNull().unique(),
+ *   role: role().notNull().default('member'),
+ *   createdAt: timestamptz('created_at').notNull().default(sql`now()`),
+ * }, (t) => [index().on(t.createdAt)])
+ */
+
+export { bytea, json, jsonb } from './dialects/pg/columns/binary-and-json.js'
+export {
+  type DateTimeMode,
+  date,
+  type IntervalFields,
+  interval,
+  time,
+  timestamp,
+  timestamptz,
+  timetz,
+} from './dialects/pg/columns/datetime.js'
+export {
+  type BigintMode,
+  bigint,
+  bigserial,
+  doublePrecision,
+  integer,
+  type NumericMode,
+  numeric,
+  real,
+  serial,
+  smallint,
+  smallserial,
+} from './dialects/pg/columns/numbers.js'
+export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './dialects/pg/columns/text.js'
+export { type CustomTypeDefinition, customType } from './dialects/pg/custom-type.js'
+export { renderCreate } from './dialects/pg/ddl/render-create.js'
+export { enumType, type PgEnum } from './dialects/pg/enum-type.js'
+export { type PgNamespace, schema } from './dialects/pg/namespace.js'
+export { type PgSequence, sequence } from './dialects/pg/sequence.js'
+export { toModel } from './dialects/pg/to-model/to-model.js'
+export { type AnyColumn, Column, type ColumnFlag } from './schema/column.js'
+export type { ColumnType } from './schema/column-type.js'
+export { check, foreignKey, primaryKey, unique } from './schema/constraints.js'
+export { asc, desc, Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'
+export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
+export type { ForeignKeyAction, SequenceOptions } from './schema/options.js'
+export { type AnyTable, type ColumnMap, type Table, table } from './schema/table.js'
+export type { Deferrable, IndexMethod } from './schema/table-extras.js'
+export { materializedView, type View, ViewBuilder, view } from './schema/view.js'
+export { SQL, sql } from './sql/sql.js'

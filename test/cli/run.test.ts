@@ -1,0 +1,45 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { runCli } from '../../src/cli/run.js'
+
+function capture(args: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const sink = (lines: string[]) =>
+    ({ write: (text: string) => lines.push(text) > 0 }) as unknown as NodeJS.WriteStream
+  const code = runCli(args, sink(out), sink(err))
+  return { code, out: out.join(''), err: err.join('') }
+}
+
+describe('tidemark CLI', () => {
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string
+  }
+
+  it('prints its version and help', () => {
+    expect(capture(['--version'])).toEqual({ code: 0, out: `${version}\n`, err: '' })
+    const help = capture(['--help'])
+    expect(help.code).toBe(0)
+    expect(help.out).toMatch(/^tidemark: PostgreSQL schema as code/)
+    expect(help.out).toContain('Exit codes: 0 success, 1 findings, 2 usage')
+  })
+
+  it('exits 2 with a one-line hint for an unknown command or no command', () => {
+    expect(capture(['frobnicate'])).toEqual({
+      code: 2,
+      out: '',
+      err: "tidemark: unknown command 'frobnicate'. Run 'tidemark --help' for the commands this version has.\n",
+    })
+    expect(capture(['--nope']).err).toContain("unknown flag '--nope'")
+    expect(capture([]).code).toBe(2)
+  })
+
+  it('runs as a process with the right exit code', () => {
+    const tsx = ['--import', 'tsx', 'src/cli/main.ts']
+    expect(execFileSync(process.execPath, [...tsx, '-v'], { encoding: 'utf8' })).toBe(`${version}\n`)
+    const unknown = spawnSync(process.execPath, [...tsx, 'frobnicate'], { encoding: 'utf8' })
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).not.toContain('    at ')
+  })
+})

@@ -1,0 +1,36 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { afterAll, expect, it, vi } from 'vitest'
+
+// The README's TypeScript examples, run as written: the schema block becomes a module, the model,
+// SQL and error blocks run against it in one PGlite database.
+const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!)
+const find = (marker: string): string => {
+  const block = blocks.find((b) => b.includes(marker))
+  if (block === undefined) throw new Error(`README has no ts block containing ${marker}`)
+  return block
+}
+
+const dir = new URL('./.readme/', import.meta.url)
+mkdirSync(dir, { recursive: true })
+const log = vi.spyOn(console, 'log').mockImplementation(() => {})
+afterAll(() => log.mockRestore())
+
+it('runs the README examples as written', async () => {
+  writeFileSync(new URL('schema.ts', dir), find("export const plan = enumType('plan'"))
+  const running = find('fromPGlite(new PGlite())').replace('await db.close()', '')
+  const main = [
+    find('toModel(schema)'),
+    running,
+    'for (const statement of statements) await db.execute(sql.raw(statement))',
+    "await db.execute(sql`insert into users (email) values ('ada@example.com')`)",
+    find('error instanceof DatabaseError'),
+    'export const result = rows',
+    'await db.close()',
+  ].join('\n')
+  writeFileSync(new URL('main.ts', dir), main)
+  const module = (await import(new URL('main.ts', dir).href)) as { result: unknown }
+  expect(module.result).toEqual([{ id: 1, email: "o'brien@example.com" }])
+  expect(log).toHaveBeenCalledWith('already taken (users_email_key)')
+  expect(log.mock.calls[0]![0]).toContain('"dialect": "postgresql"')
+})
