@@ -15,6 +15,16 @@ export interface CatalogColumn {
   generated: string | null
 }
 
+export interface CatalogSequence {
+  type: string
+  start: string
+  increment: string
+  min: string
+  max: string
+  cache: string
+  cycle: boolean
+}
+
 export interface CatalogSnapshot {
   schemas: string[]
   tables: Record<string, CatalogColumn[]>
@@ -22,18 +32,7 @@ export interface CatalogSnapshot {
   constraints: Record<string, Record<string, [string, string]>>
   /** `schema.table` -> index name -> pg_get_indexdef. */
   indexes: Record<string, Record<string, string>>
-  sequences: Record<
-    string,
-    {
-      type: string
-      start: string
-      increment: string
-      min: string
-      max: string
-      cache: string
-      cycle: boolean
-    }
-  >
+  sequences: Record<string, CatalogSequence>
   enums: Record<string, string[]>
   views: Record<string, { materialized: boolean }>
 }
@@ -82,16 +81,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       join pg_namespace n on n.oid = t.relnamespace where ${userSchemas} order by 1, 2`)) {
       entry(snapshot.indexes, row.rel, {})[row.name] = row.def
     }
-    for (const row of await q<{
-      rel: string
-      type: string
-      start: string
-      increment: string
-      min: string
-      max: string
-      cache: string
-      cycle: boolean
-    }>(`
+    for (const row of await q<CatalogSequence & { rel: string }>(`
       select n.nspname || '.' || c.relname as rel, format_type(s.seqtypid, null) as type, s.seqstart::text as start,
              s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache, s.seqcycle as cycle
       from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace

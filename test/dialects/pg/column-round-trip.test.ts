@@ -7,7 +7,6 @@ import {
   bytea,
   char,
   cidr,
-  customType,
   date,
   doublePrecision,
   enumType,
@@ -32,18 +31,11 @@ import {
   varchar,
 } from 'tidemark/pg'
 import { beforeAll, expect, it } from 'vitest'
+import { point } from '../../fixtures/kitchen-sink.js'
 import { applyStatements } from '../../support/catalog.js'
 import { describeEachDatabase } from '../../support/databases.js'
 
 const mood = enumType('mood', ['happy', 'sad', "it's complicated", 'naïve ☃'])
-const box = customType<{ x: number; y: number }>({
-  dataType: 'point',
-  fromDriver: (text) => {
-    const [x, y] = text.slice(1, -1).split(',').map(Number)
-    return { x: x!, y: y! }
-  },
-  toDriver: (p) => `(${p.x},${p.y})`,
-})
 
 const unicode = 'héllo wörld ☃ 𝄞 "quoted" \'single\' back\\slash {braces} ,comma NULL'
 
@@ -134,7 +126,7 @@ const cases: Record<string, { column: AnyColumn; values: unknown[] }> = {
   blobs: { column: bytea().array(), values: [[new Uint8Array([1, 2]), new Uint8Array([])]] },
   moods: { column: mood().array(), values: [['sad', 'naïve ☃', "it's complicated"], []] },
   uuids: { column: uuid().array(), values: [['a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11']] },
-  point: { column: box(), values: [{ x: 1.5, y: -2 }] },
+  point: { column: point(), values: [{ x: 1.5, y: -2 }] },
 }
 
 const columns = Object.fromEntries(Object.entries(cases).map(([key, c]) => [key, c.column]))
