@@ -12,7 +12,6 @@ import { jsonbText } from './jsonb-text.js'
  * comparing them with a database's canonical text is the job of the shadow-database comparison.
  */
 export function defaultLiteral(value: unknown, type: ColumnType): string {
-  if (value === null) return 'NULL'
   if (type.dimensions > 0) return arrayDefault(value, type)
   switch (type.family) {
     case 'smallint':

@@ -5,6 +5,7 @@ import {
   foreignKey,
   index,
   integer,
+  numeric,
   primaryKey,
   schema,
   serial,
@@ -399,6 +400,31 @@ describe('toModel rejects what PostgreSQL would reject or silently change', () =
         table('b', { x: integer() }, (t) => [foreignKey({ columns: [t.x], references: [a.x, a.y] })]),
       ],
       /foreign key \(x\): references 2 column\(s\) for 1 column\(s\)/,
+    )
+  })
+})
+
+describe('toModel details', () => {
+  it('treats a default of null (from JavaScript callers) as no default and keeps defaultFn out of the DDL', () => {
+    const t = table('t', { a: text().default(null as never), b: integer().defaultFn(() => 42) })
+    expect(toModel({ t }).tables[0]!.columns.map((c) => c.default)).toEqual([null, null])
+  })
+
+  it('merges identical enum declarations and rejects conflicting ones', () => {
+    const a = enumType('mood', ['ok', 'sad'])
+    const b = enumType('mood', ['ok', 'sad'])
+    expect(toModel({ a, b }).enums).toEqual([{ schema: 'public', name: 'mood', values: ['ok', 'sad'] }])
+    const c = enumType('mood', ['sad', 'ok'])
+    expect(() => toModel({ a, c })).toThrow(/enum public\.mood: declared twice with different labels/)
+  })
+
+  it('refuses numeric bigint mode on a column with decimals', () => {
+    expect(() => numeric({ precision: 10, scale: 2, mode: 'bigint' })).toThrow(
+      /numeric mode 'bigint' needs scale 0/,
+    )
+    expect(() => numeric({ mode: 'bigint' }).config.type.decode('1.5')).toThrow(/1\.5 is not a whole number/)
+    expect(numeric({ mode: 'bigint' }).config.type.decode('-12345678901234567890')).toBe(
+      -12345678901234567890n,
     )
   })
 })

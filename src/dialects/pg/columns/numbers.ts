@@ -88,8 +88,18 @@ export function numeric<M extends NumericMode = 'string'>(
     throw new RangeError('numeric scale needs a precision')
   checkTypmod('numeric', 'scale', o.scale, -1000, 1000)
   const sql = o.precision === undefined ? 'numeric' : `numeric(${o.precision},${o.scale ?? 0})`
-  const decode = o.mode === 'number' ? toNumber : o.mode === 'bigint' ? BigInt : (text: string) => text
+  if (o.mode === 'bigint' && (o.scale ?? 0) !== 0) throw new RangeError("numeric mode 'bigint' needs scale 0")
+  const decode = o.mode === 'number' ? toNumber : o.mode === 'bigint' ? wholeNumber : (text: string) => text
   return column(pgType(sql, 'numeric', { decode }), name)
+}
+
+function wholeNumber(text: string): bigint {
+  if (!/^-?\d+$/.test(text)) {
+    throw new RangeError(
+      `numeric value ${text} is not a whole number; bigint mode needs numeric(p, 0) values`,
+    )
+  }
+  return BigInt(text)
 }
 
 /** real (float4), typed `number`. */

@@ -22,7 +22,7 @@ import { sequenceNumbers } from './sequence-options.js'
 
 /** A foreign key whose target is resolved once every table is built. */
 export interface PendingForeignKey {
-  readonly table: TableModel
+  readonly owner: { readonly schema: string; readonly name: string }
   readonly spec: Pick<ForeignKeySpec, 'name' | 'onDelete' | 'onUpdate' | 'deferrable'>
   readonly columns: readonly string[]
   readonly references: () => readonly AnyColumn[]
@@ -65,6 +65,32 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     seenNames.add(column.name)
   }
 
+  const extras: TableExtraSpec[] = def.extras().map((extra) => extra.spec)
+  const specs = <K extends TableExtraSpec['kind']>(kind: K) =>
+    extras.filter((e): e is Extract<TableExtraSpec, { kind: K }> => e.kind === kind)
+  const checkName = (name: string | undefined, what: string): string | undefined => {
+    if (name === undefined) return undefined
+    const problem = identifierProblem(name)
+    if (problem !== undefined) fail(problem, what)
+    return name
+  }
+  const columnNames = (list: readonly AnyColumn[], what: string): string[] => {
+    if (list.length === 0) fail('needs at least one column', what)
+    const result = list.map((column) => nameOf(column, what))
+    const duplicate = result.find((name, i) => result.indexOf(name) !== i)
+    if (duplicate !== undefined) fail(`column ${duplicate} is listed twice`, what)
+    return result
+  }
+
+  // The primary key's columns are known first: they are NOT NULL whatever their declaration says.
+  const pkFromColumns = entries.filter((column) => column.config.primaryKey)
+  const pkSpecs = specs('primaryKey')
+  if (pkSpecs.length + (pkFromColumns.length > 0 ? 1 : 0) > 1 || pkFromColumns.length > 1) {
+    fail('more than one primary key; use primaryKey(a, b) for a composite key')
+  }
+  const pkSpec = pkSpecs[0]
+  const pkColumns = pkSpec ? columnNames(pkSpec.columns, 'primary key') : pkFromColumns.map((c) => c.name)
+
   const sequences: SequenceModel[] = []
   const columns: ColumnModel[] = entries.map((column) => {
     const what = `column ${column.name}`
@@ -90,10 +116,13 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       })
     } else if (c.default !== undefined) {
       const value = c.default.value
-      try {
-        defaultText = value instanceof SQL ? ddlExpression(value) : defaultLiteral(value, c.type)
-      } catch (error) {
-        at(`invalid default: ${(error as Error).message}`)
+      // DEFAULT NULL is what a column without a default does; PostgreSQL would print it as NULL::type.
+      if (value !== null) {
+        try {
+          defaultText = value instanceof SQL ? ddlExpression(value) : defaultLiteral(value, c.type)
+        } catch (error) {
+          at(`invalid default: ${(error as Error).message}`)
+        }
       }
     }
     if (c.identity !== undefined) {
@@ -121,47 +150,20 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       name: column.name,
       type: c.type.sql,
       dimensions: c.type.dimensions,
-      notNull: c.notNull,
+      notNull: c.notNull || pkColumns.includes(column.name),
       default: defaultText,
       identity,
       generated: c.generated === undefined ? null : ddlExpression(c.generated),
     }
   })
 
-  const extras: TableExtraSpec[] = def.extras().map((extra) => extra.spec)
-  const specs = <K extends TableExtraSpec['kind']>(kind: K) =>
-    extras.filter((e): e is Extract<TableExtraSpec, { kind: K }> => e.kind === kind)
-  const checkName = (name: string | undefined, what: string): string | undefined => {
-    if (name === undefined) return undefined
-    const problem = identifierProblem(name)
-    if (problem !== undefined) fail(problem, what)
-    return name
-  }
-  const columnNames = (list: readonly AnyColumn[], what: string): string[] => {
-    if (list.length === 0) fail('needs at least one column', what)
-    const result = list.map((column) => nameOf(column, what))
-    const duplicate = result.find((name, i) => result.indexOf(name) !== i)
-    if (duplicate !== undefined) fail(`column ${duplicate} is listed twice`, what)
-    return result
-  }
-
-  // Primary key: one, from a column or from the table level.
-  const pkColumns = entries.filter((column) => column.config.primaryKey)
-  const pkSpecs = specs('primaryKey')
-  if (pkSpecs.length + (pkColumns.length > 0 ? 1 : 0) > 1 || pkColumns.length > 1) {
-    fail('more than one primary key; use primaryKey(a, b) for a composite key')
-  }
-  let primaryKey: PrimaryKeyModel | null = null
-  const pkSpec = pkSpecs[0]
-  if (pkSpec !== undefined || pkColumns.length === 1) {
-    const keyColumns = pkSpec ? columnNames(pkSpec.columns, 'primary key') : [pkColumns[0]!.name]
-    for (const name of keyColumns) {
-      const model = columns.find((c) => c.name === name)!
-      ;(model as { notNull: boolean }).notNull = true
-    }
-    const explicit = checkName(pkSpec?.name, 'primary key')
-    primaryKey = { name: explicit ?? names.choose(def.name, undefined, 'pkey'), columns: keyColumns }
-  }
+  const primaryKey: PrimaryKeyModel | null =
+    pkColumns.length === 0
+      ? null
+      : {
+          name: checkName(pkSpec?.name, 'primary key') ?? names.choose(def.name, undefined, 'pkey'),
+          columns: pkColumns,
+        }
 
   // Unique constraints: column-level in column order, then table-level in canonical order.
   const uniqueInputs: { spec: Omit<UniqueSpec, 'columns' | 'kind'>; columns: string[] }[] = []
@@ -174,11 +176,11 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       })
     }
   }
-  for (const spec of byJsonSpecs(specs('unique'), (s) =>
-    columnNames(s.columns, `unique ${s.name ?? ''}`.trim()),
-  )) {
-    uniqueInputs.push(spec)
-  }
+  const tableUniques = specs('unique').map((u) => ({
+    spec: { name: u.name, nullsNotDistinct: u.nullsNotDistinct, deferrable: u.deferrable },
+    columns: columnNames(u.columns, `unique ${u.name ?? ''}`.trim()),
+  }))
+  uniqueInputs.push(...byJson(tableUniques))
   const uniques: UniqueModel[] = uniqueInputs.map(({ spec, columns: keyColumns }) => ({
     name:
       checkName(spec.name, 'unique constraint') ?? names.choose(def.name, nameAddition(keyColumns), 'key'),
@@ -212,22 +214,13 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     }
   })
 
+  const owner = { schema: def.schema, name: def.name }
   const foreignKeyInputs: PendingForeignKey[] = []
-  const tableModel: TableModel = {
-    schema: def.schema,
-    name: def.name,
-    columns,
-    primaryKey,
-    uniques: [],
-    foreignKeys: [],
-    checks: [],
-    indexes: [],
-  }
   for (const column of entries) {
     const ref = column.config.references
     if (ref === undefined) continue
     foreignKeyInputs.push({
-      table: tableModel,
+      owner,
       spec: {
         name: checkName(ref.name, `column ${column.name}`),
         onDelete: ref.onDelete,
@@ -240,14 +233,14 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
   }
   for (const spec of specs('foreignKey')) {
     foreignKeyInputs.push({
-      table: tableModel,
+      owner,
       spec: { ...spec, name: checkName(spec.name, 'foreign key') },
       columns: columnNames(spec.columns, `foreign key ${spec.name ?? ''}`.trim()),
       references: spec.references,
     })
   }
 
-  const indexes: IndexModel[] = byJson(specs('index').map((spec) => indexInput(spec, nameOf))).map(
+  const indexes: IndexModel[] = byJson(specs('index').map((spec) => indexInput(spec, nameOf, fail))).map(
     (input) => ({
       ...input.model,
       name:
@@ -262,35 +255,22 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     }),
   )
 
-  const model: TableModel = { ...tableModel, uniques, checks, indexes }
-  for (const fk of foreignKeyInputs) (fk as { table: TableModel }).table = model
+  const model: TableModel = { ...owner, columns, primaryKey, uniques, foreignKeys: [], checks, indexes }
   return { model, sequences, foreignKeys: foreignKeyInputs }
-}
-
-function byJsonSpecs(
-  list: readonly UniqueSpec[],
-  columnsOf: (spec: UniqueSpec) => string[],
-): { spec: Omit<UniqueSpec, 'columns' | 'kind'>; columns: string[] }[] {
-  return byJson(
-    list.map((spec) => ({
-      spec: { name: spec.name, nullsNotDistinct: spec.nullsNotDistinct, deferrable: spec.deferrable },
-      columns: columnsOf(spec),
-    })),
-  )
 }
 
 function indexInput(
   spec: IndexSpec,
   nameOf: (column: AnyColumn, what: string) => string,
+  fail: (problem: string, what: string) => never,
 ): {
   name: string | undefined
   keys: ({ column: string } | { expression: string })[]
   model: Omit<IndexModel, 'name'>
 } {
   const what = `index ${spec.name ?? ''}`.trim()
-  if (spec.elements.length === 0) throw new SchemaError(what, 'needs at least one key: index().on(...)')
-  if (spec.nullsNotDistinct && !spec.unique)
-    throw new SchemaError(what, 'NULLS NOT DISTINCT applies to unique indexes only')
+  if (spec.elements.length === 0) fail('needs at least one key: index().on(...)', what)
+  if (spec.nullsNotDistinct && !spec.unique) fail('NULLS NOT DISTINCT applies to unique indexes only', what)
   const keys: ({ column: string } | { expression: string })[] = []
   const elements: IndexElementModel[] = spec.elements.map((element) => {
     const isExpression = element.target instanceof SQL

@@ -6,18 +6,25 @@ import type { PgEnum } from '../enum-type.js'
 import type { PgNamespace } from '../namespace.js'
 import type { PgSequence } from '../sequence.js'
 
+export interface CollectedEnum {
+  readonly schema: string
+  readonly name: string
+  readonly values: readonly string[]
+}
+
 /** The schema objects found in what was passed to toModel, each once. */
 export interface CollectedSchema {
   readonly tables: AnyTable[]
   readonly views: View[]
-  readonly enums: PgEnum[]
+  readonly enums: CollectedEnum[]
   readonly sequences: PgSequence[]
   readonly namespaces: string[]
 }
 
 /**
  * Finds schema objects among module exports: a module namespace (`import * as schema`), an object of
- * exports, an array, or the objects themselves. Other exports are ignored.
+ * exports, an array, or the objects themselves. Other exports are ignored. Enums used by columns
+ * belong to the schema even when the module does not export them.
  */
 export function collect(sources: readonly unknown[]): CollectedSchema {
   const found: CollectedSchema = { tables: [], views: [], enums: [], sequences: [], namespaces: [] }
@@ -25,24 +32,14 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
   const add = (value: unknown): void => {
     if (seen.has(value)) return
     seen.add(value)
-    switch (kindOf(value)) {
-      case 'table':
-        found.tables.push(value as AnyTable)
-        return
-      case 'view':
-        found.views.push(value as View)
-        return
-      case 'enum':
-        found.enums.push(value as PgEnum)
-        return
-      case 'sequence':
-        found.sequences.push(value as PgSequence)
-        return
-      case 'namespace':
-        found.namespaces.push((value as PgNamespace).name)
-        return
-      case undefined:
-        return
+    const kind = kindOf(value)
+    if (kind === 'table') found.tables.push(value as AnyTable)
+    else if (kind === 'view') found.views.push(value as View)
+    else if (kind === 'sequence') found.sequences.push(value as PgSequence)
+    else if (kind === 'namespace') found.namespaces.push((value as PgNamespace).name)
+    else if (kind === 'enum') {
+      const e = value as PgEnum
+      addEnum(found.enums, { schema: e.schema, name: e.enumName, values: e.values })
     }
   }
   for (const source of sources) {
@@ -51,24 +48,23 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     else if (typeof source === 'object' && source !== null) Object.values(source).forEach(add)
     else throw new TypeError(`toModel() takes schema modules or schema objects, got ${String(source)}`)
   }
-  // Enums used by columns belong to the schema even when the module does not export them.
   for (const table of found.tables) {
     for (const column of Object.values(table[tableDefinition].columns)) {
-      const enumInfo = column.config.type.enum
-      if (enumInfo === undefined) continue
-      const known = found.enums.find((e) => e.schema === enumInfo.schema && e.enumName === enumInfo.name)
-      if (known === undefined) found.enums.push(enumFromColumn(enumInfo))
-      else if (known.values.join('\u0000') !== enumInfo.values.join('\u0000')) {
-        throw new SchemaError(
-          `enum ${enumInfo.schema}.${enumInfo.name}`,
-          'two different declarations use this name; declare the enum once and share it',
-        )
-      }
+      const used = column.config.type.enum
+      if (used !== undefined) addEnum(found.enums, used)
     }
   }
   return found
 }
 
-function enumFromColumn(info: { schema: string; name: string; values: readonly string[] }): PgEnum {
-  return { schema: info.schema, enumName: info.name, values: info.values } as unknown as PgEnum
+/** Adds an enum once; two declarations of one name must agree on the labels. */
+function addEnum(enums: CollectedEnum[], candidate: CollectedEnum): void {
+  const known = enums.find((e) => e.schema === candidate.schema && e.name === candidate.name)
+  if (known === undefined) enums.push(candidate)
+  else if (known.values.join('\u0000') !== candidate.values.join('\u0000')) {
+    throw new SchemaError(
+      `enum ${candidate.schema}.${candidate.name}`,
+      'declared twice with different labels; declare the enum once and share it',
+    )
+  }
 }

@@ -47,22 +47,19 @@ export function toModel(...sources: unknown[]): SchemaModel {
     return created
   }
 
-  checkNames(found.enums.map((e) => ({ kind: 'enum', schema: e.schema, name: e.enumName })))
+  for (const e of found.enums) {
+    const problem = identifierProblem(e.name)
+    if (problem !== undefined) throw new SchemaError(`enum ${e.schema}.${e.name}`, problem)
+  }
   reserveExplicitNames(tables, found.views, found.sequences, allocator)
 
   const built = tables.map((table) => buildTable(table, allocator(table[tableDefinition].schema)))
   const tableModels = new Map(built.map((b) => [`${b.model.schema}.${b.model.name}`, b.model]))
-  const foreignKeys = new Map<TableModel, ForeignKeyModel[]>()
-  for (const b of built) {
-    for (const fk of b.foreignKeys) {
-      const list = foreignKeys.get(fk.table) ?? []
-      list.push(resolveForeignKey(fk, tableModels, allocator(fk.table.schema)))
-      foreignKeys.set(fk.table, list)
-    }
-  }
   const tableList = built.map((b) => ({
     ...b.model,
-    foreignKeys: (foreignKeys.get(b.model) ?? []).sort((x, y) => compare(x.name, y.name)),
+    foreignKeys: b.foreignKeys
+      .map((fk) => resolveForeignKey(fk, tableModels, allocator(fk.owner.schema)))
+      .sort((x, y) => compare(x.name, y.name)),
     uniques: [...b.model.uniques].sort((x, y) => compare(x.name, y.name)),
     checks: [...b.model.checks].sort((x, y) => compare(x.name, y.name)),
     indexes: [...b.model.indexes].sort((x, y) => compare(x.name, y.name)),
@@ -87,7 +84,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
 
   const enums: EnumModel[] = found.enums
     .map((e) => {
-      const label = `enum ${e.schema}.${e.enumName}`
+      const label = `enum ${e.schema}.${e.name}`
       e.values.forEach((value, i) => {
         if (typeof value !== 'string') throw new SchemaError(label, `label ${i + 1} is not a string`)
         const problem = identifierProblem(value)
@@ -95,7 +92,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
           throw new SchemaError(label, `label '${value}': ${problem.replace('name', 'label')}`)
         if (e.values.indexOf(value) !== i) throw new SchemaError(label, `label '${value}' is listed twice`)
       })
-      return { schema: e.schema, name: e.enumName, values: [...e.values] }
+      return { schema: e.schema, name: e.name, values: [...e.values] }
     })
     .sort(byName)
   for (const e of enums) {
@@ -132,19 +129,6 @@ function sameName(a: { schema: string; name: string }, b: { schema: string; name
   return a.schema === b.schema && a.name === b.name
 }
 
-function checkNames(objects: readonly { kind: string; schema: string; name: string }[]): void {
-  const seen = new Set<string>()
-  for (const object of objects) {
-    const problem = identifierProblem(object.name)
-    if (problem !== undefined)
-      throw new SchemaError(`${object.kind} ${object.schema}.${object.name}`, problem)
-    const key = keyOf(object)
-    if (seen.has(key))
-      throw new SchemaError(`${object.kind} ${key}`, 'declared twice; declare it once and share it')
-    seen.add(key)
-  }
-}
-
 /**
  * PostgreSQL accepts a foreign key only when the referenced columns carry a primary key, a unique
  * constraint or a plain unique index, on exactly those columns.
@@ -154,7 +138,7 @@ function resolveForeignKey(
   tables: ReadonlyMap<string, TableModel>,
   names: NameAllocator,
 ): ForeignKeyModel {
-  const label = `table ${fk.table.schema}.${fk.table.name}, foreign key (${fk.columns.join(', ')})`
+  const label = `table ${fk.owner.schema}.${fk.owner.name}, foreign key (${fk.columns.join(', ')})`
   let targets: readonly AnyColumn[]
   try {
     targets = fk.references()
@@ -186,7 +170,7 @@ function resolveForeignKey(
     )
   }
   return {
-    name: fk.spec.name ?? names.choose(fk.table.name, nameAddition(fk.columns), 'fkey'),
+    name: fk.spec.name ?? names.choose(fk.owner.name, nameAddition(fk.columns), 'fkey'),
     columns: fk.columns,
     references: { schema: target.schema, table: target.name, columns: referenced },
     onDelete: fk.spec.onDelete ?? 'no action',
