@@ -6,9 +6,13 @@
  * Conventions:
  * - Every collection is sorted (by schema, then name), except table columns, which keep their
  *   declaration order (PostgreSQL keeps it too).
- * - Names are exactly as in the database, never quoted. Types, defaults and expressions are SQL text
+ * - Names are exactly as in the database, never quoted. Types and literal defaults are SQL text
  *   written the way PostgreSQL prints them (format_type, pg_get_expr) with an empty search_path, so
  *   user types are schema-qualified (`public.role`) and built-in ones are not.
+ * - Expressions written with `sql` (expression defaults, checks, generated columns, index keys and
+ *   predicates, view queries) are kept as written. PostgreSQL rewrites them in its own canonical form
+ *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
+ *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
  */
 export interface SchemaModel {
@@ -62,7 +66,7 @@ export interface ColumnModel {
   /** Declared array dimensions (0 for a scalar). */
   readonly dimensions: number
   readonly notNull: boolean
-  /** The default expression as pg_get_expr() prints it, or null. */
+  /** The default: a literal exactly as pg_get_expr() prints it, an expression as written, or null. */
   readonly default: string | null
   readonly identity: IdentityModel | null
   /** GENERATED ALWAYS AS (expression) STORED: the expression, or null. */

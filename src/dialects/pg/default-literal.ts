@@ -97,6 +97,11 @@ function numericText(value: unknown, type: ColumnType): string {
   if (typeof value === 'number') {
     if (Number.isNaN(value)) return 'NaN'
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity'
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      throw new RangeError(
+        `default ${value} is beyond 2^53 and not exact as a JS number; pass a bigint or a string`,
+      )
+    }
     const text = String(value)
     if (/e/i.test(text))
       throw new RangeError(
@@ -128,7 +133,11 @@ function dateTimeText(value: unknown, type: ColumnType): string {
   if (typeof value === 'string') return value
   if (!(value instanceof Date)) throw new TypeError(`expected a Date or string default for ${type.sql}`)
   if (type.family === 'date') return formatDate(value)
-  return formatTimestamp(value, type.family === 'timestamptz').replace(/\.?0+(?=\+00$|$| BC)/, '')
+  const text = formatTimestamp(value, type.family === 'timestamptz')
+  const [, clock = text, suffix = ''] = /^(.*?\d\d:\d\d:\d\d(?:\.\d+)?)(.*)$/.exec(text) ?? []
+  return (
+    clock.replace(/\.(\d*?)0+$/, (_match, digits: string) => (digits === '' ? '' : `.${digits}`)) + suffix
+  )
 }
 
 /** An array default as array_out() prints it, cast to the array type. */

@@ -1,6 +1,7 @@
 import { SchemaError, serializeModel, sql } from 'tidemark'
 import {
   type AnyColumn,
+  bigint,
   enumType,
   foreignKey,
   index,
@@ -37,6 +38,7 @@ describe('toModel', () => {
     expect(model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual([
       'billing.invoices',
       'public.accounts',
+      'public.literal_defaults',
       'public.members',
     ])
     expect(model.views.map((v) => [`${v.schema}.${v.name}`, v.materialized, v.dependsOn])).toEqual([
@@ -385,6 +387,10 @@ describe('toModel rejects what PostgreSQL would reject or silently change', () =
     fails(
       () => table('t', { a: smallint().default(40000) }),
       /column a: invalid default: 40000 is out of range for smallint/,
+    )
+    fails(
+      () => table('t', { a: bigint().default(2 ** 60) }),
+      /column a: invalid default: default 1152921504606847000 is beyond 2\^53/,
     )
     fails(
       () => table('t', { a: integer().default('1' as never) }),
