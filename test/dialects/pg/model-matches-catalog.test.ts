@@ -31,21 +31,20 @@ describeEachDatabase('a database built from the model stores what the model says
       const stored = catalog.tables[`${table.schema}.${table.name}`]!
       expect(stored.map((c) => c.name)).toEqual(table.columns.map((c) => c.name))
       table.columns.forEach((column, i) => {
-        const actual = stored[i]!
-        const expected = {
+        const { generated, ...actual } = stored[i]!
+        expect({ ...actual, generated: generated !== null }, `${table.name}.${column.name}`).toEqual({
           name: column.name,
           type: column.type,
           dimensions: column.dimensions,
           notNull: column.notNull,
-          // Literal defaults are predicted exactly; sql`` expressions are PostgreSQL's to canonicalize.
+          // Literal defaults are predicted exactly, and the expression defaults used here (now(),
+          // nextval(...)) are already in PostgreSQL's canonical form.
           default: column.default,
           identity: column.identity?.generation ?? null,
-          generated: actual.generated === null ? null : actual.generated,
-        }
-        expect({ ...actual }, `${table.name}.${column.name}`).toEqual(expected)
-        expect(actual.generated !== null, `${table.name}.${column.name} generated`).toBe(
-          column.generated !== null,
-        )
+          // Generated expressions are canonicalized by PostgreSQL (length(slug) is stored as
+          // length((slug)::text)), so only their presence is predicted.
+          generated: column.generated !== null,
+        })
       })
     }
   })
