@@ -1,6 +1,7 @@
 import type { ColumnType } from '../../schema/column-type.js'
 import { formatBytea } from './codec/bytea.js'
 import { formatDate, formatTimestamp } from './codec/datetime.js'
+import { stringifyJson } from './codec/scalars.js'
 import { jsonbText } from './jsonb-text.js'
 
 /**
@@ -25,7 +26,7 @@ export function defaultLiteral(value: unknown, type: ColumnType): string {
       if (typeof value !== 'boolean') throw new TypeError(`expected a boolean default, got ${typeof value}`)
       return value ? 'true' : 'false'
     case 'json':
-      return `${quote(jsonText(value))}::json`
+      return `${quote(stringifyJson(value))}::json`
     case 'jsonb':
       return `${quote(jsonbText(value))}::jsonb`
     case 'bytea':
@@ -122,10 +123,6 @@ function numericText(value: unknown, type: ColumnType): string {
     return `${zero ? '' : sign}${digits}${fraction}`
   }
   throw new TypeError(`expected a number default for ${type.sql}, got ${typeof value}`)
-}
-
-function jsonText(value: unknown): string {
-  return JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v))
 }
 
 /** timestamp output trims trailing zeros of the fraction: `.500` prints as `.5`, `.000` not at all. */

@@ -2,7 +2,7 @@ import { type Column, column } from '../../schema/column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
 import { type Chunk, type SqlReference, toSqlChunk } from '../../sql/sql.js'
 import { pgType } from './pg-type.js'
-import { qualifiedTypeName } from './quote.js'
+import { qualifiedName } from './quote.js'
 
 /**
  * A PostgreSQL enum type. Call it to make a column: `role()` or `role('user_role')`; the column is
@@ -30,7 +30,7 @@ export function enumType<const V extends readonly string[]>(
 ): PgEnum<V[number]> {
   const schema = options.schema ?? DEFAULT_SCHEMA
   const labels = Object.freeze([...values]) as readonly V[number][]
-  const type = pgType(qualifiedTypeName(schema, name), 'enum', {}, { enum: { schema, name, values: labels } })
+  const type = pgType(qualifiedName(schema, name), 'enum', {}, { enum: { schema, name, values: labels } })
   const factory = (columnName?: string): Column<V[number]> => column(type, columnName)
   return Object.assign(factory, {
     [schemaObjectKind]: 'enum' as const,

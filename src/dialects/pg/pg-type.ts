@@ -1,10 +1,8 @@
 import type { ColumnType, TypeFamily } from '../../schema/column-type.js'
 import { formatArrayLiteral, parseArrayLiteral } from './codec/array-literal.js'
+import { encodeParam } from './codec/encode.js'
 
 const identity = (text: string): unknown => text
-// String(-0) is '0'; PostgreSQL floats keep the sign of zero.
-const toText = (value: unknown): string | null =>
-  value === null || value === undefined ? null : Object.is(value, -0) ? '-0' : String(value)
 
 /** Builds a scalar PostgreSQL column type; every type gets its array form for free. */
 export function pgType(
@@ -18,7 +16,7 @@ export function pgType(
     family,
     dimensions: 0,
     decode: codec.decode ?? identity,
-    encode: codec.encode ?? toText,
+    encode: codec.encode ?? encodeParam,
     toArray: () => arrayOf(type),
     ...extra,
   }

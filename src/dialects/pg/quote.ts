@@ -16,7 +16,10 @@ export function quoteIdentIfNeeded(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) && !QUOTED_KEYWORDS.has(name) ? name : quoteIdent(name)
 }
 
-/** A schema-qualified type name as format_type() prints it with an empty search_path: `public.role`. */
-export function qualifiedTypeName(schema: string, name: string): string {
+/**
+ * A schema-qualified name as PostgreSQL prints a type (format_type) or a relation (regclass) with an
+ * empty search_path: `public.role`, `"App"."Kind"`.
+ */
+export function qualifiedName(schema: string, name: string): string {
   return `${quoteIdentIfNeeded(schema)}.${quoteIdentIfNeeded(name)}`
 }

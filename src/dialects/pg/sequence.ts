@@ -1,7 +1,7 @@
 import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
 import type { SequenceOptions } from '../../schema/options.js'
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../sql/sql.js'
-import { quoteIdentIfNeeded, quoteLiteral } from './quote.js'
+import { qualifiedName, quoteLiteral } from './quote.js'
 
 export interface PgSequence extends SqlReference {
   readonly [schemaObjectKind]: 'sequence'
@@ -25,14 +25,18 @@ export function sequence(
   options: Omit<SequenceOptions, 'name'> & { as?: 'smallint' | 'integer' | 'bigint'; schema?: string } = {},
 ): PgSequence {
   const { as = 'bigint', schema = DEFAULT_SCHEMA, ...rest } = options
-  const regclass = `${quoteIdentIfNeeded(schema)}.${quoteIdentIfNeeded(name)}`
   return Object.freeze({
     [schemaObjectKind]: 'sequence' as const,
     schema,
     name,
     as,
     options: Object.freeze(rest),
-    nextval: () => new SQL<string>([{ kind: 'text', text: `nextval(${quoteLiteral(regclass)}::regclass)` }]),
+    nextval: () => new SQL<string>([{ kind: 'text', text: nextvalExpression(schema, name) }]),
     [toSqlChunk]: (): Chunk => ({ kind: 'identifier', names: [schema, name] }),
   })
+}
+
+/** `nextval('<schema>.<name>'::regclass)` exactly as pg_get_expr() prints a sequence default. */
+export function nextvalExpression(schema: string, name: string): string {
+  return `nextval(${quoteLiteral(qualifiedName(schema, name))}::regclass)`
 }

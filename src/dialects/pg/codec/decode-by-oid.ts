@@ -1,6 +1,7 @@
 import { parseArrayLiteral } from './array-literal.js'
 import { parseBytea } from './bytea.js'
 import { parseTimestamp } from './datetime.js'
+import { parseBool, parseJson, parseNumber } from './scalars.js'
 
 /**
  * Default decoding of result values by type OID, used when a query carries no column knowledge
@@ -12,11 +13,7 @@ import { parseTimestamp } from './datetime.js'
 
 type Decoder = (text: string) => unknown
 
-const parseBool: Decoder = (text) => text === 't' || text === 'true'
-// Number() reads PostgreSQL's 'NaN', 'Infinity' and '-Infinity' as the matching JS values.
-const parseNumber: Decoder = (text) => Number(text)
 const keepText: Decoder = (text) => text
-const parseJson: Decoder = (text) => JSON.parse(text)
 
 const scalarDecoders: Readonly<Record<number, Decoder>> = {
   16: parseBool,

@@ -1,6 +1,7 @@
 import { formatArrayLiteral } from './array-literal.js'
 import { formatBytea } from './bytea.js'
 import { formatTimestamp } from './datetime.js'
+import { stringifyJson } from './scalars.js'
 
 /**
  * Writes a JS value as the PostgreSQL text of a bound parameter when nothing is known about the
@@ -29,7 +30,7 @@ export function encodeParam(value: unknown): string | null {
   if (value instanceof Date) return formatTimestamp(value, true)
   if (value instanceof Uint8Array) return formatBytea(value)
   if (Array.isArray(value)) return formatArrayLiteral(value, encodeParam)
-  return JSON.stringify(value, bigintAsString)
+  return stringifyJson(value)
 }
 
 // String(Infinity) happens to match PostgreSQL's spelling, but NaN and the infinities are spelled
@@ -40,9 +41,4 @@ function encodeNumber(value: number): string {
   if (value === Number.NEGATIVE_INFINITY) return '-Infinity'
   // String(-0) is '0'; floats keep the sign of zero.
   return Object.is(value, -0) ? '-0' : String(value)
-}
-
-// JSON has no bigint; a string keeps every digit, where a number would silently round.
-function bigintAsString(_key: string, value: unknown): unknown {
-  return typeof value === 'bigint' ? value.toString() : value
 }

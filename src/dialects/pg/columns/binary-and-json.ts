@@ -1,5 +1,6 @@
 import { type Column, column } from '../../../schema/column.js'
 import { formatBytea, parseBytea } from '../codec/bytea.js'
+import { parseJson, stringifyJson } from '../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 
 const byteaType = pgType('bytea', 'bytea', {
@@ -15,11 +16,9 @@ const byteaType = pgType('bytea', 'bytea', {
 // JSON columns always send JSON text, so a string value is stored as a JSON string, not parsed.
 // JS null is SQL NULL, like in every other column; a JSON null needs sql`'null'::jsonb`.
 const jsonCodec = {
-  decode: (text: string): unknown => JSON.parse(text),
+  decode: parseJson,
   encode: (value: unknown): string | null =>
-    value === null || value === undefined
-      ? null
-      : JSON.stringify(value, (_key, v) => (typeof v === 'bigint' ? v.toString() : v)),
+    value === null || value === undefined ? null : stringifyJson(value),
 }
 const jsonType = pgType('json', 'json', jsonCodec)
 const jsonbType = pgType('jsonb', 'jsonb', jsonCodec)

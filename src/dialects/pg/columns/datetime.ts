@@ -1,5 +1,6 @@
 import { type Column, column } from '../../../schema/column.js'
 import { formatDate, formatTimestamp, parseDate, parseTimestamp } from '../codec/datetime.js'
+import { encodeParam } from '../codec/encode.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 
@@ -14,12 +15,9 @@ interface TimestampOptions<M extends DateTimeMode> {
   readonly mode?: M
 }
 
-const passText = (value: unknown): string | null =>
-  value === null || value === undefined ? null : String(value)
-
 function encodeDateTime(withZone: boolean) {
   return (value: unknown): string | null =>
-    value instanceof Date ? formatTimestamp(value, withZone) : passText(value)
+    value instanceof Date ? formatTimestamp(value, withZone) : encodeParam(value)
 }
 
 function timestampColumn<M extends DateTimeMode>(
@@ -65,7 +63,7 @@ export function date<M extends DateTimeMode = 'string'>(
   options?: DateOptions<M>,
 ): Column<DateTimeValue<M>> {
   const { name, options: o } = nameAndOptions(nameOrOptions, options)
-  const encode = (value: unknown) => (value instanceof Date ? formatDate(value) : passText(value))
+  const encode = (value: unknown) => (value instanceof Date ? formatDate(value) : encodeParam(value))
   return column(pgType('date', 'date', { decode: o.mode === 'date' ? parseDate : undefined, encode }), name)
 }
 

@@ -1,14 +1,14 @@
 import { type Column, column } from '../../../schema/column.js'
 import type { ColumnType } from '../../../schema/column-type.js'
 import { parseInt8AsBigInt, parseInt8AsNumber } from '../codec/int8.js'
+import { parseNumber } from '../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 
-const toNumber = (text: string): number => Number(text)
-const smallintType = pgType('smallint', 'smallint', { decode: toNumber })
-const integerType = pgType('integer', 'integer', { decode: toNumber })
-const realType = pgType('real', 'real', { decode: toNumber })
-const doubleType = pgType('double precision', 'double precision', { decode: toNumber })
+const smallintType = pgType('smallint', 'smallint', { decode: parseNumber })
+const integerType = pgType('integer', 'integer', { decode: parseNumber })
+const realType = pgType('real', 'real', { decode: parseNumber })
+const doubleType = pgType('double precision', 'double precision', { decode: parseNumber })
 
 /** How a bigint (int8) value reaches JS: `number` (exact up to 2^53; a larger value is an error) or `bigint`. */
 export type BigintMode = 'number' | 'bigint'
@@ -51,12 +51,12 @@ function serialColumn<T>(type: ColumnType, name: string | undefined): Serial<T> 
 
 /** smallserial: smallint NOT NULL with a default from an owned sequence `<table>_<column>_seq`. */
 export function smallserial(name?: string): Serial<number> {
-  return serialColumn(pgType('smallint', 'smallint', { decode: toNumber }, { serial: 'smallint' }), name)
+  return serialColumn(pgType('smallint', 'smallint', { decode: parseNumber }, { serial: 'smallint' }), name)
 }
 
 /** serial: integer NOT NULL with a default from an owned sequence `<table>_<column>_seq`. */
 export function serial(name?: string): Serial<number> {
-  return serialColumn(pgType('integer', 'integer', { decode: toNumber }, { serial: 'integer' }), name)
+  return serialColumn(pgType('integer', 'integer', { decode: parseNumber }, { serial: 'integer' }), name)
 }
 
 /** bigserial: bigint NOT NULL with a default from an owned sequence; `number` or `bigint` mode. */
@@ -89,7 +89,8 @@ export function numeric<M extends NumericMode = 'string'>(
   checkTypmod('numeric', 'scale', o.scale, -1000, 1000)
   const sql = o.precision === undefined ? 'numeric' : `numeric(${o.precision},${o.scale ?? 0})`
   if (o.mode === 'bigint' && (o.scale ?? 0) !== 0) throw new RangeError("numeric mode 'bigint' needs scale 0")
-  const decode = o.mode === 'number' ? toNumber : o.mode === 'bigint' ? wholeNumber : (text: string) => text
+  const decode =
+    o.mode === 'number' ? parseNumber : o.mode === 'bigint' ? wholeNumber : (text: string) => text
   return column(pgType(sql, 'numeric', { decode }), name)
 }
 

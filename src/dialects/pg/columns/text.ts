@@ -1,4 +1,5 @@
 import { type Column, column } from '../../../schema/column.js'
+import { parseBool } from '../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 
@@ -8,10 +9,7 @@ interface LengthOptions {
 
 const textType = pgType('text', 'text')
 const uuidType = pgType('uuid', 'uuid')
-const booleanType = pgType('boolean', 'boolean', {
-  decode: (text) => text === 't' || text === 'true',
-  encode: (value) => (value === null || value === undefined ? null : value ? 'true' : 'false'),
-})
+const booleanType = pgType('boolean', 'boolean', { decode: parseBool })
 
 /** text, typed `string`. */
 export function text(name?: string): Column<string> {

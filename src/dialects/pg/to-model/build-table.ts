@@ -16,7 +16,7 @@ import { SQL } from '../../../sql/sql.js'
 import { defaultLiteral } from '../default-literal.js'
 import { identifierProblem } from '../identifiers.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
-import { quoteIdentIfNeeded, quoteLiteral } from '../quote.js'
+import { nextvalExpression } from '../sequence.js'
 import { ddlExpression } from './expression.js'
 import { sequenceNumbers } from './sequence-options.js'
 
@@ -35,10 +35,12 @@ export interface BuiltTable {
 }
 
 /** Canonical order for unnamed objects of one kind, so their default names never depend on declaration order. */
-const byJson = <T>(items: readonly T[]): T[] =>
-  [...items].sort((a, b) =>
-    JSON.stringify(a) < JSON.stringify(b) ? -1 : JSON.stringify(a) > JSON.stringify(b) ? 1 : 0,
-  )
+function byJson<T>(items: readonly T[]): T[] {
+  return items
+    .map((item) => ({ item, key: JSON.stringify(item) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ item }) => item)
+}
 
 /** Builds one table's model; default names are taken from the schema's name allocator. */
 export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
@@ -105,8 +107,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     if (c.type.serial !== undefined) {
       if (c.default) at('a serial column already has a default (its sequence)')
       const sequenceName = names.choose(def.name, column.name, 'seq')
-      const regclass = `${quoteIdentIfNeeded(def.schema)}.${quoteIdentIfNeeded(sequenceName)}`
-      defaultText = `nextval(${quoteLiteral(regclass)}::regclass)`
+      defaultText = nextvalExpression(def.schema, sequenceName)
       sequences.push({
         schema: def.schema,
         name: sequenceName,

@@ -107,9 +107,13 @@ export function toModel(...sources: unknown[]): SchemaModel {
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
   const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
 
-  const used = [...tables.map((t) => t[tableDefinition].schema), ...enums, ...sequences, ...views]
-    .map((item) => (typeof item === 'string' ? item : item.schema))
-    .concat(found.namespaces)
+  const used = [
+    ...tableList.map((t) => t.schema),
+    ...enums.map((e) => e.schema),
+    ...sequences.map((s) => s.schema),
+    ...views.map((v) => v.schema),
+    ...found.namespaces,
+  ]
   const schemas = [...new Set(used)].filter((s) => s !== DEFAULT_SCHEMA).sort(compare)
   for (const schema of schemas) {
     const problem = identifierProblem(schema)
