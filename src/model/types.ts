@@ -25,6 +25,36 @@ export interface SchemaModel {
   readonly sequences: readonly SequenceModel[]
   readonly tables: readonly TableModel[]
   readonly views: readonly ViewModel[]
+  /**
+   * Objects the schema DSL cannot declare yet (extensions, functions, procedures, aggregates, triggers,
+   * domains, composite and range types, policies, rules), read from a database so that nothing in it
+   * is invisible. Compared by their definition text. `toModel` gives none.
+   */
+  readonly others: readonly OtherObjectModel[]
+}
+
+export type OtherObjectKind =
+  | 'extension'
+  | 'function'
+  | 'procedure'
+  | 'aggregate'
+  | 'domain'
+  | 'composite type'
+  | 'range type'
+  | 'trigger'
+  | 'policy'
+  | 'rule'
+
+export interface OtherObjectModel {
+  readonly kind: OtherObjectKind
+  /** The object's schema (an extension's: the schema it was installed into). */
+  readonly schema: string
+  /** The name; routines carry their argument types (`touch(integer, text)`) since they can be overloaded. */
+  readonly name: string
+  /** The table a trigger, policy or rule belongs to, or null. */
+  readonly table: string | null
+  /** SQL that creates the object as it is (pg_get_functiondef, pg_get_triggerdef, ...), normalized. */
+  readonly definition: string
 }
 
 export interface EnumModel {

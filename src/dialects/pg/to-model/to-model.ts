@@ -122,7 +122,16 @@ export function toModel(...sources: unknown[]): SchemaModel {
       throw new SchemaError(`schema ${schema}`, 'names starting with pg_ are reserved for the system')
   }
 
-  return { dialect: 'postgresql', version: 1, schemas, enums, sequences, tables: tableList, views }
+  return {
+    dialect: 'postgresql',
+    version: 1,
+    schemas,
+    enums,
+    sequences,
+    tables: tableList,
+    views,
+    others: [],
+  }
 }
 
 function keyOf(object: { schema: string; name: string }): string {
