@@ -1,0 +1,32 @@
+/** Migration files and the runner that applies them: folder, integrity sum, statement splitting, journal. */
+export {
+  type ApplyMigrationSqlOptions,
+  applyMigrationSql,
+} from './apply-migration-sql.js'
+export { sha256Hex, upChecksum } from './checksum.js'
+export {
+  MigrationError,
+  type MigrationErrorFields,
+  MigrationFolderError,
+  MigrationHistoryError,
+  MigrationSqlError,
+} from './migration-errors.js'
+export {
+  isNoTransaction,
+  type MigrationFile,
+  type MigrationFolder,
+  readMigrationFolder,
+  SUM_FILE,
+} from './migration-folder.js'
+export { migrationNameProblem, migrationTimestamp } from './migration-name.js'
+export { type SqlStatement, splitStatements } from './split-statements.js'
+export { loadSqlParser } from './sql-parser.js'
+export {
+  HASH_COMMAND,
+  migrationSum,
+  renderSumFile,
+  type SumProblem,
+  type SumProblemKind,
+  verifySumFile,
+  writeSumFile,
+} from './sum-file.js'
