@@ -42,6 +42,7 @@ export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './diale
 export { type CustomTypeDefinition, customType } from './dialects/pg/custom-type.js'
 export { renderCreate } from './dialects/pg/ddl/render-create.js'
 export { enumType, type PgEnum } from './dialects/pg/enum-type.js'
+export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
 export { type PgNamespace, schema } from './dialects/pg/namespace.js'
 export { type PgSequence, sequence } from './dialects/pg/sequence.js'
 export { toModel } from './dialects/pg/to-model/to-model.js'

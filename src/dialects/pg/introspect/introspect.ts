@@ -1,0 +1,80 @@
+import type { Queryable } from '../../../database/database.js'
+import type { SchemaModel, TableModel } from '../../../model/types.js'
+import { sql } from '../../../sql/sql.js'
+import { bySchemaAndName, compareText } from './order.js'
+import { readOthers } from './others/read-others.js'
+import { readTables } from './read-columns.js'
+import { readConstraints } from './read-constraints.js'
+import { readEnums } from './read-enums.js'
+import { readIndexes } from './read-indexes.js'
+import { readSequences } from './read-sequences.js'
+import { dependsOn, readViews } from './read-views.js'
+import { type IntrospectOptions, rowReader, Scope } from './scope.js'
+import { pinPrintingSettings } from './session-settings.js'
+
+export type { IntrospectOptions } from './scope.js'
+
+/**
+ * Reads a live PostgreSQL database (15 or newer, or PGlite) into the schema model, the same shape
+ * `toModel` gives for schema code: one transaction, a fixed number of catalog queries whatever the
+ * size of the database. Expressions (defaults other than literals, checks, generated columns, index
+ * keys and predicates, view queries) come back in PostgreSQL's canonical text. Objects the schema
+ * DSL cannot declare (extensions, functions, triggers, policies, ...) are listed in `others`.
+ *
+ * @example
+ * const live = await introspect(db, { exclude: [{ schema: 'public', table: 'tidemark_migrations' }] })
+ */
+export async function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<SchemaModel> {
+  const scope = new Scope(options)
+  return db.transaction(async (tx) => {
+    const restore = await pinPrintingSettings(tx)
+    const rows = rowReader(tx)
+    // One connection, so the queries run one after the other.
+    const namespaces = await rows<{ name: string }>(
+      sql`select n.nspname::text as name from pg_namespace n where ${scope.userSchema('n')}`,
+    )
+    const shells = await readTables(rows, scope)
+    const constraints = await readConstraints(rows, scope)
+    const indexes = await readIndexes(rows, scope)
+    const sequences = await readSequences(rows, scope)
+    const enums = await readEnums(rows, scope)
+    const viewShells = await readViews(rows, scope)
+    const others = await readOthers(rows, scope)
+    await restore()
+
+    const tables: TableModel[] = shells
+      .map((shell) => {
+        const found = constraints.get(shell.oid)
+        return {
+          schema: shell.schema,
+          name: shell.name,
+          columns: shell.columns,
+          primaryKey: found?.primaryKey ?? null,
+          uniques: found?.uniques ?? [],
+          foreignKeys: found?.foreignKeys ?? [],
+          checks: found?.checks ?? [],
+          indexes: indexes.get(shell.oid) ?? [],
+        }
+      })
+      .sort(bySchemaAndName)
+    const relations = new Set([...tables, ...viewShells].map((r) => `${r.schema}.${r.name}`))
+    const views = viewShells.map(({ reads, ...view }) => ({
+      ...view,
+      dependsOn: dependsOn(reads, relations),
+    }))
+
+    // A schema is listed when it exists, unless excluding tables emptied it (a journal's own schema).
+    const occupied = new Set(
+      [...tables, ...views, ...sequences, ...enums, ...others].map((object) => object.schema),
+    )
+    const emptied = new Set(
+      (options.exclude ?? []).map((t) => t.schema).filter((schema) => !occupied.has(schema)),
+    )
+    const schemas = namespaces
+      .map((n) => n.name)
+      .filter((name) => name !== 'public' && !emptied.has(name))
+      .sort(compareText)
+
+    return { dialect: 'postgresql', version: 1, schemas, enums, sequences, tables, views, others }
+  })
+}

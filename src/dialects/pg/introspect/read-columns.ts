@@ -1,0 +1,100 @@
+import type { ColumnModel, IdentityModel } from '../../../model/types.js'
+import { sql } from '../../../sql/sql.js'
+import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+
+/** A table as read before its constraints and indexes are attached. */
+export interface TableShell {
+  readonly oid: number
+  readonly schema: string
+  readonly name: string
+  readonly columns: ColumnModel[]
+}
+
+interface ColumnRow {
+  table_oid: number
+  schema: string
+  table: string
+  name: string | null
+  type: string
+  dimensions: number
+  is_array: boolean
+  not_null: boolean
+  default: string | null
+  generated: string | null
+  identity: string
+  sequence: string | null
+  start: string | null
+  increment: string | null
+  min: string | null
+  max: string | null
+  cache: string | null
+  cycle: boolean | null
+}
+
+/** Every table (plain and partitioned) with its columns in attnum order, in one query. */
+export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShell[]> {
+  const found = await rows<ColumnRow>(sql`
+    select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table, a.attname::text as name,
+      format_type(a.atttypid, a.atttypmod) as type, a.attndims::int as dimensions,
+      (t.typcategory = 'A' and t.typtype = 'b') as is_array, a.attnotnull as not_null,
+      case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default,
+      case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated,
+      a.attidentity::text as identity, sc.relname::text as sequence, s.seqstart::text as start,
+      s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
+      s.seqcache::text as cache, s.seqcycle as cycle
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    left join pg_type t on t.oid = a.atttypid
+    left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
+    left join pg_depend dep on a.attidentity <> '' and dep.classid = 'pg_class'::regclass
+      and dep.refclassid = 'pg_class'::regclass and dep.refobjid = c.oid and dep.refobjsubid = a.attnum
+      and dep.deptype = 'i'
+    left join pg_class sc on sc.oid = dep.objid and sc.relkind = 'S'
+    left join pg_sequence s on s.seqrelid = sc.oid
+    where c.relkind in ('r', 'p') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}
+    order by c.oid, a.attnum`)
+
+  const tables = new Map<number, TableShell>()
+  for (const row of found) {
+    if (scope.isExcluded(row.schema, row.table)) continue
+    let table = tables.get(row.table_oid)
+    if (table === undefined) {
+      table = { oid: row.table_oid, schema: row.schema, name: row.table, columns: [] }
+      tables.set(row.table_oid, table)
+    }
+    if (row.name !== null) table.columns.push(columnModel(row as ColumnRow & { name: string }))
+  }
+  return [...tables.values()]
+}
+
+function columnModel(row: ColumnRow & { name: string }): ColumnModel {
+  return {
+    name: row.name,
+    type: row.type,
+    // attndims is 0 for array columns made by CREATE TABLE AS or views; they still hold arrays.
+    dimensions: row.dimensions > 0 ? row.dimensions : row.is_array ? 1 : 0,
+    notNull: row.not_null,
+    default: row.default,
+    identity: identityModel(row),
+    generated: row.generated,
+  }
+}
+
+function identityModel(row: ColumnRow): IdentityModel | null {
+  if (row.identity !== 'a' && row.identity !== 'd') return null
+  if (row.sequence === null)
+    throw new Error(`identity column ${row.schema}.${row.table}.${row.name} has no sequence`)
+  return {
+    generation: row.identity === 'a' ? 'always' : 'by default',
+    sequence: {
+      name: row.sequence,
+      start: row.start!,
+      increment: row.increment!,
+      minValue: row.min!,
+      maxValue: row.max!,
+      cache: row.cache!,
+      cycle: row.cycle!,
+    },
+  }
+}

@@ -1,0 +1,65 @@
+import type { IndexModel } from '../../../model/types.js'
+import { sql } from '../../../sql/sql.js'
+import { indexElements } from './index-elements.js'
+import { byName } from './order.js'
+import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+
+interface IndexRow {
+  table_oid: number
+  name: string
+  unique: boolean
+  method: string
+  key_count: number
+  definition: string
+  printed_keys: string[]
+  attributes: [string | null, number | null][]
+  predicate: string | null
+  nulls_not_distinct: boolean
+}
+
+/**
+ * Indexes by table oid, without those that back a primary key, unique or exclusion constraint
+ * (the constraint already describes them).
+ */
+export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<number, IndexModel[]>> {
+  const found = await rows<IndexRow>(sql`
+    select x.indrelid as table_oid, i.relname::text as name, x.indisunique as unique, am.amname::text as method,
+      x.indnkeyatts::int as key_count, pg_get_indexdef(x.indexrelid) as definition,
+      array(select pg_get_indexdef(x.indexrelid, k, false) from generate_series(1, x.indnkeyatts::int) k order by k)
+        as printed_keys,
+      (select json_agg(json_build_array(a.attname, u.option) order by u.ord)
+        from unnest(x.indkey::int2[], x.indoption::int2[]) with ordinality u(num, option, ord)
+        left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.num and u.num > 0) as attributes,
+      pg_get_expr(x.indpred, x.indrelid) as predicate, x.indnullsnotdistinct as nulls_not_distinct
+    from pg_index x
+    join pg_class i on i.oid = x.indexrelid
+    join pg_am am on am.oid = i.relam
+    join pg_class c on c.oid = x.indrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('r', 'p') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}
+      and not exists (select from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid
+        and k.contype in ('p', 'u', 'x'))`)
+
+  const byTable = new Map<number, IndexModel[]>()
+  for (const row of found) {
+    const keys = row.attributes.slice(0, row.key_count).map(([column, option], i) => ({
+      column,
+      option: option ?? 0,
+      printed: row.printed_keys[i]!,
+    }))
+    const index: IndexModel = {
+      name: row.name,
+      unique: row.unique,
+      method: row.method,
+      elements: indexElements(row.name, row.definition, keys),
+      include: row.attributes.slice(row.key_count).map(([column]) => column!),
+      where: row.predicate,
+      nullsNotDistinct: row.nulls_not_distinct,
+    }
+    const list = byTable.get(row.table_oid)
+    if (list === undefined) byTable.set(row.table_oid, [index])
+    else list.push(index)
+  }
+  for (const list of byTable.values()) list.sort(byName)
+  return byTable
+}

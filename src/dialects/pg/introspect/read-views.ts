@@ -1,0 +1,53 @@
+import type { ViewModel } from '../../../model/types.js'
+import { sql } from '../../../sql/sql.js'
+import { trimDefinition } from './catalog-text.js'
+import { bySchemaAndName, compareText } from './order.js'
+import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+
+interface ViewRow {
+  schema: string
+  name: string
+  materialized: boolean
+  definition: string
+  with_no_data: boolean
+  reads: [string, string][] | null
+}
+
+/** Views read before dependsOn is narrowed to the relations of the model. */
+export interface ViewShell extends Omit<ViewModel, 'dependsOn'> {
+  /** Every relation the view's query reads, as [schema, name]. */
+  readonly reads: readonly (readonly [string, string])[]
+}
+
+/** Views and materialized views, their canonical query (pg_get_viewdef, pretty) and what they read. */
+export async function readViews(rows: ReadRows, scope: Scope): Promise<ViewShell[]> {
+  const found = await rows<ViewRow>(sql`
+    select n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
+      pg_get_viewdef(c.oid, true) as definition, c.relkind = 'm' and not c.relispopulated as with_no_data,
+      (select json_agg(distinct jsonb_build_array(rn.nspname, rc.relname))
+        from pg_rewrite r
+        join pg_depend d on d.classid = 'pg_rewrite'::regclass and d.objid = r.oid
+          and d.refclassid = 'pg_class'::regclass and d.refobjid <> c.oid
+        join pg_class rc on rc.oid = d.refobjid
+        join pg_namespace rn on rn.oid = rc.relnamespace
+        where r.ev_class = c.oid) as reads
+    from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
+  return found
+    .map((row) => ({
+      schema: row.schema,
+      name: row.name,
+      materialized: row.materialized,
+      definition: trimDefinition(row.definition),
+      withNoData: row.with_no_data,
+      reads: row.reads ?? [],
+    }))
+    .sort(bySchemaAndName)
+}
+
+/** The view's dependsOn: the relations it reads that the model holds, as sorted `schema.name`. */
+export function dependsOn(reads: ViewShell['reads'], relations: ReadonlySet<string>): string[] {
+  const keys = reads.map(([schema, name]) => `${schema}.${name}`)
+  return [...new Set(keys)].filter((key) => relations.has(key)).sort(compareText)
+}
