@@ -1,4 +1,5 @@
 import type { SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
+import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import {
   columnDefinition,
@@ -47,7 +48,7 @@ export function renderCreate(model: SchemaModel): string[] {
   return statements
 }
 
-function createTable(table: TableModel): string {
+export function createTable(table: TableModel): string {
   const lines = table.columns.map(columnDefinition)
   if (table.primaryKey !== null) {
     lines.push(
@@ -61,30 +62,8 @@ function createTable(table: TableModel): string {
   return `CREATE TABLE ${qualified(table.schema, table.name)} (${body})`
 }
 
-function createView(view: ViewModel): string {
+export function createView(view: ViewModel): string {
   const kind = view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
   const noData = view.materialized && view.withNoData ? ' WITH NO DATA' : ''
   return `CREATE ${kind} ${qualified(view.schema, view.name)} AS ${view.definition}${noData}`
-}
-
-/** Views after the views they read; ties stay in the model's (name) order. */
-function viewsInDependencyOrder(views: readonly ViewModel[]): ViewModel[] {
-  const byKey = new Map(views.map((v) => [`${v.schema}.${v.name}`, v]))
-  const ordered: ViewModel[] = []
-  const state = new Map<string, 'visiting' | 'done'>()
-  const visit = (view: ViewModel, path: string[]): void => {
-    const key = `${view.schema}.${view.name}`
-    if (state.get(key) === 'done') return
-    if (state.get(key) === 'visiting')
-      throw new Error(`views depend on each other in a cycle: ${[...path, key].join(' -> ')}`)
-    state.set(key, 'visiting')
-    for (const dependency of view.dependsOn) {
-      const target = byKey.get(dependency)
-      if (target !== undefined) visit(target, [...path, key])
-    }
-    state.set(key, 'done')
-    ordered.push(view)
-  }
-  for (const view of views) visit(view, [])
-  return ordered
 }

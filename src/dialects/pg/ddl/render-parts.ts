@@ -3,7 +3,6 @@ import type {
   ForeignKeyModel,
   IndexModel,
   SequenceModel,
-  TableModel,
   UniqueModel,
 } from '../../../model/types.js'
 import { quoteIdent } from '../quote.js'
@@ -70,7 +69,10 @@ export function foreignKeyConstraint(fk: ForeignKeyModel): string {
   return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${actions}${deferrable(fk)}`
 }
 
-export function createIndex(table: TableModel, index: IndexModel): string {
+export function createIndex(
+  table: { readonly schema: string; readonly name: string },
+  index: IndexModel,
+): string {
   const keys = index.elements.map((element) => {
     let key = element.column !== null ? quoteIdent(element.column) : `(${element.expression})`
     if (element.collation !== null) key += ` COLLATE ${quoteIdent(element.collation)}`

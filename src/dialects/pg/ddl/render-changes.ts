@@ -1,0 +1,253 @@
+import type { ChangeBody, ObjectRef } from '../../../diff/changes.js'
+import { classifyTypeChange } from '../../../diff/type-change.js'
+import type { IdentityModel, OtherObjectModel, SequenceModel } from '../../../model/types.js'
+import { assertNever } from '../../../sql/compile.js'
+import { quoteIdent, quoteLiteral } from '../quote.js'
+import { createTable, createView } from './render-create.js'
+import {
+  columnDefinition,
+  columnList,
+  columnType,
+  createIndex,
+  foreignKeyConstraint,
+  qualified,
+  sequenceClauses,
+  uniqueConstraint,
+} from './render-parts.js'
+
+const table = (ref: ObjectRef): string => qualified(ref.schema, ref.name)
+const alterTable = (ref: ObjectRef, action: string): string => `ALTER TABLE ${table(ref)} ${action}`
+const alterColumn = (ref: ObjectRef, column: string, action: string): string =>
+  alterTable(ref, `ALTER COLUMN ${quoteIdent(column)} ${action}`)
+
+/**
+ * The PostgreSQL statements for a list of changes, in order, each without a trailing semicolon.
+ * Every identifier is quoted; expressions are written as the changes carry them.
+ */
+export function renderChanges(changes: readonly ChangeBody[]): string[] {
+  return changes.flatMap(renderChange)
+}
+
+export function renderChange(change: ChangeBody): string[] {
+  switch (change.kind) {
+    case 'create-schema':
+      return [`CREATE SCHEMA ${quoteIdent(change.schema)}`]
+    case 'drop-schema':
+      return [`DROP SCHEMA ${quoteIdent(change.schema)}`]
+    case 'create-other':
+      return [change.object.definition]
+    case 'drop-other':
+      return [dropOther(change.object)]
+    case 'create-enum':
+      return [
+        `CREATE TYPE ${qualified(change.enum.schema, change.enum.name)} AS ENUM (${change.enum.values.map(quoteLiteral).join(', ')})`,
+      ]
+    case 'drop-enum':
+      return [`DROP TYPE ${qualified(change.enum.schema, change.enum.name)}`]
+    case 'add-enum-value': {
+      const position = change.before === null ? '' : ` BEFORE ${quoteLiteral(change.before)}`
+      return [`ALTER TYPE ${table(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`]
+    }
+    case 'rebuild-enum':
+      return rebuildEnum(change)
+    case 'create-sequence': {
+      const s = change.sequence
+      return [`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`]
+    }
+    case 'drop-sequence':
+      return [`DROP SEQUENCE ${qualified(change.sequence.schema, change.sequence.name)}`]
+    case 'alter-sequence': {
+      const s = change.to
+      return [`ALTER SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`]
+    }
+    case 'rename-sequence':
+      return [`ALTER SEQUENCE ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
+    case 'set-sequence-owner':
+      return [setSequenceOwner(change.sequence)]
+    case 'create-table':
+      return [createTable(change.table)]
+    case 'drop-table':
+      return [`DROP TABLE ${table(change.table)}`]
+    case 'rename-table':
+      return [`ALTER TABLE ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
+    case 'add-column':
+      return [alterTable(change.table, `ADD COLUMN ${columnDefinition(change.column)}`)]
+    case 'drop-column':
+      return [alterTable(change.table, `DROP COLUMN ${quoteIdent(change.column.name)}`)]
+    case 'rename-column':
+      return [
+        alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`),
+      ]
+    case 'alter-column-type': {
+      const type = columnType(change.to)
+      // An explicit cast converts what has no implicit conversion (text to integer, say); in-place
+      // changes go without, so PostgreSQL can skip the rewrite.
+      const using =
+        classifyTypeChange(change.from, change.to) === 'in-place'
+          ? ''
+          : ` USING ${quoteIdent(change.to.name)}::${type}`
+      return [alterColumn(change.table, change.to.name, `TYPE ${type}${using}`)]
+    }
+    case 'set-column-default':
+      return [
+        alterColumn(
+          change.table,
+          change.column,
+          change.default === null ? 'DROP DEFAULT' : `SET DEFAULT ${change.default}`,
+        ),
+      ]
+    case 'set-column-not-null':
+      return [alterColumn(change.table, change.column, change.notNull ? 'SET NOT NULL' : 'DROP NOT NULL')]
+    case 'add-identity':
+      return [alterColumn(change.table, change.column, `ADD ${identityClause(change.identity)}`)]
+    case 'drop-identity':
+      return [alterColumn(change.table, change.column, 'DROP IDENTITY')]
+    case 'alter-identity':
+      return alterIdentity(change.table, change.column, change.from, change.to)
+    case 'drop-generated':
+      return [alterColumn(change.table, change.column, 'DROP EXPRESSION')]
+    case 'add-primary-key': {
+      const pk = change.primaryKey
+      return [
+        alterTable(
+          change.table,
+          `ADD CONSTRAINT ${quoteIdent(pk.name)} PRIMARY KEY ${columnList(pk.columns)}`,
+        ),
+      ]
+    }
+    case 'add-unique':
+      return [alterTable(change.table, `ADD ${uniqueConstraint(change.unique)}`)]
+    case 'add-check':
+      return [
+        alterTable(
+          change.table,
+          `ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK (${change.check.expression})`,
+        ),
+      ]
+    case 'add-foreign-key':
+      return [alterTable(change.table, `ADD ${foreignKeyConstraint(change.foreignKey)}`)]
+    case 'drop-primary-key':
+      return [alterTable(change.table, `DROP CONSTRAINT ${quoteIdent(change.primaryKey.name)}`)]
+    case 'drop-unique':
+      return [alterTable(change.table, `DROP CONSTRAINT ${quoteIdent(change.unique.name)}`)]
+    case 'drop-check':
+      return [alterTable(change.table, `DROP CONSTRAINT ${quoteIdent(change.check.name)}`)]
+    case 'drop-foreign-key':
+      return [alterTable(change.table, `DROP CONSTRAINT ${quoteIdent(change.foreignKey.name)}`)]
+    case 'rename-constraint':
+      return [
+        alterTable(change.table, `RENAME CONSTRAINT ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`),
+      ]
+    case 'create-index':
+      return [createIndex(change.table, change.index)]
+    case 'drop-index':
+      return [`DROP INDEX ${qualified(change.table.schema, change.index.name)}`]
+    case 'rename-index':
+      return [`ALTER INDEX ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
+    case 'create-view':
+      return [createView(change.view)]
+    case 'drop-view': {
+      const kind = change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
+      return [`DROP ${kind} ${qualified(change.view.schema, change.view.name)}`]
+    }
+    default:
+      return assertNever(change)
+  }
+}
+
+function identityClause(identity: IdentityModel): string {
+  const { name, ...numbers } = identity.sequence
+  const generation = identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'
+  return `GENERATED ${generation} AS IDENTITY (SEQUENCE NAME ${quoteIdent(name)} ${sequenceClauses(numbers)})`
+}
+
+function alterIdentity(ref: ObjectRef, column: string, from: IdentityModel, to: IdentityModel): string[] {
+  const statements: string[] = []
+  if (from.sequence.name !== to.sequence.name) {
+    statements.push(
+      `ALTER SEQUENCE ${qualified(ref.schema, from.sequence.name)} RENAME TO ${quoteIdent(to.sequence.name)}`,
+    )
+  }
+  const actions: string[] = []
+  if (from.generation !== to.generation) {
+    actions.push(`SET GENERATED ${to.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`)
+  }
+  const a = from.sequence
+  const b = to.sequence
+  if (a.increment !== b.increment) actions.push(`SET INCREMENT BY ${b.increment}`)
+  if (a.minValue !== b.minValue) actions.push(`SET MINVALUE ${b.minValue}`)
+  if (a.maxValue !== b.maxValue) actions.push(`SET MAXVALUE ${b.maxValue}`)
+  if (a.start !== b.start) actions.push(`SET START WITH ${b.start}`)
+  if (a.cache !== b.cache) actions.push(`SET CACHE ${b.cache}`)
+  if (a.cycle !== b.cycle) actions.push(b.cycle ? 'SET CYCLE' : 'SET NO CYCLE')
+  if (actions.length > 0) statements.push(alterColumn(ref, column, actions.join(' ')))
+  return statements
+}
+
+function setSequenceOwner(sequence: SequenceModel): string {
+  const owner =
+    sequence.ownedBy === null
+      ? 'NONE'
+      : `${qualified(sequence.schema, sequence.ownedBy.table)}.${quoteIdent(sequence.ownedBy.column)}`
+  return `ALTER SEQUENCE ${qualified(sequence.schema, sequence.name)} OWNED BY ${owner}`
+}
+
+/** The name the old type takes while its columns move to the new one; at most 63 bytes. */
+function retiredEnumName(name: string): string {
+  const suffix = '__tidemark_old'
+  let base = name
+  while (Buffer.byteLength(base + suffix) > 63) base = base.slice(0, -1)
+  return base + suffix
+}
+
+/**
+ * Removing or reordering enum labels: PostgreSQL cannot do either in place, so the old type steps
+ * aside, a new one takes its name, every column moves over through text (failing, and rolling back,
+ * if a row holds a removed label), and the old type is dropped.
+ */
+function rebuildEnum(change: Extract<ChangeBody, { kind: 'rebuild-enum' }>): string[] {
+  const { schema, name, values } = change.to
+  const retired = retiredEnumName(name)
+  const statements = [
+    `ALTER TYPE ${qualified(schema, name)} RENAME TO ${quoteIdent(retired)}`,
+    `CREATE TYPE ${qualified(schema, name)} AS ENUM (${values.map(quoteLiteral).join(', ')})`,
+  ]
+  for (const use of change.columns) {
+    const dims = '[]'.repeat(use.dimensions)
+    const type = `${qualified(schema, name)}${dims}`
+    const column = quoteIdent(use.column)
+    if (use.default !== null) statements.push(alterColumn(use.table, use.column, 'DROP DEFAULT'))
+    statements.push(alterColumn(use.table, use.column, `TYPE ${type} USING ${column}::text${dims}::${type}`))
+    if (use.default !== null)
+      statements.push(alterColumn(use.table, use.column, `SET DEFAULT ${use.default}`))
+  }
+  statements.push(`DROP TYPE ${qualified(schema, retired)}`)
+  return statements
+}
+
+const DROP_KEYWORD: Record<OtherObjectModel['kind'], string> = {
+  extension: 'EXTENSION',
+  function: 'FUNCTION',
+  procedure: 'PROCEDURE',
+  aggregate: 'AGGREGATE',
+  domain: 'DOMAIN',
+  'composite type': 'TYPE',
+  'range type': 'TYPE',
+  trigger: 'TRIGGER',
+  policy: 'POLICY',
+  rule: 'RULE',
+}
+
+/** Routines are named with their argument types: `touch(integer, text)` → `"s"."touch"(integer, text)`. */
+function dropOther(object: OtherObjectModel): string {
+  const keyword = DROP_KEYWORD[object.kind]
+  if (object.kind === 'extension') return `DROP EXTENSION ${quoteIdent(object.name)}`
+  if (object.table !== null) {
+    return `DROP ${keyword} ${quoteIdent(object.name)} ON ${qualified(object.schema, object.table)}`
+  }
+  const paren = object.name.indexOf('(')
+  if (paren > 0) {
+    return `DROP ${keyword} ${qualified(object.schema, object.name.slice(0, paren))}${object.name.slice(paren)}`
+  }
+  return `DROP ${keyword} ${qualified(object.schema, object.name)}`
+}

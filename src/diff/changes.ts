@@ -1,0 +1,133 @@
+import type {
+  CheckModel,
+  ColumnModel,
+  EnumModel,
+  ForeignKeyModel,
+  IdentityModel,
+  IndexModel,
+  OtherObjectModel,
+  PrimaryKeyModel,
+  SequenceModel,
+  TableModel,
+  UniqueModel,
+  ViewModel,
+} from '../model/types.js'
+
+/**
+ * What can go wrong when a change runs against a database with data and traffic:
+ * - `data-loss`: rows or values disappear (drop table or column, narrowing type change, enum value removal)
+ * - `table-rewrite`: PostgreSQL rewrites the whole table under an exclusive lock
+ * - `long-lock`: a lock is held while the table is scanned or an index is built
+ * - `breaking`: a running application that still uses the old shape fails (renames, dropped views)
+ */
+export type HazardKind = 'data-loss' | 'table-rewrite' | 'long-lock' | 'breaking'
+
+export interface Hazard {
+  readonly kind: HazardKind
+  readonly message: string
+}
+
+/** A table, enum, sequence or view by schema and name. */
+export interface ObjectRef {
+  readonly schema: string
+  readonly name: string
+}
+
+/** A column whose type is an enum being rebuilt, with what the rebuild must restore. */
+export interface EnumColumnUse {
+  readonly table: ObjectRef
+  readonly column: string
+  readonly dimensions: number
+  readonly default: string | null
+}
+
+export type ChangeBody =
+  | { readonly kind: 'create-schema'; readonly schema: string }
+  | { readonly kind: 'drop-schema'; readonly schema: string }
+  | { readonly kind: 'create-other'; readonly object: OtherObjectModel }
+  | { readonly kind: 'drop-other'; readonly object: OtherObjectModel }
+  | { readonly kind: 'create-enum'; readonly enum: EnumModel }
+  | { readonly kind: 'drop-enum'; readonly enum: EnumModel }
+  | {
+      readonly kind: 'add-enum-value'
+      readonly enum: ObjectRef
+      readonly value: string
+      /** The existing label it goes before, or null to append. */
+      readonly before: string | null
+    }
+  | {
+      /** Removal or reordering of labels: a new type replaces the old one in every column that uses it. */
+      readonly kind: 'rebuild-enum'
+      readonly from: EnumModel
+      readonly to: EnumModel
+      readonly columns: readonly EnumColumnUse[]
+    }
+  | { readonly kind: 'create-sequence'; readonly sequence: SequenceModel }
+  | { readonly kind: 'drop-sequence'; readonly sequence: SequenceModel }
+  | { readonly kind: 'alter-sequence'; readonly from: SequenceModel; readonly to: SequenceModel }
+  | { readonly kind: 'rename-sequence'; readonly schema: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'set-sequence-owner'; readonly sequence: SequenceModel }
+  | { readonly kind: 'create-table'; readonly table: TableModel }
+  | { readonly kind: 'drop-table'; readonly table: TableModel }
+  | { readonly kind: 'rename-table'; readonly schema: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'add-column'; readonly table: ObjectRef; readonly column: ColumnModel }
+  | { readonly kind: 'drop-column'; readonly table: ObjectRef; readonly column: ColumnModel }
+  | { readonly kind: 'rename-column'; readonly table: ObjectRef; readonly from: string; readonly to: string }
+  | {
+      readonly kind: 'alter-column-type'
+      readonly table: ObjectRef
+      readonly from: ColumnModel
+      readonly to: ColumnModel
+    }
+  | {
+      readonly kind: 'set-column-default'
+      readonly table: ObjectRef
+      readonly column: string
+      readonly default: string | null
+    }
+  | {
+      readonly kind: 'set-column-not-null'
+      readonly table: ObjectRef
+      readonly column: string
+      readonly notNull: boolean
+    }
+  | {
+      readonly kind: 'add-identity'
+      readonly table: ObjectRef
+      readonly column: string
+      readonly identity: IdentityModel
+    }
+  | { readonly kind: 'drop-identity'; readonly table: ObjectRef; readonly column: string }
+  | {
+      readonly kind: 'alter-identity'
+      readonly table: ObjectRef
+      readonly column: string
+      readonly from: IdentityModel
+      readonly to: IdentityModel
+    }
+  | { readonly kind: 'drop-generated'; readonly table: ObjectRef; readonly column: string }
+  | { readonly kind: 'add-primary-key'; readonly table: ObjectRef; readonly primaryKey: PrimaryKeyModel }
+  | { readonly kind: 'drop-primary-key'; readonly table: ObjectRef; readonly primaryKey: PrimaryKeyModel }
+  | { readonly kind: 'add-unique'; readonly table: ObjectRef; readonly unique: UniqueModel }
+  | { readonly kind: 'drop-unique'; readonly table: ObjectRef; readonly unique: UniqueModel }
+  | { readonly kind: 'add-check'; readonly table: ObjectRef; readonly check: CheckModel }
+  | { readonly kind: 'drop-check'; readonly table: ObjectRef; readonly check: CheckModel }
+  | { readonly kind: 'add-foreign-key'; readonly table: ObjectRef; readonly foreignKey: ForeignKeyModel }
+  | { readonly kind: 'drop-foreign-key'; readonly table: ObjectRef; readonly foreignKey: ForeignKeyModel }
+  | {
+      /** Renames a primary key, unique, foreign key or check constraint (and a constraint's index). */
+      readonly kind: 'rename-constraint'
+      readonly table: ObjectRef
+      readonly from: string
+      readonly to: string
+    }
+  | { readonly kind: 'create-index'; readonly table: ObjectRef; readonly index: IndexModel }
+  | { readonly kind: 'drop-index'; readonly table: ObjectRef; readonly index: IndexModel }
+  | { readonly kind: 'rename-index'; readonly schema: string; readonly from: string; readonly to: string }
+  | { readonly kind: 'create-view'; readonly view: ViewModel }
+  | { readonly kind: 'drop-view'; readonly view: ViewModel }
+
+/** One step of a plan, with what can go wrong when it runs. */
+export type Change = ChangeBody & { readonly hazards: readonly Hazard[] }
+
+export type ChangeKind = ChangeBody['kind']

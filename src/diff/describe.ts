@@ -1,0 +1,98 @@
+import { assertNever } from '../sql/compile.js'
+import type { ChangeBody, ObjectRef } from './changes.js'
+import { tableLabel } from './renames.js'
+
+const label = (ref: ObjectRef): string => tableLabel(ref.schema, ref.name)
+
+/** One line a person reads in a migration's header or the CLI's output: `add column users.bio`. */
+export function describeChange(change: ChangeBody): string {
+  switch (change.kind) {
+    case 'create-schema':
+      return `create schema ${change.schema}`
+    case 'drop-schema':
+      return `drop schema ${change.schema}`
+    case 'create-other':
+      return `create ${change.object.kind} ${otherLabel(change.object)}`
+    case 'drop-other':
+      return `drop ${change.object.kind} ${otherLabel(change.object)}`
+    case 'create-enum':
+      return `create enum ${label(change.enum)}`
+    case 'drop-enum':
+      return `drop enum ${label(change.enum)}`
+    case 'add-enum-value':
+      return `add value '${change.value}' to enum ${label(change.enum)}`
+    case 'rebuild-enum':
+      return `rebuild enum ${label(change.to)} as (${change.to.values.map((v) => `'${v}'`).join(', ')})`
+    case 'create-sequence':
+      return `create sequence ${label(change.sequence)}`
+    case 'drop-sequence':
+      return `drop sequence ${label(change.sequence)}`
+    case 'alter-sequence':
+      return `alter sequence ${label(change.to)}`
+    case 'rename-sequence':
+      return `rename sequence ${tableLabel(change.schema, change.from)} to ${change.to}`
+    case 'set-sequence-owner':
+      return `set owner of sequence ${label(change.sequence)}`
+    case 'create-table':
+      return `create table ${label(change.table)}`
+    case 'drop-table':
+      return `drop table ${label(change.table)}`
+    case 'rename-table':
+      return `rename table ${tableLabel(change.schema, change.from)} to ${change.to}`
+    case 'add-column':
+      return `add column ${label(change.table)}.${change.column.name}`
+    case 'drop-column':
+      return `drop column ${label(change.table)}.${change.column.name}`
+    case 'rename-column':
+      return `rename column ${label(change.table)}.${change.from} to ${change.to}`
+    case 'alter-column-type':
+      return `change type of ${label(change.table)}.${change.to.name} from ${change.from.type} to ${change.to.type}`
+    case 'set-column-default':
+      return `${change.default === null ? 'drop' : 'set'} default of ${label(change.table)}.${change.column}`
+    case 'set-column-not-null':
+      return `${change.notNull ? 'set' : 'drop'} not null on ${label(change.table)}.${change.column}`
+    case 'add-identity':
+      return `make ${label(change.table)}.${change.column} an identity column`
+    case 'drop-identity':
+      return `drop identity of ${label(change.table)}.${change.column}`
+    case 'alter-identity':
+      return `alter identity of ${label(change.table)}.${change.column}`
+    case 'drop-generated':
+      return `stop generating ${label(change.table)}.${change.column}`
+    case 'add-primary-key':
+      return `add primary key ${change.primaryKey.name} on ${label(change.table)}`
+    case 'drop-primary-key':
+      return `drop primary key ${change.primaryKey.name} on ${label(change.table)}`
+    case 'add-unique':
+      return `add unique ${change.unique.name} on ${label(change.table)}`
+    case 'drop-unique':
+      return `drop unique ${change.unique.name} on ${label(change.table)}`
+    case 'add-check':
+      return `add check ${change.check.name} on ${label(change.table)}`
+    case 'drop-check':
+      return `drop check ${change.check.name} on ${label(change.table)}`
+    case 'add-foreign-key':
+      return `add foreign key ${change.foreignKey.name} on ${label(change.table)}`
+    case 'drop-foreign-key':
+      return `drop foreign key ${change.foreignKey.name} on ${label(change.table)}`
+    case 'rename-constraint':
+      return `rename constraint ${change.from} on ${label(change.table)} to ${change.to}`
+    case 'create-index':
+      return `create index ${change.index.name} on ${label(change.table)}`
+    case 'drop-index':
+      return `drop index ${change.index.name} on ${label(change.table)}`
+    case 'rename-index':
+      return `rename index ${change.from} to ${change.to}`
+    case 'create-view':
+      return `create ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'drop-view':
+      return `drop ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    default:
+      return assertNever(change)
+  }
+}
+
+function otherLabel(object: { schema: string; name: string; table: string | null }): string {
+  const name = object.table === null ? object.name : `${object.name} on ${object.table}`
+  return object.schema === 'public' ? name : `${object.schema}.${name}`
+}

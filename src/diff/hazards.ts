@@ -1,0 +1,116 @@
+import type { ColumnModel } from '../model/types.js'
+import type { ChangeBody, Hazard } from './changes.js'
+import { tableLabel } from './renames.js'
+import { classifyTypeChange } from './type-change.js'
+
+/**
+ * Functions PostgreSQL treats as volatile that commonly appear in defaults: adding a column whose
+ * default calls one rewrites the table (each row gets its own value). A default that calls a stable
+ * function such as now() is evaluated once and stored in the catalog instead.
+ */
+const VOLATILE_CALLS =
+  /\b(nextval|random|gen_random_uuid|uuid_generate_v\d\w*|clock_timestamp|timeofday|txid_current|setseed)\s*\(/i
+
+function addsRewrite(column: ColumnModel): boolean {
+  if (column.identity !== null || column.generated !== null) return true
+  return column.default !== null && VOLATILE_CALLS.test(column.default)
+}
+
+/**
+ * What can go wrong when a change runs. `existingTables` holds `schema.name` of the tables that exist
+ * before the plan runs: building an index on a table created in the same migration locks nothing anyone
+ * waits for.
+ */
+export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string>): Hazard[] {
+  const existing = (t: { schema: string; name: string }): boolean =>
+    existingTables.has(`${t.schema}.${t.name}`)
+  switch (change.kind) {
+    case 'drop-table':
+      return [hazard('data-loss', `drops table ${label(change.table)} and all its rows`)]
+    case 'drop-column':
+      return [hazard('data-loss', `drops column ${label(change.table)}.${change.column.name} and its values`)]
+    case 'drop-sequence':
+      return [hazard('data-loss', `drops sequence ${label(change.sequence)} and its current value`)]
+    case 'rename-table':
+      return [hazard('breaking', `renames table ${tableLabel(change.schema, change.from)} to ${change.to}`)]
+    case 'rename-column':
+      return [hazard('breaking', `renames column ${label(change.table)}.${change.from} to ${change.to}`)]
+    case 'drop-view':
+      return []
+    case 'add-column':
+      return existing(change.table) && addsRewrite(change.column)
+        ? [hazard('table-rewrite', `adding ${label(change.table)}.${change.column.name} rewrites the table`)]
+        : []
+    case 'alter-column-type': {
+      const kind = classifyTypeChange(change.from, change.to)
+      const column = `${label(change.table)}.${change.to.name}`
+      const types = `${change.from.type} to ${change.to.type}`
+      if (kind === 'in-place') return []
+      const rewrite = hazard('table-rewrite', `changing ${column} from ${types} rewrites the table`)
+      if (kind === 'widening') return [rewrite]
+      return [rewrite, hazard('data-loss', `${column} from ${types}: values that do not fit fail or change`)]
+    }
+    case 'set-column-not-null':
+      return change.notNull && existing(change.table)
+        ? [
+            hazard(
+              'long-lock',
+              `SET NOT NULL on ${label(change.table)}.${change.column} scans the table under lock`,
+            ),
+          ]
+        : []
+    case 'add-identity':
+      return [
+        hazard('long-lock', `adding identity to ${label(change.table)}.${change.column} locks the table`),
+      ]
+    case 'drop-generated':
+      return []
+    case 'rebuild-enum': {
+      const removed = change.from.values.filter((v) => !change.to.values.includes(v))
+      const hazards: Hazard[] = []
+      if (removed.length > 0) {
+        hazards.push(
+          hazard(
+            'data-loss',
+            `removes ${removed.map((v) => `'${v}'`).join(', ')} from enum ${label(change.from)}: rows that hold them make the migration fail`,
+          ),
+        )
+      }
+      if (change.columns.length > 0) {
+        const tables = [...new Set(change.columns.map((c) => label(c.table)))].join(', ')
+        hazards.push(hazard('table-rewrite', `rebuilding enum ${label(change.from)} rewrites ${tables}`))
+      }
+      return hazards
+    }
+    case 'create-index':
+      return existing(change.table)
+        ? [hazard('long-lock', `building index ${change.index.name} blocks writes to ${label(change.table)}`)]
+        : []
+    case 'add-primary-key':
+    case 'add-unique':
+      return existing(change.table)
+        ? [hazard('long-lock', `building the index for a key blocks writes to ${label(change.table)}`)]
+        : []
+    case 'add-check':
+      return existing(change.table)
+        ? [hazard('long-lock', `adding check ${change.check.name} scans ${label(change.table)} under lock`)]
+        : []
+    case 'add-foreign-key':
+      return existing(change.table)
+        ? [
+            hazard(
+              'long-lock',
+              `validating foreign key ${change.foreignKey.name} scans ${label(change.table)} under lock`,
+            ),
+          ]
+        : []
+    default:
+      return []
+  }
+}
+
+const label = (ref: { schema: string; name: string }): string => tableLabel(ref.schema, ref.name)
+
+function hazard(kind: Hazard['kind'], message: string): Hazard {
+  return { kind, message }
+}

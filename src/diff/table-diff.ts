@@ -1,0 +1,212 @@
+import type {
+  CheckModel,
+  ColumnModel,
+  ForeignKeyModel,
+  IndexModel,
+  TableModel,
+  UniqueModel,
+} from '../model/types.js'
+import type { ChangeBody, ObjectRef } from './changes.js'
+
+/** Everything that differs inside one table present on both sides, split by when it must run. */
+export interface TableDiff {
+  readonly table: ObjectRef
+  /** Columns whose stored values or type change, so views and keys over them are rebuilt. */
+  readonly reshapedColumns: ReadonlySet<string>
+  readonly dropConstraints: ChangeBody[]
+  readonly dropForeignKeys: ForeignKeyModel[]
+  readonly dropColumns: ChangeBody[]
+  readonly alterColumns: ChangeBody[]
+  readonly renames: ChangeBody[]
+  readonly addConstraints: ChangeBody[]
+  readonly addIndexes: ChangeBody[]
+  readonly addForeignKeys: ForeignKeyModel[]
+  /** Something changed: views reading this table are rebuilt. */
+  readonly changed: boolean
+}
+
+const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const withoutName = <T extends { name: string }>(item: T): Omit<T, 'name'> => {
+  const { name: _name, ...rest } = item
+  return rest
+}
+
+/**
+ * Pairs items by name; items left over on both sides with identical definitions are renames.
+ * Returns what to drop, what to add, and what to rename.
+ */
+function pairByName<T extends { name: string }>(
+  from: readonly T[],
+  to: readonly T[],
+  forceRebuild: (item: T) => boolean,
+): { drop: T[]; add: T[]; rename: { from: string; to: string }[] } {
+  const targets = new Map(to.map((item) => [item.name, item]))
+  const sources = new Map(from.map((item) => [item.name, item]))
+  const drop: T[] = []
+  const add: T[] = []
+  for (const item of from) {
+    const target = targets.get(item.name)
+    if (target === undefined) drop.push(item)
+    else if (!same(item, target) || forceRebuild(item)) {
+      drop.push(item)
+      add.push(target)
+    }
+  }
+  for (const item of to) if (!sources.has(item.name)) add.push(item)
+
+  const rename: { from: string; to: string }[] = []
+  for (const gone of [...drop]) {
+    if (targets.has(gone.name) || forceRebuild(gone)) continue
+    const match = add.find((a) => !sources.has(a.name) && same(withoutName(a), withoutName(gone)))
+    if (match === undefined) continue
+    drop.splice(drop.indexOf(gone), 1)
+    add.splice(add.indexOf(match), 1)
+    rename.push({ from: gone.name, to: match.name })
+  }
+  return { drop, add, rename }
+}
+
+function columnChanges(table: ObjectRef, from: ColumnModel, to: ColumnModel): ChangeBody[] {
+  const changes: ChangeBody[] = []
+  const column = to.name
+  const typeChanged = from.type !== to.type || from.dimensions !== to.dimensions
+  if (from.generated !== null && to.generated === null) {
+    changes.push({ kind: 'drop-generated', table, column })
+  }
+  if (from.identity !== null && to.identity === null) changes.push({ kind: 'drop-identity', table, column })
+  const defaultChanged = from.default !== to.default
+  if (from.default !== null && (defaultChanged || typeChanged)) {
+    changes.push({ kind: 'set-column-default', table, column, default: null })
+  }
+  if (from.notNull && !to.notNull)
+    changes.push({ kind: 'set-column-not-null', table, column, notNull: false })
+  if (typeChanged) changes.push({ kind: 'alter-column-type', table, from, to })
+  if (to.default !== null && (defaultChanged || typeChanged)) {
+    changes.push({ kind: 'set-column-default', table, column, default: to.default })
+  }
+  if (from.identity === null && to.identity !== null) {
+    changes.push({ kind: 'add-identity', table, column, identity: to.identity })
+  } else if (from.identity !== null && to.identity !== null && !same(from.identity, to.identity)) {
+    changes.push({ kind: 'alter-identity', table, column, from: from.identity, to: to.identity })
+  }
+  if (!from.notNull && to.notNull) changes.push({ kind: 'set-column-not-null', table, column, notNull: true })
+  return changes
+}
+
+/**
+ * A generated column whose expression changes, or a plain column that becomes generated, is dropped
+ * and added again: PostgreSQL before 17 cannot change a stored expression in place.
+ */
+function replacesColumn(from: ColumnModel, to: ColumnModel): boolean {
+  return to.generated !== null && from.generated !== to.generated
+}
+
+/**
+ * Compares one table present on both sides. `referencedKeysChanged` tells whether a table's primary
+ * key or unique constraints are rebuilt (foreign keys pointing at it must then be rebuilt too);
+ * `reshapedElsewhere` gives the reshaped columns of other tables, for the same reason.
+ */
+export function diffTable(
+  from: TableModel,
+  to: TableModel,
+  reshapedColumnsOf: (schema: string, table: string) => ReadonlySet<string>,
+  keysRebuilt: (schema: string, table: string) => boolean,
+): TableDiff {
+  const table: ObjectRef = { schema: to.schema, name: to.name }
+  const sourceColumns = new Map(from.columns.map((c) => [c.name, c]))
+  const targetNames = new Set(to.columns.map((c) => c.name))
+  const reshaped = new Set<string>()
+  const dropColumns: ChangeBody[] = []
+  const alterColumns: ChangeBody[] = []
+
+  for (const column of from.columns) {
+    if (!targetNames.has(column.name)) {
+      dropColumns.push({ kind: 'drop-column', table, column })
+      reshaped.add(column.name)
+    }
+  }
+  for (const column of to.columns) {
+    const current = sourceColumns.get(column.name)
+    if (current === undefined) {
+      alterColumns.push({ kind: 'add-column', table, column })
+    } else if (replacesColumn(current, column)) {
+      dropColumns.push({ kind: 'drop-column', table, column: current })
+      alterColumns.push({ kind: 'add-column', table, column })
+      reshaped.add(column.name)
+    } else {
+      const changes = columnChanges(table, current, column)
+      if (changes.some((c) => c.kind === 'alter-column-type' || c.kind === 'drop-generated')) {
+        reshaped.add(column.name)
+      }
+      alterColumns.push(...changes)
+    }
+  }
+
+  const touchesReshaped = (columns: readonly string[]): boolean => columns.some((c) => reshaped.has(c))
+  const indexColumns = (index: IndexModel): string[] => [
+    ...index.elements.flatMap((e) => (e.column === null ? [] : [e.column])),
+    ...index.include,
+  ]
+  const primaryKeys = pairByName(
+    from.primaryKey === null ? [] : [from.primaryKey],
+    to.primaryKey === null ? [] : [to.primaryKey],
+    (pk) => touchesReshaped(pk.columns),
+  )
+  const uniques = pairByName<UniqueModel>(from.uniques, to.uniques, (u) => touchesReshaped(u.columns))
+  const checks = pairByName<CheckModel>(from.checks, to.checks, () => false)
+  const indexes = pairByName<IndexModel>(from.indexes, to.indexes, (i) => touchesReshaped(indexColumns(i)))
+  const foreignKeys = pairByName<ForeignKeyModel>(from.foreignKeys, to.foreignKeys, (fk) => {
+    if (touchesReshaped(fk.columns)) return true
+    const target = reshapedColumnsOf(fk.references.schema, fk.references.table)
+    return (
+      fk.references.columns.some((c) => target.has(c)) ||
+      keysRebuilt(fk.references.schema, fk.references.table)
+    )
+  })
+
+  const dropConstraints: ChangeBody[] = [
+    ...indexes.drop.map((index): ChangeBody => ({ kind: 'drop-index', table, index })),
+    ...checks.drop.map((check): ChangeBody => ({ kind: 'drop-check', table, check })),
+    ...uniques.drop.map((unique): ChangeBody => ({ kind: 'drop-unique', table, unique })),
+    ...primaryKeys.drop.map((primaryKey): ChangeBody => ({ kind: 'drop-primary-key', table, primaryKey })),
+  ]
+  const renames: ChangeBody[] = [
+    ...[...primaryKeys.rename, ...uniques.rename, ...checks.rename, ...foreignKeys.rename].map(
+      (r): ChangeBody => ({ kind: 'rename-constraint', table, from: r.from, to: r.to }),
+    ),
+    ...indexes.rename.map((r): ChangeBody => ({ kind: 'rename-index', schema: table.schema, ...r })),
+  ]
+  const addConstraints: ChangeBody[] = [
+    ...primaryKeys.add.map((primaryKey): ChangeBody => ({ kind: 'add-primary-key', table, primaryKey })),
+    ...uniques.add.map((unique): ChangeBody => ({ kind: 'add-unique', table, unique })),
+    ...checks.add.map((check): ChangeBody => ({ kind: 'add-check', table, check })),
+  ]
+  const addIndexes = indexes.add.map((index): ChangeBody => ({ kind: 'create-index', table, index }))
+
+  return {
+    table,
+    reshapedColumns: reshaped,
+    dropConstraints,
+    dropForeignKeys: foreignKeys.drop,
+    dropColumns,
+    alterColumns,
+    renames,
+    addConstraints,
+    addIndexes,
+    addForeignKeys: foreignKeys.add,
+    changed:
+      dropColumns.length + alterColumns.length + dropConstraints.length + addConstraints.length > 0 ||
+      renames.length > 0,
+  }
+}
+
+/** Whether a key that foreign keys may point at (primary key or unique, by columns) goes away. */
+export function keysChange(from: TableModel, to: TableModel | undefined): boolean {
+  if (to === undefined) return true
+  const keys = (t: TableModel): Set<string> =>
+    new Set(
+      [...(t.primaryKey === null ? [] : [t.primaryKey]), ...t.uniques].map((k) => k.columns.join('\u0000')),
+    )
+  const kept = keys(to)
+  return [...keys(from)].some((k) => !kept.has(k))
+}

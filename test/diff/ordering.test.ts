@@ -1,0 +1,108 @@
+import { type SchemaModel, sql } from 'tidemark'
+import {
+  type AnyColumn,
+  enumType,
+  foreignKey,
+  index,
+  integer,
+  numeric,
+  schema,
+  serial,
+  table,
+  text,
+  toModel,
+  varchar,
+  view,
+} from 'tidemark/pg'
+import { expect, it } from 'vitest'
+import { describeEachDatabase } from '../support/databases.js'
+import { expectRoundTrip } from './support.js'
+
+const empty: SchemaModel = toModel()
+
+describeEachDatabase('diff and render: dependency order', (target) => {
+  it('creates and drops tables whose foreign keys form a cycle', async () => {
+    const authors = table(
+      'authors',
+      { id: integer().primaryKey(), favouriteBookId: integer('favourite_book_id') },
+      (t) => [foreignKey({ columns: [t.favouriteBookId], references: () => [books.id] })],
+    )
+    const books = table('books', {
+      id: integer().primaryKey(),
+      authorId: integer('author_id').references(() => authors.id),
+    })
+    await expectRoundTrip(target.db, empty, toModel({ authors, books }))
+  })
+
+  it('handles a self-referencing table', async () => {
+    const nodes = table('nodes', {
+      id: serial().primaryKey(),
+      parentId: integer('parent_id').references((): AnyColumn => nodes.id, { onDelete: 'cascade' }),
+    })
+    await expectRoundTrip(target.db, empty, toModel({ nodes }))
+  })
+
+  it('drops a table that others reference, dropping their foreign keys first', async () => {
+    const teams = table('teams', { id: integer().primaryKey() })
+    const players = table('players', {
+      id: integer().primaryKey(),
+      teamId: integer('team_id').references(() => teams.id),
+    })
+    const playersAlone = table('players', { id: integer().primaryKey(), teamId: integer('team_id') })
+    await expectRoundTrip(target.db, toModel({ teams, players }), toModel({ players: playersAlone }))
+  })
+
+  it('changes an enum used by a column: values added in place, removed and reordered by rebuild', async () => {
+    const before = enumType('mood', ['happy', 'sad'])
+    const added = enumType('mood', ['calm', 'happy', 'ok', 'sad', 'angry'])
+    const reordered = enumType('mood', ['sad', 'happy'])
+    const people = (mood: typeof before) =>
+      table('people', {
+        id: integer().primaryKey(),
+        mood: mood().notNull().default('happy'),
+        history: mood().array(),
+      })
+    const withView = (mood: typeof before) => {
+      const t = people(mood)
+      return { mood, t, v: view('moods').as(sql`select mood from ${t}`) }
+    }
+    const a = toModel(withView(before))
+    await expectRoundTrip(target.db, a, toModel(withView(added)))
+    await expectRoundTrip(target.db, a, toModel(withView(reordered)))
+  })
+
+  it('rebuilds a view over a column whose type changes', async () => {
+    const prices = (amount: AnyColumn) => table('prices', { id: integer().primaryKey(), amount })
+    const a = prices(integer().notNull())
+    const b = prices(numeric({ precision: 12, scale: 2 }).notNull())
+    const summary = (t: typeof a) => view('price_summary').as(sql`select sum(amount) as total from ${t}`)
+    await expectRoundTrip(target.db, toModel({ a, s: summary(a) }), toModel({ b, s: summary(b) }))
+  })
+
+  it('moves columns, keys and indexes between shapes and schemas', async () => {
+    const app = schema('app')
+    const a = table(
+      'accounts',
+      { id: serial().primaryKey(), email: varchar({ length: 40 }).notNull(), nick: text() },
+      (t) => [index().on(t.nick)],
+    )
+    const b = app.table(
+      'accounts',
+      { id: integer().primaryKey(), email: text().notNull().unique(), age: integer().default(18) },
+      (t) => [index().on(t.email, t.age)],
+    )
+    const c = table('accounts', { id: integer().primaryKey(), email: text().notNull().unique() })
+    await expectRoundTrip(target.db, toModel({ a }), toModel({ app, b }))
+    await expectRoundTrip(target.db, toModel({ a }), toModel({ c }))
+  })
+
+  it('orders statements deterministically', async () => {
+    const { diff } = await import('../../src/diff/index.js')
+    const t = table('t', { id: integer().primaryKey(), name: text() })
+    const u = table('u', { id: integer().primaryKey(), tId: integer('t_id').references(() => t.id) })
+    const a = toModel()
+    const b = toModel({ u, t })
+    expect(JSON.stringify(diff(a, b))).toBe(JSON.stringify(diff(a, toModel({ t, u }))))
+    expect(diff(b, b)).toEqual([])
+  })
+})
