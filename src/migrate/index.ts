@@ -4,6 +4,29 @@ export {
   applyMigrationSql,
 } from './apply-migration-sql.js'
 export { sha256Hex, upChecksum } from './checksum.js'
+export { ACCEPT_EDITED_FLAG } from './history-check.js'
+export {
+  DEFAULT_JOURNAL,
+  ensureJournal,
+  type JournalOptions,
+  type JournalRow,
+  journalName,
+  readJournal,
+} from './journal.js'
+export { journalLockKey } from './journal-lock.js'
+export {
+  DEFAULT_LOCK_TIMEOUT,
+  type MigrateEvent,
+  type MigrateOptions,
+  type MigrateResult,
+  migrate,
+} from './migrate.js'
+export {
+  type MigrateDownEvent,
+  type MigrateDownOptions,
+  type MigrateDownResult,
+  migrateDown,
+} from './migrate-down.js'
 export {
   MigrationError,
   type MigrationErrorFields,
@@ -19,6 +42,7 @@ export {
   SUM_FILE,
 } from './migration-folder.js'
 export { migrationNameProblem, migrationTimestamp } from './migration-name.js'
+export { compareNames, type MigrationStatus, migrationStatus } from './migration-status.js'
 export { type SqlStatement, splitStatements } from './split-statements.js'
 export { loadSqlParser } from './sql-parser.js'
 export {

@@ -1,0 +1,56 @@
+import type { Queryable } from '../database/database.js'
+import { sql } from '../sql/sql.js'
+import { type JournalOptions, journalTable } from './journal.js'
+
+/** Records a migration applied inside the current transaction. */
+export async function recordApplied(
+  db: Queryable,
+  journal: JournalOptions,
+  row: { name: string; checksum: string; durationMs: number },
+): Promise<void> {
+  await db.execute(sql`
+    insert into ${journalTable(journal)} (name, checksum, applied_at, duration_ms)
+    values (${row.name}, ${row.checksum}, clock_timestamp(), ${row.durationMs})`)
+}
+
+/** Claims a no-transaction migration: a row with applied_at null that other runners wait on. */
+export async function recordClaim(
+  db: Queryable,
+  journal: JournalOptions,
+  row: { name: string; checksum: string },
+): Promise<void> {
+  await db.execute(sql`
+    insert into ${journalTable(journal)} (name, checksum, applied_at) values (${row.name}, ${row.checksum}, null)`)
+}
+
+/** Sets applied_at (now, or a given earlier time) and the duration of a claimed migration. */
+export async function markApplied(
+  db: Queryable,
+  journal: JournalOptions,
+  name: string,
+  durationMs: number | null,
+  appliedAt?: Date,
+): Promise<void> {
+  const at = appliedAt === undefined ? sql`clock_timestamp()` : sql`${appliedAt.toISOString()}::timestamptz`
+  await db.execute(sql`
+    update ${journalTable(journal)} set applied_at = ${at}, duration_ms = ${durationMs} where name = ${name}`)
+}
+
+/** Marks an applied migration as in progress again (a no-transaction down.sql is running). */
+export async function markUnfinished(db: Queryable, journal: JournalOptions, name: string): Promise<void> {
+  await db.execute(sql`update ${journalTable(journal)} set applied_at = null where name = ${name}`)
+}
+
+export async function deleteRow(db: Queryable, journal: JournalOptions, name: string): Promise<void> {
+  await db.execute(sql`delete from ${journalTable(journal)} where name = ${name}`)
+}
+
+/** Accepts a deliberate edit of an applied migration: the journal takes the file's new checksum. */
+export async function updateChecksum(
+  db: Queryable,
+  journal: JournalOptions,
+  name: string,
+  checksum: string,
+): Promise<void> {
+  await db.execute(sql`update ${journalTable(journal)} set checksum = ${checksum} where name = ${name}`)
+}

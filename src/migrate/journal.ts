@@ -1,0 +1,83 @@
+import type { Queryable } from '../database/database.js'
+import { quoteIdent } from '../dialects/pg/quote.js'
+import { sql } from '../sql/sql.js'
+import { lockJournal } from './journal-lock.js'
+
+/** Where the journal of applied migrations lives. */
+export interface JournalOptions {
+  readonly schema: string
+  readonly table: string
+}
+
+export const DEFAULT_JOURNAL: JournalOptions = Object.freeze({
+  schema: 'public',
+  table: 'tidemark_migrations',
+})
+
+/** One row of the journal: a migration applied (or, with appliedAt null, still running). */
+export interface JournalRow {
+  readonly name: string
+  /** sha256 of the up.sql that was applied. */
+  readonly checksum: string
+  /** When the migration finished; null while a no-transaction migration is running. */
+  readonly appliedAt: Date | null
+  readonly durationMs: number | null
+  /** When the migration started (or was claimed by a runner). */
+  readonly startedAt: Date
+}
+
+/** `"schema"."table"` of the journal, for messages and SQL. */
+export function journalName(journal: JournalOptions): string {
+  return `${quoteIdent(journal.schema)}.${quoteIdent(journal.table)}`
+}
+
+export function journalTable(journal: JournalOptions) {
+  return sql.identifier(journal.schema, journal.table)
+}
+
+async function journalExists(db: Queryable, journal: JournalOptions): Promise<boolean> {
+  const { rows } = await db.execute<{ exists: boolean }>(
+    sql`select to_regclass(${journalName(journal)}) is not null as exists`,
+  )
+  return rows[0]?.exists === true
+}
+
+/**
+ * The journal's rows ordered by name. A journal table that does not exist is an empty journal (and
+ * is not created: reading must not change the database).
+ */
+export async function readJournal(
+  db: Queryable,
+  journal: JournalOptions = DEFAULT_JOURNAL,
+): Promise<JournalRow[]> {
+  if (!(await journalExists(db, journal))) return []
+  const { rows } = await db.execute<JournalRow>(sql`
+    select name, checksum, applied_at as "appliedAt", duration_ms as "durationMs", started_at as "startedAt"
+    from ${journalTable(journal)} order by name collate "C"`)
+  return rows
+}
+
+/**
+ * Creates the journal (and its schema) when missing. `IF NOT EXISTS` alone is not enough when
+ * several runners start at once (two concurrent CREATEs collide on the catalog's unique indexes), so
+ * creation happens under the journal's advisory lock, after checking again.
+ */
+export async function ensureJournal(db: Queryable, journal: JournalOptions = DEFAULT_JOURNAL): Promise<void> {
+  if (await journalExists(db, journal)) return
+  await db.transaction(async (tx) => {
+    await lockJournal(tx, journal)
+    if (await journalExists(tx, journal)) return
+    const { rows } = await tx.execute<{ exists: boolean }>(
+      sql`select to_regnamespace(${quoteIdent(journal.schema)}) is not null as exists`,
+    )
+    if (!rows[0]?.exists) await tx.execute(sql`create schema ${sql.identifier(journal.schema)}`)
+    await tx.execute(sql`
+      create table ${journalTable(journal)} (
+        name text collate "C" primary key,
+        checksum text not null,
+        applied_at timestamptz,
+        duration_ms integer,
+        started_at timestamptz not null default clock_timestamp()
+      )`)
+  })
+}

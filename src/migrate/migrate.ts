@@ -1,0 +1,249 @@
+import { join } from 'node:path'
+import type { Database, Transaction } from '../database/database.js'
+import {
+  parseMigrationSql,
+  runStatements,
+  setLockTimeout,
+  withSessionLockTimeout,
+} from './apply-migration-sql.js'
+import { ACCEPT_EDITED_FLAG, assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
+import {
+  DEFAULT_JOURNAL,
+  ensureJournal,
+  type JournalOptions,
+  type JournalRow,
+  journalName,
+  readJournal,
+} from './journal.js'
+import { lockJournal } from './journal-lock.js'
+import { deleteRow, markApplied, recordApplied, recordClaim, updateChecksum } from './journal-writes.js'
+import { MigrationHistoryError } from './migration-errors.js'
+import type { MigrationFile, MigrationFolder } from './migration-folder.js'
+import { migrationStatus } from './migration-status.js'
+import type { SqlStatement } from './split-statements.js'
+import { backoffDelay, sleep, unfinishedClaimError } from './wait-for-claim.js'
+
+/** What the runner reports as it goes, for progress output. */
+export type MigrateEvent =
+  | { readonly type: 'started'; readonly name: string; readonly noTransaction: boolean }
+  | { readonly type: 'applied'; readonly name: string; readonly durationMs: number }
+  /** Another runner applied it meanwhile. */
+  | { readonly type: 'skipped'; readonly name: string }
+  /** Another runner is applying it outside a transaction; this one waits for it to finish. */
+  | { readonly type: 'waiting'; readonly name: string }
+
+export interface MigrateOptions {
+  /** Where applied migrations are recorded. Default `public.tidemark_migrations`. */
+  readonly journal?: JournalOptions
+  /** PostgreSQL lock_timeout while a migration runs. Default `'10s'`. */
+  readonly lockTimeout?: string
+  /** Applied migrations whose edited up.sql is accepted as is: the journal takes the new checksum. */
+  readonly acceptEdited?: readonly string[]
+  /** How long to wait for another runner's no-transaction migration to finish. Default 10 minutes. */
+  readonly claimWaitMs?: number
+  readonly onEvent?: (event: MigrateEvent) => void
+}
+
+export interface MigrateResult {
+  /** Migrations this call applied, in order. */
+  readonly applied: { name: string; durationMs: number }[]
+  /** Migrations that were applied already, or that another runner applied meanwhile. */
+  readonly alreadyApplied: string[]
+}
+
+export const DEFAULT_LOCK_TIMEOUT = '10s'
+const DEFAULT_CLAIM_WAIT_MS = 10 * 60 * 1000
+
+interface Plan {
+  readonly migration: MigrationFile
+  readonly file: string
+  readonly statements: readonly SqlStatement[]
+}
+
+interface Context {
+  readonly db: Database
+  readonly journal: JournalOptions
+  readonly lockTimeout: string
+  readonly claimWaitMs: number
+  readonly onEvent: (event: MigrateEvent) => void
+}
+
+/**
+ * Applies the folder's pending migrations in name order, each exactly once, even when several
+ * runners start at once (parallel deploys).
+ *
+ * - Before anything runs: every applied migration must still have its recorded checksum (unless
+ *   named in `acceptEdited`), every journal row must have its folder, no pending migration may sort
+ *   before an applied one, and every pending file must parse.
+ * - Each migration runs in its own transaction with its journal row, under `SET LOCAL lock_timeout`
+ *   so a blocked DDL fails fast instead of queueing every other query behind it. A failure rolls
+ *   that migration back entirely, stops the run, and throws a MigrationError.
+ * - Concurrency: each transaction first takes the journal's transaction-scoped advisory lock, then
+ *   reads the journal again and skips what another runner applied meanwhile.
+ * - A file starting with `-- tidemark:no-transaction` cannot share a transaction with its journal
+ *   row: see applyOutsideTransaction.
+ *
+ * @example
+ * const result = await migrate(db, await readMigrationFolder('migrations'))
+ * result.applied // [{ name: '20261125101500_create_users', durationMs: 12 }]
+ */
+export async function migrate(
+  db: Database,
+  folder: MigrationFolder,
+  options: MigrateOptions = {},
+): Promise<MigrateResult> {
+  const context: Context = {
+    db,
+    journal: options.journal ?? DEFAULT_JOURNAL,
+    lockTimeout: options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT,
+    claimWaitMs: options.claimWaitMs ?? DEFAULT_CLAIM_WAIT_MS,
+    onEvent: options.onEvent ?? (() => {}),
+  }
+  await ensureJournal(db, context.journal)
+  const status = migrationStatus(await readJournal(db, context.journal), folder)
+  const accepted = new Set(options.acceptEdited ?? [])
+  for (const name of accepted) {
+    if (!status.applied.includes(name) || !folder.migrations.some((m) => m.name === name))
+      throw new MigrationHistoryError(
+        `${ACCEPT_EDITED_FLAG} ${name}: no applied migration of the folder has that name`,
+        [name],
+      )
+  }
+  assertHistory(status, { accepted })
+
+  // An unfinished claim is another runner's no-transaction migration in progress: wait for it below.
+  const pending = new Set([...status.pending, ...status.unfinished])
+  const plans: Plan[] = []
+  for (const migration of folder.migrations) {
+    if (!pending.has(migration.name)) continue
+    const file = join(folder.dir, migration.name, 'up.sql')
+    plans.push({
+      migration,
+      file,
+      statements: await parseMigrationSql(file, migration.up, !migration.upNoTransaction),
+    })
+  }
+
+  for (const name of status.edited.filter((n) => accepted.has(n))) {
+    const checksum = folder.migrations.find((m) => m.name === name)!.checksum
+    await db.transaction(async (tx) => {
+      await lockJournal(tx, context.journal)
+      await updateChecksum(tx, context.journal, name, checksum)
+    })
+  }
+
+  const result: MigrateResult = { applied: [], alreadyApplied: [...status.applied] }
+  for (const plan of plans) {
+    const outcome = plan.migration.upNoTransaction
+      ? await applyOutsideTransaction(context, plan)
+      : await applyInTransaction(context, plan)
+    if (outcome === 'skipped') {
+      context.onEvent({ type: 'skipped', name: plan.migration.name })
+      result.alreadyApplied.push(plan.migration.name)
+    } else {
+      context.onEvent({ type: 'applied', name: plan.migration.name, durationMs: outcome.durationMs })
+      result.applied.push({ name: plan.migration.name, durationMs: outcome.durationMs })
+    }
+  }
+  return result
+}
+
+type Outcome = 'skipped' | { durationMs: number }
+
+/** The journal's verdict on a migration, read under the lock. */
+type Claim = 'skipped' | { wait: JournalRow } | 'free'
+
+/**
+ * Under the lock: applied already (by another runner: its checksum must match ours), being applied
+ * outside a transaction by another runner (wait), or ours to apply. A migration sorting before one
+ * that another runner applied meanwhile is out of order, as it would have been before the run.
+ */
+async function inspect(tx: Transaction, context: Context, migration: MigrationFile): Promise<Claim> {
+  await lockJournal(tx, context.journal)
+  const rows = await readJournal(tx, context.journal)
+  const row = rows.find((r) => r.name === migration.name)
+  if (row && row.checksum !== migration.checksum)
+    throw new MigrationHistoryError(editedMessage(migration.name), [migration.name])
+  if (row) return row.appliedAt === null ? { wait: row } : 'skipped'
+  const latest = rows.at(-1)
+  if (latest && latest.name > migration.name)
+    throw new MigrationHistoryError(outOfOrderMessage(migration.name, latest.name), [migration.name])
+  return 'free'
+}
+
+async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome> {
+  const { migration } = plan
+  return withClaimWait(context, migration, () =>
+    context.db.transaction(async (tx) => {
+      const claim = await inspect(tx, context, migration)
+      if (claim !== 'free') return claim
+      context.onEvent({ type: 'started', name: migration.name, noTransaction: false })
+      // Set after the advisory lock: waiting for another runner is expected, waiting on a table is not.
+      await setLockTimeout(tx, context.lockTimeout, 'transaction')
+      const started = performance.now()
+      await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
+      const durationMs = Math.round(performance.now() - started)
+      await recordApplied(tx, context.journal, {
+        name: migration.name,
+        checksum: migration.checksum,
+        durationMs,
+      })
+      return { durationMs }
+    }),
+  )
+}
+
+/**
+ * A no-transaction migration cannot commit atomically with its journal row, so:
+ * 1. Under the lock, claim it: insert its journal row with applied_at null, and commit. Other
+ *    runners that meet the claim wait (polling, the lock released between polls) until it is applied.
+ * 2. Run its statements one by one outside any transaction, with lock_timeout set for the session.
+ * 3. Set applied_at. On failure, delete the claim instead and throw a MigrationError that lists the
+ *    statements that had already run: PostgreSQL cannot roll those back.
+ * If the process dies during step 2 the claim stays; waiting runners time out with a message that
+ * says how to inspect and clear it.
+ */
+async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Outcome> {
+  const { migration } = plan
+  const claim = await withClaimWait(context, migration, () =>
+    context.db.transaction(async (tx) => {
+      const found = await inspect(tx, context, migration)
+      if (found !== 'free') return found
+      await recordClaim(tx, context.journal, { name: migration.name, checksum: migration.checksum })
+      return 'claimed' as const
+    }),
+  )
+  if (claim === 'skipped') return claim
+  context.onEvent({ type: 'started', name: migration.name, noTransaction: true })
+  const started = performance.now()
+  try {
+    await withSessionLockTimeout(context.db, context.lockTimeout, () =>
+      runStatements(context.db, plan.file, plan.statements, { inTransaction: false }),
+    )
+  } catch (error) {
+    // Best effort: if even this fails, the claim stays and the next run explains how to clear it.
+    await deleteRow(context.db, context.journal, migration.name).catch(() => {})
+    throw error
+  }
+  const durationMs = Math.round(performance.now() - started)
+  await markApplied(context.db, context.journal, migration.name, durationMs)
+  return { durationMs }
+}
+
+/** Repeats attempt while it reports another runner's unfinished claim, with backoff, up to claimWaitMs. */
+async function withClaimWait<T>(
+  context: Context,
+  migration: MigrationFile,
+  attempt: () => Promise<T | { wait: JournalRow }>,
+): Promise<T> {
+  const began = performance.now()
+  for (let round = 0; ; round++) {
+    const outcome = await attempt()
+    if (typeof outcome !== 'object' || outcome === null || !('wait' in outcome)) return outcome as T
+    const waited = performance.now() - began
+    if (waited >= context.claimWaitMs)
+      throw unfinishedClaimError(migration.name, outcome.wait.startedAt, waited, journalName(context.journal))
+    if (round === 0) context.onEvent({ type: 'waiting', name: migration.name })
+    await sleep(Math.min(backoffDelay(round), Math.max(0, context.claimWaitMs - waited)))
+  }
+}
