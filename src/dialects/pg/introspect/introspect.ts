@@ -30,6 +30,9 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const restore = await pinPrintingSettings(tx)
     const rows = rowReader(tx)
     // One connection, so the queries run one after the other.
+    const [server] = await rows<{ version: number }>(
+      sql`select current_setting('server_version_num')::int as version`,
+    )
     const namespaces = await rows<{ name: string }>(
       sql`select n.nspname::text as name from pg_namespace n where ${scope.userSchema('n')}`,
     )
@@ -38,7 +41,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const indexes = await readIndexes(rows, scope)
     const sequences = await readSequences(rows, scope)
     const enums = await readEnums(rows, scope)
-    const viewShells = await readViews(rows, scope)
+    const viewShells = await readViews(rows, scope, server!.version)
     const others = await readOthers(rows, scope)
     await restore()
 

@@ -3,6 +3,7 @@ import { sql } from '../../../sql/sql.js'
 import { trimDefinition } from './catalog-text.js'
 import { bySchemaAndName, compareText } from './order.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+import { viewTextLikePg16 } from './view-text-pg15.js'
 
 interface ViewRow {
   schema: string
@@ -20,7 +21,7 @@ export interface ViewShell extends Omit<ViewModel, 'dependsOn'> {
 }
 
 /** Views and materialized views, their canonical query (pg_get_viewdef, pretty) and what they read. */
-export async function readViews(rows: ReadRows, scope: Scope): Promise<ViewShell[]> {
+export async function readViews(rows: ReadRows, scope: Scope, serverVersion: number): Promise<ViewShell[]> {
   const found = await rows<ViewRow>(sql`
     select n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
       pg_get_viewdef(c.oid, true) as definition, c.relkind = 'm' and not c.relispopulated as with_no_data,
@@ -34,16 +35,19 @@ export async function readViews(rows: ReadRows, scope: Scope): Promise<ViewShell
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
-  return found
-    .map((row) => ({
+  const views: ViewShell[] = []
+  for (const row of found) {
+    const definition = trimDefinition(row.definition)
+    views.push({
       schema: row.schema,
       name: row.name,
       materialized: row.materialized,
-      definition: trimDefinition(row.definition),
+      definition: serverVersion < 160000 ? await viewTextLikePg16(definition) : definition,
       withNoData: row.with_no_data,
       reads: row.reads ?? [],
-    }))
-    .sort(bySchemaAndName)
+    })
+  }
+  return views.sort(bySchemaAndName)
 }
 
 /** The view's dependsOn: the relations it reads that the model holds, as sorted `schema.name`. */

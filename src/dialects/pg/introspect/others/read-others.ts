@@ -1,6 +1,29 @@
 import type { OtherObjectModel } from '../../../../model/types.js'
 import type { ReadRows, Scope } from '../scope.js'
+import { byKindSchemaTableName } from './other-object.js'
+import { readAggregates } from './read-aggregates.js'
+import { readExtensions } from './read-extensions.js'
+import { readPolicies } from './read-policies.js'
+import { readRoutines } from './read-routines.js'
+import { readRules, readTriggers } from './read-triggers-and-rules.js'
+import { readCompositeTypes, readDomains, readRangeTypes } from './read-types.js'
 
-export async function readOthers(_rows: ReadRows, _scope: Scope): Promise<OtherObjectModel[]> {
-  return []
+const readers = [
+  readExtensions,
+  readRoutines,
+  readAggregates,
+  readTriggers,
+  readDomains,
+  readCompositeTypes,
+  readRangeTypes,
+  readPolicies,
+  readRules,
+]
+
+/** Everything the schema DSL cannot declare yet, so that nothing in a database is invisible. */
+export async function readOthers(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+  const found: OtherObjectModel[] = []
+  // One connection: the readers run one after the other.
+  for (const read of readers) found.push(...(await read(rows, scope)))
+  return found.sort(byKindSchemaTableName)
 }

@@ -1,0 +1,23 @@
+import type { OtherObjectKind, OtherObjectModel } from '../../../../model/types.js'
+import { trimDefinition } from '../catalog-text.js'
+import { compareText } from '../order.js'
+
+export function otherObject(
+  kind: OtherObjectKind,
+  schema: string,
+  name: string,
+  table: string | null,
+  definition: string,
+): OtherObjectModel {
+  return { kind, schema, name, table, definition: trimDefinition(definition) }
+}
+
+/** The model's order for others: kind, schema, table (none first), name. */
+export function byKindSchemaTableName(a: OtherObjectModel, b: OtherObjectModel): number {
+  return (
+    compareText(a.kind, b.kind) ||
+    compareText(a.schema, b.schema) ||
+    compareText(a.table ?? '', b.table ?? '') ||
+    compareText(a.name, b.name)
+  )
+}

@@ -1,0 +1,45 @@
+import type { OtherObjectModel } from '../../../../model/types.js'
+import { sql } from '../../../../sql/sql.js'
+import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
+import { otherObject } from './other-object.js'
+
+interface TableObjectRow {
+  schema: string
+  table: string
+  name: string
+  definition: string
+}
+
+/**
+ * User triggers by pg_get_triggerdef. Internal triggers (those behind foreign keys) and the clones
+ * PostgreSQL makes on partitions are left out: they come back by themselves.
+ */
+export async function readTriggers(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+  const found = await rows<TableObjectRow>(sql`
+    select n.nspname::text as schema, c.relname::text as table, t.tgname::text as name,
+      pg_get_triggerdef(t.oid) as definition
+    from pg_trigger t
+    join pg_class c on c.oid = t.tgrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    where not t.tgisinternal and t.tgparentid = 0 and ${scope.userSchema('n')}
+      and ${notExtensionMember('pg_class', 'c.oid')}`)
+  return tableObjects('trigger', found, scope)
+}
+
+/** Rules other than the _RETURN rule that every view has, by pg_get_ruledef. */
+export async function readRules(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+  const found = await rows<TableObjectRow>(sql`
+    select n.nspname::text as schema, c.relname::text as table, r.rulename::text as name,
+      pg_get_ruledef(r.oid) as definition
+    from pg_rewrite r
+    join pg_class c on c.oid = r.ev_class
+    join pg_namespace n on n.oid = c.relnamespace
+    where r.rulename <> '_RETURN' and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
+  return tableObjects('rule', found, scope)
+}
+
+function tableObjects(kind: 'trigger' | 'rule', found: TableObjectRow[], scope: Scope): OtherObjectModel[] {
+  return found
+    .filter((row) => !scope.isExcluded(row.schema, row.table))
+    .map((row) => otherObject(kind, row.schema, row.name, row.table, row.definition))
+}
