@@ -1,0 +1,66 @@
+import { afterEach, expect, it } from 'vitest'
+import { applyMigrationSql, MigrationError, MigrationSqlError } from '../../src/migrate/index.js'
+import { sql } from '../../src/sql/sql.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { resetDatabase } from './support/journal.js'
+
+describeEachDatabase('applyMigrationSql', (target) => {
+  afterEach(() => resetDatabase(target.db))
+
+  const tables = async () =>
+    (
+      await target.db.execute<{ name: string }>(
+        sql`select tablename as name from pg_tables where schemaname = 'public' order by 1`,
+      )
+    ).rows.map((r) => r.name)
+
+  it('runs tricky statements one by one in a transaction', async () => {
+    await applyMigrationSql(
+      target.db,
+      'replay/up.sql',
+      [
+        'create table notes (body text);',
+        "insert into notes values (E'semi;colon'), ($q$dollar;quoted$q$);",
+        'create function note_count() returns bigint language sql',
+        'begin atomic',
+        '  select count(*) from notes;',
+        'end;',
+        "insert into notes select 'counted ' || note_count()",
+      ].join('\n'),
+      { transaction: true },
+    )
+    const { rows } = await target.db.execute<{ body: string }>(sql`select body from notes order by body`)
+    expect(rows.map((r) => r.body)).toEqual(['counted 2', 'dollar;quoted', 'semi;colon'])
+  })
+
+  it('rolls the whole file back in a transaction, and keeps what ran without one', async () => {
+    const file = 'create table a (id int);\ncreate table b (id int);\nselect * from missing;'
+    const inside = await applyMigrationSql(target.db, 'x/up.sql', file, { transaction: true }).catch(
+      (e: unknown) => e,
+    )
+    expect(inside).toBeInstanceOf(MigrationError)
+    expect((inside as MigrationError).notRolledBack).toEqual([])
+    expect(await tables()).toEqual([])
+
+    const outside = await applyMigrationSql(target.db, 'x/up.sql', file, { transaction: false }).catch(
+      (e: unknown) => e,
+    )
+    expect((outside as MigrationError).notRolledBack).toEqual([
+      'create table a (id int)',
+      'create table b (id int)',
+    ])
+    expect((outside as Error).message).toContain(
+      'x/up.sql:3: statement 3 failed: relation "missing" does not exist (42P01)',
+    )
+    expect(await tables()).toEqual(['a', 'b'])
+  })
+
+  it('refuses transaction control inside a transactional file, before running anything', async () => {
+    const error = await applyMigrationSql(target.db, 'x/up.sql', 'create table a (id int);\ncommit;', {
+      transaction: true,
+    }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(MigrationSqlError)
+    expect((error as Error).message).toMatch(/^x\/up\.sql:2:1: transaction control/)
+    expect(await tables()).toEqual([])
+  })
+})
