@@ -11,8 +11,8 @@ interface IndexRow {
   method: string
   key_count: number
   definition: string
-  printed_keys: string[]
-  attributes: [string | null, number | null][]
+  /** Per attribute: column name (null for an expression), indoption bits, the key as printed alone. */
+  attributes: [string | null, number | null, string | null][]
   predicate: string | null
   nulls_not_distinct: boolean
 }
@@ -25,9 +25,9 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
   const found = await rows<IndexRow>(sql`
     select x.indrelid as table_oid, i.relname::text as name, x.indisunique as unique, am.amname::text as method,
       x.indnkeyatts::int as key_count, pg_get_indexdef(x.indexrelid) as definition,
-      array(select pg_get_indexdef(x.indexrelid, k, false) from generate_series(1, x.indnkeyatts::int) k order by k)
-        as printed_keys,
-      (select json_agg(json_build_array(a.attname, u.option) order by u.ord)
+      (select json_agg(json_build_array(a.attname, u.option,
+          case when u.ord <= x.indnkeyatts then coalesce(quote_ident(a.attname), pg_get_indexdef(x.indexrelid, u.ord::int, false)) end)
+          order by u.ord)
         from unnest(x.indkey::int2[], x.indoption::int2[]) with ordinality u(num, option, ord)
         left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.num and u.num > 0) as attributes,
       pg_get_expr(x.indpred, x.indrelid) as predicate, x.indnullsnotdistinct as nulls_not_distinct
@@ -42,10 +42,10 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
 
   const byTable = new Map<number, IndexModel[]>()
   for (const row of found) {
-    const keys = row.attributes.slice(0, row.key_count).map(([column, option], i) => ({
+    const keys = row.attributes.slice(0, row.key_count).map(([column, option, printed]) => ({
       column,
       option: option ?? 0,
-      printed: row.printed_keys[i]!,
+      printed: printed!,
     }))
     const index: IndexModel = {
       name: row.name,
