@@ -23,6 +23,56 @@ export { DatabaseError, type DatabaseErrorKind, TidemarkError } from './errors.j
 export { SchemaError } from './model/schema-error.js'
 export { serializeModel } from './model/serialize.js'
 export type * from './model/types.js'
+export { avg, count, countDistinct, max, min, sum, sumDistinct } from './query/aggregates.js'
+export { alias } from './query/alias.js'
+export { arrayContained, arrayContains, arrayOverlaps } from './query/arrays.js'
+export { cte, recursiveCte } from './query/cte.js'
+export type { DeleteQuery } from './query/delete.js'
+export { excluded } from './query/excluded.js'
+export type { QueryExecutor, WriteResult } from './query/executor.js'
+export { type Condition, Expr } from './query/expr.js'
+export type { InsertQuery, InsertStart, OnConflictDoNothing, OnConflictDoUpdate } from './query/insert.js'
+export {
+  jsonbContainedBy,
+  jsonbContains,
+  jsonbGet,
+  jsonbGetText,
+  jsonbHasAllKeys,
+  jsonbHasAnyKey,
+  jsonbHasKey,
+  jsonbPathText,
+} from './query/jsonb.js'
+export { exists, inArray, notExists, notInArray } from './query/membership.js'
+export {
+  and,
+  between,
+  eq,
+  gt,
+  gte,
+  ilike,
+  isNotNull,
+  isNull,
+  like,
+  lt,
+  lte,
+  ne,
+  not,
+  notBetween,
+  notIlike,
+  notLike,
+  or,
+} from './query/operators.js'
+export { asc, desc, OrderBy } from './query/order.js'
+export { Placeholder, placeholder } from './query/placeholder.js'
+export type { PreparedQuery } from './query/prepared.js'
+export type { QueryBuilders, StatementStarters } from './query/query-builders.js'
+export type { Joinable, RowOf, Subquery } from './query/result-types.js'
+export type { QuerySQL, Runnable } from './query/runnable.js'
+export { outer, type SelectQuery, type SelectStart, scalar } from './query/select.js'
+export type { SetOperationQuery } from './query/set-operations.js'
+export { deleteFrom, insert, select, selectDistinct, selectDistinctOn, update } from './query/standalone.js'
+export type { UpdateQuery, UpdateStart } from './query/update.js'
+export type { InsertValues, UpdateValues } from './query/write-values.js'
 export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
 export { type CompiledQuery, type CompileOptions, compile } from './sql/compile.js'
 export { type Chunk, type ParamEncoder, SQL, sql } from './sql/sql.js'

@@ -1,3 +1,5 @@
+import { type QueryBuilders, queryBuilders } from '../query/query-builders.js'
+import type { RowMapper } from '../query/row-mapper.js'
 import type { CompiledQuery } from '../sql/compile.js'
 import type { SQL } from '../sql/sql.js'
 import type { ResultDecoders } from './decode-rows.js'
@@ -18,12 +20,18 @@ export interface QueryResult<Row> {
 
 /**
  * A statement to run: a `sql` fragment, or an already compiled query. A compiled query may carry
- * decoders by field name, used instead of the default decoding for those fields' types.
+ * decoders by field name, used instead of the default decoding for those fields' types, or a row
+ * mapper (query builders bring one) that builds the result objects itself.
  */
-export type Executable = SQL | (CompiledQuery & { readonly decoders?: ResultDecoders })
+export type Executable =
+  | SQL
+  | (CompiledQuery & { readonly decoders?: ResultDecoders; readonly mapRows?: RowMapper })
 
-/** Something that runs statements: the database itself or a transaction. */
-export interface Queryable {
+/**
+ * Something that runs statements: the database itself or a transaction. Besides `execute`, it
+ * starts typed queries (`select`, `insert`, `update`, `delete`, `with`) that run on it.
+ */
+export interface Queryable extends QueryBuilders {
   /**
    * Runs one statement. Values come back decoded the same way whatever the driver: booleans,
    * numbers for int2/int4/float, strings for int8/numeric/date, Dates for timestamps, parsed
@@ -84,8 +92,10 @@ export interface DatabaseOptions {
  */
 export function createDatabase(driver: Driver, options: DatabaseOptions = {}): Database {
   const { logger } = options
+  const execute: Queryable['execute'] = (query) => runQuery(driver, query, logger)
   return {
-    execute: (query) => runQuery(driver, query, logger),
+    ...queryBuilders({ execute }),
+    execute,
     transaction: async (fn, transactionOptions) => {
       // Checked before BEGIN so a bad option never opens a transaction.
       const setTransaction = setTransactionStatement(transactionOptions)

@@ -23,7 +23,7 @@ export async function runQuery<Row>(
   }
   logger?.({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
   return {
-    rows: decodeRows<Row>(result, compiled.decoders),
+    rows: compiled.mapRows ? (compiled.mapRows(result) as Row[]) : decodeRows<Row>(result, compiled.decoders),
     rowCount: result.rowCount,
     fields: result.fields,
   }

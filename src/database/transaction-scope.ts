@@ -1,4 +1,5 @@
 import { TidemarkError } from '../errors.js'
+import { QueryBuilderMethods } from '../query/query-builders.js'
 import { SQL } from '../sql/sql.js'
 import type { Executable, QueryEvent, QueryResult, Transaction, TransactionOptions } from './database.js'
 import type { DriverConnection } from './driver.js'
@@ -9,7 +10,7 @@ import { runQuery } from './run-query.js'
  * driver dedicated to it. It refuses work once its callback has finished: a query sent then would
  * run outside the transaction the caller meant, or on a connection already back in a pool.
  */
-export class TransactionScope implements Transaction {
+export class TransactionScope extends QueryBuilderMethods implements Transaction {
   private finished = false
   private nestedActive = false
 
@@ -17,10 +18,12 @@ export class TransactionScope implements Transaction {
     private readonly connection: DriverConnection,
     private readonly depth: number,
     private readonly logger: ((event: QueryEvent) => void) | undefined,
-  ) {}
+  ) {
+    super()
+  }
 
   // async so misuse surfaces as a rejected promise, like every other failure of execute.
-  async execute<Row = Record<string, unknown>>(query: Executable): Promise<QueryResult<Row>> {
+  override async execute<Row = Record<string, unknown>>(query: Executable): Promise<QueryResult<Row>> {
     this.assertOpen()
     return runQuery<Row>(this.connection, query, this.logger)
   }

@@ -26,8 +26,17 @@ export interface TableBase<N extends string, C extends ColumnMap> extends SqlRef
   readonly $name: N
 }
 
+/**
+ * The columns as a table or view exposes them: each one also records, for the type checker only,
+ * the name of the table it belongs to, so a query can tell which tables its expressions read.
+ */
+export type OwnedColumns<N extends string, C extends ColumnMap> = {
+  [K in keyof C]: C[K] & { readonly $table: N }
+}
+
 /** A table: its columns are properties (`users.email`), its definition sits behind a symbol. */
-export type Table<N extends string = string, C extends ColumnMap = ColumnMap> = TableBase<N, C> & C
+export type Table<N extends string = string, C extends ColumnMap = ColumnMap> = TableBase<N, C> &
+  OwnedColumns<N, C>
 
 export type AnyTable = TableBase<string, ColumnMap>
 

@@ -1,7 +1,7 @@
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
-import type { ColumnMap } from './table.js'
+import type { ColumnMap, OwnedColumns } from './table.js'
 
 export const viewDefinition: unique symbol = Symbol.for('tidemark.viewDefinition')
 /** Type-only: the view's declared columns, for row type inference. */
@@ -26,7 +26,8 @@ export interface ViewBase<N extends string, C extends ColumnMap> extends SqlRefe
 }
 
 /** A view or materialized view; declared columns are properties, like a table's. */
-export type View<N extends string = string, C extends ColumnMap = ColumnMap> = ViewBase<N, C> & C
+export type View<N extends string = string, C extends ColumnMap = ColumnMap> = ViewBase<N, C> &
+  OwnedColumns<N, C>
 
 export class ViewBuilder<N extends string, C extends ColumnMap> {
   constructor(

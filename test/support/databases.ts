@@ -151,7 +151,7 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
 }
 
 function unclosable(db: Database): Database {
-  return { execute: db.execute, transaction: db.transaction, close: async () => {} }
+  return { ...db, close: async () => {} }
 }
 
 /** Creates `tidemark_test_<hex>` on the server through an admin connection to the URL's own database. */

@@ -1,0 +1,199 @@
+import type { ExprNode, KindNode } from '../../../query/ast.js'
+import { Expr } from '../../../query/expr.js'
+import { Column } from '../../../schema/column.js'
+import { assertNever } from '../../../sql/compile.js'
+import { type Chunk, SQL } from '../../../sql/sql.js'
+import { quoteIdent } from '../quote.js'
+import { bareColumn, qualifiedColumn } from './names.js'
+import { writeQuery } from './query.js'
+import type { Writer } from './writer.js'
+
+/** Writes a value expression. */
+export function writeExpr(w: Writer, node: ExprNode): void {
+  if (node instanceof Column) {
+    w.sql += qualifiedColumn(node)
+    return
+  }
+  if (node instanceof Expr) {
+    writeExpr(w, node.node)
+    return
+  }
+  if (node instanceof SQL) {
+    writeFragment(w, node)
+    return
+  }
+  writeKind(w, node)
+}
+
+/** Writes an operand of an operator, in parentheses when it is itself a compound expression. */
+function writeOperand(w: Writer, node: ExprNode): void {
+  if (needsParentheses(node)) {
+    w.sql += '('
+    writeExpr(w, node)
+    w.sql += ')'
+  } else writeExpr(w, node)
+}
+
+function needsParentheses(node: ExprNode): boolean {
+  if (node instanceof Column) return false
+  if (node instanceof Expr) return needsParentheses(node.node)
+  if (node instanceof SQL) return node.chunks.length > 1
+  switch (node.kind) {
+    case 'binary':
+    case 'logical':
+    case 'not':
+    case 'postfix':
+    case 'between':
+    case 'in-list':
+    case 'quantified':
+    case 'exists':
+      return true
+    default:
+      return false
+  }
+}
+
+function isLogicalOrFragment(node: ExprNode): boolean {
+  if (node instanceof Column) return false
+  if (node instanceof Expr) return isLogicalOrFragment(node.node)
+  if (node instanceof SQL) return node.chunks.length > 1
+  return node.kind === 'logical'
+}
+
+function writeKind(w: Writer, node: KindNode): void {
+  switch (node.kind) {
+    case 'param':
+      w.param(node.value, node.encode)
+      return
+    case 'placeholder':
+      w.placeholder(node.name, node.encode)
+      return
+    case 'binary':
+      writeOperand(w, node.left)
+      w.sql += node.op
+      writeOperand(w, node.right)
+      return
+    case 'logical': {
+      const items = node.items
+      for (let i = 0; i < items.length; i++) {
+        if (i > 0) w.sql += node.op
+        const item = items[i]!
+        // Comparisons bind tighter than and/or; only nested and/or and raw fragments need parentheses.
+        if (isLogicalOrFragment(item)) {
+          w.sql += '('
+          writeExpr(w, item)
+          w.sql += ')'
+        } else writeExpr(w, item)
+      }
+      return
+    }
+    case 'not':
+      w.sql += 'not '
+      writeOperand(w, node.operand)
+      return
+    case 'postfix':
+      writeOperand(w, node.operand)
+      w.sql += node.op
+      return
+    case 'between':
+      writeOperand(w, node.operand)
+      w.sql += node.negated ? ' not between ' : ' between '
+      writeOperand(w, node.low)
+      w.sql += ' and '
+      writeOperand(w, node.high)
+      return
+    case 'in-list':
+      if (node.items.length === 0) {
+        // `in ()` is a syntax error; the answer is known: nothing is in an empty list.
+        w.sql += node.negated ? 'true' : 'false'
+        return
+      }
+      writeOperand(w, node.operand)
+      w.sql += node.negated ? ' not in (' : ' in ('
+      writeList(w, node.items)
+      w.sql += ')'
+      return
+    case 'quantified':
+      writeOperand(w, node.operand)
+      if ('kind' in node.array && (node.array.kind === 'select' || node.array.kind === 'compound')) {
+        w.sql += node.negated ? ' not in (' : ' in ('
+        writeQuery(w, node.array, false)
+      } else {
+        w.sql += node.negated ? ' <> all(' : ' = any('
+        writeExpr(w, node.array as ExprNode)
+      }
+      w.sql += ')'
+      return
+    case 'exists':
+      w.sql += node.negated ? 'not exists (' : 'exists ('
+      writeQuery(w, node.query, false)
+      w.sql += ')'
+      return
+    case 'subquery':
+      w.sql += '('
+      writeQuery(w, node.query, false)
+      w.sql += ')'
+      return
+    case 'call':
+      w.sql += node.distinct ? `${node.name}(distinct ` : `${node.name}(`
+      writeList(w, node.args)
+      w.sql += ')'
+      return
+    case 'excluded':
+      w.sql += 'excluded.'
+      w.sql += bareColumn(node.column)
+      return
+    case 'keyword':
+      w.sql += node.text
+      return
+    default:
+      assertNever(node)
+  }
+}
+
+export function writeList(w: Writer, items: readonly ExprNode[]): void {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) w.sql += ', '
+    writeExpr(w, items[i]!)
+  }
+}
+
+/** A `sql` fragment, inline: its values join this statement's parameters. */
+function writeFragment(w: Writer, fragment: SQL): void {
+  if (w.chunks !== undefined) {
+    w.finishChunks()
+    w.chunks.push({ kind: 'sql', sql: fragment })
+    return
+  }
+  writeChunks(w, fragment.chunks)
+}
+
+function writeChunks(w: Writer, chunks: readonly Chunk[]): void {
+  for (const chunk of chunks) {
+    switch (chunk.kind) {
+      case 'text':
+        w.sql += chunk.text
+        break
+      case 'param':
+        w.param(chunk.value, chunk.encode)
+        break
+      case 'identifier':
+        for (let i = 0; i < chunk.names.length; i++) {
+          if (i > 0) w.sql += '.'
+          w.sql += quoteIdent(chunk.names[i]!)
+        }
+        break
+      case 'column':
+        w.sql +=
+          chunk.table === undefined
+            ? quoteIdent(chunk.name)
+            : `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}`
+        break
+      case 'sql':
+        writeChunks(w, chunk.sql.chunks)
+        break
+      default:
+        assertNever(chunk)
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import type { InferSelect } from '../schema/infer.js'
+import type { AnyTable } from '../schema/table.js'
+import type { CteNode, DeleteNode, ExprNode, FieldNode, StatementNode } from './ast.js'
+import type { QueryExecutor, WriteResult } from './executor.js'
+import type { ConditionOver } from './expr.js'
+import type { Joinable, NameOf, RowOf } from './result-types.js'
+import { type RowMapper, rowMapper } from './row-mapper.js'
+import { Runnable } from './runnable.js'
+import { type Selection, sourceInfo } from './selection.js'
+import { unfilteredError } from './update.js'
+import { returningFields } from './write-values.js'
+
+type Result<R, F extends boolean> = DeleteQuery<any, any, R, F>
+
+/**
+ * A delete statement. Like an update, it runs only once filtered: `.where(condition)` or `.all()`.
+ *
+ * @example
+ * await db.delete(sessions).where(lt(sessions.expiresAt, new Date()))
+ * // delete from "auth"."sessions" where "sessions"."expires_at" < $1
+ */
+export class DeleteQuery<
+  T extends AnyTable,
+  TNames extends string,
+  R,
+  Filtered extends boolean,
+> extends Runnable<R> {
+  declare readonly $filtered: Filtered
+
+  constructor(
+    executor: QueryExecutor | undefined,
+    private readonly node: DeleteNode,
+    private readonly mapper: RowMapper | undefined,
+  ) {
+    super(executor)
+  }
+
+  /** Which rows to delete; several calls are joined with AND. */
+  where(condition: ConditionOver<TNames>): DeleteQuery<T, TNames, R, true> {
+    const where = condition as ExprNode
+    return new DeleteQuery(
+      this.executor,
+      {
+        ...this.node,
+        filtered: true,
+        where:
+          this.node.where === undefined
+            ? where
+            : { kind: 'logical', op: ' and ', items: [this.node.where, where] },
+      },
+      this.mapper,
+    )
+  }
+
+  /** Every row, on purpose. */
+  all(): DeleteQuery<T, TNames, R, true> {
+    return new DeleteQuery(this.executor, { ...this.node, filtered: true }, this.mapper)
+  }
+
+  /** `using other`: read other tables in where (`delete ... using ... where`). */
+  using<S extends Joinable>(source: S): DeleteQuery<T, TNames | NameOf<S>, R, Filtered> {
+    const using = [...this.node.using, sourceInfo(source).node]
+    return new DeleteQuery(this.executor, { ...this.node, using }, this.mapper)
+  }
+
+  /** `returning *` (every column of the table), or chosen fields. */
+  returning(): DeleteQuery<T, TNames, InferSelect<T>[], Filtered>
+  returning<F extends Selection>(fields: F): DeleteQuery<T, TNames, RowOf<F, 'partial', never>[], Filtered>
+  returning(fields?: Selection): DeleteQuery<T, TNames, unknown[], Filtered> {
+    const returning = returningFields(this.node.table, fields)
+    return new DeleteQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))
+  }
+
+  override execute(this: Result<R, true>): Promise<R> {
+    return super.execute()
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: builders are awaitable on purpose, like promises
+  override then<A = R, B = never>(
+    this: Result<R, true>,
+    onfulfilled?: ((value: R) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return super.then(onfulfilled, onrejected)
+  }
+
+  /** @internal */
+  toStatementNode(): StatementNode {
+    return this.node
+  }
+
+  protected override assertRunnable(): void {
+    if (!this.node.filtered) throw unfilteredError('delete')
+  }
+
+  /** @internal */
+  fieldNodes(): readonly FieldNode[] {
+    return this.node.returning ?? []
+  }
+
+  protected rowMapper(): RowMapper | undefined {
+    return this.mapper
+  }
+}
+
+/** Starts `delete from table`. */
+export function deleteFrom<T extends AnyTable>(
+  executor: QueryExecutor | undefined,
+  table: T,
+  ctes: readonly CteNode[] = [],
+): DeleteQuery<T, NameOf<T>, WriteResult, false> {
+  const node: DeleteNode = {
+    kind: 'delete',
+    ctes,
+    table,
+    using: [],
+    where: undefined,
+    filtered: false,
+    returning: undefined,
+  }
+  return new DeleteQuery(executor, node, undefined)
+}

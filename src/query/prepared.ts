@@ -1,0 +1,36 @@
+import type { CompiledStatement } from '../dialects/pg/compiler/compile-statement.js'
+import { TidemarkError } from '../errors.js'
+import type { QueryExecutor } from './executor.js'
+import type { RowMapper } from './row-mapper.js'
+import { type QuerySQL, runCompiled } from './runnable.js'
+
+/** A statement compiled once; each run only fills in its placeholders' values. */
+export class PreparedQuery<Result> {
+  constructor(
+    private readonly executor: QueryExecutor,
+    private readonly compiled: CompiledStatement,
+    private readonly mapRows: RowMapper | undefined,
+  ) {}
+
+  /** Runs the statement with a value for every placeholder, by name. */
+  execute(values: Readonly<Record<string, unknown>> = {}): Promise<Result> {
+    const { sql, params, slots } = this.compiled
+    if (slots === undefined) return runCompiled(this.executor, sql, params, this.mapRows)
+    const filled = params.slice()
+    try {
+      for (const slot of slots) {
+        if (!Object.hasOwn(values, slot.name))
+          throw new TidemarkError(`No value given for placeholder '${slot.name}'`)
+        filled[slot.index] = slot.encode(values[slot.name])
+      }
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    return runCompiled(this.executor, sql, filled, this.mapRows)
+  }
+
+  /** The compiled SQL; placeholders' parameters are null here. */
+  toSQL(): QuerySQL {
+    return { sql: this.compiled.sql, params: this.compiled.params }
+  }
+}

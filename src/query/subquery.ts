@@ -1,0 +1,44 @@
+import { encodeParam } from '../dialects/pg/codec/encode.js'
+import type { AnyColumn } from '../schema/column.js'
+import { column } from '../schema/column.js'
+import type { ColumnType } from '../schema/column-type.js'
+import type { FieldNode, SubquerySourceNode } from './ast.js'
+import { encoderOf } from './expr.js'
+import type { Subquery } from './result-types.js'
+import { byServerType } from './row-mapper.js'
+import { type SubqueryDefinition, subqueryDefinition } from './subquery-definition.js'
+
+/**
+ * A subquery or CTE as a source: each field becomes a column qualified by the alias, decoded and
+ * encoded like the field it stands for.
+ */
+export function makeSubquery<A extends string, R>(
+  alias: A,
+  fields: readonly FieldNode[],
+  node: SubquerySourceNode,
+): Subquery<A, R> {
+  if (typeof alias !== 'string' || alias === '') throw new TypeError('A subquery needs a non-empty alias')
+  const owner = { schema: '', name: alias }
+  const columns: Record<string, AnyColumn> = {}
+  for (const field of fields) {
+    if (field.path.length !== 1) {
+      throw new TypeError(
+        `Subquery ${alias}: nested fields (${field.path.join('.')}) cannot be read from a subquery; select flat fields`,
+      )
+    }
+    const key = field.path[0]!
+    const type: ColumnType = {
+      sql: 'unknown',
+      family: 'custom',
+      dimensions: 0,
+      decode: field.decode ?? byServerType,
+      encode: encoderOf(field.expr) ?? encodeParam,
+    }
+    columns[key] = column(type, key).notNull().bind(owner, key)
+  }
+  const definition: SubqueryDefinition = { alias, columns: Object.freeze(columns), node }
+  return Object.freeze({ ...columns, $name: alias, [subqueryDefinition]: definition }) as unknown as Subquery<
+    A,
+    R
+  >
+}
