@@ -1,6 +1,8 @@
-import type { SchemaModel, TableModel } from 'tidemark'
-import { introspect, renderCreate, toModel } from 'tidemark/pg'
+import { type SchemaModel, SQL, type TableModel } from 'tidemark'
+import { type AnyTable, introspect, renderCreate, toModel } from 'tidemark/pg'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { kindOf } from '../../../src/schema/kind.js'
+import { tableDefinition } from '../../../src/schema/table.js'
 import * as kitchenSink from '../../fixtures/kitchen-sink.js'
 import { applyStatements } from '../../support/catalog.js'
 import { describeEachDatabase } from '../../support/databases.js'
@@ -13,15 +15,15 @@ const expected: SchemaModel = toModel(kitchenSink)
  */
 function withoutExpressions(model: SchemaModel): unknown {
   const present = (value: string | null): string | null => (value === null ? null : '<expression>')
-  const literalOrExpression = (value: string | null, literal: boolean): string | null =>
-    literal ? value : present(value)
   return {
     ...model,
     tables: model.tables.map((table: TableModel) => ({
       ...table,
       columns: table.columns.map((column) => ({
         ...column,
-        default: literalOrExpression(column.default, isLiteralDefault(model, table, column.name)),
+        default: authoredDefaults.has(`${table.schema}.${table.name}.${column.name}`)
+          ? present(column.default)
+          : column.default,
         generated: present(column.generated),
       })),
       checks: table.checks.map((check) => ({ ...check, expression: present(check.expression) })),
@@ -35,21 +37,20 @@ function withoutExpressions(model: SchemaModel): unknown {
   }
 }
 
-/** The expected model's default for this column is one PostgreSQL prints as written (not an authored expression). */
-function isLiteralDefault(_model: SchemaModel, table: TableModel, column: string): boolean {
-  const authored = expected.tables
-    .find((t) => t.schema === table.schema && t.name === table.name)
-    ?.columns.find((c) => c.name === column)?.default
-  return authored === undefined || authored === null || !authoredExpressionDefaults.has(authored)
-}
+/** `schema.table.column` of every column whose default is an authored `sql` expression. */
+const authoredDefaults = new Set(
+  Object.values(kitchenSink).flatMap((value) => {
+    if (kindOf(value) !== 'table') return []
+    const def = (value as AnyTable)[tableDefinition]
+    return Object.values(def.columns)
+      .filter((column) => column.config.default?.value instanceof SQL)
+      .map((column) => `${def.schema}.${def.name}.${column.name}`)
+  }),
+)
 
-// The kitchen sink's expression defaults written with sql`...` (nextval defaults are predicted exactly).
-const authoredExpressionDefaults = new Set(['now()', 'gen_random_uuid()'])
-
-describe('the kitchen-sink model', () => {
-  it('uses authored expression defaults the comparison knows about', () => {
-    const defaults = expected.tables.flatMap((t) => t.columns.map((c) => c.default))
-    for (const authored of authoredExpressionDefaults) expect(defaults).toContain(authored)
+describe('the kitchen sink', () => {
+  it('has authored expression defaults for the comparison to set aside', () => {
+    expect(authoredDefaults.size).toBeGreaterThan(0)
   })
 })
 
@@ -74,6 +75,16 @@ describeEachDatabase('introspecting the kitchen sink', (target) => {
     const lower = accounts.indexes.find((i) => i.name === 'accounts_lower_idx')!
     expect(lower.elements[0]!.expression).toBe('lower(name)')
     expect(lower.where).toBe('active')
-    expect(live.views.find((v) => v.name === 'account_names')!.definition).toMatch(/^SELECT /)
+    // The same text on PostgreSQL 15, which would qualify the columns of a one-table query.
+    expect(live.views.map((v) => v.definition)).toEqual([
+      [
+        'SELECT n.id,',
+        '    sum(invoices.amount) AS total',
+        '   FROM public.account_names n',
+        '     JOIN billing.invoices ON invoices.account_id = n.id',
+        '  GROUP BY n.id',
+      ].join('\n'),
+      'SELECT id,\n    name\n   FROM public.accounts\n  WHERE active',
+    ])
   })
 })
