@@ -43,10 +43,6 @@ export class Scope {
   isExcluded(schema: string, table: string): boolean {
     return this.excluded.has(tableKey(schema, table))
   }
-
-  get hasExclusions(): boolean {
-    return this.excluded.size > 0
-  }
 }
 
 /** The object `oid` of the catalog `catalog` was not created by an extension (pg_depend deptype 'e'). */
