@@ -8,6 +8,7 @@ import { type RowMapper, rowMapper } from './row-mapper.js'
 import { Runnable } from './runnable.js'
 import { type Selection, sourceInfo } from './selection.js'
 import { unfilteredError } from './update.js'
+import { andNode } from './values.js'
 import { returningFields } from './write-values.js'
 
 type Result<R, F extends boolean> = DeleteQuery<any, any, R, F>

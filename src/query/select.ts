@@ -21,7 +21,7 @@ import { Runnable } from './runnable.js'
 import { fieldsOf, type Selection, sourceInfo } from './selection.js'
 import { type SetOperand, type SetOperationQuery, setOperation } from './set-operations.js'
 import { makeSubquery } from './subquery.js'
-import { countNode } from './values.js'
+import { andNode, countNode } from './values.js'
 
 /** An operand over the given tables. */
 export type OperandOver<Names extends string> =
@@ -348,10 +348,6 @@ export class SelectQuery<
 function sourceName(source: SelectNode['from']): string {
   if (source === undefined) return ''
   return source.kind === 'table' ? sourceInfo(source.table).name : source.alias
-}
-
-function andNode(existing: ExprNode | undefined, condition: ExprNode): ExprNode {
-  return existing === undefined ? condition : { kind: 'logical', op: ' and ', items: [existing, condition] }
 }
 
 /**

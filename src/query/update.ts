@@ -8,6 +8,7 @@ import type { Joinable, NameOf, RowOf } from './result-types.js'
 import { type RowMapper, rowMapper } from './row-mapper.js'
 import { Runnable } from './runnable.js'
 import { type Selection, sourceInfo } from './selection.js'
+import { andNode } from './values.js'
 import { returningFields, setNodes, type UpdateValues } from './write-values.js'
 
 /** `db.update(table)`: say what to `set()`. */

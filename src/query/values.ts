@@ -1,7 +1,7 @@
 import { TidemarkError } from '../errors.js'
 import type { ParamEncoder } from '../sql/sql.js'
 import type { ExprNode } from './ast.js'
-import { isOperand } from './expr.js'
+import { Expr, isOperand } from './expr.js'
 import { Placeholder } from './placeholder.js'
 
 /**
@@ -34,4 +34,17 @@ export function countNode(count: number | Placeholder): ExprNode {
   if (!Number.isSafeInteger(count) || count < 0)
     throw new TidemarkError(`limit and offset take a non-negative integer, got ${String(count)}`)
   return { kind: 'param', value: count, encode: undefined }
+}
+
+/** `existing and condition`, flattened so repeated `where()` calls read as one list. */
+export function andNode(existing: ExprNode | undefined, condition: ExprNode): ExprNode {
+  if (existing === undefined) return condition
+  return { kind: 'logical', op: ' and ', items: [...andItems(existing), ...andItems(condition)] }
+}
+
+function andItems(node: ExprNode): readonly ExprNode[] {
+  const inner = node instanceof Expr ? node.node : node
+  if (typeof inner === 'object' && 'kind' in inner && inner.kind === 'logical' && inner.op === ' and ')
+    return inner.items
+  return [node]
 }
