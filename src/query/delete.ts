@@ -44,10 +44,7 @@ export class DeleteQuery<
       {
         ...this.node,
         filtered: true,
-        where:
-          this.node.where === undefined
-            ? where
-            : { kind: 'logical', op: ' and ', items: [this.node.where, where] },
+        where: andNode(this.node.where, where),
       },
       this.mapper,
     )

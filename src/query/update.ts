@@ -71,10 +71,7 @@ export class UpdateQuery<
       {
         ...this.node,
         filtered: true,
-        where:
-          this.node.where === undefined
-            ? where
-            : { kind: 'logical', op: ' and ', items: [this.node.where, where] },
+        where: andNode(this.node.where, where),
       },
       this.mapper,
     )
