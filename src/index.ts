@@ -6,6 +6,7 @@
  * drivers in `tidemark/pglite`, `tidemark/node-postgres` and `tidemark/postgres-js`.
  */
 
+export { defineConfig, type TidemarkConfig } from './config.js'
 export type {
   Database,
   DatabaseOptions,

@@ -1,24 +1,47 @@
 /**
- * The `tidemark` command. For now it answers --help and --version; the migration and drift
- * commands arrive with the next releases.
+ * The `tidemark` command: parses the command name, runs it, and turns every failure into one clear
+ * message and an exit code (0 success, 1 findings, 2 usage, configuration, connection or SQL error).
  */
 import { readFileSync } from 'node:fs'
+import { TidemarkError } from '../errors.js'
+import { MigrationHistoryError } from '../migrate/migration-errors.js'
+import { CliError } from './cli-error.js'
+import { generateCommand } from './commands/generate.js'
+import { hashCommand } from './commands/hash.js'
+import { migrateCommand } from './commands/migrate.js'
+import { type CliIo, processIo } from './io.js'
+
+export type { CliIo, Output } from './io.js'
 
 const HELP = `tidemark: PostgreSQL schema as code, typed SQL, and migrations that catch schema drift
 
 Usage: tidemark <command> [flags]
 
-Commands (coming next, see the README's roadmap):
-  generate   write a migration (up and down) from schema changes
-  migrate    apply pending migrations, each exactly once
-  check      tell whether the database drifted from its migrations and the code
+Commands:
+  generate        write the next migration (up and down) from schema changes
+  migrate         apply pending migrations, each exactly once
+  migrate down    undo the latest migration(s)
+  hash            rewrite migrations/tidemark.sum after a deliberate edit
 
-Flags:
-  -h, --help     show this help
-  -v, --version  print the version
+Flags (every command):
+  --config PATH       config file (default tidemark.config.ts)
+  --url URL           the live database (default: config, then DATABASE_URL, then .tidemark/ PGlite)
+  --schema PATHS      schema module(s), comma-separated
+  --migrations DIR    migrations folder (default migrations)
+  --shadow-url URL    a server for generate's scratch database instead of PGlite
+  --json              one JSON document on stdout
+  --verbose           details and stack traces
+  -h, --help          help (also: tidemark <command> --help)
+  -v, --version       the version
 
-Exit codes: 0 success, 1 findings, 2 usage or configuration error.
+Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL error.
 `
+
+const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
+  generate: generateCommand,
+  migrate: migrateCommand,
+  hash: hashCommand,
+}
 
 function version(): string {
   const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -27,29 +50,45 @@ function version(): string {
   return manifest.version
 }
 
-/** Where the CLI writes: process.stdout and process.stderr, or a test's capture. */
-export interface Output {
-  write(text: string): unknown
-}
-
 /** Runs the CLI; returns the exit code. */
-export function runCli(
-  args: readonly string[],
-  out: Output = process.stdout,
-  err: Output = process.stderr,
-): number {
-  const [first] = args
+export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [first, ...rest] = args
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
-    out.write(HELP)
+    io.stdout.write(HELP)
     return first === undefined ? 2 : 0
   }
   if (first === '-v' || first === '--version') {
-    out.write(`${version()}\n`)
+    io.stdout.write(`${version()}\n`)
     return 0
   }
-  const kind = first.startsWith('-') ? 'flag' : 'command'
-  err.write(
-    `tidemark: unknown ${kind} '${first}'. Run 'tidemark --help' for the commands this version has.\n`,
-  )
-  return 2
+  const command = COMMANDS[first]
+  if (command === undefined) {
+    const kind = first.startsWith('-') ? 'flag' : 'command'
+    io.stderr.write(`tidemark: unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.\n`)
+    return 2
+  }
+  try {
+    return await command(rest, io)
+  } catch (error) {
+    return report(error, rest.includes('--verbose'), io)
+  }
+}
+
+function report(error: unknown, verbose: boolean, io: CliIo): number {
+  // A history that disagrees with the journal is a finding, like drift; the rest are errors.
+  const code = error instanceof CliError ? error.exitCode : error instanceof MigrationHistoryError ? 1 : 2
+  const known = error instanceof CliError || error instanceof TidemarkError
+  const message = error instanceof Error ? error.message : String(error)
+  io.stderr.write(`tidemark: ${known ? message : `unexpected error: ${message}`}\n`)
+  if (verbose && error instanceof Error) {
+    io.stderr.write(`${error.stack ?? ''}\n`)
+    let cause = error.cause
+    while (cause instanceof Error) {
+      io.stderr.write(`Caused by: ${cause.stack ?? cause.message}\n`)
+      cause = cause.cause
+    }
+  } else if (!known) {
+    io.stderr.write('Run again with --verbose for the stack trace.\n')
+  }
+  return code
 }

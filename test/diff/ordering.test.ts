@@ -6,6 +6,7 @@ import {
   index,
   integer,
   numeric,
+  type PgEnum,
   schema,
   serial,
   table,
@@ -25,7 +26,7 @@ describeEachDatabase('diff and render: dependency order', (target) => {
     const authors = table(
       'authors',
       { id: integer().primaryKey(), favouriteBookId: integer('favourite_book_id') },
-      (t) => [foreignKey({ columns: [t.favouriteBookId], references: () => [books.id] })],
+      (t) => [foreignKey({ columns: [t.favouriteBookId], references: (): AnyColumn[] => [books.id] })],
     )
     const books = table('books', {
       id: integer().primaryKey(),
@@ -56,13 +57,13 @@ describeEachDatabase('diff and render: dependency order', (target) => {
     const before = enumType('mood', ['happy', 'sad'])
     const added = enumType('mood', ['calm', 'happy', 'ok', 'sad', 'angry'])
     const reordered = enumType('mood', ['sad', 'happy'])
-    const people = (mood: typeof before) =>
+    const people = (mood: PgEnum<string>) =>
       table('people', {
         id: integer().primaryKey(),
         mood: mood().notNull().default('happy'),
         history: mood().array(),
       })
-    const withView = (mood: typeof before) => {
+    const withView = (mood: PgEnum<string>) => {
       const t = people(mood)
       return { mood, t, v: view('moods').as(sql`select mood from ${t}`) }
     }

@@ -1,0 +1,103 @@
+import { migrate } from '../../migrate/migrate.js'
+import { migrateDown } from '../../migrate/migrate-down.js'
+import type { MigrationFolder } from '../../migrate/migration-folder.js'
+import { readMigrationFolder, SUM_FILE } from '../../migrate/migration-folder.js'
+import { verifySumFile } from '../../migrate/sum-file.js'
+import { CliError } from '../cli-error.js'
+import { openLiveDatabase } from '../connect.js'
+import { listFlag, parseFlags, stringFlag } from '../flags.js'
+import type { CliIo } from '../io.js'
+import { resolveSettings } from '../settings.js'
+
+export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [flags]
+       tidemark migrate down [--to NAME | --steps N] [flags]
+
+Applies pending migrations in order, each exactly once and in its own transaction, even when several
+deploys run at once. 'migrate down' undoes the latest migration (or N of them, or all after NAME)
+with their down.sql.
+
+  --accept-edited NAME   accept that the applied migration NAME was edited on purpose
+  --to NAME              (down) undo every migration applied after NAME
+  --steps N              (down) undo the N latest migrations (default 1)
+`
+
+export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const flags = parseFlags('migrate', args, {
+    'accept-edited': { type: 'string', multiple: true },
+    to: { type: 'string' },
+    steps: { type: 'string' },
+  })
+  if (flags.values.help === true) {
+    io.stdout.write(MIGRATE_HELP)
+    return 0
+  }
+  const [direction, extra] = flags.positionals
+  if ((direction !== undefined && direction !== 'down' && direction !== 'up') || extra !== undefined) {
+    throw new CliError(
+      `Unknown argument '${direction === 'down' ? extra : direction}'. Run 'tidemark migrate --help'.`,
+    )
+  }
+  const down = direction === 'down'
+  if (!down && (flags.values.to !== undefined || flags.values.steps !== undefined)) {
+    throw new CliError(`--to and --steps belong to 'tidemark migrate down'.`)
+  }
+  const settings = await resolveSettings(flags, io)
+  const folder = await readMigrationFolder(settings.migrations)
+  assertIntegrity(folder)
+  const say = (line: string): void => {
+    if (!settings.json) io.stdout.write(`${line}\n`)
+  }
+  const db = await openLiveDatabase(settings)
+  try {
+    if (down) {
+      const result = await migrateDown(db, folder, {
+        ...downTarget(stringFlag(flags, 'to'), stringFlag(flags, 'steps')),
+        journal: settings.journal,
+        lockTimeout: settings.lockTimeout,
+        onEvent: (e) => {
+          if (e.type === 'reverted') say(`Reverted ${e.name} (${e.durationMs} ms)`)
+        },
+      })
+      if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
+      else if (result.reverted.length === 0) say('Nothing to undo: no migration is applied.')
+      return 0
+    }
+    const result = await migrate(db, folder, {
+      journal: settings.journal,
+      lockTimeout: settings.lockTimeout,
+      acceptEdited: listFlag(flags, 'accept-edited'),
+      onEvent: (e) => {
+        if (e.type === 'applied') say(`Applied ${e.name} (${e.durationMs} ms)`)
+        if (e.type === 'waiting') say(`Waiting for another deploy to finish ${e.name}...`)
+      },
+    })
+    if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
+    else if (result.applied.length === 0) {
+      say(`Nothing to apply: all ${result.alreadyApplied.length} migrations are applied.`)
+    }
+    return 0
+  } finally {
+    await db.close()
+  }
+}
+
+function downTarget(to: string | undefined, steps: string | undefined): { to?: string; steps?: number } {
+  if (to !== undefined && steps !== undefined) throw new CliError('Give either --to or --steps, not both.')
+  if (to !== undefined) return { to }
+  if (steps === undefined) return {}
+  const count = Number(steps)
+  if (!Number.isInteger(count) || count < 1)
+    throw new CliError(`--steps takes a whole number of 1 or more, not '${steps}'.`)
+  return { steps: count }
+}
+
+/** A folder whose files do not match tidemark.sum is refused: its history cannot be trusted. */
+export function assertIntegrity(folder: MigrationFolder): void {
+  const problems = verifySumFile(folder)
+  if (problems.length > 0) {
+    throw new CliError(
+      `${folder.dir}/${SUM_FILE} does not match the migrations:\n  ${problems.map((p) => p.message).join('\n  ')}`,
+      1,
+    )
+  }
+}

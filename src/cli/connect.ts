@@ -1,0 +1,43 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Database } from '../database/database.js'
+import { openDatabaseUrl } from '../drivers/open-url.js'
+import { redactUrl } from '../migrate/generate/shadow.js'
+import { CliError } from './cli-error.js'
+import type { Settings } from './settings.js'
+
+/**
+ * The live database: the configured URL, or an embedded PGlite database kept in `.tidemark/pglite`
+ * next to the config, so a project runs with no server at all. Checks the connection before
+ * returning, so a wrong URL fails here with a clear message.
+ */
+export async function openLiveDatabase(settings: Settings): Promise<Database> {
+  if (settings.databaseUrl === undefined) {
+    const dataDir = join(settings.baseDir, '.tidemark', 'pglite')
+    await mkdir(dataDir, { recursive: true })
+    const { PGlite } = await import('@electric-sql/pglite').catch(() => {
+      throw new CliError(
+        'No database URL is configured and PGlite is not installed. Set DATABASE_URL (or --url), or install @electric-sql/pglite.',
+      )
+    })
+    const { fromPGlite } = await import('../drivers/pglite.js')
+    return fromPGlite(await PGlite.create(dataDir))
+  }
+  let db: Database
+  try {
+    db = await openDatabaseUrl(settings.databaseUrl)
+  } catch (error) {
+    throw new CliError((error as Error).message, 2, { cause: error })
+  }
+  try {
+    await db.execute({ sql: 'select 1', params: [] })
+  } catch (error) {
+    await db.close().catch(() => {})
+    throw new CliError(
+      `Cannot connect to ${redactUrl(settings.databaseUrl)}: ${(error as Error).message}. Check the URL (--url, databaseUrl or DATABASE_URL) and that the server is up.`,
+      2,
+      { cause: error },
+    )
+  }
+  return db
+}

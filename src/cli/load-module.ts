@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module'
+import { sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createJiti, type Jiti } from 'jiti'
+
+/**
+ * A loader for the project's TypeScript files (config and schema modules). Modules are cached, so
+ * schema modules that import each other, and the `tidemark/pg` they import, are one instance each;
+ * the project's own files are evicted first, so a long-lived process sees their latest version.
+ *
+ * When Tidemark itself runs from its TypeScript sources (its own tests), `tidemark` imports resolve
+ * to those sources rather than to a built package.
+ */
+export function createModuleLoader(baseDir: string): Jiti {
+  evictProjectModules(baseDir)
+  const alias: Record<string, string> = {}
+  if (import.meta.url.endsWith('.ts')) {
+    const src = fileURLToPath(new URL('../', import.meta.url))
+    for (const entry of ['pg', 'pglite', 'node-postgres', 'postgres-js'])
+      alias[`tidemark/${entry}`] = `${src}${entry}.ts`
+    alias.tidemark = `${src}index.ts`
+  }
+  return createJiti(`${baseDir}/`, { alias, interopDefault: true, moduleCache: true, fsCache: false })
+}
+
+function evictProjectModules(baseDir: string): void {
+  const cache = createRequire(import.meta.url).cache
+  const prefix = baseDir.endsWith(sep) ? baseDir : `${baseDir}${sep}`
+  for (const key of Object.keys(cache)) {
+    if (key.startsWith(prefix) && !key.includes(`${sep}node_modules${sep}`)) delete cache[key]
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The shape of `tidemark.config.ts`. Every field is optional; command-line flags override them.
+ *
+ * @example
+ * import { defineConfig } from 'tidemark'
+ *
+ * export default defineConfig({
+ *   schema: './src/db/schema.ts',
+ *   migrations: './migrations',
+ *   databaseUrl: process.env.DATABASE_URL,
+ * })
+ */
+export interface TidemarkConfig {
+  /** The schema module(s) that declare tables, enums, views and sequences, relative to the config file. */
+  readonly schema?: string | readonly string[]
+  /** The migrations folder, relative to the config file. Default `migrations`. */
+  readonly migrations?: string
+  /** The live database. Default: `DATABASE_URL`, else an embedded PGlite database in `.tidemark/`. */
+  readonly databaseUrl?: string | undefined
+  /** A server on which `generate` creates (and drops) its scratch database; PGlite in-process when absent. */
+  readonly shadowDatabaseUrl?: string | undefined
+  /** Where applied migrations are recorded. Default `public.tidemark_migrations`. */
+  readonly journal?: { readonly schema?: string; readonly table?: string }
+  /** PostgreSQL's lock_timeout for each migration, e.g. `'10s'`. Default `'10s'`. */
+  readonly lockTimeout?: string
+}
+
+/** Returns the config unchanged; it exists so the editor checks the config file's fields. */
+export function defineConfig(config: TidemarkConfig): TidemarkConfig {
+  return config
+}

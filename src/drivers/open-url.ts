@@ -1,0 +1,32 @@
+import type { Database } from '../database/database.js'
+import { TidemarkError } from '../errors.js'
+
+/**
+ * Opens a PostgreSQL server URL with whichever driver the project has installed: node-postgres
+ * (`pg`) first, then postgres.js. Both are optional peers, so they are imported only here, on demand.
+ */
+export async function openDatabaseUrl(url: string): Promise<Database> {
+  const pg = await importOptional<typeof import('pg')>('pg')
+  if (pg !== undefined) {
+    const { fromNodePostgres } = await import('./node-postgres.js')
+    const Pool = pg.Pool ?? (pg as unknown as { default: typeof import('pg') }).default.Pool
+    return fromNodePostgres(new Pool({ connectionString: url, max: 4 }))
+  }
+  const postgres = await importOptional<{ default: typeof import('postgres') }>('postgres')
+  if (postgres !== undefined) {
+    const { fromPostgresJs } = await import('./postgres-js.js')
+    return fromPostgresJs(postgres.default(url, { max: 4, onnotice: () => {} }))
+  }
+  throw new TidemarkError(
+    'No PostgreSQL driver is installed to connect to a database URL. Install one: npm install pg',
+  )
+}
+
+async function importOptional<T>(name: string): Promise<T | undefined> {
+  try {
+    return (await import(name)) as T
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return undefined
+    throw error
+  }
+}

@@ -1,0 +1,91 @@
+import type { Change } from '../../diff/changes.js'
+import type { ColumnModel, SchemaModel, TableModel } from '../../model/types.js'
+
+/**
+ * The plan is computed between two models read back from PostgreSQL, so expressions compare in
+ * PostgreSQL's canonical form; the SQL written for the author keeps the expressions as they wrote
+ * them in the schema. This puts the authored text back into the changes that create things.
+ */
+export function withAuthoredExpressions(changes: readonly Change[], authored: SchemaModel): Change[] {
+  const tables = new Map(authored.tables.map((t) => [`${t.schema}.${t.name}`, t]))
+  const views = new Map(authored.views.map((v) => [`${v.schema}.${v.name}`, v]))
+  const tableOf = (ref: { schema: string; name: string }) => tables.get(`${ref.schema}.${ref.name}`)
+  const columnOf = (table: TableModel | undefined, name: string) =>
+    table?.columns.find((c) => c.name === name)
+
+  return changes.map((change): Change => {
+    switch (change.kind) {
+      case 'create-table': {
+        const source = tableOf(change.table)
+        if (source === undefined) return change
+        return {
+          ...change,
+          table: {
+            ...change.table,
+            columns: change.table.columns.map((c) => authoredColumn(c, columnOf(source, c.name))),
+            checks: change.table.checks.map((c) => ({
+              ...c,
+              expression: source.checks.find((s) => s.name === c.name)?.expression ?? c.expression,
+            })),
+          },
+        }
+      }
+      case 'add-column':
+        return {
+          ...change,
+          column: authoredColumn(change.column, columnOf(tableOf(change.table), change.column.name)),
+        }
+      case 'set-column-default': {
+        if (change.default === null) return change
+        const source = columnOf(tableOf(change.table), change.column)
+        return source?.default == null ? change : { ...change, default: source.default }
+      }
+      case 'rebuild-enum':
+        return {
+          ...change,
+          columns: change.columns.map((use) => {
+            const source = columnOf(tableOf(use.table), use.column)
+            return use.default === null || source?.default == null ? use : { ...use, default: source.default }
+          }),
+        }
+      case 'add-check': {
+        const source = tableOf(change.table)?.checks.find((c) => c.name === change.check.name)
+        return source === undefined
+          ? change
+          : { ...change, check: { ...change.check, expression: source.expression } }
+      }
+      case 'create-index': {
+        const source = tableOf(change.table)?.indexes.find((i) => i.name === change.index.name)
+        if (source === undefined || source.elements.length !== change.index.elements.length) return change
+        return {
+          ...change,
+          index: {
+            ...change.index,
+            where: change.index.where === null ? null : (source.where ?? change.index.where),
+            elements: change.index.elements.map((e, i) => {
+              const expression = source.elements[i]?.expression
+              return e.expression === null || expression == null ? e : { ...e, expression }
+            }),
+          },
+        }
+      }
+      case 'create-view': {
+        const source = views.get(`${change.view.schema}.${change.view.name}`)
+        return source === undefined
+          ? change
+          : { ...change, view: { ...change.view, definition: source.definition } }
+      }
+      default:
+        return change
+    }
+  })
+}
+
+function authoredColumn(column: ColumnModel, source: ColumnModel | undefined): ColumnModel {
+  if (source === undefined) return column
+  return {
+    ...column,
+    default: column.default === null ? null : (source.default ?? column.default),
+    generated: column.generated === null ? null : (source.generated ?? column.generated),
+  }
+}

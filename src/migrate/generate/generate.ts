@@ -1,0 +1,70 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describeChange } from '../../diff/describe.js'
+import type { SchemaModel } from '../../model/types.js'
+import type { JournalOptions } from '../journal.js'
+import { MigrationFolderError } from '../migration-errors.js'
+import { readMigrationFolder, SUM_FILE } from '../migration-folder.js'
+import { verifySumFile, writeSumFile } from '../sum-file.js'
+import { nextMigrationName, slugify } from './migration-name.js'
+import { migrationText } from './migration-text.js'
+import { type MigrationPlan, planMigration, type RenameResolver } from './plan.js'
+import type { ShadowOptions } from './shadow.js'
+
+export interface GenerateOptions {
+  /** The migrations folder. */
+  readonly dir: string
+  readonly desired: SchemaModel
+  readonly journal: JournalOptions
+  readonly shadow?: ShadowOptions
+  readonly resolveRenames: RenameResolver
+  /** The slug of the new migration's name; derived from its first change when absent. */
+  readonly name?: string | undefined
+  readonly now?: Date
+}
+
+export interface GenerateResult {
+  readonly plan: MigrationPlan
+  /** The new migration, or null when the schema and the migrations already agree. */
+  readonly written: { readonly name: string; readonly dir: string } | null
+}
+
+/**
+ * Writes the next migration (up.sql and down.sql) for the difference between what the migrations
+ * build and what the schema declares, and re-hashes the folder. Writes nothing when they agree.
+ * Refuses a folder that does not match its integrity file: a plan over edited history is wrong.
+ */
+export async function generateMigration(options: GenerateOptions): Promise<GenerateResult> {
+  const folder = await readMigrationFolder(options.dir)
+  const problems = verifySumFile(folder)
+  if (problems.length > 0) {
+    throw new MigrationFolderError(join(options.dir, SUM_FILE), problems.map((p) => p.message).join('; '))
+  }
+  const plan = await planMigration({
+    folder,
+    desired: options.desired,
+    journal: options.journal,
+    resolveRenames: options.resolveRenames,
+    ...(options.shadow === undefined ? {} : { shadow: options.shadow }),
+  })
+  if (plan.up.length === 0) return { plan, written: null }
+
+  const slug = slugify(options.name ?? describeChange(plan.up[0]!))
+  const name = nextMigrationName(
+    folder.migrations.map((m) => m.name),
+    slug,
+    options.now ?? new Date(),
+  )
+  const dir = join(options.dir, name)
+  await mkdir(dir, { recursive: true })
+  try {
+    await writeFile(join(dir, 'up.sql'), migrationText(name, 'up', plan.up))
+    await writeFile(join(dir, 'down.sql'), migrationText(name, 'down', plan.down))
+    const updated = await readMigrationFolder(options.dir)
+    await writeSumFile(options.dir, updated.migrations)
+  } catch (error) {
+    await rm(dir, { recursive: true, force: true })
+    throw error
+  }
+  return { plan, written: { name, dir } }
+}

@@ -1,0 +1,108 @@
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Database } from '../../database/database.js'
+import { openDatabaseUrl } from '../../drivers/open-url.js'
+import { TidemarkError } from '../../errors.js'
+import { sql } from '../../sql/sql.js'
+
+/** A scratch database that exists only while `generate` (or `check`) compares schemas. */
+export interface ShadowDatabase {
+  readonly db: Database
+  /** `embedded` (PGlite in this process) or `server` (a temporary database on a server). */
+  readonly kind: 'embedded' | 'server'
+  close(): Promise<void>
+}
+
+export interface ShadowOptions {
+  /** A server to create the temporary database on; PGlite in-process when absent. */
+  readonly url?: string | undefined
+  /**
+   * Where to keep a freshly initialized PGlite data directory, so later runs skip initdb (the slow
+   * part of starting PGlite). Nothing is cached when absent.
+   */
+  readonly cacheDir?: string | undefined
+}
+
+export async function openShadow(options: ShadowOptions = {}): Promise<ShadowDatabase> {
+  return options.url === undefined ? openEmbeddedShadow(options.cacheDir) : openServerShadow(options.url)
+}
+
+async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
+  const { PGlite } = await import('@electric-sql/pglite').catch(() => {
+    throw new TidemarkError(
+      'The shadow database runs on PGlite, which is not installed. Install it (npm install -D @electric-sql/pglite) or set shadowDatabaseUrl.',
+    )
+  })
+  const { fromPGlite } = await import('../../drivers/pglite.js')
+  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `pglite-${await pgliteVersion()}.tar`)
+  const cached = cacheFile === undefined ? undefined : await readFile(cacheFile).catch(() => undefined)
+  const client =
+    cached === undefined ? await PGlite.create() : await PGlite.create({ loadDataDir: new Blob([cached]) })
+  if (cached === undefined && cacheFile !== undefined) {
+    // Written before anything is created in it: the cache is always a pristine database.
+    const dump = await client.dumpDataDir('none')
+    await mkdir(dirname(cacheFile), { recursive: true })
+    const partial = `${cacheFile}.${process.pid}.tmp`
+    await writeFile(partial, new Uint8Array(await dump.arrayBuffer()))
+    await rename(partial, cacheFile)
+  }
+  const db = fromPGlite(client)
+  return { db, kind: 'embedded', close: () => db.close() }
+}
+
+/** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
+async function pgliteVersion(): Promise<string> {
+  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')))
+  for (;;) {
+    const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)
+    if (manifest !== undefined) {
+      const parsed = JSON.parse(manifest) as { name?: string; version?: string }
+      if (parsed.name === '@electric-sql/pglite' && parsed.version !== undefined) return parsed.version
+    }
+    const parent = dirname(dir)
+    if (parent === dir) return 'unknown'
+    dir = parent
+  }
+}
+
+async function openServerShadow(url: string): Promise<ShadowDatabase> {
+  const admin = await openDatabaseUrl(url)
+  const name = `tidemark_shadow_${randomBytes(6).toString('hex')}`
+  try {
+    await admin.execute(sql`create database ${sql.identifier(name)}`)
+  } catch (error) {
+    await admin.close()
+    throw new TidemarkError(
+      `Could not create the shadow database on ${redactUrl(url)}: ${(error as Error).message}. The shadow URL needs a role allowed to CREATE DATABASE.`,
+      { cause: error },
+    )
+  }
+  const shadowUrl = new URL(url)
+  shadowUrl.pathname = `/${name}`
+  const db = await openDatabaseUrl(shadowUrl.toString())
+  return {
+    db,
+    kind: 'server',
+    async close() {
+      await db.close()
+      try {
+        await admin.execute(sql`drop database if exists ${sql.identifier(name)} with (force)`)
+      } finally {
+        await admin.close()
+      }
+    },
+  }
+}
+
+/** A URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password !== '') parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return 'the configured URL'
+  }
+}
