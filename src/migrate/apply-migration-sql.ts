@@ -1,4 +1,5 @@
-import type { Queryable } from '../database/database.js'
+import type { Database, Queryable } from '../database/database.js'
+import { withDedicatedConnection } from './dedicated-connection.js'
 import { MigrationError, MigrationSqlError } from './migration-errors.js'
 import { type SqlStatement, splitStatements } from './split-statements.js'
 import { loadSqlParser } from './sql-parser.js'
@@ -20,7 +21,7 @@ export interface ApplyMigrationSqlOptions {
  * await applyMigrationSql(db, 'migrations/20261125101500_create_users/up.sql', text, { transaction: true })
  */
 export async function applyMigrationSql(
-  db: Queryable,
+  db: Database,
   file: string,
   sql: string,
   options: ApplyMigrationSqlOptions,
@@ -32,9 +33,7 @@ export async function applyMigrationSql(
       await runStatements(tx, file, statements, { inTransaction: true })
     })
   } else {
-    await withSessionLockTimeout(db, options.lockTimeout, () =>
-      runStatements(db, file, statements, { inTransaction: false }),
-    )
+    await runOutsideTransaction(db, file, statements, options.lockTimeout)
   }
 }
 
@@ -102,21 +101,21 @@ export async function setLockTimeout(
 }
 
 /**
- * Runs fn with lock_timeout set for the session, then RESET. The Database interface has no way to pin
- * one pooled connection, so through a pool SET, the statements and RESET share a connection only when
- * the pool hands the same idle one back each time (node-postgres does while nothing else uses it).
- * PGlite and single-connection clients always do.
+ * Runs statements outside a transaction on one dedicated connection, with lock_timeout set for the
+ * session (plain SET, since SET LOCAL needs a transaction) and RESET afterwards.
  */
-export async function withSessionLockTimeout<T>(
-  db: Queryable,
+export async function runOutsideTransaction(
+  db: Database,
+  file: string,
+  statements: readonly SqlStatement[],
   lockTimeout: string | undefined,
-  fn: () => Promise<T>,
-): Promise<T> {
-  if (lockTimeout === undefined) return fn()
-  await setLockTimeout(db, lockTimeout, 'session')
-  try {
-    return await fn()
-  } finally {
-    await db.execute({ sql: 'reset lock_timeout', params: [] })
-  }
+): Promise<void> {
+  await withDedicatedConnection(db, async (connection) => {
+    if (lockTimeout !== undefined) await setLockTimeout(connection, lockTimeout, 'session')
+    try {
+      await runStatements(connection, file, statements, { inTransaction: false })
+    } finally {
+      if (lockTimeout !== undefined) await connection.execute({ sql: 'reset lock_timeout', params: [] })
+    }
+  })
 }

@@ -58,12 +58,25 @@ export async function readJournal(
 }
 
 /**
- * Creates the journal (and its schema) when missing. `IF NOT EXISTS` alone is not enough when
- * several runners start at once (two concurrent CREATEs collide on the catalog's unique indexes), so
- * creation happens under the journal's advisory lock, after checking again.
+ * Creates the journal (and its schema) when missing, safely when several runners start at once.
+ * `IF NOT EXISTS` alone is not enough: two concurrent CREATEs collide on the catalog's unique
+ * indexes. So creation happens under the journal's advisory lock, after checking again. That check
+ * can still miss a table another runner committed while this one waited, because an advisory lock,
+ * unlike a table lock, does not refresh the session's catalog cache: the resulting "already exists"
+ * error is answered by checking once more in a new transaction, which does refresh it.
  */
 export async function ensureJournal(db: Queryable, journal: JournalOptions = DEFAULT_JOURNAL): Promise<void> {
   if (await journalExists(db, journal)) return
+  try {
+    await createJournal(db, journal)
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const raced = code === '42P07' || code === '42P06' || code === '23505'
+    if (!raced || !(await journalExists(db, journal))) throw error
+  }
+}
+
+async function createJournal(db: Queryable, journal: JournalOptions): Promise<void> {
   await db.transaction(async (tx) => {
     await lockJournal(tx, journal)
     if (await journalExists(tx, journal)) return

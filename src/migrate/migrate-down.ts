@@ -2,9 +2,9 @@ import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import {
   parseMigrationSql,
+  runOutsideTransaction,
   runStatements,
   setLockTimeout,
-  withSessionLockTimeout,
 } from './apply-migration-sql.js'
 import { assertHistory } from './history-check.js'
 import { DEFAULT_JOURNAL, type JournalOptions, type JournalRow, readJournal } from './journal.js'
@@ -160,9 +160,7 @@ async function revertOutsideTransaction(
 ): Promise<void> {
   const { name } = plan.migration
   try {
-    await withSessionLockTimeout(db, lockTimeout, () =>
-      runStatements(db, plan.file, plan.statements, { inTransaction: false }),
-    )
+    await runOutsideTransaction(db, plan.file, plan.statements, lockTimeout)
   } catch (error) {
     // The migration is still applied (partly undone at most): restore its row as it was.
     await markApplied(db, journal, name, row.durationMs, row.appliedAt ?? undefined).catch(() => {})

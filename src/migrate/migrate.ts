@@ -2,9 +2,9 @@ import { join } from 'node:path'
 import type { Database, Transaction } from '../database/database.js'
 import {
   parseMigrationSql,
+  runOutsideTransaction,
   runStatements,
   setLockTimeout,
-  withSessionLockTimeout,
 } from './apply-migration-sql.js'
 import { ACCEPT_EDITED_FLAG, assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
 import {
@@ -197,7 +197,8 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
  * A no-transaction migration cannot commit atomically with its journal row, so:
  * 1. Under the lock, claim it: insert its journal row with applied_at null, and commit. Other
  *    runners that meet the claim wait (polling, the lock released between polls) until it is applied.
- * 2. Run its statements one by one outside any transaction, with lock_timeout set for the session.
+ * 2. Run its statements one by one outside any transaction, on one dedicated connection, with
+ *    lock_timeout set for the session.
  * 3. Set applied_at. On failure, delete the claim instead and throw a MigrationError that lists the
  *    statements that had already run: PostgreSQL cannot roll those back.
  * If the process dies during step 2 the claim stays; waiting runners time out with a message that
@@ -217,9 +218,7 @@ async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Ou
   context.onEvent({ type: 'started', name: migration.name, noTransaction: true })
   const started = performance.now()
   try {
-    await withSessionLockTimeout(context.db, context.lockTimeout, () =>
-      runStatements(context.db, plan.file, plan.statements, { inTransaction: false }),
-    )
+    await runOutsideTransaction(context.db, plan.file, plan.statements, context.lockTimeout)
   } catch (error) {
     // Best effort: if even this fails, the claim stays and the next run explains how to clear it.
     await deleteRow(context.db, context.journal, migration.name).catch(() => {})

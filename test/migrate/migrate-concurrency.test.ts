@@ -1,13 +1,17 @@
 /**
- * Parallel deploys: eight separate processes run migrate at the same moment on one fresh database.
- * Needs a server (TIDEMARK_TEST_DATABASE_URL): PGlite lives inside one process.
+ * Parallel deploys. On every target: eight runners in one process share the database. On a server
+ * (TIDEMARK_TEST_DATABASE_URL), also eight separate processes on one fresh database, as real deploys
+ * do (PGlite lives inside one process, so that part needs a server).
  */
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { serverUrl } from '../support/databases.js'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { migrate, readMigrationFolder } from '../../src/migrate/index.js'
+import { sql } from '../../src/sql/sql.js'
+import { describeEachDatabase, serverUrl } from '../support/databases.js'
+import { resetDatabase } from './support/journal.js'
 import { makeTempDir, type TempDir } from './support/migration-dir.js'
 
 const RUNNERS = 8
@@ -48,6 +52,61 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
   }
 }
 
+const NAMES = [
+  '20261201000000_runs',
+  '20261201000100_items',
+  '20261201000200_items_name_index',
+  '20261201000300_items_price',
+  '20261201000400_items_price_check',
+]
+
+/** Five migrations, one of them no-transaction; each records itself in `runs` to prove it ran once. */
+async function addMigrations(dir: TempDir): Promise<void> {
+  const count = (name: string) => `insert into runs (migration) values ('${name}');`
+  await dir.add('20261201000000_runs', {
+    up: `create table runs (id serial primary key, migration text not null, pid int not null default pg_backend_pid());\nselect pg_sleep(0.3);\n${count('runs')}`,
+  })
+  await dir.add('20261201000100_items', {
+    up: `create table items (id serial primary key, name text not null);\ninsert into items (name) select 'item ' || n from generate_series(1, 1000) n;\n${count('items')}`,
+  })
+  await dir.add('20261201000200_items_name_index', {
+    up: `-- tidemark:no-transaction\ncreate index concurrently items_name on items (name);\nselect pg_sleep(0.3);\n${count('items_name_index')}`,
+  })
+  await dir.add('20261201000300_items_price', {
+    up: `alter table items add column price numeric(10, 2) not null default 0;\n${count('items_price')}`,
+  })
+  await dir.add('20261201000400_items_price_check', {
+    up: `alter table items add constraint items_price_positive check (price >= 0);\n${count('items_price_check')}`,
+  })
+}
+
+describeEachDatabase('migrate from 8 runners in one process', (target) => {
+  let dir: TempDir
+  afterEach(async () => {
+    await dir.remove()
+    await resetDatabase(target.db)
+  })
+
+  it('applies each migration exactly once, and every runner succeeds', async () => {
+    dir = await makeTempDir()
+    await addMigrations(dir)
+    const folder = await readMigrationFolder(dir.path)
+    const results = await Promise.all(Array.from({ length: RUNNERS }, () => migrate(target.db, folder)))
+    expect(results.flatMap((r) => r.applied.map((a) => a.name)).sort()).toEqual(NAMES)
+    for (const result of results)
+      expect([...result.applied.map((a) => a.name), ...result.alreadyApplied].sort()).toEqual(NAMES)
+    const { rows } = await target.db.execute<{ migration: string; times: number }>(
+      sql`select migration, count(*)::int as times from runs group by 1 order by 1`,
+    )
+    expect(rows).toEqual(
+      ['items', 'items_name_index', 'items_price', 'items_price_check', 'runs'].map((migration) => ({
+        migration,
+        times: 1,
+      })),
+    )
+  })
+})
+
 if (serverUrl) {
   const admin = serverUrl
   describe('migrate from 8 processes at once [server]', () => {
@@ -58,22 +117,7 @@ if (serverUrl) {
     beforeAll(async () => {
       await withClient(admin, (client) => client.query(`create database ${database}`))
       dir = await makeTempDir()
-      const count = (name: string) => `insert into runs (migration) values ('${name}');`
-      await dir.add('20261201000000_runs', {
-        up: `create table runs (id serial primary key, migration text not null, pid int not null default pg_backend_pid());\nselect pg_sleep(0.3);\n${count('runs')}`,
-      })
-      await dir.add('20261201000100_items', {
-        up: `create table items (id serial primary key, name text not null);\ninsert into items (name) select 'item ' || n from generate_series(1, 1000) n;\n${count('items')}`,
-      })
-      await dir.add('20261201000200_items_name_index', {
-        up: `-- tidemark:no-transaction\ncreate index concurrently items_name on items (name);\nselect pg_sleep(0.3);\n${count('items_name_index')}`,
-      })
-      await dir.add('20261201000300_items_price', {
-        up: `alter table items add column price numeric(10, 2) not null default 0;\n${count('items_price')}`,
-      })
-      await dir.add('20261201000400_items_price_check', {
-        up: `alter table items add constraint items_price_positive check (price >= 0);\n${count('items_price_check')}`,
-      })
+      await addMigrations(dir)
     })
 
     afterAll(async () => {
@@ -93,13 +137,7 @@ if (serverUrl) {
         (run) => JSON.parse(run.stdout) as { applied: { name: string }[]; alreadyApplied: string[] },
       )
       const appliedByRunners = results.flatMap((r) => r.applied.map((a) => a.name)).sort()
-      const names = [
-        '20261201000000_runs',
-        '20261201000100_items',
-        '20261201000200_items_name_index',
-        '20261201000300_items_price',
-        '20261201000400_items_price_check',
-      ]
+      const names = NAMES
       expect(appliedByRunners).toEqual(names)
       for (const result of results)
         expect([...result.applied.map((a) => a.name), ...result.alreadyApplied].sort()).toEqual(names)

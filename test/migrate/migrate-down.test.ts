@@ -120,4 +120,21 @@ describeEachDatabase('migrateDown', (target) => {
     expect(await readCatalog(target.db)).toEqual(before)
     expect(await applied()).toEqual([M1, M2, M3, M4])
   })
+
+  it('restores the journal row when a no-transaction down.sql fails, listing what stayed undone', async () => {
+    await upTo(3)
+    await dir.add(M3, {
+      up: (await folder()).migrations[2]!.up,
+      down: '-- tidemark:no-transaction\ndrop index concurrently posts_user;\ndrop index concurrently no_such_index;',
+    })
+    const error = await migrateDown(target.db, await folder()).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MigrationError)
+    expect((error as MigrationError).notRolledBack).toEqual(['drop index concurrently posts_user'])
+    expect((await journalRows(target.db)).map((r) => [r.name, r.applied])).toEqual([
+      [M1, true],
+      [M2, true],
+      [M3, true],
+    ])
+    expect((await readCatalog(target.db)).indexes['public.posts']?.posts_user).toBeUndefined()
+  })
 })

@@ -3,10 +3,12 @@ import { rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import {
+  ensureJournal,
   type MigrateEvent,
   MigrationError,
   MigrationHistoryError,
   migrate,
+  readJournal,
   readMigrationFolder,
 } from '../../src/migrate/index.js'
 import { sql } from '../../src/sql/sql.js'
@@ -89,6 +91,18 @@ describeEachDatabase('migrate', (target) => {
     await migrate(target.db, await folder(), { journal })
     expect((await journalRows(target.db, 'ops.schema_history')).map((r) => r.name)).toEqual([M1])
     expect(await journalRows(target.db)).toEqual([])
+  })
+
+  it('creates the journal once when many runners ask at the same moment', async () => {
+    const journal = { schema: 'race', table: 'journal' }
+    await Promise.all(Array.from({ length: 8 }, () => ensureJournal(target.db, journal)))
+    expect(await journalRows(target.db, 'race.journal')).toEqual([])
+    expect(await readJournal(target.db, journal)).toEqual([])
+  })
+
+  it('reads an absent journal as empty without creating it', async () => {
+    expect(await readJournal(target.db)).toEqual([])
+    expect((await readCatalog(target.db)).tables['public.tidemark_migrations']).toBeUndefined()
   })
 
   it('runs a no-transaction migration (CREATE INDEX CONCURRENTLY) outside a transaction', async () => {
