@@ -122,7 +122,7 @@ class ArrayLiteralReader<T> {
         keptLength = value.length
       } else {
         value += char
-        if (!/\s/.test(char)) keptLength = value.length
+        if (!isArraySpace(char)) keptLength = value.length
       }
     }
     value = value.slice(0, keptLength)
@@ -132,7 +132,7 @@ class ArrayLiteralReader<T> {
   }
 
   private skipWhitespace(): void {
-    while (this.position < this.text.length && /\s/.test(this.text[this.position]!)) this.position += 1
+    while (this.position < this.text.length && isArraySpace(this.text[this.position]!)) this.position += 1
   }
 
   private expect(char: string): void {
@@ -145,4 +145,10 @@ class ArrayLiteralReader<T> {
       `Invalid array literal (${reason} at ${this.position}): ${JSON.stringify(this.text)}`,
     )
   }
+}
+
+// PostgreSQL's array_isspace: only these ASCII characters. A Unicode space (U+00A0, U+2000...) is
+// part of an unquoted element, and the server does not quote elements for it.
+function isArraySpace(char: string): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\v' || char === '\f'
 }
