@@ -25,12 +25,18 @@ it('runs the README examples as written', async () => {
     'for (const statement of statements) await db.execute(sql.raw(statement))',
     "await db.execute(sql`insert into users (email) values ('ada@example.com')`)",
     find('error instanceof DatabaseError'),
+    find("from './schema.js'\n\nconst [grace]"),
     'export const result = rows',
+    'export const queried = perUser',
     'await db.close()',
   ].join('\n')
   writeFileSync(new URL('main.ts', dir), main)
-  const module = (await import(new URL('main.ts', dir).href)) as { result: unknown }
+  const module = (await import(new URL('main.ts', dir).href)) as { result: unknown; queried: unknown }
   expect(module.result).toEqual([{ id: 1, email: "o'brien@example.com" }])
+  expect(module.queried).toEqual([
+    { email: 'grace@example.com', devices: 2 },
+    { email: 'ada@example.com', devices: 0 },
+  ])
   expect(log).toHaveBeenCalledWith('already taken (users_email_key)')
   expect(log.mock.calls[0]![0]).toContain('"dialect": "postgresql"')
 })

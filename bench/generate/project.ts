@@ -1,0 +1,80 @@
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { DRIZZLE, TIDEMARK } from './flavors.js'
+import { renderSchema } from './render-schema.js'
+import type { SchemaSpec } from './schema-spec.js'
+import { REPO } from './tools.js'
+
+const TIDEMARK_CONFIG = `import { defineConfig } from 'tidemark'
+export default defineConfig({ schema: './schema.ts', migrations: './migrations' })
+`
+// No import of drizzle-kit: the config is plain data, so the temp project needs only drizzle-orm.
+const DRIZZLE_CONFIG = `export default { dialect: 'postgresql', schema: './schema.ts', out: './drizzle' }
+`
+
+/**
+ * A temp folder holding one Tidemark project and one drizzle-kit project per scenario. Its
+ * node_modules links drizzle-orm from the repository so the drizzle schema modules resolve
+ * `drizzle-orm/pg-core`; Tidemark's CLI resolves `tidemark/pg` to the repository's sources itself.
+ */
+export async function createWorkspace(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'tidemark-bench-generate-'))
+  await mkdir(join(root, 'node_modules'))
+  await symlink(join(REPO, 'node_modules', 'drizzle-orm'), join(root, 'node_modules', 'drizzle-orm'), 'dir')
+  return root
+}
+
+export const removeWorkspace = (root: string): Promise<void> => rm(root, { recursive: true, force: true })
+
+export interface ToolProject {
+  readonly dir: string
+  /** Where the tool writes its migrations. */
+  readonly out: string
+  writeSchema(schema: SchemaSpec): Promise<void>
+}
+
+export async function tidemarkProject(root: string, name: string): Promise<ToolProject> {
+  const dir = join(root, name, 'tidemark')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'tidemark.config.ts'), TIDEMARK_CONFIG)
+  return {
+    dir,
+    out: join(dir, 'migrations'),
+    writeSchema: (schema) => writeFile(join(dir, 'schema.ts'), renderSchema(schema, TIDEMARK)),
+  }
+}
+
+export async function drizzleProject(root: string, name: string): Promise<ToolProject> {
+  const dir = join(root, name, 'drizzle')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, 'drizzle.config.ts'), DRIZZLE_CONFIG)
+  return {
+    dir,
+    out: join(dir, 'drizzle'),
+    writeSchema: (schema) => writeFile(join(dir, 'schema.ts'), renderSchema(schema, DRIZZLE)),
+  }
+}
+
+/** Removes Tidemark's cached PGlite data directory, so the next run starts cold. */
+export const dropShadowCache = (project: ToolProject): Promise<void> =>
+  rm(join(project.dir, '.tidemark'), { recursive: true, force: true })
+
+/** Keeps a copy of the migrations folder to restore before each timed run. */
+export async function saveMigrations(project: ToolProject): Promise<() => Promise<void>> {
+  const saved = `${project.out}.saved`
+  await cp(project.out, saved, { recursive: true })
+  return async () => {
+    await rm(project.out, { recursive: true, force: true })
+    await cp(saved, project.out, { recursive: true })
+  }
+}
+
+export const clearMigrations = (project: ToolProject): Promise<void> =>
+  rm(project.out, { recursive: true, force: true })
+
+/** Tidemark's migrations: one folder each, next to the tidemark.sum file. */
+export async function tidemarkMigrationCount(project: ToolProject): Promise<number> {
+  const entries = await readdir(project.out, { withFileTypes: true })
+  return entries.filter((e) => e.isDirectory()).length
+}

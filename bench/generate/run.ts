@@ -1,0 +1,49 @@
+/**
+ * `tidemark generate` against `drizzle-kit generate` on the same 200-table schema, each run as its
+ * own process the way a user runs it:
+ *
+ *   npm run bench:generate            (BENCH_ROUNDS=5 for more rounds; 3 by default)
+ *
+ * Scenarios: the first migration from an empty folder, and one more migration changing 20 tables
+ * on top of 50 earlier ones. Tidemark is timed cold (no cached PGlite data directory) and warm.
+ * Everything is generated in a temp folder that is removed at the end; the figures are printed and
+ * written to bench/results/generate.json.
+ */
+import { fileURLToPath } from 'node:url'
+import { afterHistory } from './after-history.js'
+import { baselines, phases } from './breakdown.js'
+import { fromEmpty } from './from-empty.js'
+import type { Row } from './measure.js'
+import { clearMigrations, createWorkspace, removeWorkspace } from './project.js'
+import { printTable, writeResults } from './report.js'
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
+if (!Number.isInteger(rounds) || rounds < 3) {
+  console.error('BENCH_ROUNDS must be a whole number, 3 or more.')
+  process.exit(2)
+}
+const resultsFile = fileURLToPath(new URL('../results/generate.json', import.meta.url))
+
+const root = await createWorkspace()
+try {
+  const rows: Row[] = []
+  console.error('from empty:')
+  const empty = await fromEmpty(root, rounds)
+  rows.push(...empty.rows)
+  console.error('after history:')
+  const history = await afterHistory(root, rounds)
+  rows.push(...history.rows)
+
+  console.error('breakdown:')
+  rows.push(...(await baselines(rounds, empty.tidemark)))
+  await clearMigrations(empty.tidemark)
+  rows.push(...(await phases('from empty', empty.tidemark)))
+  await history.restoreTidemark()
+  rows.push(...(await phases('after history', history.tidemark)))
+
+  printTable(rows)
+  await writeResults(resultsFile, rows)
+  console.log(`\nWritten to ${fileURLToPath(new URL('../results/generate.json', import.meta.url))}`)
+} finally {
+  await removeWorkspace(root)
+}
