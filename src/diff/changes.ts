@@ -38,6 +38,9 @@ export interface EnumColumnUse {
   readonly table: ObjectRef
   readonly column: string
   readonly dimensions: number
+  /** The column has a default before the move (it is dropped first: it names the old type). */
+  readonly hadDefault: boolean
+  /** The default after the move. */
   readonly default: string | null
 }
 
@@ -56,10 +59,18 @@ export type ChangeBody =
       readonly before: string | null
     }
   | {
-      /** Removal or reordering of labels: a new type replaces the old one in every column that uses it. */
-      readonly kind: 'rebuild-enum'
+      /**
+       * Removal or reordering of labels, step one: the old type steps aside under a retired name and
+       * a new type takes its name, so everything created afterwards uses the new labels.
+       */
+      readonly kind: 'replace-enum'
       readonly from: EnumModel
       readonly to: EnumModel
+    }
+  | {
+      /** Step two: the columns still on the retired type move to the new one, and the retired type goes. */
+      readonly kind: 'move-enum-columns'
+      readonly enum: EnumModel
       readonly columns: readonly EnumColumnUse[]
     }
   | { readonly kind: 'create-sequence'; readonly sequence: SequenceModel }

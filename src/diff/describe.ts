@@ -21,8 +21,10 @@ export function describeChange(change: ChangeBody): string {
       return `drop enum ${label(change.enum)}`
     case 'add-enum-value':
       return `add value '${change.value}' to enum ${label(change.enum)}`
-    case 'rebuild-enum':
-      return `rebuild enum ${label(change.to)} as (${change.to.values.map((v) => `'${v}'`).join(', ')})`
+    case 'replace-enum':
+      return `replace enum ${label(change.to)} with (${change.to.values.map((v) => `'${v}'`).join(', ')})`
+    case 'move-enum-columns':
+      return `move the columns of enum ${label(change.enum)} to its new labels`
     case 'create-sequence':
       return `create sequence ${label(change.sequence)}`
     case 'drop-sequence':

@@ -8,6 +8,7 @@ import type {
 } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody, EnumColumnUse } from './changes.js'
+import { deepEqual } from './equal.js'
 import { hazardsOf } from './hazards.js'
 import { applyRenames, NO_RENAMES, type Renames } from './renames.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
@@ -18,7 +19,7 @@ export interface DiffOptions {
 }
 
 const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const same = deepEqual
 
 /** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
 const EARLY_KINDS: readonly OtherObjectKind[] = [
@@ -106,19 +107,24 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       }
     }
   }
-  const enumRebuilds = rebuiltEnums.map(
-    ({ from: f, to: t }): ChangeBody => ({
-      kind: 'rebuild-enum',
-      from: f,
-      to: t,
-      columns: enumColumns(t, to, sourceTables),
-    }),
+  const enumReplacements = rebuiltEnums.map(
+    ({ from: f, to: t }): ChangeBody => ({ kind: 'replace-enum', from: f, to: t }),
   )
-  // A rebuilt enum changes the type of its columns: views over them are rebuilt.
-  for (const rebuild of enumRebuilds) {
-    if (rebuild.kind !== 'rebuild-enum') continue
-    for (const use of rebuild.columns) changedTables.add(key(use.table))
+  const enumMoves = rebuiltEnums.map(({ to: t }): ChangeBody & { kind: 'move-enum-columns' } => ({
+    kind: 'move-enum-columns',
+    enum: t,
+    columns: enumColumns(t, source, targetTables),
+  }))
+  // Moved columns get their new default with the move; views over them are rebuilt.
+  const movedColumns = new Set<string>()
+  for (const move of enumMoves) {
+    for (const use of move.columns) {
+      movedColumns.add(`${key(use.table)}.${use.column}`)
+      changedTables.add(key(use.table))
+    }
   }
+  const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
+    !(c.kind === 'set-column-default' && movedColumns.has(`${key(d.table)}.${c.column}`))
 
   // Views: rebuilt when their query changes or anything they read changes shape.
   const sourceViews = new Map(source.views.map((v) => [key(v), v]))
@@ -143,6 +149,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     return target === undefined || (target.definition !== o.definition && !replacesInPlace(o))
   })
   const createdOthers = to.others.filter((o) => sourceOthers.get(otherKey(o))?.definition !== o.definition)
+
+  // 0. Renames first: every later change names tables and columns as they are after them.
+  for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
+  for (const r of renames.columns) {
+    plan.add({ kind: 'rename-column', table: { schema: r.schema, name: r.table }, from: r.from, to: r.to })
+  }
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
   for (const o of droppedOthers) if (!isEarly(o)) plan.add({ kind: 'drop-other', object: o })
@@ -169,17 +181,17 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const o of createdOthers) if (isEarly(o)) plan.add({ kind: 'create-other', object: o })
   for (const e of to.enums) if (!sourceEnums.has(key(e))) plan.add({ kind: 'create-enum', enum: e })
   plan.addAll(enumAdditions)
+  plan.addAll(enumReplacements)
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
   plan.addAll(sequences.create)
 
-  // 4. Renames, then reshape existing tables, then new tables.
-  for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
-  for (const r of renames.columns) {
-    plan.add({ kind: 'rename-column', table: { schema: r.schema, name: r.table }, from: r.from, to: r.to })
-  }
+  // 4. Reshape existing tables, then create new ones.
   for (const d of tableDiffs) plan.addAll(d.renames)
-  for (const d of tableDiffs) plan.addAll(d.alterColumns)
-  plan.addAll(enumRebuilds)
+  for (const d of tableDiffs) plan.addAll(d.alterColumns.filter(notMovedDefault(d)))
+  plan.addAll(enumMoves)
+  // Sequences nothing uses any more go now, before identities that may take their names.
+  plan.addAll(sequences.drop)
+  for (const d of tableDiffs) plan.addAll(d.addIdentities)
   for (const t of createdTables)
     plan.add({ kind: 'create-table', table: { ...t, foreignKeys: [], indexes: [] } })
   plan.addAll(sequences.owners)
@@ -210,7 +222,6 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // 7. Drop what nothing uses any more.
   for (const e of source.enums) if (!targetEnums.has(key(e))) plan.add({ kind: 'drop-enum', enum: e })
-  plan.addAll(sequences.drop)
   for (const o of [...droppedOthers].reverse()) if (isEarly(o)) plan.add({ kind: 'drop-other', object: o })
   const targetSchemas = new Set(to.schemas)
   for (const schema of [...source.schemas].reverse()) {
@@ -261,27 +272,29 @@ function valuesAddedInPlace(
   return additions
 }
 
-/** Columns of tables that exist before the plan and still use the enum after it. */
+/**
+ * Columns that exist before the plan on the enum being replaced and stay on it after: they move to
+ * the new type, with their new default.
+ */
 function enumColumns(
   target: EnumModel,
-  to: SchemaModel,
-  sourceTables: ReadonlyMap<string, TableModel>,
+  source: SchemaModel,
+  targetTables: ReadonlyMap<string, TableModel>,
 ): EnumColumnUse[] {
-  const typeName = `${target.schema}.${target.name}`
+  const names = new Set([`${target.schema}.${target.name}`, quotedTypeName(target)])
+  const isEnum = (type: string): boolean => names.has(type.replace(/(\[\])+$/, ''))
   const uses: EnumColumnUse[] = []
-  for (const table of to.tables) {
-    if (!sourceTables.has(key(table))) continue
+  for (const table of source.tables) {
+    const after = targetTables.get(key(table))
     for (const column of table.columns) {
-      if (
-        column.type.replace(/(\[\])+$/, '') !== typeName &&
-        column.type.replace(/(\[\])+$/, '') !== quotedTypeName(target)
-      )
-        continue
+      const next = after?.columns.find((c) => c.name === column.name)
+      if (next === undefined || !isEnum(column.type) || next.type !== column.type) continue
       uses.push({
         table: { schema: table.schema, name: table.name },
         column: column.name,
-        dimensions: column.dimensions,
-        default: column.default,
+        dimensions: next.dimensions,
+        hadDefault: column.default !== null,
+        default: next.default,
       })
     }
   }

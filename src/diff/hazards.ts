@@ -65,22 +65,21 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       ]
     case 'drop-generated':
       return []
-    case 'rebuild-enum': {
+    case 'replace-enum': {
       const removed = change.from.values.filter((v) => !change.to.values.includes(v))
-      const hazards: Hazard[] = []
-      if (removed.length > 0) {
-        hazards.push(
-          hazard(
-            'data-loss',
-            `removes ${removed.map((v) => `'${v}'`).join(', ')} from enum ${label(change.from)}: rows that hold them make the migration fail`,
-          ),
-        )
-      }
-      if (change.columns.length > 0) {
-        const tables = [...new Set(change.columns.map((c) => label(c.table)))].join(', ')
-        hazards.push(hazard('table-rewrite', `rebuilding enum ${label(change.from)} rewrites ${tables}`))
-      }
-      return hazards
+      if (removed.length === 0) return []
+      const labels = removed.map((v) => `'${v}'`).join(', ')
+      return [
+        hazard(
+          'data-loss',
+          `removes ${labels} from enum ${label(change.from)}: rows that hold them make the migration fail`,
+        ),
+      ]
+    }
+    case 'move-enum-columns': {
+      if (change.columns.length === 0) return []
+      const tables = [...new Set(change.columns.map((c) => label(c.table)))].join(', ')
+      return [hazard('table-rewrite', `moving to the new enum ${label(change.enum)} rewrites ${tables}`)]
     }
     case 'create-index':
       return existing(change.table)

@@ -7,6 +7,7 @@ import type {
   UniqueModel,
 } from '../model/types.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
+import { deepEqual } from './equal.js'
 
 /** Everything that differs inside one table present on both sides, split by when it must run. */
 export interface TableDiff {
@@ -17,6 +18,8 @@ export interface TableDiff {
   readonly dropForeignKeys: ForeignKeyModel[]
   readonly dropColumns: ChangeBody[]
   readonly alterColumns: ChangeBody[]
+  /** Identities added to existing columns: after old sequences are dropped, since they may reuse a name. */
+  readonly addIdentities: ChangeBody[]
   readonly renames: ChangeBody[]
   readonly addConstraints: ChangeBody[]
   readonly addIndexes: ChangeBody[]
@@ -25,7 +28,7 @@ export interface TableDiff {
   readonly changed: boolean
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+const same = deepEqual
 const withoutName = <T extends { name: string }>(item: T): Omit<T, 'name'> => {
   const { name: _name, ...rest } = item
   return rest
@@ -118,6 +121,7 @@ export function diffTable(
   const reshaped = new Set<string>()
   const dropColumns: ChangeBody[] = []
   const alterColumns: ChangeBody[] = []
+  const addIdentities: ChangeBody[] = []
 
   for (const column of from.columns) {
     if (!targetNames.has(column.name)) {
@@ -138,7 +142,10 @@ export function diffTable(
       if (changes.some((c) => c.kind === 'alter-column-type' || c.kind === 'drop-generated')) {
         reshaped.add(column.name)
       }
-      alterColumns.push(...changes)
+      // An identity goes before new sequences are created: a serial's sequence may take its name.
+      dropColumns.push(...changes.filter((c) => c.kind === 'drop-identity'))
+      addIdentities.push(...changes.filter((c) => c.kind === 'add-identity'))
+      alterColumns.push(...changes.filter((c) => c.kind !== 'drop-identity' && c.kind !== 'add-identity'))
     }
   }
 
@@ -190,13 +197,18 @@ export function diffTable(
     dropForeignKeys: foreignKeys.drop,
     dropColumns,
     alterColumns,
+    addIdentities,
     renames,
     addConstraints,
     addIndexes,
     addForeignKeys: foreignKeys.add,
     changed:
-      dropColumns.length + alterColumns.length + dropConstraints.length + addConstraints.length > 0 ||
-      renames.length > 0,
+      dropColumns.length +
+        alterColumns.length +
+        addIdentities.length +
+        dropConstraints.length +
+        addConstraints.length >
+        0 || renames.length > 0,
   }
 }
 

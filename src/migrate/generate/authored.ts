@@ -40,7 +40,7 @@ export function withAuthoredExpressions(changes: readonly Change[], authored: Sc
         const source = columnOf(tableOf(change.table), change.column)
         return source?.default == null ? change : { ...change, default: source.default }
       }
-      case 'rebuild-enum':
+      case 'move-enum-columns':
         return {
           ...change,
           columns: change.columns.map((use) => {

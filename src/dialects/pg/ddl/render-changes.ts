@@ -1,6 +1,6 @@
 import type { ChangeBody, ObjectRef } from '../../../diff/changes.js'
 import { classifyTypeChange } from '../../../diff/type-change.js'
-import type { IdentityModel, OtherObjectModel, SequenceModel } from '../../../model/types.js'
+import type { EnumModel, IdentityModel, OtherObjectModel, SequenceModel } from '../../../model/types.js'
 import { assertNever } from '../../../sql/compile.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import { createTable, createView } from './render-create.js'
@@ -48,8 +48,10 @@ export function renderChange(change: ChangeBody): string[] {
       const position = change.before === null ? '' : ` BEFORE ${quoteLiteral(change.before)}`
       return [`ALTER TYPE ${table(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`]
     }
-    case 'rebuild-enum':
-      return rebuildEnum(change)
+    case 'replace-enum':
+      return replaceEnum(change.to)
+    case 'move-enum-columns':
+      return moveEnumColumns(change)
     case 'create-sequence': {
       const s = change.sequence
       return [`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`]
@@ -78,16 +80,8 @@ export function renderChange(change: ChangeBody): string[] {
       return [
         alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`),
       ]
-    case 'alter-column-type': {
-      const type = columnType(change.to)
-      // An explicit cast converts what has no implicit conversion (text to integer, say); in-place
-      // changes go without, so PostgreSQL can skip the rewrite.
-      const using =
-        classifyTypeChange(change.from, change.to) === 'in-place'
-          ? ''
-          : ` USING ${quoteIdent(change.to.name)}::${type}`
-      return [alterColumn(change.table, change.to.name, `TYPE ${type}${using}`)]
-    }
+    case 'alter-column-type':
+      return [alterColumn(change.table, change.to.name, `TYPE ${columnType(change.to)}${usingCast(change)}`)]
     case 'set-column-default':
       return [
         alterColumn(
@@ -155,6 +149,21 @@ export function renderChange(change: ChangeBody): string[] {
   }
 }
 
+/**
+ * In-place changes go without USING, so PostgreSQL can skip the rewrite. Widening ones cast
+ * directly. Others go through text: every type has a text form and an input function, so the
+ * migration is valid SQL for any pair of types and fails, rolled back, only on a value that does not
+ * convert (the change carries a data-loss hazard).
+ */
+function usingCast(change: Extract<ChangeBody, { kind: 'alter-column-type' }>): string {
+  const kind = classifyTypeChange(change.from, change.to)
+  if (kind === 'in-place') return ''
+  const column = quoteIdent(change.to.name)
+  const type = columnType(change.to)
+  const viaText = kind === 'narrowing' && !/^(text|character varying)(\(\d+\))?$/.test(change.to.type)
+  return viaText ? ` USING ${column}::text::${type}` : ` USING ${column}::${type}`
+}
+
 function identityClause(identity: IdentityModel): string {
   const { name, ...numbers } = identity.sequence
   const generation = identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'
@@ -201,27 +210,31 @@ function retiredEnumName(name: string): string {
 }
 
 /**
- * Removing or reordering enum labels: PostgreSQL cannot do either in place, so the old type steps
- * aside, a new one takes its name, every column moves over through text (failing, and rolling back,
- * if a row holds a removed label), and the old type is dropped.
+ * Removing or reordering enum labels: PostgreSQL cannot do either in place. The old type steps aside
+ * under a retired name and a new one takes its name; later statements (new columns, defaults) use
+ * the new type. Then the columns still on the old type move over through text (failing, and rolling
+ * back, if a row holds a removed label), and the old type is dropped.
  */
-function rebuildEnum(change: Extract<ChangeBody, { kind: 'rebuild-enum' }>): string[] {
-  const { schema, name, values } = change.to
-  const retired = retiredEnumName(name)
-  const statements = [
-    `ALTER TYPE ${qualified(schema, name)} RENAME TO ${quoteIdent(retired)}`,
-    `CREATE TYPE ${qualified(schema, name)} AS ENUM (${values.map(quoteLiteral).join(', ')})`,
+function replaceEnum(e: EnumModel): string[] {
+  return [
+    `ALTER TYPE ${qualified(e.schema, e.name)} RENAME TO ${quoteIdent(retiredEnumName(e.name))}`,
+    `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
   ]
+}
+
+function moveEnumColumns(change: Extract<ChangeBody, { kind: 'move-enum-columns' }>): string[] {
+  const { schema, name } = change.enum
+  const statements: string[] = []
   for (const use of change.columns) {
     const dims = '[]'.repeat(use.dimensions)
     const type = `${qualified(schema, name)}${dims}`
     const column = quoteIdent(use.column)
-    if (use.default !== null) statements.push(alterColumn(use.table, use.column, 'DROP DEFAULT'))
+    if (use.hadDefault) statements.push(alterColumn(use.table, use.column, 'DROP DEFAULT'))
     statements.push(alterColumn(use.table, use.column, `TYPE ${type} USING ${column}::text${dims}::${type}`))
     if (use.default !== null)
       statements.push(alterColumn(use.table, use.column, `SET DEFAULT ${use.default}`))
   }
-  statements.push(`DROP TYPE ${qualified(schema, retired)}`)
+  statements.push(`DROP TYPE ${qualified(schema, retiredEnumName(name))}`)
   return statements
 }
 

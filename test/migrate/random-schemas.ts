@@ -1,0 +1,199 @@
+/**
+ * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
+ * the same table with other columns, the same column with another type, an enum with other labels.
+ */
+import fc from 'fast-check'
+import {
+  type AnyColumn,
+  bigint,
+  boolean,
+  date,
+  enumType,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  schema,
+  serial,
+  table,
+  text,
+  timestamptz,
+  uuid,
+  varchar,
+} from 'tidemark/pg'
+
+const TYPE_KINDS = [
+  'integer',
+  'bigint',
+  'text',
+  'varchar20',
+  'varchar40',
+  'numeric',
+  'boolean',
+  'date',
+  'timestamptz',
+  'jsonb',
+  'uuid',
+  'mood',
+  'integer[]',
+] as const
+type TypeKind = (typeof TYPE_KINDS)[number]
+
+interface ColumnSpec {
+  readonly name: string
+  readonly kind: TypeKind
+  readonly notNull: boolean
+  readonly withDefault: boolean
+  readonly unique: boolean
+}
+
+interface TableSpec {
+  readonly name: string
+  readonly inAppSchema: boolean
+  readonly key: 'none' | 'integer' | 'serial' | 'identity'
+  readonly columns: readonly ColumnSpec[]
+  readonly indexed: readonly number[]
+  readonly referencesTable: string | null
+}
+
+export interface SchemaSpec {
+  readonly mood: readonly string[]
+  readonly tables: readonly TableSpec[]
+}
+
+const columnSpec = (name: string): fc.Arbitrary<ColumnSpec> =>
+  fc.record({
+    name: fc.constant(name),
+    kind: fc.constantFrom(...TYPE_KINDS),
+    notNull: fc.boolean(),
+    withDefault: fc.boolean(),
+    unique: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  })
+
+const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
+  fc
+    .record({
+      inAppSchema: fc.boolean().map((b) => b && name === 'tags'),
+      key: fc.constantFrom('none', 'integer', 'serial', 'identity' as const),
+      columnNames: fc.subarray(['a', 'b', 'c', 'Mixed Name', 'select'], { minLength: 1 }),
+      referencesTable: fc.option(fc.constantFrom('users', 'posts', 'tags', 'teams'), { nil: null }),
+    })
+    .chain((t) =>
+      fc.record({
+        name: fc.constant(name),
+        inAppSchema: fc.constant(t.inAppSchema),
+        key: fc.constant(t.key),
+        columns: fc.tuple(...t.columnNames.map(columnSpec)),
+        indexed: fc.subarray(t.columnNames.map((_, i) => i), { maxLength: Math.min(2, t.columnNames.length) }),
+        referencesTable: fc.constant(t.referencesTable),
+      }),
+    )
+
+export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
+  .record({
+    mood: fc.shuffledSubarray(['calm', 'happy', 'sad', 'angry'], { minLength: 1 }),
+    tableNames: fc.subarray(['users', 'posts', 'tags', 'teams']),
+  })
+  .chain((s) =>
+    fc.record({
+      mood: fc.constant(s.mood),
+      tables: fc.tuple(...s.tableNames.map(tableSpec)),
+    }),
+  )
+
+function column(spec: ColumnSpec, mood: ReturnType<typeof enumType>, labels: readonly string[]): AnyColumn {
+  const name = spec.name
+  let c: AnyColumn
+  let value: unknown
+  switch (spec.kind) {
+    case 'integer':
+      c = integer(name)
+      value = 7
+      break
+    case 'bigint':
+      c = bigint(name, { mode: 'bigint' })
+      value = 9007199254740993n
+      break
+    case 'text':
+      c = text(name)
+      value = "it's \\ fine"
+      break
+    case 'varchar20':
+      c = varchar(name, { length: 20 })
+      value = 'short'
+      break
+    case 'varchar40':
+      c = varchar(name, { length: 40 })
+      value = 'a bit longer'
+      break
+    case 'numeric':
+      c = numeric(name, { precision: 10, scale: 2 })
+      value = '12.50'
+      break
+    case 'boolean':
+      c = boolean(name)
+      value = true
+      break
+    case 'date':
+      c = date(name)
+      value = '2024-02-29'
+      break
+    case 'timestamptz':
+      c = timestamptz(name)
+      value = new Date(Date.UTC(2024, 0, 2, 3, 4, 5))
+      break
+    case 'jsonb':
+      c = jsonb(name)
+      value = { a: [1, 'two'] }
+      break
+    case 'uuid':
+      c = uuid(name)
+      value = '2b1f9f5e-3c4d-4e5f-8a9b-0c1d2e3f4a5b'
+      break
+    case 'mood':
+      c = mood(name)
+      value = labels[0]
+      break
+    case 'integer[]':
+      c = integer(name).array()
+      value = [1, 2]
+      break
+  }
+  if (spec.withDefault) c = c.default(value as never)
+  if (spec.notNull) c = c.notNull()
+  if (spec.unique) c = c.unique()
+  return c
+}
+
+/** The schema objects a spec describes, ready for `toModel`. */
+export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
+  const mood = enumType('mood', [...spec.mood] as [string, ...string[]])
+  const app = schema('app')
+  const objects: Record<string, unknown> = {}
+  const built = new Map<string, { id?: AnyColumn }>()
+  const usesMood = spec.tables.some((t) => t.columns.some((c) => c.kind === 'mood'))
+  if (usesMood) objects.mood = mood
+  for (const t of spec.tables) {
+    const columns: Record<string, AnyColumn> = {}
+    if (t.key === 'integer') columns.id = integer('id').primaryKey()
+    if (t.key === 'serial') columns.id = serial('id').primaryKey()
+    if (t.key === 'identity') columns.id = integer('id').primaryKey().generatedByDefaultAsIdentity()
+    t.columns.forEach((c, i) => {
+      columns[`c${i}`] = column(c, mood, spec.mood)
+    })
+    const target = t.referencesTable
+    const targetSpec = spec.tables.find((s) => s.name === target)
+    if (target !== null && targetSpec !== undefined && targetSpec.key !== 'none') {
+      columns.refId = integer('ref_id').references((): AnyColumn => built.get(target)!.id!, {
+        onDelete: 'cascade',
+      })
+    }
+    const extras = (cols: Record<string, AnyColumn>) =>
+      t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]
+    const made = t.inAppSchema ? app.table(t.name, columns, extras) : table(t.name, columns, extras)
+    built.set(t.name, made as unknown as { id?: AnyColumn })
+    objects[t.name] = made
+    if (t.inAppSchema) objects.app = app
+  }
+  return objects
+}
