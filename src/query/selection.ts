@@ -84,6 +84,23 @@ function columnField(path: readonly string[], column: AnyColumn, group: string |
   }
 }
 
+// A selection is rebuilt on every query; its column fields are not, which keeps select() cheap.
+const topLevelFields = new WeakMap<AnyColumn, Map<string, FieldNode>>()
+
+function topLevelField(key: string, column: AnyColumn): FieldNode {
+  let byKey = topLevelFields.get(column)
+  if (byKey === undefined) {
+    byKey = new Map()
+    topLevelFields.set(column, byKey)
+  }
+  let field = byKey.get(key)
+  if (field === undefined) {
+    field = Object.freeze(columnField([key], column, undefined))
+    byKey.set(key, field)
+  }
+  return field
+}
+
 function expressionField(path: readonly string[], expr: ExprNode): FieldNode {
   return {
     path,
@@ -102,7 +119,8 @@ export function fieldsOf(selection: Selection, prefix: readonly string[] = []): 
   for (const key of Object.keys(selection)) {
     const value: unknown = selection[key]
     const path = [...prefix, key]
-    if (value instanceof Column) fields.push(columnField(path, value, undefined))
+    if (value instanceof Column)
+      fields.push(prefix.length === 0 ? topLevelField(key, value) : columnField(path, value, undefined))
     else if (value instanceof Expr || value instanceof SQL) fields.push(expressionField(path, value))
     else if (isQueryLike(value)) {
       throw new TypeError(`select(): field ${key} is a query; wrap it in scalar() to select its value`)
