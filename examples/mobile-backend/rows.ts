@@ -1,28 +1,11 @@
-/**
- * The demo: the mobile-backend schema created in an embedded PostgreSQL (PGlite, in memory), some
- * typed rows written and read back. Run it with `npm run demo`.
- */
-import { PGlite } from '@electric-sql/pglite'
-import { type InferSelect, sql } from 'tidemark'
-import { renderCreate, toModel } from 'tidemark/pg'
-import { fromPGlite } from 'tidemark/pglite'
+/** The demo's second half: typed rows written and read back, on the database the migrations built. */
+import { type Database, type InferSelect, sql } from 'tidemark'
 import * as schema from './schema.js'
 
 type User = InferSelect<typeof schema.users>
 type ActiveSession = InferSelect<typeof schema.activeSessions>
 
-const db = fromPGlite(new PGlite())
-try {
-  const model = toModel(schema)
-  const statements = renderCreate(model)
-  await db.transaction(async (tx) => {
-    for (const statement of statements) await tx.execute(sql.raw(statement))
-  })
-  console.log(
-    `Created ${model.tables.length} tables, ${model.enums.length} enums and ${model.views.length} view from the schema model:`,
-  )
-  console.log(`  ${model.tables.map((t) => `${t.schema}.${t.name}`).join(', ')}\n`)
-
+export async function writeAndReadRows(db: Database): Promise<void> {
   const { users, devices, sessions, pushTokens, activeSessions } = schema
   const people = [
     { email: 'ada@example.com', displayName: 'Ada', plan: 'pro' },
@@ -67,6 +50,4 @@ try {
     (error: unknown) => error,
   )
   console.log(`\nInserting ada@example.com twice fails as it should:\n  ${String(duplicate)}`)
-} finally {
-  await db.close()
 }

@@ -1,0 +1,82 @@
+/**
+ * The demo (`npm run demo`): the mobile-backend schema goes through Tidemark's main job on an embedded
+ * database, with no server: generate the first migration from the schema, apply it, change the schema,
+ * generate and apply the next one (with its hazards), then write and read typed rows.
+ *
+ * It works in a fresh folder under the system's temp directory and runs the real `tidemark` command;
+ * in your own project the same steps are `npx tidemark generate` and `npx tidemark migrate`.
+ */
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { fromPGlite } from 'tidemark/pglite'
+import { writeAndReadRows } from './rows.js'
+
+const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
+const project = mkdtempSync(join(tmpdir(), 'tidemark-demo-'))
+
+function tidemark(...args: string[]): void {
+  console.log(`\n$ tidemark ${args.join(' ')}`)
+  const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), cli, ...args], {
+    cwd: project,
+    encoding: 'utf8',
+  })
+  process.stdout.write(run.stdout.replace(/^(?=.)/gm, '  '))
+  process.stdout.write(run.stderr.replace(/^(?=.)/gm, '  '))
+  if (run.status !== 0) throw new Error(`tidemark ${args.join(' ')} exited with ${run.status}`)
+}
+
+function showMigration(slug: string, lines: number): void {
+  const name = readdirSync(join(project, 'migrations')).find((entry) => entry.endsWith(`_${slug}`))!
+  const up = readFileSync(join(project, 'migrations', name, 'up.sql'), 'utf8').split('\n')
+  console.log(`\n  migrations/${name}/up.sql:`)
+  for (const line of up.slice(0, lines)) console.log(`  | ${line}`)
+  if (up.length > lines) console.log(`  | ... (${up.length - lines} more lines)`)
+}
+
+try {
+  copyFileSync(new URL('./schema.ts', import.meta.url), join(project, 'schema.ts'))
+  writeFileSync(
+    join(project, 'tidemark.config.ts'),
+    "import { defineConfig } from 'tidemark'\n\nexport default defineConfig({ schema: './schema.ts' })\n",
+  )
+  console.log(`A project in ${project} with the mobile-backend schema and a tidemark.config.ts.`)
+
+  tidemark('generate', '--name', 'init')
+  showMigration('init', 14)
+  tidemark('migrate')
+  tidemark('generate')
+
+  // The next feature: a bio for every user, and push tokens looked up by their age.
+  const schemaFile = join(project, 'schema.ts')
+  const source = readFileSync(schemaFile, 'utf8')
+  const changed = source
+    .replace(
+      "displayName: text('display_name'),",
+      "displayName: text('display_name'),\n    bio: text().notNull().default(''),",
+    )
+    .replace(
+      "export const pushTokens = table('push_tokens', {",
+      "export const pushTokens = table('push_tokens', {\n  lastUsedAt: timestamptz('last_used_at'),",
+    )
+  if (changed === source) throw new Error('the demo expected users.displayName in schema.ts')
+  writeFileSync(schemaFile, changed)
+  console.log('\nEdited schema.ts: users gets a bio, push_tokens a last_used_at.')
+  tidemark('generate', '--name', 'user_bio')
+  showMigration('user_bio', 12)
+  tidemark('migrate')
+
+  // The database the migrations built, in the project's .tidemark folder.
+  const db = fromPGlite(new PGlite(join(project, '.tidemark', 'pglite')))
+  try {
+    console.log('\nTyped rows on the migrated database:')
+    await writeAndReadRows(db)
+  } finally {
+    await db.close()
+  }
+} finally {
+  rmSync(project, { recursive: true, force: true })
+}

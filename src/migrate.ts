@@ -1,0 +1,50 @@
+/**
+ * `tidemark/migrate`: the migration machinery for use from code, e.g. applying pending migrations
+ * when a serverless function or a container starts. The `tidemark` command is built on the same
+ * functions.
+ *
+ * @example
+ * import { migrate, readMigrationFolder } from 'tidemark/migrate'
+ * await migrate(db, await readMigrationFolder('./migrations'))
+ */
+export {
+  type Change,
+  type ChangeBody,
+  type ColumnRename,
+  type DiffOptions,
+  describeChange,
+  diff,
+  findRenameCandidates,
+  type Hazard,
+  type HazardKind,
+  type RenameCandidate,
+  type Renames,
+  type TableRename,
+} from './diff/index.js'
+export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
+export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
+export {
+  DEFAULT_JOURNAL,
+  type JournalOptions,
+  type JournalRow,
+  type MigrateDownOptions,
+  type MigrateDownResult,
+  type MigrateEvent,
+  type MigrateOptions,
+  type MigrateResult,
+  MigrationError,
+  type MigrationFile,
+  type MigrationFolder,
+  MigrationFolderError,
+  MigrationHistoryError,
+  MigrationSqlError,
+  type MigrationStatus,
+  migrate,
+  migrateDown,
+  migrationStatus,
+  readJournal,
+  readMigrationFolder,
+  type SumProblem,
+  verifySumFile,
+  writeSumFile,
+} from './migrate/index.js'
