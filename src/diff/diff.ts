@@ -10,7 +10,7 @@ import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody, EnumColumnUse } from './changes.js'
 import { deepEqual } from './equal.js'
 import { hazardsOf } from './hazards.js'
-import { applyRenames, NO_RENAMES, type Renames } from './renames.js'
+import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
 
 export interface DiffOptions {
@@ -232,7 +232,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     ...change,
     hazards:
       change.kind === 'drop-view' && !targetViews.has(key(change.view))
-        ? [{ kind: 'breaking' as const, message: `drops view ${key(change.view)}` }]
+        ? [
+            {
+              kind: 'breaking' as const,
+              message: `drops view ${tableLabel(change.view.schema, change.view.name)}`,
+            },
+          ]
         : hazardsOf(change, existingTables),
   }))
 }

@@ -18,10 +18,14 @@ interface ParsedType {
 /** `timestamp(3) with time zone` → base `timestamp`, modifiers [3], suffix `with time zone`. */
 function parseType(type: string): ParsedType {
   const bare = type.replace(/(\[\])+$/, '')
-  const match = /^([^(]+?)(?:\(([\d,\s]+)\))?(\s.*)?$/.exec(bare)
-  if (match === null) return { base: bare, modifiers: [], suffix: '' }
-  const modifiers = match[2] === undefined ? [] : match[2].split(',').map((part) => Number(part.trim()))
-  return { base: match[1]?.trim() ?? bare, modifiers, suffix: match[3]?.trim() ?? '' }
+  const withModifiers = /^([^(]*)\(([\d,\s]+)\)(.*)$/.exec(bare)
+  if (withModifiers !== null) {
+    const modifiers = withModifiers[2]!.split(',').map((part) => Number(part.trim()))
+    return { base: withModifiers[1]!.trim(), modifiers, suffix: withModifiers[3]!.trim() }
+  }
+  const zoned = /^(timestamp|time) (with(?:out)? time zone)$/.exec(bare)
+  if (zoned !== null) return { base: zoned[1]!, modifiers: [], suffix: zoned[2]! }
+  return { base: bare, modifiers: [], suffix: '' }
 }
 
 const INTEGER_RANK: Record<string, number> = { smallint: 1, integer: 2, bigint: 3 }

@@ -84,7 +84,10 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
         inAppSchema: fc.constant(t.inAppSchema),
         key: fc.constant(t.key),
         columns: fc.tuple(...t.columnNames.map(columnSpec)),
-        indexed: fc.subarray(t.columnNames.map((_, i) => i), { maxLength: Math.min(2, t.columnNames.length) }),
+        indexed: fc.subarray(
+          t.columnNames.map((_, i) => i),
+          { maxLength: Math.min(2, t.columnNames.length) },
+        ),
         referencesTable: fc.constant(t.referencesTable),
       }),
     )
