@@ -47,7 +47,7 @@ const shadow = await phase('start PGlite shadow', () =>
   openShadow({ cacheDir: `${resolved.baseDir}/.tidemark/cache` }),
 )
 const exclude = [{ schema: resolved.journal.schema, table: resolved.journal.table }]
-await phase('replay migrations', () => replayMigrations(shadow.db, folder))
+await phase('replay migrations', () => replayMigrations(shadow, folder))
 const current = await phase('introspect history', () => introspect(shadow.db, { exclude }))
 const desired = { ...declared, others: current.others }
 await phase('load desired schema', async () => {

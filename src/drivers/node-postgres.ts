@@ -31,12 +31,15 @@ const textTypes = { getTypeParser: () => (value: string) => value } as unknown a
 async function runText(client: Client, sql: string, params: readonly (string | null)[]): Promise<RawResult> {
   let result: pg.QueryArrayResult<(string | null)[]>
   try {
-    result = await client.query<(string | null)[]>({
-      text: sql,
-      values: [...params],
-      rowMode: 'array',
-      types: textTypes,
-    })
+    const results: pg.QueryArrayResult<(string | null)[]> | pg.QueryArrayResult<(string | null)[]>[] =
+      await client.query<(string | null)[]>({
+        text: sql,
+        values: [...params],
+        rowMode: 'array',
+        types: textTypes,
+      })
+    // Without parameters, several statements may run in one query: the last one's result counts.
+    result = Array.isArray(results) ? results[results.length - 1]! : results
   } catch (error) {
     throw toDatabaseError(error, sql)
   }

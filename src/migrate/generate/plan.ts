@@ -12,11 +12,10 @@ import {
 } from '../../diff/renames.js'
 import { TidemarkError } from '../../errors.js'
 import type { SchemaModel } from '../../model/types.js'
-import { applyMigrationSql } from '../apply-migration-sql.js'
 import type { JournalOptions } from '../journal.js'
 import type { MigrationFolder } from '../migration-folder.js'
 import { withAuthoredExpressions } from './authored.js'
-import { replayMigrations } from './replay.js'
+import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { openShadow, type ShadowOptions } from './shadow.js'
 
 /** How the author settled the rename candidates so far. */
@@ -65,14 +64,15 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const shadow = await openShadow(options.shadow)
   try {
     const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
-    await replayMigrations(shadow.db, options.folder)
+    await replayMigrations(shadow, options.folder)
     const current = await introspect(shadow.db, { exclude })
     // The DSL does not manage extensions, functions, triggers and the like yet: keep what the
     // history created.
     const desired: SchemaModel = { ...options.desired, others: current.others }
     const draft = renderChanges(diff(current, desired))
     if (draft.length > 0) {
-      await applyMigrationSql(shadow.db, 'the schema', `${draft.join(';\n')};`, { transaction: false }).catch(
+      // One by one outside a transaction if the script fails: a new enum label may be used in it.
+      await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, { script: true, transaction: false }).catch(
         (error: unknown) => {
           throw new TidemarkError(
             `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,

@@ -12,6 +12,12 @@ export interface ShadowDatabase {
   readonly db: Database
   /** `embedded` (PGlite in this process) or `server` (a temporary database on a server). */
   readonly kind: 'embedded' | 'server'
+  /**
+   * Runs a whole script in one round trip (PostgreSQL's simple query protocol: the statements run as
+   * one implicit transaction, all or nothing). Much faster than one statement at a time; callers fall
+   * back to that to name the failing statement.
+   */
+  runScript(sql: string): Promise<void>
   close(): Promise<void>
 }
 
@@ -49,7 +55,14 @@ async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowD
     await rename(partial, cacheFile)
   }
   const db = fromPGlite(client)
-  return { db, kind: 'embedded', close: () => db.close() }
+  return {
+    db,
+    kind: 'embedded',
+    runScript: async (sql) => {
+      await client.exec(sql)
+    },
+    close: () => db.close(),
+  }
 }
 
 /** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
@@ -85,6 +98,11 @@ async function openServerShadow(url: string): Promise<ShadowDatabase> {
   return {
     db,
     kind: 'server',
+    // node-postgres sends a query without parameters with the simple protocol, several statements
+    // at once; postgres.js does not, and the caller's statement-by-statement fallback covers it.
+    runScript: async (sql) => {
+      await db.execute({ sql, params: [] })
+    },
     async close() {
       await db.close()
       try {
