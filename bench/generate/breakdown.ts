@@ -30,10 +30,7 @@ export async function baselines(rounds: number, warmProject: ToolProject): Promi
   const script = (code: string) => ['--import', TSX, '--input-type=module', '-e', code]
   return compare('baselines (separate processes)', rounds, [
     { tool: 'node + tsx, empty script', run: node(script('')) },
-    {
-      tool: 'tidemark --version (CLI modules)',
-      run: node(['--import', TSX, 'src/cli/main.ts', '--version']),
-    },
+    { tool: 'tidemark --version (built CLI)', run: node(['dist/cli/main.js', '--version']) },
     { tool: 'drizzle-kit --version', run: node(['node_modules/drizzle-kit/bin.cjs', '--version']) },
     { tool: 'PGlite start, initdb (cold)', run: node(script(PGLITE_COLD)) },
     {

@@ -16,12 +16,14 @@ const DRIZZLE_CONFIG = `export default { dialect: 'postgresql', schema: './schem
 /**
  * A temp folder holding one Tidemark project and one drizzle-kit project per scenario. Its
  * node_modules links drizzle-orm from the repository so the drizzle schema modules resolve
- * `drizzle-orm/pg-core`; Tidemark's CLI resolves `tidemark/pg` to the repository's sources itself.
+ * `drizzle-orm/pg-core`; and `tidemark` links the repository itself, used built.
  */
 export async function createWorkspace(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'tidemark-bench-generate-'))
   await mkdir(join(root, 'node_modules'))
   await symlink(join(REPO, 'node_modules', 'drizzle-orm'), join(root, 'node_modules', 'drizzle-orm'), 'dir')
+  // The project imports `tidemark` as an installed package: the repository, built.
+  await symlink(REPO, join(root, 'node_modules', 'tidemark'), 'dir')
   return root
 }
 

@@ -6,16 +6,13 @@ import { expectSuccess, type ProcessRun, runProcess } from './run-process.js'
 export const REPO = fileURLToPath(new URL('../../', import.meta.url))
 /** tsx's loader by file URL: the temp projects have no node_modules of their own to find it in. */
 export const TSX = import.meta.resolve('tsx')
-const TIDEMARK_MAIN = `${REPO}src/cli/main.ts`
+/** The built command, as a project that installed the package runs it (`npm run build` first). */
+const TIDEMARK_MAIN = `${REPO}dist/cli/main.js`
 const DRIZZLE_KIT_BIN = `${REPO}node_modules/drizzle-kit/bin.cjs`
 
-/** `tidemark generate` from the repository's TypeScript sources, in a project folder. */
+/** `tidemark generate` from the built package, in a project folder. */
 export function tidemarkGenerate(projectDir: string): Promise<ProcessRun> {
-  return runProcess(
-    process.execPath,
-    ['--import', TSX, TIDEMARK_MAIN, 'generate', '--name', 'bench'],
-    projectDir,
-  )
+  return runProcess(process.execPath, [TIDEMARK_MAIN, 'generate', '--name', 'bench'], projectDir)
 }
 
 /** `drizzle-kit generate` with the project's own config file. */

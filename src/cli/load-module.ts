@@ -20,7 +20,7 @@ export function createModuleLoader(baseDir: string): Jiti {
       alias[`tidemark/${entry}`] = `${src}${entry}.ts`
     alias.tidemark = `${src}index.ts`
   }
-  return createJiti(`${baseDir}/`, { alias, interopDefault: true, moduleCache: true, fsCache: false })
+  return createJiti(`${baseDir}/`, { alias, interopDefault: true, moduleCache: true })
 }
 
 function evictProjectModules(baseDir: string): void {

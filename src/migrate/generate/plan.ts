@@ -72,14 +72,15 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
     const draft = renderChanges(diff(current, desired))
     if (draft.length > 0) {
       // One by one outside a transaction if the script fails: a new enum label may be used in it.
-      await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, { script: true, transaction: false }).catch(
-        (error: unknown) => {
-          throw new TidemarkError(
-            `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,
-            { cause: error },
-          )
-        },
-      )
+      await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, {
+        script: true,
+        transaction: false,
+      }).catch((error: unknown) => {
+        throw new TidemarkError(
+          `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,
+          { cause: error },
+        )
+      })
     }
     const target = await introspect(shadow.db, { exclude })
     const decisions = await settleRenames(current, target, options.resolveRenames)

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import type { Database } from '../../database/database.js'
 import { openDatabaseUrl } from '../../drivers/open-url.js'
 import { TidemarkError } from '../../errors.js'
 import { sql } from '../../sql/sql.js'
+import { openEmbeddedShadow } from './embedded-shadow.js'
 
 /** A scratch database that exists only while `generate` (or `check`) compares schemas. */
 export interface ShadowDatabase {
@@ -26,58 +24,13 @@ export interface ShadowOptions {
   readonly url?: string | undefined
   /**
    * Where to keep a freshly initialized PGlite data directory, so later runs skip initdb (the slow
-   * part of starting PGlite). Nothing is cached when absent.
+   * part of starting PGlite) and start from a copy. Nothing is cached when absent.
    */
   readonly cacheDir?: string | undefined
 }
 
 export async function openShadow(options: ShadowOptions = {}): Promise<ShadowDatabase> {
   return options.url === undefined ? openEmbeddedShadow(options.cacheDir) : openServerShadow(options.url)
-}
-
-async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite').catch(() => {
-    throw new TidemarkError(
-      'The shadow database runs on PGlite, which is not installed. Install it (npm install -D @electric-sql/pglite) or set shadowDatabaseUrl.',
-    )
-  })
-  const { fromPGlite } = await import('../../drivers/pglite.js')
-  const cacheFile = cacheDir === undefined ? undefined : join(cacheDir, `pglite-${await pgliteVersion()}.tar`)
-  const cached = cacheFile === undefined ? undefined : await readFile(cacheFile).catch(() => undefined)
-  const client =
-    cached === undefined ? await PGlite.create() : await PGlite.create({ loadDataDir: new Blob([cached]) })
-  if (cached === undefined && cacheFile !== undefined) {
-    // Written before anything is created in it: the cache is always a pristine database.
-    const dump = await client.dumpDataDir('none')
-    await mkdir(dirname(cacheFile), { recursive: true })
-    const partial = `${cacheFile}.${process.pid}.tmp`
-    await writeFile(partial, new Uint8Array(await dump.arrayBuffer()))
-    await rename(partial, cacheFile)
-  }
-  const db = fromPGlite(client)
-  return {
-    db,
-    kind: 'embedded',
-    runScript: async (sql) => {
-      await client.exec(sql)
-    },
-    close: () => db.close(),
-  }
-}
-
-/** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
-async function pgliteVersion(): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')))
-  for (;;) {
-    const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)
-    if (manifest !== undefined) {
-      const parsed = JSON.parse(manifest) as { name?: string; version?: string }
-      if (parsed.name === '@electric-sql/pglite' && parsed.version !== undefined) return parsed.version
-    }
-    const parent = dirname(dir)
-    if (parent === dir) return 'unknown'
-    dir = parent
-  }
 }
 
 async function openServerShadow(url: string): Promise<ShadowDatabase> {
