@@ -1,16 +1,11 @@
-import type {
-  EnumModel,
-  OtherObjectKind,
-  OtherObjectModel,
-  SchemaModel,
-  SequenceModel,
-  TableModel,
-} from '../model/types.js'
+import type { OtherObjectKind, OtherObjectModel, SchemaModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
-import type { Change, ChangeBody, EnumColumnUse } from './changes.js'
+import type { Change, ChangeBody } from './changes.js'
+import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
 import { hazardsOf } from './hazards.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
+import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
 
 export interface DiffOptions {
@@ -85,46 +80,11 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   const createdTables = to.tables.filter((t) => !sourceTables.has(key(t)))
   const changedTables = new Set(tableDiffs.filter((d) => d.changed).map((d) => key(d.table)))
 
-  // Enums: additions go in place; removals and reorders rebuild the type.
-  const sourceEnums = new Map(source.enums.map((e) => [key(e), e]))
-  const targetEnums = new Map(to.enums.map((e) => [key(e), e]))
-  const rebuiltEnums: { from: EnumModel; to: EnumModel }[] = []
-  const enumAdditions: ChangeBody[] = []
-  for (const target of to.enums) {
-    const current = sourceEnums.get(key(target))
-    if (current === undefined || same(current.values, target.values)) continue
-    const additions = valuesAddedInPlace(current.values, target.values)
-    if (additions === null) {
-      rebuiltEnums.push({ from: current, to: target })
-    } else {
-      for (const { value, before } of additions) {
-        enumAdditions.push({
-          kind: 'add-enum-value',
-          enum: { schema: target.schema, name: target.name },
-          value,
-          before,
-        })
-      }
-    }
-  }
-  const enumReplacements = rebuiltEnums.map(
-    ({ from: f, to: t }): ChangeBody => ({ kind: 'replace-enum', from: f, to: t }),
-  )
-  const enumMoves = rebuiltEnums.map(({ to: t }): ChangeBody & { kind: 'move-enum-columns' } => ({
-    kind: 'move-enum-columns',
-    enum: t,
-    columns: enumColumns(t, source, targetTables),
-  }))
-  // Moved columns get their new default with the move; views over them are rebuilt.
-  const movedColumns = new Set<string>()
-  for (const move of enumMoves) {
-    for (const use of move.columns) {
-      movedColumns.add(`${key(use.table)}.${use.column}`)
-      changedTables.add(key(use.table))
-    }
-  }
+  // Enums: labels added in place; removals and reorders replace the type and move its columns.
+  const enums = planEnums(source, to, targetTables)
+  for (const table of enums.movedTables) changedTables.add(table)
   const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
-    !(c.kind === 'set-column-default' && movedColumns.has(`${key(d.table)}.${c.column}`))
+    !(c.kind === 'set-column-default' && enums.movedColumns.has(`${key(d.table)}.${c.column}`))
 
   // Views: rebuilt when their query changes or anything they read changes shape.
   const sourceViews = new Map(source.views.map((v) => [key(v), v]))
@@ -179,16 +139,16 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   const sourceSchemas = new Set(source.schemas)
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
   for (const o of createdOthers) if (isEarly(o)) plan.add({ kind: 'create-other', object: o })
-  for (const e of to.enums) if (!sourceEnums.has(key(e))) plan.add({ kind: 'create-enum', enum: e })
-  plan.addAll(enumAdditions)
-  plan.addAll(enumReplacements)
+  plan.addAll(enums.create)
+  plan.addAll(enums.additions)
+  plan.addAll(enums.replacements)
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
   plan.addAll(sequences.create)
 
   // 4. Reshape existing tables, then create new ones.
   for (const d of tableDiffs) plan.addAll(d.renames)
   for (const d of tableDiffs) plan.addAll(d.alterColumns.filter(notMovedDefault(d)))
-  plan.addAll(enumMoves)
+  plan.addAll(enums.moves)
   // Sequences nothing uses any more go now, before identities that may take their names.
   plan.addAll(sequences.drop)
   for (const d of tableDiffs) plan.addAll(d.addIdentities)
@@ -221,7 +181,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const o of createdOthers) if (!isEarly(o)) plan.add({ kind: 'create-other', object: o })
 
   // 7. Drop what nothing uses any more.
-  for (const e of source.enums) if (!targetEnums.has(key(e))) plan.add({ kind: 'drop-enum', enum: e })
+  plan.addAll(enums.drop)
   for (const o of [...droppedOthers].reverse()) if (isEarly(o)) plan.add({ kind: 'drop-other', object: o })
   const targetSchemas = new Set(to.schemas)
   for (const schema of [...source.schemas].reverse()) {
@@ -250,114 +210,4 @@ class Plan {
   addAll(changes: readonly ChangeBody[]): void {
     this.changes.push(...changes)
   }
-}
-
-/**
- * The labels to add with ALTER TYPE … ADD VALUE when `to` keeps every label of `from` in the same
- * relative order; null when labels are removed or reordered, which needs a rebuild. They are added
- * from the last to the first, each before its successor in `to`, which exists by then (null: append).
- */
-function valuesAddedInPlace(
-  from: readonly string[],
-  to: readonly string[],
-): { value: string; before: string | null }[] | null {
-  const existing = new Set(from)
-  if (
-    !same(
-      to.filter((v) => existing.has(v)),
-      from,
-    )
-  )
-    return null
-  const additions: { value: string; before: string | null }[] = []
-  for (let i = to.length - 1; i >= 0; i--) {
-    const value = to[i]!
-    if (!existing.has(value)) additions.push({ value, before: to[i + 1] ?? null })
-  }
-  return additions
-}
-
-/**
- * Columns that exist before the plan on the enum being replaced and stay on it after: they move to
- * the new type, with their new default.
- */
-function enumColumns(
-  target: EnumModel,
-  source: SchemaModel,
-  targetTables: ReadonlyMap<string, TableModel>,
-): EnumColumnUse[] {
-  const names = new Set([`${target.schema}.${target.name}`, quotedTypeName(target)])
-  const isEnum = (type: string): boolean => names.has(type.replace(/(\[\])+$/, ''))
-  const uses: EnumColumnUse[] = []
-  for (const table of source.tables) {
-    const after = targetTables.get(key(table))
-    for (const column of table.columns) {
-      const next = after?.columns.find((c) => c.name === column.name)
-      if (next === undefined || !isEnum(column.type) || next.type !== column.type) continue
-      uses.push({
-        table: { schema: table.schema, name: table.name },
-        column: column.name,
-        dimensions: next.dimensions,
-        hadDefault: column.default !== null,
-        default: next.default,
-      })
-    }
-  }
-  return uses
-}
-
-/** format_type quotes names that need it: `public."Mood"`. */
-function quotedTypeName(e: EnumModel): string {
-  const q = (s: string): string => (/^[a-z_][a-z0-9_$]*$/.test(s) ? s : `"${s.replaceAll('"', '""')}"`)
-  return `${q(e.schema)}.${q(e.name)}`
-}
-
-function diffSequences(
-  from: readonly SequenceModel[],
-  to: readonly SequenceModel[],
-  droppedTables: readonly TableModel[],
-  tableDiffs: readonly TableDiff[],
-): { create: ChangeBody[]; owners: ChangeBody[]; drop: ChangeBody[] } {
-  const targets = new Map(to.map((s) => [key(s), s]))
-  const sources = new Map(from.map((s) => [key(s), s]))
-  const create: ChangeBody[] = []
-  const owners: ChangeBody[] = []
-  const drop: ChangeBody[] = []
-  const droppedTableKeys = new Set(droppedTables.map(key))
-  const droppedColumns = new Set(
-    tableDiffs.flatMap((d) =>
-      d.dropColumns.flatMap((c) => (c.kind === 'drop-column' ? [`${key(d.table)}.${c.column.name}`] : [])),
-    ),
-  )
-  // Dropping a table or column drops the sequences it owns.
-  const droppedWithOwner = (s: SequenceModel): boolean =>
-    s.ownedBy !== null &&
-    (droppedTableKeys.has(`${s.schema}.${s.ownedBy.table}`) ||
-      droppedColumns.has(`${s.schema}.${s.ownedBy.table}.${s.ownedBy.column}`))
-
-  const gone = from.filter((s) => !targets.has(key(s)))
-  const added = to.filter((s) => !sources.has(key(s)))
-  const strip = ({ name: _name, ...rest }: SequenceModel) => rest
-  for (const target of added) {
-    const renamed = gone.find((g) => !droppedWithOwner(g) && same(strip(g), strip(target)))
-    if (renamed !== undefined) {
-      gone.splice(gone.indexOf(renamed), 1)
-      create.push({ kind: 'rename-sequence', schema: target.schema, from: renamed.name, to: target.name })
-      continue
-    }
-    create.push({ kind: 'create-sequence', sequence: { ...target, ownedBy: null } })
-    if (target.ownedBy !== null) owners.push({ kind: 'set-sequence-owner', sequence: target })
-  }
-  for (const target of to) {
-    const current = sources.get(key(target))
-    if (current === undefined) continue
-    const { ownedBy: currentOwner, ...currentRest } = current
-    const { ownedBy: targetOwner, ...targetRest } = target
-    if (!same(currentRest, targetRest)) create.push({ kind: 'alter-sequence', from: current, to: target })
-    if (!same(currentOwner, targetOwner) || (targetOwner !== null && droppedWithOwner(current))) {
-      owners.push({ kind: 'set-sequence-owner', sequence: target })
-    }
-  }
-  for (const s of gone) if (!droppedWithOwner(s)) drop.push({ kind: 'drop-sequence', sequence: s })
-  return { create, owners, drop }
 }
