@@ -2,12 +2,12 @@
  * Parallel deploys through the real command: eight `tidemark migrate` processes start at once on
  * one fresh server database (PGlite lives inside one process, so this needs the server).
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { serverUrl } from '../support/databases.js'
+import { runNodeScript } from '../support/run-node.js'
 import { tempProject, tidemark } from './support.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -21,27 +21,6 @@ const MIGRATIONS: Record<string, string> = {
     "-- tidemark:no-transaction\ncreate index concurrently items_name on items (name);\nselect pg_sleep(0.3);\ninsert into runs (migration) values ('items_name_index');",
   '20261201000300_items_price':
     "alter table items add column price numeric(10, 2) not null default 0;\ninsert into runs (migration) values ('items_price');",
-}
-
-function runCliProcess(
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    // The loader is resolved from here: the project folder has no node_modules.
-    const tsx = import.meta.resolve('tsx')
-    const child = spawn(process.execPath, ['--import', tsx, `${root}src/cli/main.ts`, ...args], { cwd })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
 }
 
 describe.runIf(serverUrl !== undefined)('tidemark migrate from 8 processes at once [server]', () => {
@@ -75,7 +54,7 @@ describe.runIf(serverUrl !== undefined)('tidemark migrate from 8 processes at on
   it('applies each migration exactly once, and every process exits 0', async () => {
     const runs = await Promise.all(
       Array.from({ length: PROCESSES }, () =>
-        runCliProcess(['migrate', '--url', url, '--json'], project.dir),
+        runNodeScript(`${root}src/cli/main.ts`, ['migrate', '--url', url, '--json'], project.dir),
       ),
     )
     for (const run of runs) expect(run, run.stderr).toMatchObject({ code: 0, stderr: '' })

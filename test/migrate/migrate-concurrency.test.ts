@@ -3,7 +3,6 @@
  * (TIDEMARK_TEST_DATABASE_URL), also eight separate processes on one fresh database, as real deploys
  * do (PGlite lives inside one process, so that part needs a server).
  */
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
@@ -11,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { migrate, readMigrationFolder } from '../../src/migrate/index.js'
 import { sql } from '../../src/sql/sql.js'
 import { describeEachDatabase, serverUrl } from '../support/databases.js'
+import { type NodeRun, runNodeScript } from '../support/run-node.js'
 import { resetDatabase } from './support/journal.js'
 import { makeTempDir, type TempDir } from './support/migration-dir.js'
 
@@ -18,28 +18,8 @@ const RUNNERS = 8
 const script = fileURLToPath(new URL('./support/run-migrate.ts', import.meta.url))
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function runMigrate(url: string, dir: string, startAt: number): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, url, dir, String(startAt)], {
-      cwd: root,
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+function runMigrate(url: string, dir: string, startAt: number): Promise<NodeRun> {
+  return runNodeScript(script, [url, dir, String(startAt)], root)
 }
 
 async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
