@@ -82,7 +82,8 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
         )
       })
     }
-    const target = await introspect(shadow.db, { exclude })
+    // Nothing to load means the history already reads back as the schema: no second read needed.
+    const target = draft.length === 0 ? current : await introspect(shadow.db, { exclude })
     const decisions = await settleRenames(current, target, options.resolveRenames)
     const up = withAuthoredExpressions(diff(current, target, { renames: decisions.renames }), desired)
     const down = diff(target, current, { renames: invertRenames(decisions.renames) })
