@@ -49,6 +49,20 @@ for (const shadow of shadows) {
       expect(second.plan.up).toEqual([])
     })
 
+    it('reads the same models from its cache of the history as from a replay', async () => {
+      const fromCache = await generateMigration(options())
+      await rm(join(dir, 'cache'), { recursive: true, force: true })
+      const replayed = await generateMigration(options())
+      expect(fromCache.plan.current).toEqual(replayed.plan.current)
+      expect(fromCache.plan.target).toEqual(replayed.plan.target)
+      expect(fromCache.written).toBeNull()
+      // The server shadow keeps no cache.
+      expect([fromCache.plan.history, replayed.plan.history]).toEqual([
+        shadow.url === undefined ? 'cached' : 'replayed',
+        'replayed',
+      ])
+    })
+
     it('keeps what hand-written migrations add that the schema does not declare', async () => {
       const folder = join(dir, 'migrations')
       const name = '29991231235959_touch_function'
@@ -56,12 +70,23 @@ for (const shadow of shadows) {
       await mkdir(join(folder, name))
       await writeFile(
         join(folder, name, 'up.sql'),
-        `create function public.touch() returns trigger language plpgsql as $$ begin new.updated_at = now(); return new; end $$;\ninsert into public.literal_defaults (id) values (1);\n`,
+        [
+          'create schema util;',
+          'create function util.positive(n numeric) returns boolean language sql immutable as $$ select n > 0 $$;',
+          'create function public.touch() returns trigger language plpgsql as $$ begin new.updated_at = now(); return new; end $$;',
+          'insert into public.literal_defaults (id) values (1);',
+        ].join('\n'),
       )
       await writeSumFile(folder, (await readMigrationFolder(folder)).migrations)
-      const result = await generateMigration(options())
-      expect(result.written).toBeNull()
-      expect(result.plan.current.others.map((o) => `${o.kind} ${o.name}`)).toContain('function touch()')
+      // First from a replay, then from the cached history: the same answer, nothing to write.
+      for (const _ of [1, 2]) {
+        const result = await generateMigration(options())
+        expect(result.written).toBeNull()
+        expect(result.plan.current.others.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual(
+          expect.arrayContaining(['function public.touch()', 'function util.positive(numeric)']),
+        )
+        expect(result.plan.current.schemas).toContain('util')
+      }
       expect((await readdir(folder)).length).toBe(3)
     })
   })

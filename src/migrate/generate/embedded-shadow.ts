@@ -80,7 +80,7 @@ async function removeStalePartials(cacheDir: string): Promise<void> {
 }
 
 /** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
-async function pgliteVersion(): Promise<string> {
+export async function pgliteVersion(): Promise<string> {
   let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')))
   for (;;) {
     const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)

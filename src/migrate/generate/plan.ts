@@ -1,5 +1,6 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
+import { quoteIdent } from '../../dialects/pg/quote.js'
 import type { Change } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
 import {
@@ -11,12 +12,13 @@ import {
   type TableRename,
 } from '../../diff/renames.js'
 import { TidemarkError } from '../../errors.js'
-import type { SchemaModel } from '../../model/types.js'
+import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
 import type { JournalOptions } from '../journal.js'
 import type { MigrationFolder } from '../migration-folder.js'
 import { withAuthoredExpressions } from './authored.js'
+import { historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
-import { openShadow, type ShadowOptions } from './shadow.js'
+import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 
 /** How the author settled the rename candidates so far. */
 export interface RenameDecisions {
@@ -52,6 +54,8 @@ export interface MigrationPlan {
   readonly current: SchemaModel
   /** The desired schema, read back from the shadow database after loading it. */
   readonly target: SchemaModel
+  /** Whether the history was replayed, or its model came from the cache of an earlier run. */
+  readonly history: 'replayed' | 'cached'
 }
 
 /**
@@ -61,36 +65,130 @@ export interface MigrationPlan {
  * and diffs both ways.
  */
 export async function planMigration(options: PlanMigrationOptions): Promise<MigrationPlan> {
+  const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
+  const sides = await readBothSides(options, exclude)
+  const { current, target, desired, history } = sides
+  const decisions = await settleRenames(current, target, options.resolveRenames)
+  const up = withAuthoredExpressions(diff(current, target, { renames: decisions.renames }), desired)
+  const down = diff(target, current, { renames: invertRenames(decisions.renames) })
+  return { up, down, renames: decisions.renames, current, target, history }
+}
+
+interface Sides {
+  readonly current: SchemaModel
+  readonly target: SchemaModel
+  /** The schema as declared, with the objects and schemas the DSL does not manage kept from history. */
+  readonly desired: SchemaModel
+  readonly history: 'replayed' | 'cached'
+}
+
+/**
+ * Both sides as PostgreSQL reads them back. With the history's model cached, the shadow starts
+ * empty but for what expressions may use; if anything about that fails, the history is replayed
+ * on a fresh shadow instead, so the cache can only make generate faster, never wrong.
+ */
+async function readBothSides(
+  options: PlanMigrationOptions,
+  exclude: { schema: string; table: string }[],
+): Promise<Sides> {
+  const cacheDir = options.shadow?.url === undefined ? options.shadow?.cacheDir : undefined
+  const cacheFile =
+    cacheDir === undefined ? undefined : await historyCacheFile(cacheDir, options.folder, exclude)
+  const cached = cacheFile === undefined ? undefined : await readCachedModel(cacheFile)
+  if (cached !== undefined) {
+    const shadow = await openShadow(options.shadow)
+    try {
+      const loaded = await loadWhatExpressionsMayUse(shadow, cached)
+      return { ...(await loadDesired(shadow, cached, loaded, options, exclude)), history: 'cached' }
+    } catch {
+      // Replayed below; an error that is really the schema's shows up there again.
+    } finally {
+      await shadow.close()
+    }
+  }
   const shadow = await openShadow(options.shadow)
   try {
-    const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
     await replayMigrations(shadow, options.folder)
     const current = await introspect(shadow.db, { exclude })
-    // The DSL does not manage extensions, functions, triggers and the like yet: keep what the
-    // history created.
-    const desired: SchemaModel = { ...options.desired, others: current.others }
-    const draft = renderChanges(diff(current, desired))
-    if (draft.length > 0) {
-      // One by one outside a transaction if the script fails: a new enum label may be used in it.
-      await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, {
-        script: true,
-        transaction: false,
-      }).catch((error: unknown) => {
-        throw new TidemarkError(
-          `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,
-          { cause: error },
-        )
-      })
-    }
-    // Nothing to load means the history already reads back as the schema: no second read needed.
-    const target = draft.length === 0 ? current : await introspect(shadow.db, { exclude })
-    const decisions = await settleRenames(current, target, options.resolveRenames)
-    const up = withAuthoredExpressions(diff(current, target, { renames: decisions.renames }), desired)
-    const down = diff(target, current, { renames: invertRenames(decisions.renames) })
-    return { up, down, renames: decisions.renames, current, target }
+    if (cacheFile !== undefined) await writeCachedModel(cacheFile, current)
+    return { ...(await loadDesired(shadow, current, current, options, exclude)), history: 'replayed' }
   } finally {
     await shadow.close()
   }
+}
+
+/** Loads the declared schema into a shadow holding `loaded`, and reads it back. */
+async function loadDesired(
+  shadow: ShadowDatabase,
+  current: SchemaModel,
+  loaded: SchemaModel,
+  options: PlanMigrationOptions,
+  exclude: { schema: string; table: string }[],
+): Promise<Omit<Sides, 'history'>> {
+  // The DSL does not manage extensions, functions, triggers and the like yet: keep what the
+  // history created, and the schemas that hold them.
+  const desired: SchemaModel = {
+    ...options.desired,
+    schemas: [...new Set([...options.desired.schemas, ...schemasOf(current.others)])].sort(),
+    others: current.others,
+  }
+  const draft = renderChanges(diff(loaded, { ...desired, others: loaded.others }))
+  if (draft.length > 0) {
+    // One by one outside a transaction if the script fails: a new enum label may be used in it.
+    await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, {
+      script: true,
+      transaction: false,
+    }).catch((error: unknown) => {
+      throw new TidemarkError(
+        `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,
+        { cause: error },
+      )
+    })
+  }
+  // Nothing to load means the shadow already reads back as the schema: no second read needed.
+  const read = draft.length === 0 ? loaded : await introspect(shadow.db, { exclude })
+  const tables = new Set(read.tables.map((t) => `${t.schema}.${t.name}`))
+  const target: SchemaModel = {
+    ...read,
+    // Triggers, policies and rules of tables the schema drops go with them.
+    others: current.others.filter((o) => o.table === null || tables.has(`${o.schema}.${o.table}`)),
+  }
+  return { current, target, desired }
+}
+
+/** Kinds that defaults, checks, generated columns and index expressions may call or use. */
+const USABLE_KINDS = new Set(['extension', 'domain', 'composite type', 'range type', 'function', 'aggregate'])
+
+const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
+  others.map((o) => o.schema).filter((schema) => schema !== 'public')
+
+/**
+ * When the history's model comes from the cache, the shadow starts empty: it gets only what the
+ * schema's expressions may refer to (extensions, types, functions, with their schemas), which is
+ * all PostgreSQL needs to read them the way it would on top of the replayed history.
+ */
+async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: SchemaModel): Promise<SchemaModel> {
+  const usable = current.others.filter((o) => USABLE_KINDS.has(o.kind))
+  const schemas = [...new Set(schemasOf(usable))].sort()
+  const statements = [
+    // As pg_dump does: function bodies may name tables that do not exist here.
+    'SET check_function_bodies = off',
+    ...schemas.map((schema) => `CREATE SCHEMA ${quoteIdent(schema)}`),
+    ...usable.map((o) => o.definition),
+  ]
+  if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
+  return { ...emptyModel, schemas, others: usable }
+}
+
+const emptyModel: SchemaModel = {
+  dialect: 'postgresql',
+  version: 1,
+  schemas: [],
+  enums: [],
+  sequences: [],
+  tables: [],
+  views: [],
+  others: [],
 }
 
 async function settleRenames(
