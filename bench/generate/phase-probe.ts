@@ -37,7 +37,7 @@ await phase('tidemark/pg import (compiles sources)', () =>
   createModuleLoader(resolved.baseDir).import('tidemark/pg'),
 )
 // ...and this the 200-table schema module and toModel.
-const declared = await phase('schema module and model', () => loadSchemaModel(resolved))
+const declared = (await phase('schema module and model', () => loadSchemaModel(resolved))).model
 const folder = await phase('read and verify migrations', async () => {
   const read = await readMigrationFolder(resolved.migrations)
   if (verifySumFile(read).length > 0) throw new Error('tidemark.sum does not match the migrations')

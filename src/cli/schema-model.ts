@@ -1,4 +1,6 @@
+import { collect } from '../dialects/pg/to-model/collect.js'
 import type { SchemaModel } from '../model/types.js'
+import { tableDefinition } from '../schema/table.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
 import type { Settings } from './settings.js'
@@ -7,7 +9,7 @@ import type { Settings } from './settings.js'
  * Imports the schema modules and turns them into the schema model, with the `toModel` of the
  * Tidemark the project itself imports (the same module instance as its tables).
  */
-export async function loadSchemaModel(settings: Settings): Promise<SchemaModel> {
+export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema> {
   if (settings.schema.length === 0) {
     throw new CliError(
       "No schema modules are configured. Set 'schema' in tidemark.config.ts or pass --schema ./src/schema.ts.",
@@ -25,8 +27,31 @@ export async function loadSchemaModel(settings: Settings): Promise<SchemaModel> 
   }
   const pg = (await loader.import('tidemark/pg').catch(() => import('../pg.js'))) as typeof import('../pg.js')
   try {
-    return pg.toModel(...modules)
+    return { model: pg.toModel(...modules), authoredDefaults: authoredDefaults(modules) }
   } catch (error) {
     throw new CliError(`The schema is invalid: ${(error as Error).message}`, 2, { cause: error })
   }
+}
+
+export interface LoadedSchema {
+  readonly model: SchemaModel
+  /** `schema.table.column` of the defaults written as SQL rather than as values. */
+  readonly authoredDefaults: ReadonlySet<string>
+}
+
+/**
+ * Which column defaults are SQL the author wrote (PostgreSQL may print them differently) rather than
+ * values (which the model already prints as PostgreSQL does). Read from the declarations themselves,
+ * which are plain data behind shared symbols, whichever module instance made them.
+ */
+export function authoredDefaults(modules: readonly unknown[]): ReadonlySet<string> {
+  const names = new Set<string>()
+  for (const table of collect(modules).tables) {
+    const definition = table[tableDefinition]
+    for (const column of Object.values(definition.columns)) {
+      if (column.config.default?.kind === 'sql')
+        names.add(`${definition.schema}.${definition.name}.${column.name}`)
+    }
+  }
+  return names
 }

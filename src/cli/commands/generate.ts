@@ -37,7 +37,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     )
   }
   const settings = await resolveSettings(flags, io)
-  const desired = await loadSchemaModel(settings)
+  const schema = await loadSchemaModel(settings)
   const resolver = renameResolver(
     listFlag(flags, 'rename'),
     listFlag(flags, 'no-rename'),
@@ -45,7 +45,8 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
   )
   const result = await generateMigration({
     dir: settings.migrations,
-    desired,
+    desired: schema.model,
+    authoredDefaults: schema.authoredDefaults,
     journal: settings.journal,
     shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
     resolveRenames: resolver,

@@ -4,8 +4,9 @@ import { describeChange } from '../../diff/describe.js'
 import type { SchemaModel } from '../../model/types.js'
 import type { JournalOptions } from '../journal.js'
 import { MigrationFolderError } from '../migration-errors.js'
-import { readMigrationFolder, SUM_FILE } from '../migration-folder.js'
+import { type MigrationFolder, readMigrationFolder, SUM_FILE } from '../migration-folder.js'
 import { verifySumFile, writeSumFile } from '../sum-file.js'
+import { historyCacheFile, writeCachedModel } from './history-cache.js'
 import { nextMigrationName, slugify } from './migration-name.js'
 import { migrationText } from './migration-text.js'
 import { type MigrationPlan, planMigration, type RenameResolver } from './plan.js'
@@ -18,6 +19,8 @@ export interface GenerateOptions {
   readonly journal: JournalOptions
   readonly shadow?: ShadowOptions
   readonly resolveRenames: RenameResolver
+  /** See PlanMigrationOptions.authoredDefaults: given, generate can skip the shadow database. */
+  readonly authoredDefaults?: ReadonlySet<string>
   /** The slug of the new migration's name; derived from its first change when absent. */
   readonly name?: string | undefined
   readonly now?: Date
@@ -45,6 +48,7 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     desired: options.desired,
     journal: options.journal,
     resolveRenames: options.resolveRenames,
+    ...(options.authoredDefaults === undefined ? {} : { authoredDefaults: options.authoredDefaults }),
     ...(options.shadow === undefined ? {} : { shadow: options.shadow }),
   })
   if (plan.up.length === 0) return { plan, written: null }
@@ -62,9 +66,22 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     await writeFile(join(dir, 'down.sql'), migrationText(name, 'down', plan.down))
     const updated = await readMigrationFolder(options.dir)
     await writeSumFile(options.dir, updated.migrations)
+    await rememberHistory(options, updated, plan)
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
     throw error
   }
   return { plan, written: { name, dir } }
+}
+
+/**
+ * The new migration builds exactly the plan's target (that is what generating again and finding
+ * nothing proves), so the history including it is known without a replay: the next generate starts
+ * from the cache. Column order may differ from a replay's; nothing compares it.
+ */
+async function rememberHistory(options: GenerateOptions, folder: MigrationFolder, plan: MigrationPlan) {
+  const cacheDir = options.shadow?.url === undefined ? options.shadow?.cacheDir : undefined
+  if (cacheDir === undefined) return
+  const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
+  await writeCachedModel(await historyCacheFile(cacheDir, folder, exclude), plan.target)
 }

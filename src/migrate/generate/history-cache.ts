@@ -60,6 +60,11 @@ async function removeOldEntries(dir: string): Promise<void> {
   }
 }
 
+/** The versions a cached reading depends on: Tidemark's (how it reads) and PGlite's (what it reads). */
+export async function cacheVersions(): Promise<string> {
+  return `${await tidemarkVersion()}-${await pgliteVersion()}`
+}
+
 let version: Promise<string> | undefined
 function tidemarkVersion(): Promise<string> {
   // The same relative path from src/migrate/generate and dist/migrate/generate.

@@ -16,7 +16,8 @@ import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
 import type { JournalOptions } from '../journal.js'
 import type { MigrationFolder } from '../migration-folder.js'
 import { withAuthoredExpressions } from './authored.js'
-import { historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
+import { ExpressionCache } from './expression-cache.js'
+import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 
@@ -44,6 +45,12 @@ export interface PlanMigrationOptions {
   /** The migration journal, left out of every comparison. */
   readonly journal: JournalOptions
   readonly resolveRenames: RenameResolver
+  /**
+   * The defaults the schema writes as SQL (`schema.table.column`), as opposed to values. Given, the
+   * expressions PostgreSQL rewrote before are remembered, and a schema whose expressions are all
+   * known needs no shadow database at all.
+   */
+  readonly authoredDefaults?: ReadonlySet<string>
 }
 
 export interface MigrationPlan {
@@ -56,6 +63,8 @@ export interface MigrationPlan {
   readonly target: SchemaModel
   /** Whether the history was replayed, or its model came from the cache of an earlier run. */
   readonly history: 'replayed' | 'cached'
+  /** Whether a shadow database was needed to read the schema's expressions. */
+  readonly shadow: boolean
 }
 
 /**
@@ -67,11 +76,11 @@ export interface MigrationPlan {
 export async function planMigration(options: PlanMigrationOptions): Promise<MigrationPlan> {
   const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
   const sides = await readBothSides(options, exclude)
-  const { current, target, desired, history } = sides
+  const { current, target, desired, history, shadow } = sides
   const decisions = await settleRenames(current, target, options.resolveRenames)
   const up = withAuthoredExpressions(diff(current, target, { renames: decisions.renames }), desired)
   const down = diff(target, current, { renames: invertRenames(decisions.renames) })
-  return { up, down, renames: decisions.renames, current, target, history }
+  return { up, down, renames: decisions.renames, current, target, history, shadow }
 }
 
 interface Sides {
@@ -80,6 +89,7 @@ interface Sides {
   /** The schema as declared, with the objects and schemas the DSL does not manage kept from history. */
   readonly desired: SchemaModel
   readonly history: 'replayed' | 'cached'
+  readonly shadow: boolean
 }
 
 /**
@@ -95,11 +105,31 @@ async function readBothSides(
   const cacheFile =
     cacheDir === undefined ? undefined : await historyCacheFile(cacheDir, options.folder, exclude)
   const cached = cacheFile === undefined ? undefined : await readCachedModel(cacheFile)
+  const expressions =
+    cacheDir === undefined || options.authoredDefaults === undefined
+      ? undefined
+      : await ExpressionCache.open(cacheDir, await cacheVersions())
+  const learn = async (sides: Sides): Promise<Sides> => {
+    if (expressions !== undefined && options.authoredDefaults !== undefined) {
+      expressions.learn(sides.desired, sides.target, options.authoredDefaults, environmentOf(sides.current))
+      await expressions.save()
+    }
+    return sides
+  }
   if (cached !== undefined) {
+    const desired = desiredFor(options.desired, cached)
+    const known =
+      expressions === undefined || options.authoredDefaults === undefined
+        ? undefined
+        : expressions.canonical(desired, options.authoredDefaults, environmentOf(cached))
+    if (known !== undefined) {
+      return { current: cached, target: targetFrom(known, cached), desired, history: 'cached', shadow: false }
+    }
     const shadow = await openShadow(options.shadow)
     try {
       const loaded = await loadWhatExpressionsMayUse(shadow, cached)
-      return { ...(await loadDesired(shadow, cached, loaded, options, exclude)), history: 'cached' }
+      const sides = await loadDesired(shadow, cached, loaded, options, exclude)
+      return await learn({ ...sides, history: 'cached', shadow: true })
     } catch {
       // Replayed below; an error that is really the schema's shows up there again.
     } finally {
@@ -111,7 +141,8 @@ async function readBothSides(
     await replayMigrations(shadow, options.folder)
     const current = await introspect(shadow.db, { exclude })
     if (cacheFile !== undefined) await writeCachedModel(cacheFile, current)
-    return { ...(await loadDesired(shadow, current, current, options, exclude)), history: 'replayed' }
+    const sides = await loadDesired(shadow, current, current, options, exclude)
+    return await learn({ ...sides, history: 'replayed', shadow: true })
   } finally {
     await shadow.close()
   }
@@ -124,14 +155,8 @@ async function loadDesired(
   loaded: SchemaModel,
   options: PlanMigrationOptions,
   exclude: { schema: string; table: string }[],
-): Promise<Omit<Sides, 'history'>> {
-  // The DSL does not manage extensions, functions, triggers and the like yet: keep what the
-  // history created, and the schemas that hold them.
-  const desired: SchemaModel = {
-    ...options.desired,
-    schemas: [...new Set([...options.desired.schemas, ...schemasOf(current.others)])].sort(),
-    others: current.others,
-  }
+): Promise<Omit<Sides, 'history' | 'shadow'>> {
+  const desired = desiredFor(options.desired, current)
   const draft = renderChanges(diff(loaded, { ...desired, others: loaded.others }))
   if (draft.length > 0) {
     // One by one outside a transaction if the script fails: a new enum label may be used in it.
@@ -147,13 +172,33 @@ async function loadDesired(
   }
   // Nothing to load means the shadow already reads back as the schema: no second read needed.
   const read = draft.length === 0 ? loaded : await introspect(shadow.db, { exclude })
+  return { current, target: targetFrom(read, current), desired }
+}
+
+/**
+ * The schema as declared, plus what the DSL does not manage yet (extensions, functions, triggers
+ * and the like) as the history created them, with the schemas that hold them.
+ */
+function desiredFor(declared: SchemaModel, current: SchemaModel): SchemaModel {
+  return {
+    ...declared,
+    schemas: [...new Set([...declared.schemas, ...schemasOf(current.others)])].sort(),
+    others: current.others,
+  }
+}
+
+/** The schema read back, with the history's other objects, less those of tables it drops. */
+function targetFrom(read: SchemaModel, current: SchemaModel): SchemaModel {
   const tables = new Set(read.tables.map((t) => `${t.schema}.${t.name}`))
-  const target: SchemaModel = {
+  return {
     ...read,
-    // Triggers, policies and rules of tables the schema drops go with them.
     others: current.others.filter((o) => o.table === null || tables.has(`${o.schema}.${o.table}`)),
   }
-  return { current, target, desired }
+}
+
+/** What an expression's rewrite may depend on besides its table: the objects expressions may use. */
+function environmentOf(current: SchemaModel): string {
+  return JSON.stringify(current.others.filter((o) => USABLE_KINDS.has(o.kind)).map((o) => o.definition))
 }
 
 /** Kinds that defaults, checks, generated columns and index expressions may call or use. */

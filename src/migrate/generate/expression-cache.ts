@@ -1,0 +1,210 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
+
+/**
+ * PostgreSQL rewrites the expressions a schema author writes (`balance >= 0` is read back as
+ * `(balance >= (0)::numeric)`), which is why generate loads the schema into a shadow database. The
+ * rewrite depends only on the text, the column types around it and the functions and types that
+ * exist, so each one learned from a shadow is kept here, keyed by all of those; when every authored
+ * expression of a schema is known, generate needs no shadow at all.
+ *
+ * Literal defaults are not in it: the schema model already prints them exactly as PostgreSQL does.
+ * `authoredDefaults` names (`schema.table.column`) the defaults written as SQL.
+ */
+export class ExpressionCache {
+  private changed = false
+
+  private constructor(
+    private readonly file: string,
+    private readonly entries: Record<string, string>,
+  ) {}
+
+  static async open(cacheDir: string, versions: string): Promise<ExpressionCache> {
+    const file = join(cacheDir, `expressions-${versions}.json`)
+    const text = await readFile(file, 'utf8').catch(() => undefined)
+    let entries: Record<string, string> = {}
+    try {
+      if (text !== undefined) entries = JSON.parse(text) as Record<string, string>
+    } catch {
+      // A damaged cache is an empty one.
+    }
+    return new ExpressionCache(file, entries)
+  }
+
+  /**
+   * The schema as PostgreSQL would read it back, from what was learned before; undefined as soon as
+   * one authored expression is new.
+   */
+  canonical(
+    desired: SchemaModel,
+    authoredDefaults: ReadonlySet<string>,
+    environment: string,
+  ): SchemaModel | undefined {
+    const walk = new Walk(desired, authoredDefaults, environment)
+    const look = (key: string): string | undefined => this.entries[key]
+    return walk.map(look)
+  }
+
+  /** Learns every authored expression from a schema and its read-back form. */
+  learn(
+    desired: SchemaModel,
+    target: SchemaModel,
+    authoredDefaults: ReadonlySet<string>,
+    environment: string,
+  ): void {
+    const walk = new Walk(desired, authoredDefaults, environment)
+    for (const [key, value] of walk.pairs(target)) {
+      if (this.entries[key] !== value) {
+        this.entries[key] = value
+        this.changed = true
+      }
+    }
+  }
+
+  async save(): Promise<void> {
+    if (!this.changed) return
+    await mkdir(join(this.file, '..'), { recursive: true })
+    const partial = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
+    await writeFile(partial, JSON.stringify(this.entries))
+    await rename(partial, this.file)
+  }
+}
+
+const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex')
+const tableKey = (t: { schema: string; name: string }): string => `${t.schema}.${t.name}`
+
+/** The slots of a schema that hold authored expressions, each with the key its rewrite depends on. */
+class Walk {
+  private readonly viewContext: string
+
+  constructor(
+    private readonly desired: SchemaModel,
+    private readonly authoredDefaults: ReadonlySet<string>,
+    private readonly environment: string,
+  ) {
+    // A view's text depends on everything it may read: every table, enum and other view.
+    this.viewContext = hash([
+      environment,
+      desired.tables,
+      desired.enums,
+      desired.views.map((v) => v.definition),
+    ])
+  }
+
+  private tableContext(table: TableModel): string {
+    const columns = table.columns.map((c) => [c.name, c.type, c.dimensions]).sort()
+    return hash([this.environment, columns, this.desired.enums])
+  }
+
+  private key(kind: string, context: string, text: string): string {
+    return hash([kind, context, text])
+  }
+
+  private columnSlots(
+    table: TableModel,
+    column: ColumnModel,
+    context: string,
+  ): [string, keyof ColumnModel][] {
+    const slots: [string, keyof ColumnModel][] = []
+    if (column.default !== null && this.authoredDefaults.has(`${tableKey(table)}.${column.name}`)) {
+      slots.push([
+        this.key('default', `${column.type}/${column.dimensions}/${this.environment}`, column.default),
+        'default',
+      ])
+    }
+    if (column.generated !== null) slots.push([this.key('generated', context, column.generated), 'generated'])
+    return slots
+  }
+
+  /** The schema with every authored expression replaced through `look`; undefined on a miss. */
+  map(look: (key: string) => string | undefined): SchemaModel | undefined {
+    let missed = false
+    const get = (key: string, fallback: string): string => {
+      const found = look(key)
+      if (found === undefined) missed = true
+      return found ?? fallback
+    }
+    const tables = this.desired.tables.map((table): TableModel => {
+      const context = this.tableContext(table)
+      return {
+        ...table,
+        columns: table.columns.map((column) => {
+          const copy: Record<string, unknown> = { ...column }
+          for (const [key, field] of this.columnSlots(table, column, context))
+            copy[field] = get(key, String(column[field]))
+          return copy as unknown as ColumnModel
+        }),
+        checks: table.checks.map((c) => ({
+          ...c,
+          expression: get(this.key('check', context, c.expression), c.expression),
+        })),
+        indexes: table.indexes.map((index) => ({
+          ...index,
+          where:
+            index.where === null ? null : get(this.key('index-where', context, index.where), index.where),
+          elements: index.elements.map((e) =>
+            e.expression === null
+              ? e
+              : { ...e, expression: get(this.key('index-expression', context, e.expression), e.expression) },
+          ),
+        })),
+      }
+    })
+    const views = this.desired.views.map((view): ViewModel => {
+      const found = look(this.key('view', this.viewContext, view.definition))
+      if (found === undefined) {
+        missed = true
+        return view
+      }
+      return { ...view, ...(JSON.parse(found) as Pick<ViewModel, 'definition' | 'dependsOn'>) }
+    })
+    return missed ? undefined : { ...this.desired, tables, views }
+  }
+
+  /** Each authored slot's key with its value in `target`, the same schema read back. */
+  pairs(target: SchemaModel): [string, string][] {
+    const pairs: [string, string][] = []
+    const targetTables = new Map(target.tables.map((t) => [tableKey(t), t]))
+    for (const table of this.desired.tables) {
+      const read = targetTables.get(tableKey(table))
+      if (read === undefined) continue
+      const context = this.tableContext(table)
+      for (const column of table.columns) {
+        const readColumn = read.columns.find((c) => c.name === column.name)
+        if (readColumn === undefined) continue
+        for (const [key, field] of this.columnSlots(table, column, context)) {
+          const value = readColumn[field]
+          if (typeof value === 'string') pairs.push([key, value])
+        }
+      }
+      for (const check of table.checks) {
+        const readCheck = read.checks.find((c) => c.name === check.name)
+        if (readCheck !== undefined)
+          pairs.push([this.key('check', context, check.expression), readCheck.expression])
+      }
+      for (const index of table.indexes) {
+        const readIndex = read.indexes.find((i) => i.name === index.name)
+        if (readIndex === undefined || readIndex.elements.length !== index.elements.length) continue
+        if (index.where !== null && readIndex.where !== null) {
+          pairs.push([this.key('index-where', context, index.where), readIndex.where])
+        }
+        index.elements.forEach((e, i) => {
+          const readExpression = readIndex.elements[i]?.expression
+          if (e.expression !== null && readExpression != null) {
+            pairs.push([this.key('index-expression', context, e.expression), readExpression])
+          }
+        })
+      }
+    }
+    const targetViews = new Map(target.views.map((v) => [tableKey(v), v]))
+    for (const view of this.desired.views) {
+      const read = targetViews.get(tableKey(view))
+      if (read === undefined) continue
+      const value = JSON.stringify({ definition: read.definition, dependsOn: read.dependsOn })
+      pairs.push([this.key('view', this.viewContext, view.definition), value])
+    }
+    return pairs
+  }
+}
