@@ -78,24 +78,26 @@ const tableKey = (t: { schema: string; name: string }): string => `${t.schema}.$
 /** The slots of a schema that hold authored expressions, each with the key its rewrite depends on. */
 class Walk {
   private readonly viewContext: string
+  /**
+   * The objects of history expressions may use, and the enums they may name. (Sequences are left
+   * out so that adding a serial column keeps the cache: a default naming a sequence that no longer
+   * exists is then caught by PostgreSQL when the migration runs, in its transaction, not here.)
+   */
+  private readonly environment: string
 
   constructor(
     private readonly desired: SchemaModel,
     private readonly authoredDefaults: ReadonlySet<string>,
-    private readonly environment: string,
+    historyEnvironment: string,
   ) {
+    this.environment = hash([historyEnvironment, desired.enums])
     // A view's text depends on everything it may read: every table, enum and other view.
-    this.viewContext = hash([
-      environment,
-      desired.tables,
-      desired.enums,
-      desired.views.map((v) => v.definition),
-    ])
+    this.viewContext = hash([this.environment, desired.tables, desired.views.map((v) => v.definition)])
   }
 
   private tableContext(table: TableModel): string {
     const columns = table.columns.map((c) => [c.name, c.type, c.dimensions]).sort()
-    return hash([this.environment, columns, this.desired.enums])
+    return hash([this.environment, columns])
   }
 
   private key(kind: string, context: string, text: string): string {
