@@ -1,4 +1,5 @@
 import { decoderForOid } from '../dialects/pg/codec/decode-by-oid.js'
+import { setOwnProperty } from '../util/own-property.js'
 import type { RawResult } from './driver.js'
 
 /** Field name to decoder; a query builder supplies these from its columns' modes. */
@@ -20,15 +21,8 @@ export function decodeRows<Row>(result: RawResult, decoders: ResultDecoders | un
     result.fields.forEach((field, i) => {
       const text = values[i] ?? null
       const decode = fieldDecoders[i]
-      setField(row, field.name, text === null || decode === undefined ? text : decode(text))
+      setOwnProperty(row, field.name, text === null || decode === undefined ? text : decode(text))
     })
     return row as Row
   })
-}
-
-// A column named __proto__ must become a plain property, not replace the row's prototype.
-function setField(row: Record<string, unknown>, name: string, value: unknown): void {
-  if (name === '__proto__')
-    Object.defineProperty(row, name, { value, enumerable: true, writable: true, configurable: true })
-  else row[name] = value
 }

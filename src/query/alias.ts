@@ -2,6 +2,7 @@ import { type AnyColumn, Column } from '../schema/column.js'
 import type { tableColumns } from '../schema/table.js'
 import { type AnyTable, type ColumnMap, type Table, tableDefinition } from '../schema/table.js'
 import { type Chunk, toSqlChunk } from '../sql/sql.js'
+import { setOwnProperty } from '../util/own-property.js'
 
 const originals = new WeakMap<object, AnyTable>()
 
@@ -23,7 +24,7 @@ export function alias<T extends AnyTable, A extends string>(table: T, name: A): 
   const owner = { schema: definition.schema, name }
   const columns: Record<string, AnyColumn> = {}
   for (const [key, column] of Object.entries(definition.columns)) {
-    columns[key] = new Column(column.config, owner, key)
+    setOwnProperty(columns, key, new Column(column.config, owner, key))
   }
   const aliased = Object.freeze({
     ...columns,

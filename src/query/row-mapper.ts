@@ -1,5 +1,6 @@
 import { decoderForOid } from '../dialects/pg/codec/decode-by-oid.js'
 import { textDecoder } from '../dialects/pg/compiler/text-decoder.js'
+import { setOwnProperty } from '../util/own-property.js'
 import type { Decoder, FieldNode } from './ast.js'
 
 /** A result as the driver returned it: type OIDs per column, text values per row. */
@@ -50,7 +51,7 @@ function flatMapper(fields: readonly FieldNode[]): RowMapper {
   const slots = fields.map((field) => slotOf(field.decode))
   const n = keys.length
   // A key named __proto__ must become a plain property, not replace the row's prototype.
-  const set = keys.includes('__proto__') ? definePlain : assign
+  const set = keys.includes('__proto__') ? setOwnProperty : assign
   return (result) => {
     const decoders = resolveSlots(slots, result)
     const rows = result.rows
@@ -71,10 +72,6 @@ function flatMapper(fields: readonly FieldNode[]): RowMapper {
 
 function assign(row: Record<string, unknown>, key: string, value: unknown): void {
   row[key] = value
-}
-
-function definePlain(row: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(row, key, { value, enumerable: true, writable: true, configurable: true })
 }
 
 interface Branch {
@@ -118,7 +115,7 @@ function nestedMapper(fields: readonly FieldNode[], nullable: readonly string[])
     for (const child of branch.children) {
       const value = build(child, raw, decoders)
       if (value !== null) allNull = false
-      definePlain(object, child.key, value)
+      setOwnProperty(object, child.key, value)
     }
     return branch.nullable && allNull ? null : object
   }

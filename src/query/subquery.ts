@@ -2,6 +2,7 @@ import { encodeParam } from '../dialects/pg/codec/encode.js'
 import type { AnyColumn } from '../schema/column.js'
 import { column } from '../schema/column.js'
 import type { ColumnType } from '../schema/column-type.js'
+import { setOwnProperty } from '../util/own-property.js'
 import type { FieldNode, SubquerySourceNode } from './ast.js'
 import { encoderOf } from './expr.js'
 import type { Subquery } from './result-types.js'
@@ -34,7 +35,7 @@ export function makeSubquery<A extends string, R>(
       decode: field.decode ?? byServerType,
       encode: encoderOf(field.expr) ?? encodeParam,
     }
-    columns[key] = column(type, key).notNull().bind(owner, key)
+    setOwnProperty(columns, key, column(type, key).notNull().bind(owner, key))
   }
   const definition: SubqueryDefinition = { alias, columns: Object.freeze(columns), node }
   return Object.freeze({ ...columns, $name: alias, [subqueryDefinition]: definition }) as unknown as Subquery<

@@ -1,4 +1,5 @@
 import { type Chunk, type SqlReference, toSqlChunk } from '../sql/sql.js'
+import { setOwnProperty } from '../util/own-property.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { TableExtra } from './table-extras.js'
@@ -62,7 +63,7 @@ export function table<N extends string, C extends ColumnMap>(
   const schema = options.schema ?? DEFAULT_SCHEMA
   const owner = { schema, name }
   const bound: Record<string, AnyColumn> = {}
-  for (const [key, column] of Object.entries(columns)) bound[key] = column.bind(owner, key)
+  for (const [key, column] of Object.entries(columns)) setOwnProperty(bound, key, column.bind(owner, key))
   let evaluated: readonly TableExtra[] | undefined
   const definition: TableDefinition = {
     schema,

@@ -1,4 +1,5 @@
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
+import { setOwnProperty } from '../util/own-property.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { ColumnMap, OwnedColumns } from './table.js'
@@ -48,7 +49,8 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
       throw new TypeError(`view ${this.base.name}: as() takes a sql\`...\` fragment`)
     const owner = { schema: this.base.schema, name: this.base.name }
     const bound: Record<string, AnyColumn> = {}
-    for (const [key, column] of Object.entries(this.columns)) bound[key] = column.bind(owner, key)
+    for (const [key, column] of Object.entries(this.columns))
+      setOwnProperty(bound, key, column.bind(owner, key))
     const definition: ViewDefinition = {
       ...this.base,
       columns: Object.freeze(bound),

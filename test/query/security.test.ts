@@ -83,7 +83,8 @@ describe('statement shape', () => {
         fc.pre(key !== columnName)
         expect(build(tableName, columnName, key, value).map(shape)).toEqual(expected)
       }),
-      { numRuns: 300 },
+      // A key named __proto__ once replaced a prototype instead of naming a field.
+      { numRuns: 300, examples: [[' ', ' ', '__proto__', '']] },
     )
   })
 })
@@ -144,7 +145,7 @@ describeEachDatabase('hostile strings', (target) => {
           await target.db.execute(sql`drop table ${t}`)
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 25, examples: [[' ', ' ', '__proto__', '']] },
     )
   })
 })
