@@ -1,3 +1,4 @@
+import { objectKey as key } from '../model/object-key.js'
 import type { OtherObjectKind, OtherObjectModel, SchemaModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
@@ -13,7 +14,6 @@ export interface DiffOptions {
   readonly renames?: Renames
 }
 
-const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`
 const same = deepEqual
 
 /** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */

@@ -1,8 +1,7 @@
+import { objectKey as key } from '../model/object-key.js'
 import type { EnumModel, SchemaModel, TableModel } from '../model/types.js'
 import type { ChangeBody, EnumColumnUse } from './changes.js'
 import { deepEqual as same } from './equal.js'
-
-const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`
 
 export interface EnumPlan {
   readonly create: ChangeBody[]

@@ -1,9 +1,8 @@
+import { objectKey as key } from '../model/object-key.js'
 import type { SequenceModel, TableModel } from '../model/types.js'
 import type { ChangeBody } from './changes.js'
 import { deepEqual as same } from './equal.js'
 import type { TableDiff } from './table-diff.js'
-
-const key = (o: { schema: string; name: string }): string => `${o.schema}.${o.name}`
 
 /**
  * Sequences to create (before the tables whose defaults use them), to own (after those tables exist)

@@ -1,17 +1,14 @@
 import type { InferSelect } from '../schema/infer.js'
 import type { AnyTable } from '../schema/table.js'
-import type { CteNode, DeleteNode, ExprNode, FieldNode, StatementNode } from './ast.js'
+import type { CteNode, DeleteNode, ExprNode } from './ast.js'
 import type { QueryExecutor, WriteResult } from './executor.js'
 import type { ConditionOver } from './expr.js'
+import { FilteredWrite } from './filtered-write.js'
 import type { Joinable, NameOf, RowOf } from './result-types.js'
-import { type RowMapper, rowMapper } from './row-mapper.js'
-import { Runnable } from './runnable.js'
+import { rowMapper } from './row-mapper.js'
 import { type Selection, sourceInfo } from './selection.js'
-import { unfilteredError } from './update.js'
 import { andNode } from './values.js'
 import { returningFields } from './write-values.js'
-
-type Result<R, F extends boolean> = DeleteQuery<any, any, R, F>
 
 /**
  * A delete statement. Like an update, it runs only once filtered: `.where(condition)` or `.all()`.
@@ -25,16 +22,8 @@ export class DeleteQuery<
   TNames extends string,
   R,
   Filtered extends boolean,
-> extends Runnable<R> {
+> extends FilteredWrite<R, DeleteNode> {
   declare readonly $filtered: Filtered
-
-  constructor(
-    executor: QueryExecutor | undefined,
-    private readonly node: DeleteNode,
-    private readonly mapper: RowMapper | undefined,
-  ) {
-    super(executor)
-  }
 
   /** Which rows to delete; several calls are joined with AND. */
   where(condition: ConditionOver<TNames>): DeleteQuery<T, TNames, R, true> {
@@ -67,37 +56,6 @@ export class DeleteQuery<
   returning(fields?: Selection): DeleteQuery<T, TNames, unknown[], Filtered> {
     const returning = returningFields(this.node.table, fields)
     return new DeleteQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))
-  }
-
-  override execute(this: Result<R, true>): Promise<R> {
-    return super.execute()
-  }
-
-  // biome-ignore lint/suspicious/noThenProperty: builders are awaitable on purpose, like promises
-  override then<A = R, B = never>(
-    this: Result<R, true>,
-    onfulfilled?: ((value: R) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return super.then(onfulfilled, onrejected)
-  }
-
-  /** @internal */
-  toStatementNode(): StatementNode {
-    return this.node
-  }
-
-  protected override assertRunnable(): void {
-    if (!this.node.filtered) throw unfilteredError('delete')
-  }
-
-  /** @internal */
-  fieldNodes(): readonly FieldNode[] {
-    return this.node.returning ?? []
-  }
-
-  protected rowMapper(): RowMapper | undefined {
-    return this.mapper
   }
 }
 

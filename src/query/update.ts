@@ -1,12 +1,11 @@
-import { TidemarkError } from '../errors.js'
 import type { InferSelect } from '../schema/infer.js'
 import type { AnyTable } from '../schema/table.js'
-import type { CteNode, ExprNode, FieldNode, StatementNode, UpdateNode } from './ast.js'
+import type { CteNode, ExprNode, UpdateNode } from './ast.js'
 import type { QueryExecutor, WriteResult } from './executor.js'
 import type { ConditionOver } from './expr.js'
+import { FilteredWrite } from './filtered-write.js'
 import type { Joinable, NameOf, RowOf } from './result-types.js'
-import { type RowMapper, rowMapper } from './row-mapper.js'
-import { Runnable } from './runnable.js'
+import { rowMapper } from './row-mapper.js'
 import { type Selection, sourceInfo } from './selection.js'
 import { andNode } from './values.js'
 import { returningFields, setNodes, type UpdateValues } from './write-values.js'
@@ -35,14 +34,6 @@ export class UpdateStart<T extends AnyTable> {
   }
 }
 
-export function unfilteredError(statement: 'update' | 'delete'): TidemarkError {
-  return new TidemarkError(
-    `This ${statement} has no where(): it would change every row. Call .where(condition), or .all() if every row is meant`,
-  )
-}
-
-type Result<R, F extends boolean> = UpdateQuery<any, any, R, F>
-
 /**
  * An update statement. It runs only once filtered: `.where(condition)`, or `.all()` to update every
  * row on purpose; without either it does not compile, and throws if run anyway.
@@ -52,16 +43,8 @@ export class UpdateQuery<
   TNames extends string,
   R,
   Filtered extends boolean,
-> extends Runnable<R> {
+> extends FilteredWrite<R, UpdateNode> {
   declare readonly $filtered: Filtered
-
-  constructor(
-    executor: QueryExecutor | undefined,
-    private readonly node: UpdateNode,
-    private readonly mapper: RowMapper | undefined,
-  ) {
-    super(executor)
-  }
 
   /** Which rows to update; several calls are joined with AND. */
   where(condition: ConditionOver<TNames>): UpdateQuery<T, TNames, R, true> {
@@ -94,36 +77,5 @@ export class UpdateQuery<
   returning(fields?: Selection): UpdateQuery<T, TNames, unknown[], Filtered> {
     const returning = returningFields(this.node.table, fields)
     return new UpdateQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))
-  }
-
-  override execute(this: Result<R, true>): Promise<R> {
-    return super.execute()
-  }
-
-  // biome-ignore lint/suspicious/noThenProperty: builders are awaitable on purpose, like promises
-  override then<A = R, B = never>(
-    this: Result<R, true>,
-    onfulfilled?: ((value: R) => A | PromiseLike<A>) | null,
-    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
-  ): Promise<A | B> {
-    return super.then(onfulfilled, onrejected)
-  }
-
-  /** @internal */
-  toStatementNode(): StatementNode {
-    return this.node
-  }
-
-  protected override assertRunnable(): void {
-    if (!this.node.filtered) throw unfilteredError('update')
-  }
-
-  /** @internal */
-  fieldNodes(): readonly FieldNode[] {
-    return this.node.returning ?? []
-  }
-
-  protected rowMapper(): RowMapper | undefined {
-    return this.mapper
   }
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { objectKey as tableKey } from '../../model/object-key.js'
 import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
 
 /**
@@ -73,7 +74,6 @@ export class ExpressionCache {
 }
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex')
-const tableKey = (t: { schema: string; name: string }): string => `${t.schema}.${t.name}`
 
 /** The slots of a schema that hold authored expressions, each with the key its rewrite depends on. */
 class Walk {

@@ -94,14 +94,7 @@ export function writeUpdate(w: Writer, node: UpdateNode): void {
   w.sql += ' set '
   writeSet(w, node.set)
   writeSources(w, ' from ', node.from)
-  if (node.where !== undefined) {
-    w.sql += ' where '
-    writeExpr(w, node.where)
-  }
-  if (node.returning !== undefined) {
-    w.sql += ' returning '
-    writeFields(w, node.returning, true)
-  }
+  writeWhereAndReturning(w, node)
 }
 
 export function writeDelete(w: Writer, node: DeleteNode): void {
@@ -109,6 +102,11 @@ export function writeDelete(w: Writer, node: DeleteNode): void {
   w.sql += 'delete from '
   writeSource(w, { kind: 'table', table: node.table })
   writeSources(w, ' using ', node.using)
+  writeWhereAndReturning(w, node)
+}
+
+/** The `where` and `returning` clauses update and delete end with. */
+function writeWhereAndReturning(w: Writer, node: UpdateNode | DeleteNode): void {
   if (node.where !== undefined) {
     w.sql += ' where '
     writeExpr(w, node.where)
