@@ -11,17 +11,21 @@ export async function runQuery<Row>(
   logger: ((event: QueryEvent) => void) | undefined,
 ): Promise<QueryResult<Row>> {
   const compiled: Exclude<Executable, SQL> = query instanceof SQL ? compile(query) : query
-  const event = { sql: compiled.sql, params: compiled.params }
-  const started = performance.now()
   let result: RawResult
-  // Only the round trip is guarded: a throwing logger or decoder must not be reported as a failed query.
-  try {
+  if (logger === undefined) {
     result = await connection.query(compiled.sql, compiled.params)
-  } catch (error) {
-    logger?.({ ...event, durationMs: performance.now() - started, rowCount: null, error })
-    throw error
+  } else {
+    const event = { sql: compiled.sql, params: compiled.params }
+    const started = performance.now()
+    // Only the round trip is guarded: a throwing logger or decoder must not be reported as a failed query.
+    try {
+      result = await connection.query(compiled.sql, compiled.params)
+    } catch (error) {
+      logger({ ...event, durationMs: performance.now() - started, rowCount: null, error })
+      throw error
+    }
+    logger({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
   }
-  logger?.({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
   return {
     rows: compiled.mapRows ? (compiled.mapRows(result) as Row[]) : decodeRows<Row>(result, compiled.decoders),
     rowCount: result.rowCount,

@@ -34,7 +34,8 @@ async function runText(client: Client, sql: string, params: readonly (string | n
     const results: pg.QueryArrayResult<(string | null)[]> | pg.QueryArrayResult<(string | null)[]>[] =
       await client.query<(string | null)[]>({
         text: sql,
-        values: [...params],
+        // Not copied: node-postgres reads the values and never changes them.
+        values: params as (string | null)[],
         rowMode: 'array',
         types: textTypes,
       })

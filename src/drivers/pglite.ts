@@ -21,7 +21,7 @@ import { textQueryOptions } from './pglite-text-options.js'
 export function fromPGlite(client: PGliteInterface, options?: DatabaseOptions): Database {
   const textOptions = textQueryOptions(client)
   const connectionOf = (target: PGliteInterface | PGliteTransaction): DriverConnection => ({
-    query: (sql, params) => runText(target, sql, params, textOptions()),
+    query: async (sql, params) => runText(target, sql, params, await textOptions()),
   })
   const driver: Driver = {
     ...connectionOf(client),
@@ -39,7 +39,7 @@ async function runText(
 ): Promise<RawResult> {
   let result: Results<(string | null)[]>
   try {
-    result = await target.query<(string | null)[]>(sql, [...params], options)
+    result = await target.query<(string | null)[]>(sql, params as (string | null)[], options)
   } catch (error) {
     throw toDatabaseError(error, sql)
   }

@@ -21,6 +21,19 @@ describe('fromPGlite', () => {
     expect(rows).toEqual([{ v: '{red,green}', c: 'red' }])
   })
 
+  it('returns text on the first query of an instance that is still starting', async () => {
+    // PGlite learns its array types while it starts, after fromPGlite was called.
+    const query = sql`select array[1, 2]::int4[] as ints, array['2024-01-02 03:04:05.123456']::timestamp[] as stamps`
+    const starting = new PGlite()
+    try {
+      const { rows } = await fromPGlite(starting).execute(query)
+      expect(rows).toEqual((await db.execute(query)).rows)
+      expect(rows).toEqual([{ ints: [1, 2], stamps: [new Date('2024-01-02T03:04:05.123Z')] }])
+    } finally {
+      await starting.close()
+    }
+  })
+
   it('makes queries from outside a transaction wait for it, since PGlite has one connection', async () => {
     await db.execute(sql`create table waits (n int4)`)
     let release!: () => void

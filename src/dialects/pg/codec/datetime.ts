@@ -18,6 +18,64 @@ const datePattern = /^(\d{4,})-(\d{2})-(\d{2})( BC)?$/
  * parseTimestamp('2024-03-01 12:34:56.123456+05:30') // 2024-03-01T07:04:56.123Z
  */
 export function parseTimestamp(text: string): Date {
+  return parseCommonTimestamp(text) ?? parseAnyTimestamp(text)
+}
+
+const ZERO = 48
+const digitAt = (text: string, i: number): number => {
+  const d = text.charCodeAt(i) - ZERO
+  return d >= 0 && d <= 9 ? d : Number.NaN
+}
+const twoDigits = (text: string, i: number): number => digitAt(text, i) * 10 + digitAt(text, i + 1)
+
+/**
+ * The shape PostgreSQL prints almost every value in (`2024-03-01 12:34:56.123456+05:30`: a
+ * four-digit year from 0100 on, AD, an optional fraction and offset), read by position without a
+ * regular expression: result decoding runs it once per timestamp in every row. Anything else
+ * returns undefined and goes through the general reader.
+ */
+function parseCommonTimestamp(text: string): Date | undefined {
+  const n = text.length
+  if (n < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined
+  if (text[10] !== ' ' && text[10] !== 'T') return undefined
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2)
+  const fields = [twoDigits(text, 5), twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14)]
+  const second = twoDigits(text, 17)
+  let i = 19
+  let ms = 0
+  if (text[i] === '.') {
+    let scale = 100
+    for (i += 1; i < n && digitAt(text, i) >= 0; i++) {
+      ms += digitAt(text, i) * scale
+      scale /= 10
+    }
+    ms = Math.floor(ms)
+  }
+  let offset = 0
+  if (i < n) {
+    const sign = text[i] === '+' ? 1 : text[i] === '-' ? -1 : 0
+    if (sign === 0 || i + 3 > n) return undefined
+    let seconds = twoDigits(text, i + 1) * 3600
+    i += 3
+    if (i < n && text[i] === ':' && i + 3 <= n) {
+      seconds += twoDigits(text, i + 1) * 60
+      i += 3
+      if (i < n && text[i] === ':' && i + 3 <= n) {
+        seconds += twoDigits(text, i + 1)
+        i += 3
+      }
+    }
+    if (i !== n) return undefined
+    offset = sign * seconds * 1000
+  }
+  const [month, day, hour, minute] = fields as [number, number, number, number]
+  // Date.UTC maps years 0-99 to 1900-1999; those (and NaN from a non-digit) take the general path.
+  if (!(year >= 100)) return undefined
+  const ms1970 = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset
+  return Number.isNaN(ms1970) ? undefined : new Date(ms1970)
+}
+
+function parseAnyTimestamp(text: string): Date {
   const infinite = parseInfinity(text)
   if (infinite) return infinite
   const match = timestampPattern.exec(text)

@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
   formatDate,
@@ -101,5 +102,48 @@ describe('date', () => {
     expect(formatDate(new Date('2024-02-29T23:59:59Z'))).toBe('2024-02-29')
     expect(formatDate(parseDate('0044-03-15 BC'))).toBe('0044-03-15 BC')
     expect(formatDate(minDate)).toBe('-infinity')
+  })
+})
+
+describe('parseTimestamp on random texts in every shape PostgreSQL prints', () => {
+  const pad = (value: number, width: number) => String(value).padStart(width, '0')
+  it('agrees with the instant the text names', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0100-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.option(
+          fc.tuple(
+            fc.constantFrom(1, -1),
+            fc.integer({ min: 0, max: 15 }),
+            fc.integer({ min: 0, max: 59 }),
+            fc.integer({ min: 0, max: 59 }),
+            fc.integer({ min: 0, max: 2 }),
+          ),
+        ),
+        fc.constantFrom(' ', 'T'),
+        (date, micros, digits, offset, separator) => {
+          const fraction = digits === 0 ? '' : `.${pad(micros, 6).slice(0, digits)}`
+          let zone = ''
+          let offsetMs = 0
+          if (offset !== null) {
+            const [sign, h, m, s, parts] = offset
+            zone = `${sign > 0 ? '+' : '-'}${pad(h, 2)}${parts > 0 ? `:${pad(m, 2)}` : ''}${parts > 1 ? `:${pad(s, 2)}` : ''}`
+            offsetMs = sign * (h * 3600 + (parts > 0 ? m * 60 : 0) + (parts > 1 ? s : 0)) * 1000
+          }
+          const d = date
+          const text = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}${separator}${pad(d.getUTCHours(), 2)}:${pad(d.getUTCMinutes(), 2)}:${pad(d.getUTCSeconds(), 2)}${fraction}${zone}`
+          const wholeSeconds = Math.floor(d.getTime() / 1000) * 1000
+          const ms = digits === 0 ? 0 : Math.floor(Number(`0${fraction}`) * 1000 + 1e-9)
+          expect(parseTimestamp(text).getTime()).toBe(wholeSeconds + ms - offsetMs)
+        },
+      ),
+      { numRuns: 2000 },
+    )
   })
 })
