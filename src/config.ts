@@ -17,6 +17,12 @@ export interface TidemarkConfig {
   readonly migrations?: string
   /** The live database. Default: `DATABASE_URL`, else an embedded PGlite database in `.tidemark/`. */
   readonly databaseUrl?: string | undefined
+  /**
+   * The database schemas Tidemark manages. `check`, `pull` and `push` read only these, so objects
+   * other tools own (an auth or storage schema, say) are neither reported nor touched. Default: every
+   * schema except PostgreSQL's own.
+   */
+  readonly schemas?: readonly string[]
   /** A server on which `generate` creates (and drops) its scratch database; PGlite in-process when absent. */
   readonly shadowDatabaseUrl?: string | undefined
   /** Where applied migrations are recorded. Default `public.tidemark_migrations`. */

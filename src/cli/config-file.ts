@@ -13,6 +13,7 @@ const DEFAULT_NAMES = [
 const KNOWN_KEYS = new Set([
   'schema',
   'migrations',
+  'schemas',
   'databaseUrl',
   'shadowDatabaseUrl',
   'journal',
@@ -87,6 +88,13 @@ function validateConfig(path: string, value: unknown): TidemarkConfig {
     !(Array.isArray(schema) && schema.every((s) => typeof s === 'string'))
   ) {
     fail(`'schema' must be a path or a list of paths to schema modules`)
+  }
+  const schemas = config.schemas
+  if (
+    schemas !== undefined &&
+    !(Array.isArray(schemas) && schemas.length > 0 && schemas.every((s) => typeof s === 'string' && s !== ''))
+  ) {
+    fail(`'schemas' must be a non-empty list of database schema names, e.g. ['public']`)
   }
   const journal = config.journal
   if (journal !== undefined) {

@@ -11,6 +11,10 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Whether a person can answer questions (a terminal on both ends). */
   readonly interactive: boolean
+  /** Whether stdout may carry colors: a terminal, and NO_COLOR unset. */
+  readonly colors?: boolean
+  /** Whether stderr is a terminal, where a progress line can be drawn and erased. */
+  readonly progress?: boolean
 }
 
 export function processIo(): CliIo {
@@ -20,5 +24,7 @@ export function processIo(): CliIo {
     cwd: process.cwd(),
     env: process.env,
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+    colors: Boolean(process.stdout.isTTY) && (process.env.NO_COLOR ?? '') === '',
+    progress: Boolean(process.stderr.isTTY),
   }
 }

@@ -6,9 +6,12 @@ import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
 import { MigrationHistoryError } from '../migrate/migration-errors.js'
 import { CliError } from './cli-error.js'
+import { baselineCommand } from './commands/baseline.js'
+import { checkCommand } from './commands/check.js'
 import { generateCommand } from './commands/generate.js'
 import { hashCommand } from './commands/hash.js'
 import { migrateCommand } from './commands/migrate.js'
+import { statusCommand } from './commands/status.js'
 import { type CliIo, processIo } from './io.js'
 
 export type { CliIo, Output } from './io.js'
@@ -22,6 +25,9 @@ Commands:
   migrate         apply pending migrations, each exactly once
   migrate down    undo the latest migration(s)
   hash            rewrite migrations/tidemark.sum after a deliberate edit
+  baseline        adopt an existing database: verify it matches the migrations, record them applied
+  status          every migration with its state in the database
+  check           is the database what its migrations and code say? (drift, forgotten generate, journal)
 
 Flags (every command):
   --config PATH       config file (default tidemark.config.ts)
@@ -38,6 +44,9 @@ Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL err
 `
 
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
+  baseline: baselineCommand,
+  check: checkCommand,
+  status: statusCommand,
   generate: generateCommand,
   migrate: migrateCommand,
   hash: hashCommand,

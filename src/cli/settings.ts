@@ -15,6 +15,8 @@ export interface Settings {
   /** The live database; undefined means the embedded PGlite database in `.tidemark/`. */
   readonly databaseUrl: string | undefined
   readonly shadowUrl: string | undefined
+  /** The database schemas to read; undefined: every user schema. */
+  readonly schemas: readonly string[] | undefined
   readonly journal: JournalOptions
   readonly lockTimeout: string
   readonly json: boolean
@@ -46,6 +48,7 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
         : resolve(baseDir, config.migrations ?? 'migrations'),
     databaseUrl: stringFlag(flags, 'url') ?? config.databaseUrl ?? nonEmpty(io.env.DATABASE_URL),
     shadowUrl: stringFlag(flags, 'shadow-url') ?? config.shadowDatabaseUrl,
+    schemas: config.schemas,
     journal: { ...DEFAULT_JOURNAL, ...config.journal },
     lockTimeout: config.lockTimeout ?? DEFAULT_LOCK_TIMEOUT,
     json: flags.values.json === true,

@@ -10,7 +10,11 @@ export async function openDatabaseUrl(url: string): Promise<Database> {
   if (pg !== undefined) {
     const { fromNodePostgres } = await import('./node-postgres.js')
     const Pool = pg.Pool ?? (pg as unknown as { default: typeof import('pg') }).default.Pool
-    return fromNodePostgres(new Pool({ connectionString: url, max: 4 }))
+    const pool = new Pool({ connectionString: url, max: 4 })
+    // An idle connection the server ends (a restart, a dropped scratch database) is an 'error' event
+    // on the pool; unheard, it would crash the process. The pool discards that connection by itself.
+    pool.on('error', () => {})
+    return fromNodePostgres(pool)
   }
   const postgres = await importOptional<{ default: typeof import('postgres') }>('postgres')
   if (postgres !== undefined) {

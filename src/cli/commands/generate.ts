@@ -1,20 +1,27 @@
 import { relative } from 'node:path'
 import { cancel, isCancel, select } from '@clack/prompts'
+import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import type { RenameCandidate } from '../../diff/renames.js'
+import { restrictToSchemas } from '../../migrate/check/restrict-schemas.js'
 import { generateMigration } from '../../migrate/generate/generate.js'
 import { CliError } from '../cli-error.js'
+import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { renameResolver } from '../rename-decisions.js'
-import { loadSchemaModel } from '../schema-model.js'
-import { resolveSettings } from '../settings.js'
+import { type LoadedSchema, loadSchemaModel } from '../schema-model.js'
+import { resolveSettings, type Settings } from '../settings.js'
 
-export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
+export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
 
 Writes the next migration (up.sql and down.sql) for the difference between what the migrations
 build (replayed into a scratch database) and what the schema modules declare. Writes nothing when
 they agree.
+
+  --from-db            adopt the live database instead: write the migration that turns what the
+                       migrations build into what the database holds (after a hand edit that
+                       'tidemark check' reported). Changes neither the database nor the code.
 
   --name SLUG          the migration's name after its timestamp (default: from its first change)
   --rename OLD=NEW     a table (users=members) or column (users.name=users.full_name) was renamed
@@ -26,6 +33,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     name: { type: 'string' },
     rename: { type: 'string', multiple: true },
     'no-rename': { type: 'string', multiple: true },
+    'from-db': { type: 'boolean' },
   })
   if (flags.values.help === true) {
     io.stdout.write(GENERATE_HELP)
@@ -37,7 +45,8 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     )
   }
   const settings = await resolveSettings(flags, io)
-  const schema = await loadSchemaModel(settings)
+  const fromDatabase = flags.values['from-db'] === true
+  const schema = fromDatabase ? await readLiveModel(settings) : await loadSchemaModel(settings)
   const resolver = renameResolver(
     listFlag(flags, 'rename'),
     listFlag(flags, 'no-rename'),
@@ -47,6 +56,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     dir: settings.migrations,
     desired: schema.model,
     authoredDefaults: schema.authoredDefaults,
+    ...(fromDatabase ? { fromDatabase: { schemas: settings.schemas } } : {}),
     journal: settings.journal,
     shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
     resolveRenames: resolver,
@@ -70,7 +80,11 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     return 0
   }
   if (result.written === null) {
-    io.stdout.write('No schema changes: the migrations already build this schema.\n')
+    io.stdout.write(
+      fromDatabase
+        ? 'Nothing to adopt: the migrations already build what the database holds.\n'
+        : 'No schema changes: the migrations already build this schema.\n',
+    )
     return 0
   }
   const where = relative(io.cwd, result.written.dir) || result.written.dir
@@ -79,7 +93,24 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     io.stdout.write('Hazards:\n')
     for (const hazard of hazards) io.stdout.write(`  ${hazard.kind}: ${hazard.message}\n`)
   }
+  if (fromDatabase) {
+    io.stdout.write(
+      `The database already holds these changes: record the migration as applied there with\n  tidemark baseline --to ${result.written.name}\nand bring the schema code in line ('tidemark check' shows what differs).\n`,
+    )
+  }
   return 0
+}
+
+/** The live database read as the desired schema, for --from-db. */
+async function readLiveModel(settings: Settings): Promise<LoadedSchema> {
+  const db = await openLiveDatabase(settings)
+  try {
+    const exclude = [{ schema: settings.journal.schema, table: settings.journal.table }]
+    const live = await introspect(db, { exclude, schemas: settings.schemas })
+    return { model: restrictToSchemas(live, settings.schemas), authoredDefaults: new Set() }
+  } finally {
+    await db.close()
+  }
 }
 
 async function askRename(candidates: readonly RenameCandidate[]): Promise<RenameCandidate | string> {

@@ -10,12 +10,18 @@ import { historyCacheFile, writeCachedModel } from './history-cache.js'
 import { nextMigrationName, slugify } from './migration-name.js'
 import { migrationText } from './migration-text.js'
 import { type MigrationPlan, planMigration, type RenameResolver } from './plan.js'
+import { planToModel } from './plan-to-model.js'
 import type { ShadowOptions } from './shadow.js'
 
 export interface GenerateOptions {
   /** The migrations folder. */
   readonly dir: string
   readonly desired: SchemaModel
+  /**
+   * `desired` is a reading of a live database (`generate --from-db`), compared as it is, objects the
+   * DSL cannot declare included, within these database schemas (all when the list is empty).
+   */
+  readonly fromDatabase?: { readonly schemas: readonly string[] | undefined }
   readonly journal: JournalOptions
   readonly shadow?: ShadowOptions
   readonly resolveRenames: RenameResolver
@@ -43,14 +49,24 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
   if (problems.length > 0) {
     throw new MigrationFolderError(join(options.dir, SUM_FILE), problems.map((p) => p.message).join('; '))
   }
-  const plan = await planMigration({
-    folder,
-    desired: options.desired,
-    journal: options.journal,
-    resolveRenames: options.resolveRenames,
-    ...(options.authoredDefaults === undefined ? {} : { authoredDefaults: options.authoredDefaults }),
-    ...(options.shadow === undefined ? {} : { shadow: options.shadow }),
-  })
+  const plan =
+    options.fromDatabase !== undefined
+      ? await planToModel({
+          folder,
+          target: options.desired,
+          schemas: options.fromDatabase.schemas,
+          journal: options.journal,
+          shadow: options.shadow,
+          resolveRenames: options.resolveRenames,
+        })
+      : await planMigration({
+          folder,
+          desired: options.desired,
+          journal: options.journal,
+          resolveRenames: options.resolveRenames,
+          ...(options.authoredDefaults === undefined ? {} : { authoredDefaults: options.authoredDefaults }),
+          ...(options.shadow === undefined ? {} : { shadow: options.shadow }),
+        })
   if (plan.up.length === 0) return { plan, written: null }
 
   const slug = slugify(options.name ?? describeChange(plan.up[0]!))
@@ -66,7 +82,8 @@ export async function generateMigration(options: GenerateOptions): Promise<Gener
     await writeFile(join(dir, 'down.sql'), migrationText(name, 'down', plan.down))
     const updated = await readMigrationFolder(options.dir)
     await writeSumFile(options.dir, updated.migrations)
-    await rememberHistory(options, updated, plan)
+    // A live database may run another PostgreSQL than the replay: its reading is not a replay's.
+    if (options.fromDatabase === undefined) await rememberHistory(options, updated, plan)
   } catch (error) {
     await rm(dir, { recursive: true, force: true })
     throw error

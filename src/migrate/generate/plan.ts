@@ -236,7 +236,7 @@ const emptyModel: SchemaModel = {
   others: [],
 }
 
-async function settleRenames(
+export async function settleRenames(
   current: SchemaModel,
   target: SchemaModel,
   resolve: RenameResolver,

@@ -1,0 +1,90 @@
+import { readJournal } from '../../migrate/journal.js'
+import { readMigrationFolder } from '../../migrate/migration-folder.js'
+import { compareNames, migrationStatus } from '../../migrate/migration-status.js'
+import { CliError } from '../cli-error.js'
+import { openLiveDatabase } from '../connect.js'
+import { parseFlags } from '../flags.js'
+import type { CliIo } from '../io.js'
+import { resolveSettings } from '../settings.js'
+import { paint } from '../terminal.js'
+
+export const STATUS_HELP = `Usage: tidemark status [flags]
+
+Lists every migration with its state in the live database: applied (and when), pending, edited
+since it was applied, missing from the folder, out of order, or unfinished. Only reads the database.
+Exit code 0 whatever the states; 'tidemark check' is the command that fails on them.
+`
+
+/** One migration's state, as `status --json` prints it. */
+export interface MigrationState {
+  readonly name: string
+  readonly state: 'applied' | 'pending' | 'edited' | 'missing' | 'out-of-order' | 'unfinished'
+  /** When it finished applying (ISO 8601), for applied, edited and missing migrations. */
+  readonly appliedAt: string | null
+}
+
+export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const flags = parseFlags('status', args)
+  if (flags.values.help === true) {
+    io.stdout.write(STATUS_HELP)
+    return 0
+  }
+  if (flags.positionals.length > 0)
+    throw new CliError(`status takes no arguments. Run 'tidemark status --help'.`)
+  const settings = await resolveSettings(flags, io)
+  const folder = await readMigrationFolder(settings.migrations)
+  const db = await openLiveDatabase(settings)
+  let rows: Awaited<ReturnType<typeof readJournal>>
+  try {
+    rows = await readJournal(db, settings.journal)
+  } finally {
+    await db.close()
+  }
+  const status = migrationStatus(rows, folder)
+  const appliedAt = new Map(rows.map((row) => [row.name, row.appliedAt?.toISOString() ?? null]))
+  const stateOf = (name: string): MigrationState['state'] => {
+    if (status.unfinished.includes(name)) return 'unfinished'
+    if (status.missing.includes(name)) return 'missing'
+    if (status.edited.includes(name)) return 'edited'
+    if (status.outOfOrder.includes(name)) return 'out-of-order'
+    if (status.pending.includes(name)) return 'pending'
+    return 'applied'
+  }
+  const names = [...new Set([...folder.migrations.map((m) => m.name), ...rows.map((r) => r.name)])].sort(
+    compareNames,
+  )
+  const states: MigrationState[] = names.map((name) => ({
+    name,
+    state: stateOf(name),
+    appliedAt: appliedAt.get(name) ?? null,
+  }))
+  if (settings.json) {
+    io.stdout.write(`${JSON.stringify({ migrations: states })}\n`)
+    return 0
+  }
+  if (states.length === 0) {
+    io.stdout.write(`No migrations yet in ${settings.migrations}. Write one with 'tidemark generate'.\n`)
+    return 0
+  }
+  const p = paint(io)
+  const color = {
+    applied: p.green,
+    pending: p.yellow,
+    edited: p.red,
+    missing: p.red,
+    'out-of-order': p.red,
+    unfinished: p.red,
+  }
+  const width = Math.max(...states.map((s) => s.name.length))
+  for (const { name, state, appliedAt: at } of states) {
+    const when = at === null ? '' : `  ${at.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}`
+    io.stdout.write(
+      `${name.padEnd(width)}  ${color[state](state.padEnd(12))}${when}\n`.replace(/ +\n$/, '\n'),
+    )
+  }
+  const counts = Object.keys(color)
+    .map((state) => [state, states.filter((s) => s.state === state).length] as const)
+    .filter(([, count]) => count > 0)
+  io.stdout.write(`\n${counts.map(([state, count]) => `${count} ${state}`).join(', ')}.\n`)
+  return 0
+}

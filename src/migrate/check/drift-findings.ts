@@ -1,0 +1,335 @@
+import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
+import { tableLabel } from '../../diff/renames.js'
+import type { ColumnModel, IdentityModel, SchemaModel, SequenceModel } from '../../model/types.js'
+import { assertNever } from '../../sql/compile.js'
+
+/** How an object of the live database differs from what its migrations build. */
+export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
+
+/** One difference between the live database and its migrations, in words. */
+export interface DriftFinding {
+  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `function`, ... */
+  readonly object: string
+  /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()` ... */
+  readonly name: string
+  readonly state: DriftState
+  /** One line: `column users.nickname: added outside migrations`. */
+  readonly message: string
+}
+
+interface Draft {
+  readonly object: string
+  readonly name: string
+  readonly state: DriftState
+  readonly detail?: string | undefined
+  /** The table a column, key or index belongs to. */
+  readonly owner?: string | undefined
+}
+
+const WORDS: Record<DriftState, string> = {
+  added: 'added outside migrations',
+  missing: 'missing',
+  changed: 'changed',
+  renamed: 'renamed',
+}
+
+/**
+ * Words the changes that lead from what the migrations build (`expected`) to the live database:
+ * each change is something done by hand. An object dropped and created again, or replaced, is one
+ * finding, "changed", and none at all when its definition is in fact the same on both sides (the
+ * differ rebuilds a view over a table it alters); the parts of a table that is itself added or
+ * missing are not listed again.
+ */
+export function driftFindings(
+  changes: readonly ChangeBody[],
+  expected: SchemaModel,
+  live: SchemaModel,
+): DriftFinding[] {
+  const drafts = settleDefaults(changes).flatMap((change) => draftsOf(change, expected))
+  const wholeTables = new Set(
+    drafts.filter((d) => d.object === 'table' && d.state !== 'changed').map((d) => d.name),
+  )
+  // Pairs of a drop and a create of one object merge into "changed"; distinct changes stay apart.
+  const merged = new Map<string, Draft>()
+  for (const draft of drafts) {
+    if (draft.object !== 'table' && wholeTables.has(draft.owner ?? '')) continue
+    const key = objectKey(draft.object, draft.name)
+    const seen = merged.get(key)
+    if (seen === undefined) merged.set(key, draft)
+    else if (seen.state !== 'changed' && draft.state !== 'changed' && seen.state !== draft.state) {
+      merged.set(key, { ...seen, state: 'changed', detail: 'definition changed' })
+    } else merged.set(`${key}\u0000${merged.size}`, draft)
+  }
+  const before = definitions(expected)
+  const after = definitions(live)
+  for (const [key, draft] of merged) {
+    const replaced = draft.state === 'added' || draft.state === 'missing' || draft.detail === 'definition changed'
+    const [was, is] = [before.get(key), after.get(key)]
+    if (!replaced || was === undefined || is === undefined) continue
+    if (was === is) merged.delete(key)
+    else merged.set(key, { ...draft, state: 'changed', detail: 'definition changed' })
+  }
+  // By name, so the parts of one table read together (`users.email`, `users_email_key on users`).
+  const sorted = [...merged.values()].sort(
+    (a, b) => compareText(a.name, b.name) || compareText(a.object, b.object),
+  )
+  return sorted.map(({ object, name, state, detail }) => ({
+    object,
+    name,
+    state,
+    message: `${object} ${name}: ${detail ?? WORDS[state]}`,
+  }))
+}
+
+/**
+ * The differ drops a default and sets it again around a type change, so a column may have several
+ * default changes: only the last one says what the live default is. It is kept in the place of the
+ * first, and left out when the default is in fact unchanged.
+ */
+function settleDefaults(changes: readonly ChangeBody[]): ChangeBody[] {
+  const last = new Map<string, ChangeBody & { kind: 'set-column-default' }>()
+  for (const change of changes) {
+    if (change.kind === 'set-column-default') last.set(columnKey(change), change)
+  }
+  const placed = new Set<string>()
+  const settled: ChangeBody[] = []
+  for (const change of changes) {
+    if (change.kind !== 'set-column-default') settled.push(change)
+    else if (!placed.has(columnKey(change))) {
+      placed.add(columnKey(change))
+      settled.push(last.get(columnKey(change))!)
+    }
+  }
+  return settled
+}
+
+const columnKey = (change: { table: ObjectRef; column: string }): string =>
+  `${change.table.schema}.${change.table.name}.${change.column}`
+
+function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
+  const column = (table: ObjectRef, name: string, state: DriftState, detail?: string): Draft[] => [
+    { object: 'column', name: `${label(table)}.${name}`, state, detail, owner: label(table) },
+  ]
+  const onTable = (object: string, table: ObjectRef, name: string, state: DriftState): Draft[] => [
+    { object, name: `${name} on ${label(table)}`, state, owner: label(table) },
+  ]
+  switch (change.kind) {
+    case 'create-schema':
+      return [{ object: 'schema', name: change.schema, state: 'added' }]
+    case 'drop-schema':
+      return [{ object: 'schema', name: change.schema, state: 'missing' }]
+    case 'create-other':
+    case 'drop-other': {
+      const o = change.object
+      const name =
+        o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
+      return [{ object: o.kind, name, state: change.kind === 'create-other' ? 'added' : 'missing' }]
+    }
+    case 'create-enum':
+      return [{ object: 'enum', name: label(change.enum), state: 'added' }]
+    case 'drop-enum':
+      return [{ object: 'enum', name: label(change.enum), state: 'missing' }]
+    case 'add-enum-value':
+      return [
+        {
+          object: 'enum',
+          name: label(change.enum),
+          state: 'changed',
+          detail: `value '${change.value}' added`,
+        },
+      ]
+    case 'replace-enum':
+      return [
+        {
+          object: 'enum',
+          name: label(change.to),
+          state: 'changed',
+          detail: `values changed from ${labels(change.from.values)} to ${labels(change.to.values)}`,
+        },
+      ]
+    case 'move-enum-columns':
+      return [] // The second half of replace-enum, already worded.
+    case 'create-sequence':
+      return [{ object: 'sequence', name: label(change.sequence), state: 'added' }]
+    case 'drop-sequence':
+      return [{ object: 'sequence', name: label(change.sequence), state: 'missing' }]
+    case 'alter-sequence':
+      return [
+        {
+          object: 'sequence',
+          name: label(change.to),
+          state: 'changed',
+          detail: `${sequenceDifferences(change.from, change.to)} changed`,
+        },
+      ]
+    case 'rename-sequence':
+      return [renamed('sequence', change.schema, change.from, change.to)]
+    case 'set-sequence-owner':
+      return [{ object: 'sequence', name: label(change.sequence), state: 'changed', detail: 'owner changed' }]
+    case 'create-table':
+      return [{ object: 'table', name: label(change.table), state: 'added' }]
+    case 'drop-table':
+      return [{ object: 'table', name: label(change.table), state: 'missing' }]
+    case 'rename-table':
+      return [renamed('table', change.schema, change.from, change.to)]
+    case 'add-column':
+      return column(change.table, change.column.name, 'added')
+    case 'drop-column':
+      return column(change.table, change.column.name, 'missing')
+    case 'rename-column':
+      return column(change.table, change.from, 'renamed', `renamed to ${change.to} outside migrations`)
+    case 'alter-column-type':
+      return column(
+        change.table,
+        change.to.name,
+        'changed',
+        `type changed from ${typeText(change.from)} to ${typeText(change.to)}`,
+      )
+    case 'set-column-default': {
+      const before = expectedColumn(expected, change.table, change.column)?.default ?? null
+      if (before === change.default) return []
+      const detail =
+        change.default === null
+          ? `default removed (was ${before})`
+          : before === null
+            ? `default added (${change.default})`
+            : `default changed from ${before} to ${change.default}`
+      return column(change.table, change.column, 'changed', detail)
+    }
+    case 'set-column-not-null':
+      return column(
+        change.table,
+        change.column,
+        'changed',
+        change.notNull ? 'NOT NULL added' : 'NOT NULL removed',
+      )
+    case 'add-identity':
+      return column(
+        change.table,
+        change.column,
+        'changed',
+        `made an identity column (${change.identity.generation})`,
+      )
+    case 'drop-identity':
+      return column(change.table, change.column, 'changed', 'no longer an identity column')
+    case 'alter-identity':
+      return column(
+        change.table,
+        change.column,
+        'changed',
+        `identity ${identityDifferences(change.from, change.to)} changed`,
+      )
+    case 'drop-generated':
+      return column(change.table, change.column, 'changed', 'no longer generated')
+    case 'add-primary-key':
+      return onTable('primary key', change.table, change.primaryKey.name, 'added')
+    case 'drop-primary-key':
+      return onTable('primary key', change.table, change.primaryKey.name, 'missing')
+    case 'add-unique':
+      return onTable('unique constraint', change.table, change.unique.name, 'added')
+    case 'drop-unique':
+      return onTable('unique constraint', change.table, change.unique.name, 'missing')
+    case 'add-check':
+      return onTable('check constraint', change.table, change.check.name, 'added')
+    case 'drop-check':
+      return onTable('check constraint', change.table, change.check.name, 'missing')
+    case 'add-foreign-key':
+      return onTable('foreign key', change.table, change.foreignKey.name, 'added')
+    case 'drop-foreign-key':
+      return onTable('foreign key', change.table, change.foreignKey.name, 'missing')
+    case 'rename-constraint':
+      return [
+        {
+          object: 'constraint',
+          name: `${change.from} on ${label(change.table)}`,
+          state: 'renamed',
+          detail: `renamed to ${change.to} outside migrations`,
+          owner: label(change.table),
+        },
+      ]
+    case 'create-index':
+      return onTable('index', change.table, change.index.name, 'added')
+    case 'drop-index':
+      return onTable('index', change.table, change.index.name, 'missing')
+    case 'rename-index':
+      return [renamed('index', change.schema, change.from, change.to)]
+    case 'create-view':
+      return [{ object: viewKind(change.view), name: label(change.view), state: 'added' }]
+    case 'drop-view':
+      return [{ object: viewKind(change.view), name: label(change.view), state: 'missing' }]
+    default:
+      return assertNever(change)
+  }
+}
+
+/**
+ * Each object's definition by the key its findings have, for the objects the differ may rebuild
+ * or replace rather than alter: views, indexes, constraints and the objects the DSL does not model.
+ */
+function definitions(model: SchemaModel): Map<string, string> {
+  const map = new Map<string, string>()
+  const put = (object: string, name: string, value: unknown): void => {
+    map.set(objectKey(object, name), typeof value === 'string' ? value : JSON.stringify(value))
+  }
+  for (const view of model.views) put(viewKind(view), label(view), { ...view, dependsOn: [] })
+  for (const table of model.tables) {
+    const on = (name: string): string => `${name} on ${label(table)}`
+    if (table.primaryKey !== null) put('primary key', on(table.primaryKey.name), table.primaryKey)
+    for (const unique of table.uniques) put('unique constraint', on(unique.name), unique)
+    for (const check of table.checks) put('check constraint', on(check.name), check)
+    for (const foreignKey of table.foreignKeys) put('foreign key', on(foreignKey.name), foreignKey)
+    for (const index of table.indexes) put('index', on(index.name), index)
+  }
+  for (const other of model.others) put(other.kind, otherName(other), other.definition)
+  return map
+}
+
+function otherName(o: { schema: string; name: string; table: string | null }): string {
+  return o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
+}
+
+const objectKey = (object: string, name: string): string => `${object}\u0000${name}`
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const label = (ref: ObjectRef): string => tableLabel(ref.schema, ref.name)
+const labels = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`
+const viewKind = (view: { materialized: boolean }): string =>
+  view.materialized ? 'materialized view' : 'view'
+
+function renamed(object: string, schema: string, from: string, to: string): Draft {
+  return {
+    object,
+    name: tableLabel(schema, from),
+    state: 'renamed',
+    detail: `renamed to ${to} outside migrations`,
+  }
+}
+
+function typeText(column: ColumnModel): string {
+  return column.type + '[]'.repeat(column.dimensions)
+}
+
+function expectedColumn(model: SchemaModel, table: ObjectRef, name: string): ColumnModel | undefined {
+  return model.tables
+    .find((t) => t.schema === table.schema && t.name === table.name)
+    ?.columns.find((c) => c.name === name)
+}
+
+const SEQUENCE_FIELDS = ['type', 'start', 'increment', 'minValue', 'maxValue', 'cache', 'cycle'] as const
+
+function sequenceDifferences(from: SequenceModel, to: SequenceModel): string {
+  return describeFields(SEQUENCE_FIELDS.filter((f) => from[f] !== to[f]).map((f) => [f, from[f], to[f]]))
+}
+
+function identityDifferences(from: IdentityModel, to: IdentityModel): string {
+  const fields: [string, unknown, unknown][] = []
+  if (from.generation !== to.generation) fields.push(['generation', from.generation, to.generation])
+  for (const f of SEQUENCE_FIELDS) {
+    if (f === 'type') continue
+    if (from.sequence[f] !== to.sequence[f]) fields.push([f, from.sequence[f], to.sequence[f]])
+  }
+  return describeFields(fields)
+}
+
+function describeFields(fields: readonly (readonly [string, unknown, unknown])[]): string {
+  return fields.map(([field, a, b]) => `${field} ${String(a)} → ${String(b)}`).join(', ') || 'options'
+}
