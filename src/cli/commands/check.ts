@@ -115,7 +115,9 @@ function renderReport(
   lines.push(`Checked ${where} against ${folder}/`, '')
   lines.push(...driftLines(report, p), '', ...codeLines(report, p), '', ...journalLines(report, p), '')
   lines.push(
-    failed.length === 0 ? p.green('Result: clean.') : p.red(`Result: ${failed.join(', ')} found (exit 1).`),
+    failed.length === 0
+      ? p.green('Result: clean.')
+      : p.red(`Result: failed on ${failed.join(', ')} (exit 1).`),
   )
   return `${lines.join('\n')}\n`
 }

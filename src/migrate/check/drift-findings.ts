@@ -1,4 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
+import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type { ColumnModel, IdentityModel, SchemaModel, SequenceModel } from '../../model/types.js'
 import { assertNever } from '../../sql/compile.js'
@@ -66,7 +67,7 @@ export function driftFindings(
     const replaced = draft.state === 'added' || draft.state === 'missing' || draft.detail === 'definition changed'
     const [was, is] = [before.get(key), after.get(key)]
     if (!replaced || was === undefined || is === undefined) continue
-    if (was === is) merged.delete(key)
+    if (deepEqual(was, is)) merged.delete(key)
     else merged.set(key, { ...draft, state: 'changed', detail: 'definition changed' })
   }
   // By name, so the parts of one table read together (`users.email`, `users_email_key on users`).
@@ -266,10 +267,10 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
  * Each object's definition by the key its findings have, for the objects the differ may rebuild
  * or replace rather than alter: views, indexes, constraints and the objects the DSL does not model.
  */
-function definitions(model: SchemaModel): Map<string, string> {
-  const map = new Map<string, string>()
+function definitions(model: SchemaModel): Map<string, unknown> {
+  const map = new Map<string, unknown>()
   const put = (object: string, name: string, value: unknown): void => {
-    map.set(objectKey(object, name), typeof value === 'string' ? value : JSON.stringify(value))
+    map.set(objectKey(object, name), value)
   }
   for (const view of model.views) put(viewKind(view), label(view), { ...view, dependsOn: [] })
   for (const table of model.tables) {
