@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import type { TidemarkConfig } from '../config.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
+import { describeModuleError } from './module-error.js'
 
 const DEFAULT_NAMES = [
   'tidemark.config.ts',
@@ -37,12 +38,11 @@ export async function loadConfigFile(cwd: string, explicit: string | undefined):
   try {
     loaded = await createModuleLoader(cwd).import(path, { default: true })
   } catch (error) {
+    const { reason, where } = describeModuleError(error, cwd)
     throw new CliError(
-      `${path} failed to load: ${firstLine(error)}. Fix the file, or run with --verbose for details.`,
+      `${where ?? path} failed to load: ${reason}. Fix the file, or run with --verbose for details.`,
       2,
-      {
-        cause: error,
-      },
+      { cause: error },
     )
   }
   return { path, config: validateConfig(path, loaded) }
@@ -61,10 +61,6 @@ const exists = (path: string): Promise<boolean> =>
     () => true,
     () => false,
   )
-
-function firstLine(error: unknown): string {
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error'
-}
 
 function validateConfig(path: string, value: unknown): TidemarkConfig {
   const fail = (problem: string): never => {

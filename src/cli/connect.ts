@@ -2,8 +2,8 @@ import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import { openDatabaseUrl } from '../drivers/open-url.js'
-import { redactUrl } from '../migrate/generate/shadow.js'
 import { CliError } from './cli-error.js'
+import { describeConnectionError, urlProblem } from './connection-error.js'
 import type { Settings } from './settings.js'
 
 /**
@@ -23,6 +23,8 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     const { fromPGlite } = await import('../drivers/pglite.js')
     return fromPGlite(await PGlite.create(dataDir))
   }
+  const problem = urlProblem(settings.databaseUrl)
+  if (problem !== undefined) throw new CliError(problem)
   let db: Database
   try {
     db = await openDatabaseUrl(settings.databaseUrl)
@@ -33,11 +35,7 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     await db.execute({ sql: 'select 1', params: [] })
   } catch (error) {
     await db.close().catch(() => {})
-    throw new CliError(
-      `Cannot connect to ${redactUrl(settings.databaseUrl)}: ${(error as Error).message}. Check the URL (--url, databaseUrl or DATABASE_URL) and that the server is up.`,
-      2,
-      { cause: error },
-    )
+    throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, { cause: error })
   }
   return db
 }

@@ -1,8 +1,10 @@
+import { relative } from 'node:path'
 import { collect } from '../dialects/pg/to-model/collect.js'
 import type { SchemaModel } from '../model/types.js'
 import { tableDefinition } from '../schema/table.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
+import { describeModuleError } from './module-error.js'
 import type { Settings } from './settings.js'
 
 /**
@@ -21,8 +23,12 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
     try {
       modules.push(await loader.import(path))
     } catch (error) {
-      const reason = (error as Error).message.split('\n')[0]
-      throw new CliError(`Schema module ${path} failed to load: ${reason}`, 2, { cause: error })
+      const { reason, where } = describeModuleError(error, settings.baseDir)
+      throw new CliError(
+        `Schema module ${relative(settings.baseDir, path) || path} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}`,
+        2,
+        { cause: error },
+      )
     }
   }
   const pg = (await loader.import('tidemark/pg').catch(() => import('../pg.js'))) as typeof import('../pg.js')

@@ -10,7 +10,8 @@ export async function openDatabaseUrl(url: string): Promise<Database> {
   if (pg !== undefined) {
     const { fromNodePostgres } = await import('./node-postgres.js')
     const Pool = pg.Pool ?? (pg as unknown as { default: typeof import('pg') }).default.Pool
-    const pool = new Pool({ connectionString: url, max: 4 })
+    // A host that drops packets would otherwise make a command wait forever.
+    const pool = new Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 15_000 })
     // An idle connection the server ends (a restart, a dropped scratch database) is an 'error' event
     // on the pool; unheard, it would crash the process. The pool discards that connection by itself.
     pool.on('error', () => {})
