@@ -113,7 +113,7 @@ async function readLiveModel(settings: Settings): Promise<LoadedSchema> {
   }
 }
 
-async function askRename(candidates: readonly RenameCandidate[]): Promise<RenameCandidate | string> {
+export async function askRename(candidates: readonly RenameCandidate[]): Promise<RenameCandidate | string> {
   const from = candidates[0]!.from
   const answer = await select<RenameCandidate | string>({
     message: `${from} is gone. Was it renamed?`,

@@ -38,7 +38,13 @@ export type RenameResolver = (
 ) => Promise<RenameDecisions>
 
 export interface PlanMigrationOptions {
+  /** The history; ignored when `current` is given. */
   readonly folder: MigrationFolder
+  /**
+   * What the database holds now, when it is known without a replay (a live database read for
+   * `push`): the plan starts from it instead of the folder's history.
+   */
+  readonly current?: SchemaModel | undefined
   /** The schema as the code declares it (`toModel`). */
   readonly desired: SchemaModel
   readonly shadow?: ShadowOptions
@@ -103,8 +109,10 @@ async function readBothSides(
 ): Promise<Sides> {
   const cacheDir = options.shadow?.url === undefined ? options.shadow?.cacheDir : undefined
   const cacheFile =
-    cacheDir === undefined ? undefined : await historyCacheFile(cacheDir, options.folder, exclude)
-  const cached = cacheFile === undefined ? undefined : await readCachedModel(cacheFile)
+    cacheDir === undefined || options.current !== undefined
+      ? undefined
+      : await historyCacheFile(cacheDir, options.folder, exclude)
+  const cached = options.current ?? (cacheFile === undefined ? undefined : await readCachedModel(cacheFile))
   const expressions =
     cacheDir === undefined || options.authoredDefaults === undefined
       ? undefined
@@ -130,7 +138,9 @@ async function readBothSides(
       const loaded = await loadWhatExpressionsMayUse(shadow, cached)
       const sides = await loadDesired(shadow, cached, loaded, options, exclude)
       return await learn({ ...sides, history: 'cached', shadow: true })
-    } catch {
+    } catch (error) {
+      // A given current model has no history to fall back on: its error is the answer.
+      if (options.current !== undefined) throw error
       // Replayed below; an error that is really the schema's shows up there again.
     } finally {
       await shadow.close()

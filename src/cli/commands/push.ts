@@ -1,0 +1,131 @@
+import { confirm, isCancel } from '@clack/prompts'
+import { introspect } from '../../dialects/pg/introspect/index.js'
+import { describeChange } from '../../diff/describe.js'
+import { applyMigrationSql } from '../../migrate/apply-migration-sql.js'
+import { restrictToSchemas } from '../../migrate/check/restrict-schemas.js'
+import { migrationText } from '../../migrate/generate/migration-text.js'
+import { planMigration } from '../../migrate/generate/plan.js'
+import { readJournal } from '../../migrate/journal.js'
+import { isNoTransaction } from '../../migrate/migration-folder.js'
+import { CliError } from '../cli-error.js'
+import { openLiveDatabase } from '../connect.js'
+import { listFlag, parseFlags } from '../flags.js'
+import type { CliIo } from '../io.js'
+import { renameResolver } from '../rename-decisions.js'
+import { loadSchemaModel } from '../schema-model.js'
+import { resolveSettings } from '../settings.js'
+import { paint, progress } from '../terminal.js'
+import { askRename } from './generate.js'
+
+export const PUSH_HELP = `Usage: tidemark push [--force] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
+
+Development shortcut: changes the live database straight to what the schema modules declare,
+without writing a migration. Shows every change and its hazards first, and asks before anything
+that loses data (without a terminal, --force is needed for that). Objects the schema cannot declare
+(functions, triggers, policies ...) are left as they are.
+
+  --force              apply changes that lose data without asking
+  --rename OLD=NEW     a table (users=members) or column (users.name=users.full_name) was renamed
+  --no-rename OLD      OLD was dropped, not renamed (its data is lost)
+`
+
+export async function pushCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const flags = parseFlags('push', args, {
+    force: { type: 'boolean' },
+    rename: { type: 'string', multiple: true },
+    'no-rename': { type: 'string', multiple: true },
+  })
+  if (flags.values.help === true) {
+    io.stdout.write(PUSH_HELP)
+    return 0
+  }
+  if (flags.positionals.length > 0) {
+    throw new CliError(`push takes no arguments ('${flags.positionals[0]}'). Run 'tidemark push --help'.`)
+  }
+  const settings = await resolveSettings(flags, io)
+  const schema = await loadSchemaModel(settings)
+  const interactive = io.interactive && !settings.json
+  const resolver = renameResolver(
+    listFlag(flags, 'rename'),
+    listFlag(flags, 'no-rename'),
+    interactive ? askRename : undefined,
+  )
+  const line = progress(io, settings.json)
+  const p = paint(io)
+  const db = await openLiveDatabase(settings)
+  try {
+    line.step('Reading the live database')
+    const exclude = [{ schema: settings.journal.schema, table: settings.journal.table }]
+    const live = restrictToSchemas(
+      await introspect(db, { exclude, schemas: settings.schemas }),
+      settings.schemas,
+    )
+    line.step('Reading the schema as PostgreSQL prints it')
+    const plan = await planMigration({
+      folder: { dir: settings.migrations, migrations: [], sum: null },
+      current: live,
+      desired: restrictToSchemas(schema.model, settings.schemas),
+      authoredDefaults: schema.authoredDefaults,
+      journal: settings.journal,
+      shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
+      resolveRenames: resolver,
+    })
+    line.done()
+    const unused = resolver.unusedFlags()
+    if (unused.length > 0) {
+      throw new CliError(
+        `${unused.join(', ')} matched no rename candidate. Check the names, or remove the flag.`,
+      )
+    }
+    const changes = plan.up.map(describeChange)
+    const hazards = plan.up.flatMap((c) => c.hazards)
+    const losesData = hazards.some((h) => h.kind === 'data-loss')
+    const json = (applied: boolean) => io.stdout.write(`${JSON.stringify({ applied, changes, hazards })}\n`)
+    if (plan.up.length === 0) {
+      if (settings.json) json(false)
+      else io.stdout.write('Nothing to push: the database already matches the schema.\n')
+      return 0
+    }
+    if (!settings.json) {
+      io.stdout.write(`${plan.up.length} change${plan.up.length === 1 ? '' : 's'} to push:\n`)
+      for (const change of changes) io.stdout.write(`  ${change}\n`)
+      for (const hazard of hazards) io.stdout.write(`  ${p.yellow(hazard.kind)}: ${hazard.message}\n`)
+    }
+    if (losesData && flags.values.force !== true) {
+      const agreed = interactive
+        ? await confirm({ message: 'Some changes lose data. Push them?', initialValue: false })
+        : false
+      if (agreed !== true || isCancel(agreed)) {
+        if (settings.json) json(false)
+        throw new CliError(
+          interactive
+            ? 'Nothing was pushed.'
+            : 'Nothing was pushed: some changes lose data (listed above). Run with --force to push them anyway.',
+          1,
+        )
+      }
+    }
+    const script = migrationText('push', 'up', plan.up)
+    line.step('Pushing')
+    await applyMigrationSql(db, 'push', script, {
+      transaction: !isNoTransaction(script),
+      lockTimeout: settings.lockTimeout,
+    })
+    line.done()
+    if (settings.json) json(true)
+    else {
+      io.stdout.write(`Pushed ${plan.up.length} change${plan.up.length === 1 ? '' : 's'}.\n`)
+      if ((await readJournal(db, settings.journal)).length > 0) {
+        io.stdout.write(
+          p.dim(
+            "This database has applied migrations: what was pushed is drift until a migration makes it ('tidemark generate').\n",
+          ),
+        )
+      }
+    }
+    return 0
+  } finally {
+    line.done()
+    await db.close()
+  }
+}
