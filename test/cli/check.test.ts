@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckReport } from '../../src/migrate/check/check.js'
@@ -15,6 +16,12 @@ import { serverUrl } from '../support/databases.js'
 import { tempProject, tidemark } from './support.js'
 
 const kitchenSink = new URL('../fixtures/kitchen-sink.ts', import.meta.url)
+// Every --json document printed below must conform to the documented schema.
+const reportSchema = JSON.parse(
+  await readFile(new URL('../../docs/check-report.schema.json', import.meta.url), 'utf8'),
+) as object
+const conformsToSchema = new Ajv2020({ allErrors: true }).compile(reportSchema)
+
 const config = `export default { schema: './schema.ts', migrations: './migrations' }\n`
 
 interface Target {
@@ -77,7 +84,10 @@ for (const target of targets) {
     const run = (...args: string[]) => tidemark([...args, ...target.args()], { cwd: project.dir })
     const json = async (...args: string[]) => {
       const result = await run(...args, '--json')
-      return { ...result, report: JSON.parse(result.out) as CheckReport & { failed: string[] } }
+      const report = JSON.parse(result.out) as CheckReport & { failed: string[] }
+      if (args[0] === 'check')
+        expect(conformsToSchema(report), JSON.stringify(conformsToSchema.errors)).toBe(true)
+      return { ...result, report }
     }
     const migrationNames = async () =>
       (await readdir(join(project.dir, 'migrations'))).filter((f) => f !== 'tidemark.sum').sort()
@@ -106,6 +116,9 @@ for (const target of targets) {
       expect(text.code).toBe(0)
       const { report, code } = await json('check')
       expect(code).toBe(0)
+      // The schema is strict enough to catch a document that strays from it.
+      expect(conformsToSchema({ ...report, drift: { ...report.drift, status: 'fine' } })).toBe(false)
+      expect(conformsToSchema({ ...report, extra: true })).toBe(false)
       expect(report).toMatchObject({
         version: 1,
         drift: { status: 'clean', findings: [], appliedMigrations: 1 },
