@@ -21,6 +21,17 @@ export {
   type Renames,
   type TableRename,
 } from './diff/index.js'
+export { type BaselineOptions, type BaselineResult, baseline } from './migrate/baseline.js'
+export {
+  type CheckOptions,
+  type CheckReport,
+  type CodeSection,
+  checkDatabase,
+  type DriftFinding,
+  type DriftSection,
+  type DriftState,
+  type JournalSection,
+} from './migrate/check/check.js'
 export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
 export {

@@ -1,7 +1,8 @@
 /**
  * The demo (`npm run demo`): the mobile-backend schema goes through Tidemark's main job on an embedded
  * database, with no server: generate the first migration from the schema, apply it, change the schema,
- * generate and apply the next one (with its hazards), then write and read typed rows.
+ * generate and apply the next one (with its hazards), write and read typed rows; then a hand edit of
+ * the database, which `check` reports as drift and `generate --from-db` and `baseline` adopt.
  *
  * It works in a fresh folder under the system's temp directory and runs the real `tidemark` command;
  * in your own project the same steps are `npx tidemark generate` and `npx tidemark migrate`.
@@ -19,6 +20,10 @@ const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 const project = mkdtempSync(join(tmpdir(), 'tidemark-demo-'))
 
 function tidemark(...args: string[]): void {
+  tidemarkExpecting(0, ...args)
+}
+
+function tidemarkExpecting(exitCode: number, ...args: string[]): void {
   console.log(`\n$ tidemark ${args.join(' ')}`)
   const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), cli, ...args], {
     cwd: project,
@@ -26,7 +31,8 @@ function tidemark(...args: string[]): void {
   })
   process.stdout.write(run.stdout.replace(/^(?=.)/gm, '  '))
   process.stdout.write(run.stderr.replace(/^(?=.)/gm, '  '))
-  if (run.status !== 0) throw new Error(`tidemark ${args.join(' ')} exited with ${run.status}`)
+  if (run.status !== exitCode) throw new Error(`tidemark ${args.join(' ')} exited with ${run.status}`)
+  if (exitCode !== 0) console.log(`  (exit code ${exitCode})`)
 }
 
 function showMigration(slug: string, lines: number): void {
@@ -77,6 +83,20 @@ try {
   } finally {
     await db.close()
   }
+
+  // Someone fixes production by hand: a column and an index nobody wrote a migration for.
+  const live = new PGlite(join(project, '.tidemark', 'pglite'))
+  await live.exec(
+    'alter table users add column referral_code text; create index sessions_expires_at_hotfix on auth.sessions (expires_at)',
+  )
+  await live.close()
+  console.log('\nA hand edit on the database: users.referral_code and an index on sessions.')
+  tidemarkExpecting(1, 'check')
+  // Keep the edit: write it as a migration and record it as applied where it already is.
+  tidemark('generate', '--from-db', '--name', 'adopt_hotfix')
+  const adopted = readdirSync(join(project, 'migrations')).find((entry) => entry.endsWith('_adopt_hotfix'))!
+  tidemark('baseline', '--to', adopted)
+  tidemark('check', '--fail-on', 'drift,journal')
 } finally {
   rmSync(project, { recursive: true, force: true })
 }

@@ -24,7 +24,7 @@ export interface TableDiff {
   readonly addConstraints: ChangeBody[]
   readonly addIndexes: ChangeBody[]
   readonly addForeignKeys: ForeignKeyModel[]
-  /** Something changed: views reading this table are rebuilt. */
+  /** A column a view may read was dropped or reshaped, or the primary key goes: views over it are rebuilt. */
   readonly changed: boolean
 }
 
@@ -202,13 +202,9 @@ export function diffTable(
     addConstraints,
     addIndexes,
     addForeignKeys: foreignKeys.add,
-    changed:
-      dropColumns.length +
-        alterColumns.length +
-        addIdentities.length +
-        dropConstraints.length +
-        addConstraints.length >
-        0 || renames.length > 0,
+    // PostgreSQL keeps a view over a table through everything else (constraints, indexes,
+    // defaults, NOT NULL, identity); a grouped view may rest on the primary key.
+    changed: reshaped.size > 0 || primaryKeys.drop.length > 0,
   }
 }
 

@@ -1,6 +1,7 @@
 import { type SchemaModel, sql } from 'tidemark'
 import {
   type AnyColumn,
+  type AnyTable,
   enumType,
   foreignKey,
   index,
@@ -16,6 +17,7 @@ import {
   view,
 } from 'tidemark/pg'
 import { expect, it } from 'vitest'
+import { diff } from '../../src/diff/diff.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { expectRoundTrip } from './support.js'
 
@@ -78,6 +80,40 @@ describeEachDatabase('diff and render: dependency order', (target) => {
     const b = prices(numeric({ precision: 12, scale: 2 }).notNull())
     const summary = (t: typeof a) => view('price_summary').as(sql`select sum(amount) as total from ${t}`)
     await expectRoundTrip(target.db, toModel({ a, s: summary(a) }), toModel({ b, s: summary(b) }))
+  })
+
+  it('keeps a view in place when only constraints, indexes, defaults or new columns change under it', () => {
+    const accounts = (extra: boolean) =>
+      table(
+        'accounts',
+        {
+          id: integer().primaryKey(),
+          name: extra ? text().notNull().default('x') : text(),
+          ...(extra ? { nickname: text() } : {}),
+        },
+        (t) => (extra ? [index().on(t.name)] : []),
+      )
+    const names = (t: AnyTable) => view('account_names').as(sql`select id, name from ${t}`)
+    const a = accounts(false)
+    const b = accounts(true)
+    const changes = diff(toModel({ a, v: names(a) }), toModel({ b, v: names(b) }))
+    expect(changes.map((c) => c.kind)).not.toContain('drop-view')
+    expect(changes.map((c) => c.kind)).toEqual(expect.arrayContaining(['add-column', 'create-index']))
+  })
+
+  it('rebuilds a grouped view when the primary key it rests on goes', async () => {
+    const members = (keyed: boolean) =>
+      table('members', { id: keyed ? integer().primaryKey() : integer().notNull(), name: text() })
+    const grouped = (t: AnyTable) => view('member_names').as(sql`select id, name from ${t} group by id`)
+    const keyed = members(true)
+    const plain = members(false)
+    // Without a primary key, "group by id" cannot select name: only the keyed side has the view.
+    await expectRoundTrip(target.db, toModel({ keyed, v: grouped(keyed) }), toModel({ plain }))
+    const changes = diff(
+      toModel({ keyed, v: grouped(keyed) }),
+      toModel({ keyed: members(false), v: grouped(keyed) }),
+    )
+    expect(changes.map((c) => c.kind)).toContain('drop-view')
   })
 
   it('moves columns, keys and indexes between shapes and schemas', async () => {
