@@ -6,7 +6,7 @@ import type { ConditionOver } from './expr.js'
 import { FilteredWrite } from './filtered-write.js'
 import type { Joinable, NameOf, RowOf } from './result-types.js'
 import { rowMapper } from './row-mapper.js'
-import { type Selection, sourceInfo } from './selection.js'
+import { type Selection, type SelectionOver, sourceInfo } from './selection.js'
 import { andNode } from './values.js'
 import { returningFields } from './write-values.js'
 
@@ -52,7 +52,9 @@ export class DeleteQuery<
 
   /** `returning *` (every column of the table), or chosen fields. */
   returning(): DeleteQuery<T, TNames, InferSelect<T>[], Filtered>
-  returning<F extends Selection>(fields: F): DeleteQuery<T, TNames, RowOf<F, 'partial', never>[], Filtered>
+  returning<F extends SelectionOver<TNames>>(
+    fields: F,
+  ): DeleteQuery<T, TNames, RowOf<F, 'partial', never>[], Filtered>
   returning(fields?: Selection): DeleteQuery<T, TNames, unknown[], Filtered> {
     const returning = returningFields(this.node.table, fields)
     return new DeleteQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))

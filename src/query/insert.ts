@@ -7,7 +7,7 @@ import type { ConditionOver } from './expr.js'
 import type { NameOf, RowOf } from './result-types.js'
 import { type RowMapper, rowMapper } from './row-mapper.js'
 import { Runnable } from './runnable.js'
-import type { Selection } from './selection.js'
+import type { Selection, SelectionOver } from './selection.js'
 import type { SetOperand } from './set-operations.js'
 import { valueNode } from './values.js'
 import {
@@ -146,7 +146,7 @@ export class InsertQuery<T extends AnyTable, Result> extends Runnable<Result> {
 
   /** `returning *` (every column), or chosen fields. */
   returning(): InsertQuery<T, InferSelect<T>[]>
-  returning<F extends Selection>(fields: F): InsertQuery<T, RowOf<F, 'partial', never>[]>
+  returning<F extends SelectionOver<T['$name']>>(fields: F): InsertQuery<T, RowOf<F, 'partial', never>[]>
   returning(fields?: Selection): InsertQuery<T, unknown[]> {
     const returning = returningFields(this.node.table, fields)
     return new InsertQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))

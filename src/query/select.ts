@@ -15,9 +15,11 @@ import type { QueryExecutor } from './executor.js'
 import { type Condition, type ConditionOver, Expr, type ValueOf } from './expr.js'
 import { type OrderBy, orderNode } from './order.js'
 import type { Placeholder } from './placeholder.js'
+import type { PreparedQuery } from './prepared.js'
 import type { Joinable, NameOf, RowOf, SelectMode, Subquery } from './result-types.js'
 import { type RowMapper, rowMapper } from './row-mapper.js'
-import { Runnable } from './runnable.js'
+import { type QuerySQL, Runnable } from './runnable.js'
+import type { Finished, NotInQuery } from './selected-tables.js'
 import { fieldsOf, type Selection, sourceInfo } from './selection.js'
 import { type SetOperand, type SetOperationQuery, setOperation } from './set-operations.js'
 import { makeSubquery } from './subquery.js'
@@ -46,9 +48,9 @@ type Joined<S, M extends SelectMode, TNames extends string, TNull extends string
   TNull
 >
 
-export interface LockOptions {
-  /** Lock only the rows of these tables. */
-  readonly of?: readonly Joinable[]
+export interface LockOptions<Names extends string = string> {
+  /** Lock only the rows of these tables (tables of the query). */
+  readonly of?: readonly (Joinable & { readonly $name: Names })[]
   /** Fail at once instead of waiting for a lock. */
   readonly noWait?: boolean
   /** Skip rows another transaction has locked (work queues). */
@@ -125,6 +127,11 @@ export class SelectQuery<
   /** Type-only: the tables the query reads, and those an outer join may leave empty. */
   declare readonly $tables: TNames
   declare readonly $nullable: TNull
+  /**
+   * Type-only: the tables selected fields read that the query does not. Where a query is nested
+   * (`union`, `cte`, `exists`, `scalar`...) the parameter requires `never` here.
+   */
+  declare readonly $notInQuery: NotInQuery<S, M, TNames>
 
   constructor(
     executor: QueryExecutor | undefined,
@@ -266,7 +273,7 @@ export class SelectQuery<
    * Locks the selected rows: `for update`, `for no key update`, `for share`, `for key share`, with
    * `of`, `noWait` or `skipLocked`.
    */
-  for(strength: LockNode['strength'], options: LockOptions = {}): this {
+  for(strength: LockNode['strength'], options: LockOptions<TNames> = {}): this {
     if (options.noWait && options.skipLocked)
       throw new TypeError('for(): choose noWait or skipLocked, not both')
     const lock: LockNode = {
@@ -277,32 +284,41 @@ export class SelectQuery<
     return this.with({ locks: [...this.state.node.locks, lock] })
   }
 
+  // Each method below that needs the finished query is declared twice: the public signature
+  // narrows `this` to `Finished`, the implementation keeps the class's `this` to reach its state.
+
   /** `union` (duplicates removed) with another query of the same shape. */
+  union(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   union(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'union', other, this.rowMapper())
   }
 
   /** `union all` (duplicates kept). */
+  unionAll(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   unionAll(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'union all', other, this.rowMapper())
   }
 
   /** `intersect`. */
+  intersect(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   intersect(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'intersect', other, this.rowMapper())
   }
 
   /** `intersect all`. */
+  intersectAll(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   intersectAll(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'intersect all', other, this.rowMapper())
   }
 
   /** `except`. */
+  except(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   except(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'except', other, this.rowMapper())
   }
 
   /** `except all`. */
+  exceptAll(this: Finished<S, M, TNames>, other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>>
   exceptAll(other: SetOperand): SetOperationQuery<RowOf<S, M, TNull>> {
     return setOperation(this.executor, this, 'except all', other, this.rowMapper())
   }
@@ -311,6 +327,7 @@ export class SelectQuery<
    * This query as a source for another one: `(select ...) as "alias"`. Its fields become columns
    * of the result, e.g. `const recent = db.select(...).from(posts).as('recent')` then `recent.id`.
    */
+  as<A extends string>(this: Finished<S, M, TNames>, alias: A): Subquery<A, RowOf<S, M, TNull>>
   as<A extends string>(alias: A): Subquery<A, RowOf<S, M, TNull>> {
     return makeSubquery(alias, this.state.node.fields, {
       kind: 'subquery-source',
@@ -318,6 +335,29 @@ export class SelectQuery<
       query: this.state.node,
       cte: false,
     })
+  }
+
+  // These only narrow `this`: a query whose fields read a table it lacks does not run or compile.
+
+  override execute(this: Finished<S, M, TNames>): Promise<RowOf<S, M, TNull>[]> {
+    return super.execute()
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: builders are awaitable on purpose, like promises
+  override then<A = RowOf<S, M, TNull>[], B = never>(
+    this: Finished<S, M, TNames>,
+    onfulfilled?: ((value: RowOf<S, M, TNull>[]) => A | PromiseLike<A>) | null,
+    onrejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
+    return super.then(onfulfilled, onrejected)
+  }
+
+  override toSQL(this: Finished<S, M, TNames>): QuerySQL {
+    return super.toSQL()
+  }
+
+  override prepare(this: Finished<S, M, TNames>): PreparedQuery<RowOf<S, M, TNull>[]> {
+    return super.prepare()
   }
 
   /** Returns the query as is; for code that adds clauses conditionally (every method already allows it). */
@@ -356,9 +396,7 @@ function sourceName(source: SelectNode['from']): string {
  * @example
  * db.select({ name: users.name, posts: scalar(db.select({ n: count() }).from(posts).where(eq(posts.authorId, outer(users.id)))) })
  */
-export function scalar<R>(
-  query: Runnable<R[]> & { toQueryNode(): QueryNode; fieldNodes(): readonly FieldNode[] },
-): Expr<R[keyof R] | null, never> {
+export function scalar<R>(query: Runnable<R[]> & SetOperand): Expr<R[keyof R] | null, never> {
   const fields = query.fieldNodes()
   if (fields.length !== 1)
     throw new TypeError(`scalar() needs a query selecting exactly one field, got ${fields.length}`)

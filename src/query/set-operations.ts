@@ -13,6 +13,8 @@ import { countNode } from './values.js'
 export interface SetOperand {
   toQueryNode(): QueryNode
   fieldNodes(): readonly FieldNode[]
+  /** Type-only: refuses a select whose fields read a table it does not (see `SelectQuery`). */
+  readonly $notInQuery?: never
 }
 
 /**
@@ -109,10 +111,10 @@ function checkWidth(fields: readonly FieldNode[], other: SetOperand): void {
   }
 }
 
-/** Starts a set operation from a first query. */
+/** Starts a set operation from a first query (already checked by the `this` of its method). */
 export function setOperation<Row>(
   executor: QueryExecutor | undefined,
-  first: SetOperand,
+  first: Pick<SetOperand, 'toQueryNode' | 'fieldNodes'>,
   op: SetOperator,
   other: SetOperand,
   mapper: RowMapper,

@@ -6,7 +6,7 @@ import type { ConditionOver } from './expr.js'
 import { FilteredWrite } from './filtered-write.js'
 import type { Joinable, NameOf, RowOf } from './result-types.js'
 import { rowMapper } from './row-mapper.js'
-import { type Selection, sourceInfo } from './selection.js'
+import { type Selection, type SelectionOver, sourceInfo } from './selection.js'
 import { andNode } from './values.js'
 import { returningFields, setNodes, type UpdateValues } from './write-values.js'
 
@@ -73,7 +73,9 @@ export class UpdateQuery<
 
   /** `returning *` (every column of the table), or chosen fields. */
   returning(): UpdateQuery<T, TNames, InferSelect<T>[], Filtered>
-  returning<F extends Selection>(fields: F): UpdateQuery<T, TNames, RowOf<F, 'partial', never>[], Filtered>
+  returning<F extends SelectionOver<TNames>>(
+    fields: F,
+  ): UpdateQuery<T, TNames, RowOf<F, 'partial', never>[], Filtered>
   returning(fields?: Selection): UpdateQuery<T, TNames, unknown[], Filtered> {
     const returning = returningFields(this.node.table, fields)
     return new UpdateQuery(this.executor, { ...this.node, returning }, rowMapper(returning, []))

@@ -18,6 +18,8 @@ export function valueNode(value: unknown, encode: ParamEncoder | undefined): Exp
 /** A select builder (or set operation) that can be nested as a subquery. */
 export interface QueryLike {
   toQueryNode(): import('./ast.js').QueryNode
+  /** Type-only: refuses a select whose fields read a table it does not (see `SelectQuery`). */
+  readonly $notInQuery?: never
 }
 
 export function isQueryLike(value: unknown): value is QueryLike {

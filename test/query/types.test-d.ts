@@ -1,15 +1,18 @@
 import {
+  alias,
   avg,
   count,
   cte,
   type Database,
   eq,
   excluded,
+  exists,
   gt,
   type InferSelect,
   inArray,
   like,
   max,
+  outer,
   scalar,
   sql,
   sum,
@@ -107,6 +110,66 @@ describe('result types', () => {
     expectTypeOf(updated).toEqualTypeOf<{ id: number }[]>()
     expectTypeOf(await db.delete(posts).all().returning({ t: posts.title })).toEqualTypeOf<{ t: string }[]>()
   })
+
+  it('accepts selected fields once their tables are joined, with the same result types', async () => {
+    const joined = await db
+      .select({ title: posts.title, author: { name: users.name }, n: count(posts.id), one: sql<number>`1` })
+      .from(users)
+      .innerJoin(posts, eq(posts.authorId, users.id))
+      .groupBy(users.id, posts.id)
+    expectTypeOf(joined).toEqualTypeOf<
+      { title: string; author: { name: string }; n: number; one: number }[]
+    >()
+    const left = await db
+      .select({ title: posts.title, author: { email: users.email }, n: count(posts.id), p: posts })
+      .from(users)
+      .leftJoin(posts, eq(posts.authorId, users.id))
+      .groupBy(users.id, posts.id)
+    expectTypeOf(left).toEqualTypeOf<
+      { title: string | null; author: { email: string | null }; n: number; p: Post | null }[]
+    >()
+    const n = scalar(
+      db
+        .select({ n: count() })
+        .from(posts)
+        .where(eq(posts.authorId, outer(users.id))),
+    )
+    expectTypeOf(await db.select({ name: users.name, n }).from(users)).toEqualTypeOf<
+      { name: string; n: number | null }[]
+    >()
+    const latest = db
+      .select({ title: posts.title, by: outer(users.name) })
+      .from(posts)
+      .where(eq(posts.authorId, outer(users.id)))
+      .limit(1)
+      .as('latest')
+    const lateral = await db
+      .select({ name: users.name, title: latest.title, by: latest.by })
+      .from(users)
+      .leftJoinLateral(latest, sql`true`)
+    expectTypeOf(lateral).toEqualTypeOf<{ name: string; title: string | null; by: string | null }[]>()
+    const c = cte('c', db.select({ id: users.id }).from(users))
+    expectTypeOf(await db.with(c).select({ id: c.id }).from(c)).toEqualTypeOf<{ id: number }[]>()
+    const ids = db.select({ id: posts.authorId }).from(posts)
+    expectTypeOf(await db.select({ id: users.id }).from(users).union(ids)).toEqualTypeOf<{ id: number }[]>()
+    expectTypeOf(db.select({ n: sql<number>`1` }).from(users).toSQL().sql).toEqualTypeOf<string>()
+  })
+
+  it('accepts returning fields of the written table and of update from / delete using', async () => {
+    const updated = await db
+      .update(posts)
+      .set({ title: users.name })
+      .from(users)
+      .where(eq(users.id, posts.authorId))
+      .returning({ title: posts.title, by: { name: users.name } })
+    expectTypeOf(updated).toEqualTypeOf<{ title: string; by: { name: string } }[]>()
+    const removed = await db
+      .delete(posts)
+      .using(users)
+      .where(eq(users.id, posts.authorId))
+      .returning({ title: posts.title, by: users.email, one: sql<number>`1` })
+    expectTypeOf(removed).toEqualTypeOf<{ title: string; by: string | null; one: number }[]>()
+  })
 })
 
 describe('what does not compile', () => {
@@ -136,6 +199,63 @@ describe('what does not compile', () => {
     db.select().from(users).innerJoin(posts, eq(posts.authorId, users.id)).where(eq(posts.id, 1))
     // @ts-expect-error users is not part of this delete
     db.delete(posts).where(eq(users.id, 1))
+    const whole = db.select().from(users)
+    // @ts-expect-error posts is not part of this query, so its rows cannot be locked
+    whole.for('update', { of: [posts] })
+    whole.innerJoin(posts, eq(posts.authorId, users.id)).for('update', { of: [posts] })
+  })
+
+  it('refuses selected fields of tables that are not in the query, once the query is finished', async () => {
+    const flat = db.select({ title: posts.title }).from(users)
+    // @ts-expect-error posts is not part of this query
+    await flat
+    // @ts-expect-error posts is not part of this query
+    await flat.execute()
+    // @ts-expect-error posts is not part of this query
+    flat.toSQL()
+    // @ts-expect-error posts is not part of this query
+    flat.prepare()
+    // @ts-expect-error users is not part of this query
+    await db.select({ author: { name: users.name } }).from(posts)
+    // @ts-expect-error posts is not part of this query
+    await db.select({ n: count(posts.id) }).from(users)
+    // @ts-expect-error posts is not part of this query
+    await db.select({ p: posts }).from(users)
+    // @ts-expect-error posts is not part of this query (joining an alias of users does not add it)
+    await db.select({ title: posts.title }).from(users).leftJoin(alias(users, 'u2'), sql`true`)
+  })
+
+  it('refuses such a query as a subquery, a CTE or an operand', () => {
+    const flat = db.select({ title: posts.title }).from(users)
+    const names = db.select({ title: users.name }).from(users)
+    // @ts-expect-error posts is not part of this query
+    flat.as('sq')
+    // @ts-expect-error posts is not part of this query
+    flat.union(names)
+    // @ts-expect-error posts is not part of this query
+    names.union(flat)
+    // @ts-expect-error posts is not part of this query
+    scalar(flat)
+    // @ts-expect-error posts is not part of this query
+    exists(flat)
+    // @ts-expect-error posts is not part of this query
+    cte('c', flat)
+    // @ts-expect-error posts is not part of this query
+    db.insert(posts).select(flat)
+    // The inner query does not read users: an outer column must say so with outer().
+    // @ts-expect-error users is not part of the inner query
+    scalar(db.select({ name: users.name }).from(posts))
+  })
+
+  it('refuses returning fields of tables the write does not read', () => {
+    // @ts-expect-error posts is not written by this insert
+    db.insert(users).values({ name: 'a' }).returning({ title: posts.title })
+    const update = db.update(users).set({ name: 'b' }).all()
+    // @ts-expect-error posts is not read by this update
+    update.returning({ nested: { title: posts.title } })
+    const remove = db.delete(users).all()
+    // @ts-expect-error posts is not read by this delete
+    remove.returning({ n: count(posts.id) })
   })
 
   it('refuses incomplete or wrong insert and update values', () => {
