@@ -10,7 +10,10 @@ import { baselineCommand } from './commands/baseline.js'
 import { checkCommand } from './commands/check.js'
 import { generateCommand } from './commands/generate.js'
 import { hashCommand } from './commands/hash.js'
+import { initCommand } from './commands/init.js'
 import { migrateCommand } from './commands/migrate.js'
+import { pullCommand } from './commands/pull.js'
+import { pushCommand } from './commands/push.js'
 import { statusCommand } from './commands/status.js'
 import { type CliIo, processIo } from './io.js'
 
@@ -21,13 +24,16 @@ const HELP = `tidemark: PostgreSQL schema as code, typed SQL, and migrations tha
 Usage: tidemark <command> [flags]
 
 Commands:
+  init            set up a project: config, a schema module, a migrations folder
   generate        write the next migration (up and down) from schema changes
   migrate         apply pending migrations, each exactly once
   migrate down    undo the latest migration(s)
-  hash            rewrite migrations/tidemark.sum after a deliberate edit
-  baseline        adopt an existing database: verify it matches the migrations, record them applied
   status          every migration with its state in the database
   check           is the database what its migrations and code say? (drift, forgotten generate, journal)
+  pull            write the schema code (TypeScript) for what the database holds
+  push            development: change the database straight to the schema (asks before data loss)
+  baseline        adopt an existing database: verify it matches the migrations, record them applied
+  hash            rewrite migrations/tidemark.sum after a deliberate edit
 
 Flags (every command):
   --config PATH       config file (default tidemark.config.ts)
@@ -46,9 +52,12 @@ Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL err
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   baseline: baselineCommand,
   check: checkCommand,
+  init: initCommand,
+  push: pushCommand,
   status: statusCommand,
   generate: generateCommand,
   migrate: migrateCommand,
+  pull: pullCommand,
   hash: hashCommand,
 }
 

@@ -1,0 +1,89 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, relative, resolve } from 'node:path'
+import { codegen } from '../../dialects/pg/codegen/codegen.js'
+import { introspect } from '../../dialects/pg/introspect/introspect.js'
+import type { SchemaModel } from '../../model/types.js'
+import { CliError } from '../cli-error.js'
+import { openLiveDatabase } from '../connect.js'
+import { parseFlags, stringFlag } from '../flags.js'
+import type { CliIo } from '../io.js'
+import { resolveSettings } from '../settings.js'
+
+export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
+
+Reads the live database and writes its schema as TypeScript: enums, sequences, tables and views,
+with their constraints and indexes. Functions, triggers, policies and other objects the schema code
+cannot declare yet are listed at the top of the file and stay managed by your migrations.
+
+  --out FILE   where to write (default: the first schema module of the config)
+  --force      overwrite FILE even though it already has content
+`
+
+export async function pullCommand(args: readonly string[], io: CliIo): Promise<number> {
+  const flags = parseFlags('pull', args, { out: { type: 'string' }, force: { type: 'boolean' } })
+  if (flags.values.help === true) {
+    io.stdout.write(PULL_HELP)
+    return 0
+  }
+  if (flags.positionals.length > 0) {
+    throw new CliError(`pull takes no arguments ('${flags.positionals[0]}'). Run 'tidemark pull --help'.`)
+  }
+  const settings = await resolveSettings(flags, io)
+  const out = stringFlag(flags, 'out')
+  const file = out === undefined ? settings.schema[0] : resolve(io.cwd, out)
+  if (file === undefined) {
+    throw new CliError(
+      "No file to write to: pass --out ./src/schema.ts (or set 'schema' in tidemark.config.ts).",
+    )
+  }
+  const shown = relative(io.cwd, file) || file
+  // Checked before connecting: refusing should be quick and touch nothing.
+  if (flags.values.force !== true && (await hasContent(file, shown))) {
+    throw new CliError(`${shown} already exists and is not empty; pass --force to overwrite it.`)
+  }
+
+  const db = await openLiveDatabase(settings)
+  let model: SchemaModel
+  try {
+    model = await introspect(db, { exclude: [settings.journal], schemas: settings.schemas })
+  } finally {
+    await db.close()
+  }
+  const { source, warnings } = codegen(model)
+  await mkdir(dirname(file), { recursive: true })
+  await writeFile(file, source)
+
+  const counts = {
+    tables: model.tables.length,
+    enums: model.enums.length,
+    views: model.views.length,
+    sequences: model.sequences.length,
+  }
+  if (settings.json) {
+    io.stdout.write(`${JSON.stringify({ file, ...counts, warnings })}\n`)
+    return 0
+  }
+  const written = [
+    count(counts.tables, 'table'),
+    count(counts.enums, 'enum'),
+    count(counts.views, 'view'),
+    count(counts.sequences, 'sequence'),
+  ]
+  io.stdout.write(`Wrote ${shown}: ${written.join(', ')}.\n`)
+  for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`)
+  return 0
+}
+
+/** Whether the file holds anything that overwriting would lose. */
+async function hasContent(file: string, shown: string): Promise<boolean> {
+  try {
+    return (await readFile(file, 'utf8')).trim() !== ''
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false
+    throw new CliError(`Cannot write ${shown}: ${(error as Error).message}`, 2, { cause: error })
+  }
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,138 @@
+import type { ForeignKeyModel, SchemaModel } from '../../../model/types.js'
+import { viewsInDependencyOrder } from '../../../model/view-order.js'
+import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { nextvalExpression } from '../sequence.js'
+import type { TypeContext } from './column-type.js'
+import type { EmitContext } from './emit-context.js'
+import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
+import { emitTable } from './emit-table.js'
+import { Imports } from './imports.js'
+import { type Declaration, printModule } from './js-module.js'
+import { ModuleSymbols } from './module-symbols.js'
+import { reportOthers } from './others-report.js'
+import { referenceCycles } from './reference-cycles.js'
+import { planSchema } from './schema-plan.js'
+
+export interface CodegenOptions {
+  /** The module the generated code imports the schema DSL from; `tidemark/pg` by default. */
+  readonly importFrom?: string
+}
+
+export interface CodegenResult {
+  /** A formatted TypeScript module that declares the schema. */
+  readonly source: string
+  /** What the code cannot say (functions, triggers, ...), one message each. */
+  readonly warnings: string[]
+}
+
+/**
+ * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, sequences, tables
+ * and views, in that order and by schema then name (views after the views they read). `toModel` of
+ * the module's exports gives back the model; objects the DSL cannot declare yet (`others`) are
+ * listed in a comment at the top and reported as warnings.
+ *
+ * @example
+ * const { source, warnings } = codegen(await introspect(db))
+ * await writeFile('src/schema.ts', source)
+ */
+export function codegen(model: SchemaModel, options: CodegenOptions = {}): CodegenResult {
+  const enums = [...model.enums].sort(bySchemaAndName)
+  const tables = [...model.tables].sort(bySchemaAndName)
+  const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
+  const plan = planSchema({ ...model, tables })
+  const sequences = [...plan.sequences].sort(bySchemaAndName)
+  const schemas = [
+    ...new Set([...model.schemas, ...[...enums, ...sequences, ...tables, ...views].map((o) => o.schema)]),
+  ]
+    .filter((schema) => schema !== DEFAULT_SCHEMA)
+    .sort(compare)
+
+  const symbols = new ModuleSymbols(
+    [
+      ...tables.map((object) => ({ kind: 'table' as const, object })),
+      ...views.map((object) => ({ kind: 'view' as const, object })),
+      ...enums.map((object) => ({ kind: 'enum' as const, object })),
+      ...sequences.map((object) => ({ kind: 'sequence' as const, object })),
+    ],
+    schemas,
+  )
+  const customTypes = new Set<string>()
+  const types: TypeContext = {
+    enums,
+    enumVariable: (e) => symbols.variable('enum', e),
+    customVariable: (dataType) => {
+      customTypes.add(dataType)
+      return symbols.customTypeVariable(dataType)
+    },
+  }
+  const byKey = new Map(tables.map((t) => [JSON.stringify([t.schema, t.name]), t]))
+  const targetOf = (fk: ForeignKeyModel) =>
+    byKey.get(JSON.stringify([fk.references.schema, fk.references.table]))
+  const nextvals = new Map(
+    sequences.map((s) => [nextvalExpression(s.schema, s.name), symbols.variable('sequence', s)]),
+  )
+  const context: EmitContext = {
+    plan,
+    symbols,
+    imports: new Imports(),
+    types,
+    targetOf,
+    inCycle: referenceCycles(tables),
+    nextvalOf: (text) => nextvals.get(text),
+  }
+
+  const declare = (name: string, value: Declaration['value'], exported = true): Declaration => ({
+    exported,
+    name,
+    value,
+  })
+  // Tables come first so that the custom types their columns need are known.
+  const tableDeclarations = tables.map((t) => declare(symbols.variable('table', t), emitTable(context, t)))
+  const relationVariable = (schema: string, name: string): string | undefined => {
+    const relation = { schema, name }
+    if (byKey.has(JSON.stringify([schema, name]))) return symbols.variable('table', relation)
+    return views.some((v) => v.schema === schema && v.name === name)
+      ? symbols.variable('view', relation)
+      : undefined
+  }
+  const viewDeclarations = views.map((v) =>
+    declare(symbols.variable('view', v), emitView(context, v, relationVariable)),
+  )
+  const declarations = [
+    ...schemas.map((schema) => declare(symbols.schemaVariable(schema)!, emitNamespace(context, schema))),
+    ...[...customTypes]
+      .sort(compare)
+      .map((dataType) =>
+        declare(symbols.customTypeVariable(dataType), emitCustomType(context, dataType), false),
+      ),
+    ...enums.map((e) => declare(symbols.variable('enum', e), emitEnum(context, e))),
+    ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
+    ...tableDeclarations,
+    ...viewDeclarations,
+  ]
+
+  const others = reportOthers(model.others)
+  const unreachable = tables.flatMap((t) =>
+    t.foreignKeys
+      .filter((fk) => targetOf(fk) === undefined)
+      .map(
+        (fk) =>
+          `foreign key ${fk.name} of ${t.schema}.${t.name} references ${fk.references.schema}.${fk.references.table}, which was not pulled: it is not written`,
+      ),
+  )
+  const source = printModule({
+    comment: others.comment,
+    imports: context.imports.specifiers(),
+    importFrom: options.importFrom ?? 'tidemark/pg',
+    declarations,
+  })
+  return { source, warnings: [...others.warnings, ...plan.warnings, ...unreachable] }
+}
+
+function bySchemaAndName(a: { schema: string; name: string }, b: { schema: string; name: string }): number {
+  return compare(a.schema, b.schema) || compare(a.name, b.name)
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,41 @@
+import type { ForeignKeyModel, TableModel } from '../../../model/types.js'
+import type { TypeContext } from './column-type.js'
+import type { Imports } from './imports.js'
+import { type JsNode, js } from './js-ast.js'
+import type { ModuleSymbols } from './module-symbols.js'
+import type { SchemaPlan } from './schema-plan.js'
+
+/** What every emitter shares while one module is written. */
+export interface EmitContext {
+  readonly plan: SchemaPlan
+  readonly symbols: ModuleSymbols
+  readonly imports: Imports
+  readonly types: TypeContext
+  /** The table a foreign key points at, when the model has it. */
+  targetOf(fk: ForeignKeyModel): TableModel | undefined
+  /** Whether a reference from one table to another closes a cycle (and needs a type annotation). */
+  inCycle(from: TableModel, to: TableModel): boolean
+  /** The standalone sequence variable whose `nextval()` prints exactly this default, if any. */
+  nextvalOf(defaultText: string): string | undefined
+}
+
+/** `table(...)` in public, `<schema>.table(...)` elsewhere; the same for views, enums and sequences. */
+export function factory(context: EmitContext, schema: string, name: string): JsNode {
+  const namespace = context.symbols.schemaVariable(schema)
+  return namespace === undefined
+    ? js.identifier(context.imports.use(name))
+    : js.member(js.identifier(namespace), name)
+}
+
+/** `t.columnKey` inside a table's extras callback. */
+export function ownColumn(context: EmitContext, table: TableModel, column: string): JsNode {
+  return js.member(js.identifier('t'), context.symbols.columnKey(table, column))
+}
+
+/** `users.id`: a column of another (or the same) table, through its variable. */
+export function tableColumn(context: EmitContext, table: TableModel, column: string): JsNode {
+  return js.member(
+    js.identifier(context.symbols.variable('table', table)),
+    context.symbols.columnKey(table, column),
+  )
+}

@@ -1,0 +1,59 @@
+import type { EnumModel, SequenceModel, ViewModel } from '../../../model/types.js'
+import { type EmitContext, factory } from './emit-context.js'
+import { type JsNode, type JsProperty, js } from './js-ast.js'
+import { sequenceOptions } from './sequence-options.js'
+import { sqlQueryTemplate } from './sql-template.js'
+import { splitAtRelations } from './view-references.js'
+
+/** `schema('auth')`. */
+export function emitNamespace(context: EmitContext, schema: string): JsNode {
+  return js.call(context.imports.use('schema'), [js.string(schema)])
+}
+
+/** `customType<string>({ dataType: 'tsvector' })`: values travel as PostgreSQL's text. */
+export function emitCustomType(context: EmitContext, dataType: string): JsNode {
+  return js.call(
+    context.imports.use('customType'),
+    [js.object([{ key: 'dataType', value: js.string(dataType) }])],
+    'string',
+  )
+}
+
+/** `enumType('role', ['member', 'admin'])`, labels in their order. */
+export function emitEnum(context: EmitContext, e: EnumModel): JsNode {
+  return js.call(factory(context, e.schema, 'enumType'), [
+    js.string(e.name),
+    js.array(e.values.map(js.string)),
+  ])
+}
+
+/** `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. */
+export function emitSequence(context: EmitContext, sequence: SequenceModel): JsNode {
+  const options: JsProperty[] = []
+  if (sequence.type !== 'bigint') options.push({ key: 'as', value: js.string(sequence.type) })
+  options.push(...sequenceOptions(sequence.type, sequence))
+  const args = [js.string(sequence.name)]
+  if (options.length > 0) args.push(js.object(options))
+  return js.call(factory(context, sequence.schema, 'sequence'), args)
+}
+
+/**
+ * `view('active_users').as(sql\`...\`)` with the query PostgreSQL printed; the tables and views it
+ * reads are interpolated (`FROM ${accounts}`), so the view records what it depends on.
+ */
+export function emitView(
+  context: EmitContext,
+  view: ViewModel,
+  variableOf: (schema: string, name: string) => string | undefined,
+): JsNode {
+  const reads = new Set(view.dependsOn)
+  const { parts, references } = splitAtRelations(view.definition, (schema, name) =>
+    reads.has(`${schema}.${name}`) ? variableOf(schema, name) : undefined,
+  )
+  let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), [
+    js.string(view.name),
+  ])
+  if (view.withNoData) node = js.method(node, 'noData')
+  context.imports.use('sql')
+  return js.method(node, 'as', [sqlQueryTemplate(parts, references.map(js.identifier))])
+}

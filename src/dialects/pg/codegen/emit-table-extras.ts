@@ -1,0 +1,148 @@
+import type {
+  ForeignKeyModel,
+  IndexElementModel,
+  IndexModel,
+  TableModel,
+  UniqueModel,
+} from '../../../model/types.js'
+import type { IndexMethod } from '../../../schema/table-extras.js'
+import { type EmitContext, ownColumn, tableColumn } from './emit-context.js'
+import { type JsNode, type JsProperty, js } from './js-ast.js'
+import { sqlTemplate } from './sql-template.js'
+
+const METHODS: ReadonlySet<string> = new Set<IndexMethod>(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist'])
+
+/** What a table writes in its extras callback rather than on a column. */
+export interface TableLevel {
+  readonly primaryKey: boolean
+  readonly uniques: readonly UniqueModel[]
+  readonly foreignKeys: readonly ForeignKeyModel[]
+}
+
+/** The table's extras: primary key, unique constraints, foreign keys, checks, then indexes. */
+export function tableExtras(context: EmitContext, table: TableModel, level: TableLevel): JsNode[] {
+  const use = (name: string): string => context.imports.use(name)
+  const columns = (names: readonly string[]): JsNode[] => names.map((name) => ownColumn(context, table, name))
+  const extras: JsNode[] = []
+
+  const pk = table.primaryKey
+  if (pk !== null && level.primaryKey) {
+    extras.push(
+      context.plan.writesName(pk)
+        ? js.call(use('primaryKey'), [
+            js.object([
+              { key: 'name', value: js.string(pk.name) },
+              { key: 'columns', value: js.array(columns(pk.columns)) },
+            ]),
+          ])
+        : js.call(use('primaryKey'), columns(pk.columns)),
+    )
+  }
+  for (const u of level.uniques) {
+    let node = js.method(js.call(use('unique'), nameArgument(context, u)), 'on', columns(u.columns))
+    if (u.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
+    if (u.deferrable) node = js.method(node, 'deferrable', u.initiallyDeferred ? [js.string('deferred')] : [])
+    extras.push(node)
+  }
+  for (const fk of level.foreignKeys) {
+    const node = foreignKey(context, table, fk)
+    if (node !== undefined) extras.push(node)
+  }
+  for (const check of table.checks) {
+    if (context.plan.checkColumn(check) !== undefined) continue
+    use('sql')
+    extras.push(js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)]))
+  }
+  for (const index of table.indexes) extras.push(emitIndex(context, table, index))
+  return extras
+}
+
+function nameArgument(context: EmitContext, object: { readonly name: string }): JsNode[] {
+  return context.plan.writesName(object) ? [js.string(object.name)] : []
+}
+
+/** `foreignKey({ columns, references })` with its actions and deferral; undefined when its target is not pulled. */
+function foreignKey(context: EmitContext, table: TableModel, fk: ForeignKeyModel): JsNode | undefined {
+  const target = context.targetOf(fk)
+  if (target === undefined) return undefined
+  const own = (names: readonly string[]): JsNode[] => names.map((name) => ownColumn(context, table, name))
+  const self = target === table
+  const referenced = self
+    ? js.array(own(fk.references.columns))
+    : referenceArrow(context, table, target, fk.references.columns)
+  const definition: JsProperty[] = []
+  if (context.plan.writesName(fk)) definition.push({ key: 'name', value: js.string(fk.name) })
+  definition.push(
+    { key: 'columns', value: js.array(own(fk.columns)) },
+    { key: 'references', value: referenced },
+  )
+  let node = js.call(context.imports.use('foreignKey'), [js.object(definition)])
+  if (fk.onDelete !== 'no action') node = js.method(node, 'onDelete', [js.string(fk.onDelete)])
+  if (fk.onUpdate !== 'no action') node = js.method(node, 'onUpdate', [js.string(fk.onUpdate)])
+  if (fk.deferrable) node = js.method(node, 'deferrable', fk.initiallyDeferred ? [js.string('deferred')] : [])
+  return node
+}
+
+function referenceArrow(
+  context: EmitContext,
+  table: TableModel,
+  target: TableModel,
+  names: readonly string[],
+): JsNode {
+  const annotate = context.inCycle(table, target)
+  if (annotate) context.imports.use('AnyColumn')
+  const body = js.array(names.map((name) => tableColumn(context, target, name)))
+  return js.arrow([], body, annotate ? 'AnyColumn[]' : undefined)
+}
+
+/** `index(name?).on(...)` with the method, INCLUDE columns, predicate and NULLS NOT DISTINCT. */
+function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): JsNode {
+  const use = (name: string): string => context.imports.use(name)
+  const head = js.call(use(index.unique ? 'uniqueIndex' : 'index'), nameArgument(context, index))
+  let node = js.method(
+    head,
+    'on',
+    index.elements.map((element) => indexElement(context, table, element)),
+  )
+  if (index.method !== 'btree') {
+    const method = js.string(index.method)
+    if (METHODS.has(index.method)) node = js.method(node, 'using', [method])
+    else node = js.method(node, 'using', [js.as(method, use('IndexMethod'))])
+  }
+  if (index.include.length > 0) {
+    node = js.method(
+      node,
+      'include',
+      index.include.map((name) => ownColumn(context, table, name)),
+    )
+  }
+  if (index.where !== null) {
+    use('sql')
+    node = js.method(node, 'where', [sqlTemplate(index.where)])
+  }
+  if (index.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
+  return node
+}
+
+/** A key: the column or expression alone, or wrapped in asc()/desc() to carry its own options. */
+function indexElement(context: EmitContext, table: TableModel, element: IndexElementModel): JsNode {
+  let target: JsNode
+  if (element.column !== null) target = ownColumn(context, table, element.column)
+  else {
+    context.imports.use('sql')
+    target = sqlTemplate(element.expression!)
+  }
+  const defaultNulls = element.order === 'desc' ? 'first' : 'last'
+  const plain =
+    element.order === 'asc' &&
+    element.nulls === defaultNulls &&
+    element.opclass === null &&
+    element.collation === null
+  if (plain) return target
+  let node = js.call(context.imports.use(element.order), [target])
+  if (element.nulls !== defaultNulls)
+    node = js.method(node, element.nulls === 'first' ? 'nullsFirst' : 'nullsLast')
+  if (element.opclass !== null) node = js.method(node, 'op', [js.string(element.opclass)])
+  if (element.collation !== null) node = js.method(node, 'collate', [js.string(element.collation)])
+  return node
+}

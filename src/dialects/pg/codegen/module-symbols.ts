@@ -1,0 +1,110 @@
+import type { ColumnModel, TableModel } from '../../../model/types.js'
+import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { IMPORTABLE } from './imports.js'
+import { camelCase, NameScope } from './js-names.js'
+
+export type ObjectKind = 'table' | 'view' | 'enum' | 'sequence'
+
+interface Named {
+  readonly schema: string
+  readonly name: string
+}
+
+const SUFFIX: Record<ObjectKind | 'schema' | 'type', string> = {
+  table: 'Table',
+  view: 'View',
+  enum: 'Enum',
+  sequence: 'Sequence',
+  schema: 'Schema',
+  type: 'Type',
+}
+
+/**
+ * The module's identifiers: a camelCase variable per schema object and a camelCase property key per
+ * column, all distinct, none shadowing an import, none a reserved word. Objects in `public` are
+ * named first, so they keep the plain names.
+ */
+export class ModuleSymbols {
+  // `t` is the parameter of every table's extras callback.
+  private readonly scope = NameScope.forBindings([...IMPORTABLE, 't'])
+  private readonly variables = new Map<string, string>()
+  private readonly columnKeys = new Map<string, Map<string, string>>()
+
+  constructor(
+    objects: readonly { readonly kind: ObjectKind; readonly object: Named }[],
+    schemas: readonly string[],
+  ) {
+    const inPublic = objects.filter((o) => o.object.schema === DEFAULT_SCHEMA)
+    const elsewhere = objects.filter((o) => o.object.schema !== DEFAULT_SCHEMA)
+    for (const { kind, object } of [...inPublic, ...elsewhere]) {
+      const plain = camelCase(object.name)
+      const qualified = object.schema === DEFAULT_SCHEMA ? '' : camelCase(`${object.schema}_${object.name}`)
+      const variable = this.scope.claim([plain, qualified, `${qualified || plain || kind}${SUFFIX[kind]}`])
+      this.variables.set(variableKey(kind, object), variable)
+    }
+    for (const schema of schemas) {
+      const plain = camelCase(schema)
+      this.variables.set(schemaKey(schema), this.scope.claim([plain, `${plain || 'schema'}${SUFFIX.schema}`]))
+    }
+  }
+
+  variable(kind: ObjectKind, object: Named): string {
+    const found = this.variables.get(variableKey(kind, object))
+    if (found === undefined) throw new Error(`no variable for ${kind} ${object.schema}.${object.name}`)
+    return found
+  }
+
+  /** The variable of a named schema (`auth`), or undefined for `public`. */
+  schemaVariable(schema: string): string | undefined {
+    return schema === DEFAULT_SCHEMA ? undefined : this.variables.get(schemaKey(schema))
+  }
+
+  /** A variable for a custom type, named after its data type (`tsvector`, `bit8`). */
+  customTypeVariable(dataType: string): string {
+    const key = JSON.stringify(['type', dataType])
+    let variable = this.variables.get(key)
+    if (variable === undefined) {
+      const plain = camelCase(dataType.replace(/^public\./, ''))
+      variable = this.scope.claim([plain, `${plain || 'custom'}${SUFFIX.type}`])
+      this.variables.set(key, variable)
+    }
+    return variable
+  }
+
+  /** The property key of a column: its camelCase name, unique within the table. */
+  columnKey(table: TableModel, column: ColumnModel | string): string {
+    const name = typeof column === 'string' ? column : column.name
+    let keys = this.columnKeys.get(variableKey('table', table))
+    if (keys === undefined) {
+      keys = tableColumnKeys(table)
+      this.columnKeys.set(variableKey('table', table), keys)
+    }
+    const key = keys.get(name)
+    if (key === undefined) throw new Error(`no column ${name} in ${table.schema}.${table.name}`)
+    return key
+  }
+}
+
+/**
+ * Columns already named in camelCase keep their name; the others take their camelCase form when it
+ * is free. `__proto__` would set the object's prototype and `$name` is the table's own property.
+ */
+function tableColumnKeys(table: TableModel): Map<string, string> {
+  const scope = NameScope.forKeys(['__proto__', '$name'])
+  const keys = new Map<string, string>()
+  for (const column of table.columns) {
+    if (camelCase(column.name) === column.name) keys.set(column.name, scope.claim([column.name]))
+  }
+  for (const column of table.columns) {
+    if (!keys.has(column.name)) keys.set(column.name, scope.claim([camelCase(column.name) || 'column']))
+  }
+  return keys
+}
+
+function variableKey(kind: ObjectKind, object: Named): string {
+  return JSON.stringify([kind, object.schema, object.name])
+}
+
+function schemaKey(schema: string): string {
+  return JSON.stringify(['schema', schema])
+}

@@ -1,0 +1,185 @@
+import { execFile } from 'node:child_process'
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { PGlite } from '@electric-sql/pglite'
+import type { SchemaModel } from 'tidemark'
+import { introspect } from 'tidemark/pg'
+import { fromPGlite } from 'tidemark/pglite'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PULL_HELP } from '../../src/cli/commands/pull.js'
+import { tempProject, tidemark } from './support.js'
+
+const repository = fileURLToPath(new URL('../../', import.meta.url))
+const config = `import { defineConfig } from 'tidemark'
+export default defineConfig({ schema: './src/schema.ts', migrations: './migrations' })
+`
+const DATABASE = `
+create type mood as enum ('ok', 'sad');
+create table users (
+  id bigint generated always as identity primary key,
+  email text not null unique,
+  mood mood default 'ok',
+  created_at timestamptz not null default now()
+);
+create table posts (
+  id serial primary key,
+  author_id bigint not null references users on delete cascade,
+  title varchar(200) not null
+);
+create index on posts (author_id);
+create view recent_posts as select id, title from posts where id > 10;
+create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
+create trigger posts_touch before update on posts for each row execute function touch();
+create table tidemark_migrations (name text primary key);
+`
+
+/** Runs SQL on (or reads) a project's embedded database, the one the CLI uses without a URL. */
+async function withEmbedded<T>(dir: string, use: (client: PGlite) => Promise<T>): Promise<T> {
+  const dataDir = join(dir, '.tidemark', 'pglite')
+  await mkdir(dataDir, { recursive: true })
+  const client = await PGlite.create(dataDir)
+  try {
+    return await use(client)
+  } finally {
+    await client.close()
+  }
+}
+
+const readModel = (dir: string): Promise<SchemaModel> =>
+  withEmbedded(dir, (client) =>
+    introspect(fromPGlite(client), { exclude: [{ schema: 'public', table: 'tidemark_migrations' }] }),
+  )
+
+describe('tidemark pull', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>
+  const run = (...args: string[]) => tidemark(args, { cwd: project.dir })
+  const schemaFile = () => readFile(join(project.dir, 'src', 'schema.ts'), 'utf8')
+  beforeAll(async () => {
+    project = await tempProject({ 'tidemark.config.ts': config })
+    await withEmbedded(project.dir, (client) => client.exec(DATABASE))
+  })
+  afterAll(() => project?.remove())
+
+  it('writes the schema module the config names, and says what it wrote', async () => {
+    expect(await run('pull')).toEqual({
+      code: 0,
+      out: [
+        'Wrote src/schema.ts: 2 tables, 1 enum, 1 view, 1 sequence.',
+        'Warning: 1 function is not written as code yet; it stays managed by your migrations',
+        'Warning: 1 trigger is not written as code yet; it stays managed by your migrations',
+        '',
+      ].join('\n'),
+      err: '',
+    })
+    const source = await schemaFile()
+    expect(source).toContain(' * - trigger posts_touch on public.posts\n')
+    expect(source).toContain("export const users = table('users', {")
+    expect(source).toContain(
+      "authorId: bigint('author_id')\n      .notNull()\n      .references(() => users.id, { onDelete: 'cascade' }),",
+    )
+    // The migration journal is Tidemark's own table, not part of the schema.
+    expect(source).not.toContain('tidemark_migrations')
+  })
+
+  it('refuses to overwrite a file with content unless --force, in one line that says how', async () => {
+    await project.write('src/schema.ts', '// mine\n')
+    expect(await run('pull')).toEqual({
+      code: 2,
+      out: '',
+      err: 'tidemark: src/schema.ts already exists and is not empty; pass --force to overwrite it.\n',
+    })
+    expect(await schemaFile()).toBe('// mine\n')
+    expect((await run('pull', '--force')).code).toBe(0)
+    expect(await schemaFile()).toContain("export const users = table('users', {")
+  })
+
+  it('writes to --out and reports as one JSON object with --json', async () => {
+    const result = await run('pull', '--out', 'generated/db.ts', '--json')
+    expect(result.err).toBe('')
+    expect(JSON.parse(result.out)).toEqual({
+      file: join(project.dir, 'generated', 'db.ts'),
+      tables: 2,
+      enums: 1,
+      views: 1,
+      sequences: 1,
+      warnings: [
+        '1 function is not written as code yet; it stays managed by your migrations',
+        '1 trigger is not written as code yet; it stays managed by your migrations',
+      ],
+    })
+    expect(await readFile(join(project.dir, 'generated', 'db.ts'), 'utf8')).toBe(await schemaFile())
+  })
+
+  it('writes code that type-checks under strict TypeScript', async () => {
+    await project.write('package.json', '{ "type": "module" }\n')
+    await project.write(
+      'tsconfig.json',
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noUncheckedIndexedAccess: true,
+          verbatimModuleSyntax: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+          typeRoots: [join(repository, 'node_modules', '@types')],
+          paths: { 'tidemark/pg': [join(repository, 'src', 'pg.ts')] },
+        },
+        files: ['src/schema.ts'],
+      }),
+    )
+    const tsc = join(repository, 'node_modules', '.bin', 'tsc')
+    await expect(promisify(execFile)(tsc, ['-p', project.dir])).resolves.toMatchObject({ stdout: '' })
+  })
+
+  it('explains itself with --help', async () => {
+    expect(await run('pull', '--help')).toEqual({ code: 0, out: PULL_HELP, err: '' })
+  })
+
+  it('asks for --out when no schema module is configured', async () => {
+    const bare = await tempProject()
+    try {
+      const result = await tidemark(['pull'], { cwd: bare.dir })
+      expect(result.code).toBe(2)
+      expect(result.err).toBe(
+        "tidemark: No file to write to: pass --out ./src/schema.ts (or set 'schema' in tidemark.config.ts).\n",
+      )
+    } finally {
+      await bare.remove()
+    }
+  })
+})
+
+describe('tidemark pull, then generate and migrate into an empty database', () => {
+  let source: Awaited<ReturnType<typeof tempProject>>
+  let copy: Awaited<ReturnType<typeof tempProject>>
+  beforeAll(async () => {
+    source = await tempProject({ 'tidemark.config.ts': config })
+    await withEmbedded(source.dir, (client) => client.exec(DATABASE))
+    copy = await tempProject({ 'tidemark.config.ts': config })
+  })
+  afterAll(async () => {
+    await source?.remove()
+    await copy?.remove()
+  })
+
+  it('builds the same tables, enums, sequences and views', async () => {
+    expect((await tidemark(['pull'], { cwd: source.dir })).code).toBe(0)
+    await copy.write('src/schema.ts', await readFile(join(source.dir, 'src', 'schema.ts'), 'utf8'))
+    const generated = await tidemark(['generate', '--name', 'pulled'], { cwd: copy.dir })
+    expect(generated.err).toBe('')
+    const migrated = await tidemark(['migrate'], { cwd: copy.dir })
+    expect(migrated.err).toBe('')
+    expect(await tidemark(['generate'], { cwd: copy.dir })).toMatchObject({
+      out: 'No schema changes: the migrations already build this schema.\n',
+    })
+    // Functions and triggers stay with the migrations that made them; everything else is rebuilt.
+    const original = await readModel(source.dir)
+    expect(await readModel(copy.dir)).toEqual({ ...original, others: [] })
+  })
+})
