@@ -173,7 +173,9 @@ describe.skipIf(serverUrl === undefined)('CLI errors from a server', () => {
     expect((await run('generate', '--name', 'bio')).code).toBe(0)
     const denied = await run('migrate', '--url', url(role))
     expect(denied.code).toBe(2)
-    expect(denied.err).toMatch(/_bio\/up\.sql:\d+: statement 1 failed: must be owner of table users \(42501\)\n/)
+    expect(denied.err).toMatch(
+      /_bio\/up\.sql:\d+: statement 1 failed: must be owner of table users \(42501\)\n/,
+    )
     expect(denied.err).not.toMatch(/^\s+at /m)
   })
 })

@@ -16,6 +16,40 @@ describe('tidemark CLI', () => {
     expect(help.out).toContain('Exit codes: 0 success, 1 findings, 2 usage')
   })
 
+  it('has help for every command it lists, naming each of its own flags', async () => {
+    const help = (await capture(['--help'])).out
+    const commands = [...new Set([...help.matchAll(/^ {2}([a-z]+)(?: down)? {2,}/gm)].map((m) => m[1]!))]
+    expect(commands).toEqual([
+      'init',
+      'generate',
+      'migrate',
+      'status',
+      'check',
+      'pull',
+      'push',
+      'baseline',
+      'hash',
+    ])
+    for (const command of commands) {
+      const own = await capture([command, '--help'])
+      expect(own, command).toMatchObject({ code: 0, err: '' })
+      expect(own.out, command).toMatch(new RegExp(`^Usage: tidemark ${command}`))
+      // Every flag in the usage line is explained below it.
+      for (const [, flag] of own.out.split('\n')[0]!.matchAll(/\[(--[a-z-]+)/g)) {
+        expect(own.out.split('\n').slice(1).join('\n'), `${command} ${flag}`).toContain(flag!)
+      }
+    }
+  })
+
+  it('keeps colors off when stdout is not a terminal or NO_COLOR is set', async () => {
+    const { processIo } = await import('../../src/cli/io.js')
+    const io = processIo()
+    expect(io.colors).toBe(Boolean(process.stdout.isTTY) && !process.env.NO_COLOR)
+    const { paint } = await import('../../src/cli/terminal.js')
+    expect(paint({ ...io, colors: false }).red('x')).toBe('x')
+    expect(paint({ ...io, colors: true }).red('x')).toBe('\u001b[31mx\u001b[39m')
+  })
+
   it('exits 2 with a one-line hint for an unknown command or no command', async () => {
     expect(await capture(['frobnicate'])).toEqual({
       code: 2,

@@ -1,7 +1,7 @@
 /**
  * The drift suite: a database migrated to a known state, then one hand edit at a time, applied by
  * raw SQL. For each edit:
- * - check finds drift and names the object;
+ * - check finds drift and names the object (and the `tidemark check` command exits 1, on the server);
  * - `generate --from-db` writes a migration that, applied after the others to a fresh database,
  *   reproduces the edited database;
  * - running the SQL check prints puts the database back, and check is clean again (so the next edit
@@ -20,11 +20,12 @@ import { introspect } from '../../src/dialects/pg/introspect/index.js'
 import { diff } from '../../src/diff/diff.js'
 import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../src/drivers/pglite.js'
-import { checkDatabase } from '../../src/migrate/check/check.js'
+import { type CheckReport, checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import type { RenameResolver } from '../../src/migrate/generate/plan.js'
 import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
+import { tidemark } from '../cli/support.js'
 import { serverUrl } from '../support/databases.js'
 
 const BASE = `
@@ -236,6 +237,8 @@ const keepAsDrops: RenameResolver = async (candidates, decided) => ({
 
 interface Live {
   readonly db: Database
+  /** The server database's URL, to run the `tidemark` command against; none for PGlite in-process. */
+  readonly url?: string
   exec(sql: string): Promise<void>
   close(): Promise<void>
 }
@@ -260,6 +263,7 @@ async function openServer(url: string): Promise<Live> {
   pool.on('error', () => {})
   return {
     db: fromNodePostgres(pool),
+    url: target.toString(),
     exec: async (sql) => void (await pool.query(sql)),
     async close() {
       await pool.end()
@@ -288,6 +292,24 @@ for (const target of targets) {
       url: edit?.serverOnly ? target.serverShadow : undefined,
       cacheDir: cacheDir(),
     })
+
+    /** The command itself, where it can reach the database (a server): its exit code and findings. */
+    const expectCommand = async (edit: Edit, code: number, says: readonly RegExp[]) => {
+      if (live.url === undefined) return
+      const shadow = edit.serverOnly ? ['--shadow-url', target.serverShadow!] : []
+      const run = await tidemark(
+        ['check', '--url', live.url, '--migrations', migrations(), '--fail-on', 'drift', '--json', ...shadow],
+        { cwd: dir },
+      )
+      expect(run.err).toBe('')
+      expect(run.code).toBe(code)
+      const messages = (JSON.parse(run.out) as CheckReport).drift.findings.map((f) => f.message)
+      for (const pattern of says)
+        expect(
+          messages.some((m) => pattern.test(m)),
+          `${pattern}`,
+        ).toBe(true)
+    }
 
     beforeAll(async () => {
       dir = await mkdtemp(join(tmpdir(), 'tidemark-drift-'))
@@ -340,6 +362,7 @@ for (const target of targets) {
               `${pattern} in ${messages.join(' | ')}`,
             ).toBe(true)
           expect(report.drift.reconcile.sql.length).toBeGreaterThan(0)
+          await expectCommand(edit, 1, edit.says)
 
           // generate --from-db, then migrate a fresh database: it holds what the edited one holds.
           const adoptDir = join(dir, `adopt-${randomBytes(4).toString('hex')}`)

@@ -64,7 +64,8 @@ export function driftFindings(
   const before = definitions(expected)
   const after = definitions(live)
   for (const [key, draft] of merged) {
-    const replaced = draft.state === 'added' || draft.state === 'missing' || draft.detail === 'definition changed'
+    const replaced =
+      draft.state === 'added' || draft.state === 'missing' || draft.detail === 'definition changed'
     const [was, is] = [before.get(key), after.get(key)]
     if (!replaced || was === undefined || is === undefined) continue
     if (deepEqual(was, is)) merged.delete(key)
