@@ -1,5 +1,5 @@
 import { encodeParam } from '../dialects/pg/codec/encode.js'
-import { quoteIdent, quoteLiteral } from '../dialects/pg/quote.js'
+import { quoteIdent, quoteIdentIfNeeded, quoteLiteral } from '../dialects/pg/quote.js'
 import type { Chunk, SQL } from './sql.js'
 
 /** A statement ready for a driver: text with `$n` placeholders and the parameters' text values. */
@@ -32,7 +32,9 @@ export function compile(fragment: SQL, options: CompileOptions = {}): CompiledQu
           text += chunk.text
           break
         case 'identifier':
-          text += chunk.names.map(quoteIdent).join('.')
+          // In DDL (view bodies, checks) as PostgreSQL prints it back, so a model read from code and
+          // one read from the catalog agree; in queries always quoted.
+          text += chunk.names.map(inline ? quoteIdentIfNeeded : quoteIdent).join('.')
           break
         case 'column':
           text +=

@@ -46,7 +46,7 @@ describe('toModel', () => {
       ['public.account_names', false, ['public.accounts']],
     ])
     expect(model.views[1]!.definition).toBe(
-      'select "accounts"."id", "accounts"."name" from "public"."accounts" where "accounts"."active"',
+      'select "accounts"."id", "accounts"."name" from public.accounts where "accounts"."active"',
     )
   })
 

@@ -82,25 +82,9 @@ export async function loadGenerated(source: string): Promise<SchemaModel> {
   }
 }
 
-/**
- * The model as pulled code gives it back: without `others` (the DSL cannot declare them), and with
- * view queries' relation names quoted the way interpolated tables compile (`"public"."users"`).
- * Interpolating them is what records the views' dependencies; PostgreSQL reads either spelling the same.
- */
+/** The model as pulled code gives it back: without `others`, which the DSL cannot declare yet. */
 export function asPulled(model: SchemaModel): SchemaModel {
-  return {
-    ...model,
-    others: [],
-    views: model.views.map((v) => ({ ...v, definition: unquoteRelations(v.definition) })),
-  }
-}
-
-/** `"public"."users"` back to how PostgreSQL prints it, `public.users`. */
-export function unquoteRelations(text: string): string {
-  return text.replace(/"((?:[^"]|"")+)"\."((?:[^"]|"")+)"/g, (_, schema: string, name: string) => {
-    const unquoted = (s: string) => s.replaceAll('""', '"')
-    return `${quoteIdentIfNeeded(unquoted(schema))}.${quoteIdentIfNeeded(unquoted(name))}`
-  })
+  return { ...model, others: [] }
 }
 
 /** What the repository's formatter makes of the source (identical when it is already formatted). */
