@@ -68,3 +68,34 @@ describe('tidemark CLI', () => {
     expect(unknown.stderr).not.toContain('    at ')
   })
 })
+
+describe('progress lines', () => {
+  it('draws and erases a progress line on a terminal stderr, and none with --json', async () => {
+    const { runCli } = await import('../../src/cli/run.js')
+    const { tempProject } = await import('./support.js')
+    const project = await tempProject({ 'schema.ts': 'export {}\n' })
+    try {
+      const run = async (...args: string[]) => {
+        const err: string[] = []
+        const code = await runCli(args, {
+          stdout: { write: () => true },
+          stderr: { write: (text: string) => err.push(text) },
+          cwd: project.dir,
+          env: {},
+          interactive: false,
+          progress: true,
+        })
+        return { code, err: err.join('') }
+      }
+      const shown = await run('status')
+      expect(shown.err).toBe('')
+      const checked = await run('check')
+      expect(checked.code).toBe(0)
+      expect(checked.err).toContain('\r\u001b[2KReading the live database...')
+      expect(checked.err.endsWith('\r\u001b[2K')).toBe(true)
+      expect((await run('check', '--json')).err).toBe('')
+    } finally {
+      await project.remove()
+    }
+  })
+})

@@ -12,6 +12,7 @@ import type { CliIo } from '../io.js'
 import { renameResolver } from '../rename-decisions.js'
 import { type LoadedSchema, loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
+import { progress } from '../terminal.js'
 
 export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
 
@@ -46,11 +47,28 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
   }
   const settings = await resolveSettings(flags, io)
   const fromDatabase = flags.values['from-db'] === true
-  const schema = fromDatabase ? await readLiveModel(settings) : await loadSchemaModel(settings)
+  const line = progress(io, settings.json)
+  if (fromDatabase) line.step('Reading the live database')
+  const schema = await (fromDatabase ? readLiveModel(settings) : loadSchemaModel(settings)).catch(
+    (error: unknown) => {
+      line.done()
+      throw error
+    },
+  )
   const resolver = renameResolver(
     listFlag(flags, 'rename'),
     listFlag(flags, 'no-rename'),
-    io.interactive && !settings.json ? askRename : undefined,
+    io.interactive && !settings.json
+      ? (candidates) => {
+          line.done()
+          return askRename(candidates)
+        }
+      : undefined,
+  )
+  line.step(
+    fromDatabase
+      ? 'Replaying the migrations to compare with the database'
+      : 'Replaying the migrations and reading the schema',
   )
   const result = await generateMigration({
     dir: settings.migrations,
@@ -61,7 +79,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
     resolveRenames: resolver,
     name: stringFlag(flags, 'name'),
-  })
+  }).finally(() => line.done())
   const unused = resolver.unusedFlags()
   if (unused.length > 0) {
     throw new CliError(

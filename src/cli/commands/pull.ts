@@ -8,6 +8,7 @@ import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
+import { progress } from '../terminal.js'
 
 export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
 
@@ -42,11 +43,14 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     throw new CliError(`${shown} already exists and is not empty; pass --force to overwrite it.`)
   }
 
+  const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
   let model: SchemaModel
   try {
+    line.step('Reading the live database')
     model = await introspect(db, { exclude: [settings.journal], schemas: settings.schemas })
   } finally {
+    line.done()
     await db.close()
   }
   const { source, warnings } = codegen(model)
