@@ -74,7 +74,7 @@ export async function baseline(
 
   const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
   options.onStep?.('Reading the live database')
-  const live = restrictToSchemas(await introspect(db, { exclude, schemas: options.schemas }), options.schemas)
+  const live = await introspect(db, { exclude, schemas: options.schemas })
   options.onStep?.(`Replaying ${adopted.length} migrations`)
   const history = await readHistoryModel({ ...folder, migrations: adopted }, options)
   const expected = restrictToSchemas(history.model, options.schemas)

@@ -128,6 +128,23 @@ for (const target of targets) {
       })
     })
 
+    it('reads only the schemas the config names, when it names them', async () => {
+      await target.exec(project.dir, 'create schema vendor; create table vendor.things (id int primary key)')
+      const everything = await json('check')
+      expect(everything.report.drift.findings.map((f) => f.message)).toEqual([
+        'schema vendor: added outside migrations',
+        'table vendor.things: added outside migrations',
+      ])
+      await project.write(
+        'scoped.config.ts',
+        `export default { schema: './schema.ts', migrations: './migrations', schemas: ['public', 'billing'] }\n`,
+      )
+      const scoped = await json('check', '--config', 'scoped.config.ts')
+      expect(scoped.report.drift.status).toBe('clean')
+      expect(scoped.code).toBe(0)
+      await target.exec(project.dir, 'drop schema vendor cascade')
+    })
+
     it('lists each migration with its state', async () => {
       const [name] = await migrationNames()
       const status = await run('status')

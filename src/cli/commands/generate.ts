@@ -3,7 +3,6 @@ import { cancel, isCancel, select } from '@clack/prompts'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import type { RenameCandidate } from '../../diff/renames.js'
-import { restrictToSchemas } from '../../migrate/check/restrict-schemas.js'
 import { generateMigration } from '../../migrate/generate/generate.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
@@ -125,7 +124,7 @@ async function readLiveModel(settings: Settings): Promise<LoadedSchema> {
   try {
     const exclude = [{ schema: settings.journal.schema, table: settings.journal.table }]
     const live = await introspect(db, { exclude, schemas: settings.schemas })
-    return { model: restrictToSchemas(live, settings.schemas), authoredDefaults: new Set() }
+    return { model: live, authoredDefaults: new Set() }
   } finally {
     await db.close()
   }

@@ -56,10 +56,7 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
   try {
     line.step('Reading the live database')
     const exclude = [{ schema: settings.journal.schema, table: settings.journal.table }]
-    const live = restrictToSchemas(
-      await introspect(db, { exclude, schemas: settings.schemas }),
-      settings.schemas,
-    )
+    const live = await introspect(db, { exclude, schemas: settings.schemas })
     line.step('Reading the schema as PostgreSQL prints it')
     const plan = await planMigration({
       folder: { dir: settings.migrations, migrations: [], sum: null },

@@ -104,10 +104,7 @@ export async function checkDatabase(options: CheckOptions): Promise<CheckReport>
   }
 
   options.onStep?.('Reading the live database')
-  const live = restrictToSchemas(
-    await introspect(options.db, { exclude, schemas: options.schemas }),
-    options.schemas,
-  )
+  const live = await introspect(options.db, { exclude, schemas: options.schemas })
 
   const applied = new Set(status.applied)
   const appliedFolder = {
