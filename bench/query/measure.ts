@@ -1,6 +1,11 @@
 /**
  * Interleaved measurement: every round runs each toolkit for the same time slice, in rotating
  * order, so drift in machine load spreads evenly over the toolkits.
+ *
+ * Slices rather than alternating single operations, sequentially too: an application runs one
+ * toolkit in a hot loop. Alternating four toolkits (four pools) operation by operation made each
+ * operation wake a different server backend: raw pg ran at half its hot-loop rate, and the
+ * client-side cost of every toolkit was diluted in the longer round trip.
  */
 
 export interface Contender {
@@ -17,9 +22,8 @@ export interface Options {
 }
 
 /**
- * Operations per second per contender. Sequentially, contenders take turns operation by operation,
- * so each one meets the same machine load; with several callers, they take turns in short slices
- * and each slice's rate is compared with the baseline's adjacent slice.
+ * Operations per second per contender: contenders take turns in short slices (one caller, or
+ * several at once), and each contender's figure is the median of its slices' rates.
  */
 export async function measure(
   contenders: readonly Contender[],
@@ -29,30 +33,7 @@ export async function measure(
   for (const contender of contenders) {
     for (let i = 0; i < options.warmupOps; i++) await contender.run(iteration++)
   }
-  return options.concurrency === 1
-    ? measureByTurns(contenders, options.durationMs * contenders.length, () => iteration++)
-    : measureBySlices(contenders, options, () => iteration++)
-}
-
-async function measureByTurns(
-  contenders: readonly Contender[],
-  totalMs: number,
-  next: () => number,
-): Promise<Map<string, number>> {
-  const spent = contenders.map(() => 0)
-  const done = contenders.map(() => 0)
-  const deadline = performance.now() + totalMs
-  for (let turn = 0; performance.now() < deadline; turn++) {
-    for (let k = 0; k < contenders.length; k++) {
-      const index = (k + turn) % contenders.length
-      const i = next()
-      const started = performance.now()
-      await contenders[index]!.run(i)
-      spent[index]! += performance.now() - started
-      done[index]! += 1
-    }
-  }
-  return new Map(contenders.map((c, k) => [c.name, (done[k]! * 1000) / spent[k]!]))
+  return measureBySlices(contenders, options, () => iteration++)
 }
 
 async function measureBySlices(
