@@ -1,5 +1,7 @@
 import { join } from 'node:path'
+import { TidemarkError } from '../../errors.js'
 import { applyMigrationSql } from '../apply-migration-sql.js'
+import { MigrationError } from '../migration-errors.js'
 import type { MigrationFolder } from '../migration-folder.js'
 import type { ShadowDatabase } from './shadow.js'
 
@@ -13,8 +15,28 @@ export async function replayMigrations(shadow: ShadowDatabase, folder: Migration
   for (const migration of folder.migrations) {
     const file = join(folder.dir, migration.name, 'up.sql')
     const transaction = !migration.upNoTransaction
-    await runScriptOrStatements(shadow, file, migration.up, { script: transaction, transaction })
+    await runScriptOrStatements(shadow, file, migration.up, { script: transaction, transaction }).catch(
+      (error: unknown) => {
+        throw shadow.kind === 'embedded' && isMissingExtension(error) ? withServerHint(error) : error
+      },
+    )
   }
+}
+
+/** PostgreSQL's "extension ... is not available" (feature_not_supported) from CREATE EXTENSION. */
+function isMissingExtension(error: unknown): error is MigrationError {
+  return error instanceof MigrationError && error.code === '0A000' && /\bextension\b/.test(error.message)
+}
+
+/**
+ * The embedded scratch database is PGlite, which bundles only some extensions: the history can
+ * still be replayed on a server that has them.
+ */
+function withServerHint(error: MigrationError): TidemarkError {
+  return new TidemarkError(
+    `${error.message.split('\n')[0]}\nThe embedded scratch database (PGlite) does not have this extension: replay on a server that has it with --shadow-url (or shadowDatabaseUrl in the config).`,
+    { cause: error },
+  )
 }
 
 /**
