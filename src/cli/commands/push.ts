@@ -59,7 +59,6 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     const live = await introspect(db, { exclude, schemas: settings.schemas })
     line.step('Reading the schema as PostgreSQL prints it')
     const plan = await planMigration({
-      folder: { dir: settings.migrations, migrations: [], sum: null },
       current: live,
       desired: restrictToSchemas(schema.model, settings.schemas),
       authoredDefaults: schema.authoredDefaults,

@@ -37,14 +37,17 @@ export type RenameResolver = (
   decided: RenameDecisions,
 ) => Promise<RenameDecisions>
 
-export interface PlanMigrationOptions {
-  /** The history; ignored when `current` is given. */
-  readonly folder: MigrationFolder
-  /**
-   * What the database holds now, when it is known without a replay (a live database read for
-   * `push`): the plan starts from it instead of the folder's history.
-   */
-  readonly current?: SchemaModel | undefined
+/**
+ * Where the plan starts: the folder's history (replayed, or its cached reading), or a model known
+ * without a replay (a live database read for `push`).
+ */
+export type PlanStart =
+  | { readonly folder: MigrationFolder; readonly current?: undefined }
+  | { readonly current: SchemaModel; readonly folder?: undefined }
+
+export type PlanMigrationOptions = PlanStart & PlanSettings
+
+interface PlanSettings {
   /** The schema as the code declares it (`toModel`). */
   readonly desired: SchemaModel
   readonly shadow?: ShadowOptions
@@ -146,6 +149,8 @@ async function readBothSides(
       await shadow.close()
     }
   }
+  // A given current model has returned or thrown above: only a folder's history is replayed.
+  if (options.folder === undefined) throw new TidemarkError('There is no migration history to replay.')
   const shadow = await openShadow(options.shadow)
   try {
     await replayMigrations(shadow, options.folder)

@@ -5,7 +5,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ColumnModel, SchemaModel, TableModel } from 'tidemark'
 import { createModuleLoader } from '../../../../src/cli/load-module.js'
-import { quoteIdentIfNeeded } from '../../../../src/dialects/pg/quote.js'
 
 /** The characters a JS template literal treats specially: a backtick and an interpolation. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the text is data that contains `${` on purpose
