@@ -66,3 +66,23 @@ function undecided(candidates: readonly RenameCandidate[]): CliError {
     1,
   )
 }
+
+/** The flags of the commands that settle renames (generate, push). */
+export const RENAME_FLAGS = {
+  rename: { type: 'string', multiple: true },
+  'no-rename': { type: 'string', multiple: true },
+} as const
+
+export const RENAME_FLAGS_HELP = `  --rename OLD=NEW     a table (users=members) or column (users.name=users.full_name) was renamed
+  --no-rename OLD      OLD was dropped, not renamed (its data is lost)
+`
+
+/** A flag that matched no candidate is a typo until proven otherwise. */
+export function assertRenameFlagsUsed(resolver: { unusedFlags(): string[] }): void {
+  const unused = resolver.unusedFlags()
+  if (unused.length > 0) {
+    throw new CliError(
+      `${unused.join(', ')} matched no rename candidate. Check the names, or remove the flag.`,
+    )
+  }
+}

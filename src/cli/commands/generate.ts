@@ -8,7 +8,12 @@ import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
-import { renameResolver } from '../rename-decisions.js'
+import {
+  assertRenameFlagsUsed,
+  RENAME_FLAGS,
+  RENAME_FLAGS_HELP,
+  renameResolver,
+} from '../rename-decisions.js'
 import { type LoadedSchema, loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { progress } from '../terminal.js'
@@ -24,15 +29,12 @@ they agree.
                        'tidemark check' reported). Changes neither the database nor the code.
 
   --name SLUG          the migration's name after its timestamp (default: from its first change)
-  --rename OLD=NEW     a table (users=members) or column (users.name=users.full_name) was renamed
-  --no-rename OLD      OLD was dropped, not renamed (its data is lost)
-`
+${RENAME_FLAGS_HELP}`
 
 export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('generate', args, {
     name: { type: 'string' },
-    rename: { type: 'string', multiple: true },
-    'no-rename': { type: 'string', multiple: true },
+    ...RENAME_FLAGS,
     'from-db': { type: 'boolean' },
   })
   if (flags.values.help === true) {
@@ -79,12 +81,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     resolveRenames: resolver,
     name: stringFlag(flags, 'name'),
   }).finally(() => line.done())
-  const unused = resolver.unusedFlags()
-  if (unused.length > 0) {
-    throw new CliError(
-      `${unused.join(', ')} matched no rename candidate. Check the names, or remove the flag.`,
-    )
-  }
+  assertRenameFlagsUsed(resolver)
   const hazards = result.plan.up.flatMap((c) => c.hazards)
   if (settings.json) {
     io.stdout.write(

@@ -11,7 +11,12 @@ import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
-import { renameResolver } from '../rename-decisions.js'
+import {
+  assertRenameFlagsUsed,
+  RENAME_FLAGS,
+  RENAME_FLAGS_HELP,
+  renameResolver,
+} from '../rename-decisions.js'
 import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings } from '../settings.js'
 import { paint, progress } from '../terminal.js'
@@ -25,15 +30,12 @@ that loses data (without a terminal, --force is needed for that). Objects the sc
 (functions, triggers, policies ...) are left as they are.
 
   --force              apply changes that lose data without asking
-  --rename OLD=NEW     a table (users=members) or column (users.name=users.full_name) was renamed
-  --no-rename OLD      OLD was dropped, not renamed (its data is lost)
-`
+${RENAME_FLAGS_HELP}`
 
 export async function pushCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('push', args, {
     force: { type: 'boolean' },
-    rename: { type: 'string', multiple: true },
-    'no-rename': { type: 'string', multiple: true },
+    ...RENAME_FLAGS,
   })
   if (flags.values.help === true) {
     io.stdout.write(PUSH_HELP)
@@ -67,12 +69,7 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
       resolveRenames: resolver,
     })
     line.done()
-    const unused = resolver.unusedFlags()
-    if (unused.length > 0) {
-      throw new CliError(
-        `${unused.join(', ')} matched no rename candidate. Check the names, or remove the flag.`,
-      )
-    }
+    assertRenameFlagsUsed(resolver)
     const changes = plan.up.map(describeChange)
     const hazards = plan.up.flatMap((c) => c.hazards)
     const losesData = hazards.some((h) => h.kind === 'data-loss')

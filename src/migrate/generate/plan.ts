@@ -12,6 +12,7 @@ import {
   type TableRename,
 } from '../../diff/renames.js'
 import { TidemarkError } from '../../errors.js'
+import { emptyModel } from '../../model/empty-model.js'
 import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
 import type { JournalOptions } from '../journal.js'
 import type { MigrationFolder } from '../migration-folder.js'
@@ -238,17 +239,6 @@ async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: Schema
   ]
   if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
   return { ...emptyModel, schemas, others: usable }
-}
-
-const emptyModel: SchemaModel = {
-  dialect: 'postgresql',
-  version: 1,
-  schemas: [],
-  enums: [],
-  sequences: [],
-  tables: [],
-  views: [],
-  others: [],
 }
 
 export async function settleRenames(

@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { ColumnModel, SchemaModel, TableModel } from 'tidemark'
 import { createModuleLoader } from '../../../../src/cli/load-module.js'
+import { emptyModel } from '../../../../src/model/empty-model.js'
 
 /** The characters a JS template literal treats specially: a backtick and an interpolation. */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: the text is data that contains `${` on purpose
@@ -18,17 +19,7 @@ const repository = fileURLToPath(new URL('../../../../', import.meta.url))
 
 /** A model with only what is given; the rest empty. */
 export function schemaModel(fields: Partial<SchemaModel>): SchemaModel {
-  return {
-    dialect: 'postgresql',
-    version: 1,
-    schemas: [],
-    enums: [],
-    sequences: [],
-    tables: [],
-    views: [],
-    others: [],
-    ...fields,
-  }
+  return { ...emptyModel, ...fields }
 }
 
 export function tableModel(

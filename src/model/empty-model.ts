@@ -1,0 +1,13 @@
+import type { SchemaModel } from './types.js'
+
+/** A database with nothing in it: the start of a history, or a base to spread fields over. */
+export const emptyModel: SchemaModel = Object.freeze({
+  dialect: 'postgresql',
+  version: 1,
+  schemas: [],
+  enums: [],
+  sequences: [],
+  tables: [],
+  views: [],
+  others: [],
+})
