@@ -26,19 +26,29 @@ export function fromNodePostgres(client: Client, options?: DatabaseOptions): Dat
 }
 
 // Every value comes back as the server's text: Tidemark decodes, so all drivers agree.
-const textTypes = { getTypeParser: () => (value: string) => value } as unknown as pg.CustomTypesConfig
+const keepText = (value: string) => value
+const textTypes = { getTypeParser: () => keepText } as unknown as pg.CustomTypesConfig
+
+/**
+ * The query config node-postgres receives. It copies every config's own properties on each query
+ * (a measurable share of a primary-key lookup), so the fixed settings live on the prototype, which
+ * it keeps, and only the text and values are copied.
+ */
+class TextArrayQuery {
+  constructor(
+    readonly text: string,
+    readonly values: (string | null)[],
+  ) {}
+}
+Object.assign(TextArrayQuery.prototype, { rowMode: 'array', types: textTypes })
 
 async function runText(client: Client, sql: string, params: readonly (string | null)[]): Promise<RawResult> {
   let result: pg.QueryArrayResult<(string | null)[]>
   try {
+    // Not copied: node-postgres reads the values and never changes them.
+    const query = new TextArrayQuery(sql, params as (string | null)[]) as unknown as pg.QueryArrayConfig
     const results: pg.QueryArrayResult<(string | null)[]> | pg.QueryArrayResult<(string | null)[]>[] =
-      await client.query<(string | null)[]>({
-        text: sql,
-        // Not copied: node-postgres reads the values and never changes them.
-        values: params as (string | null)[],
-        rowMode: 'array',
-        types: textTypes,
-      })
+      await client.query<(string | null)[]>(query)
     // Without parameters, several statements may run in one query: the last one's result counts.
     result = Array.isArray(results) ? results[results.length - 1]! : results
   } catch (error) {

@@ -88,12 +88,15 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
   }
 }
 
-export async function runCompiled<Result>(
+export function runCompiled<Result>(
   executor: QueryExecutor,
   sql: string,
   params: readonly (string | null)[],
   mapRows: RowMapper | undefined,
 ): Promise<Result> {
-  const result = await executor.execute(mapRows === undefined ? { sql, params } : { sql, params, mapRows })
-  return (mapRows === undefined ? { rowCount: result.rowCount } : result.rows) as Result
+  // A `then` rather than an async function: one promise fewer on every query.
+  if (mapRows === undefined) {
+    return executor.execute({ sql, params }).then((result) => ({ rowCount: result.rowCount }) as Result)
+  }
+  return executor.execute({ sql, params, mapRows }).then((result) => result.rows as Result)
 }

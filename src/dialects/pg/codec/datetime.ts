@@ -22,56 +22,84 @@ export function parseTimestamp(text: string): Date {
 }
 
 const ZERO = 48
-const digitAt = (text: string, i: number): number => {
+const DASH = 45
+const COLON = 58
+const SPACE = 32
+const T = 84
+const DOT = 46
+const PLUS = 43
+
+/** The digit at i, or NaN when it is not one (NaN then spoils any sum it enters). */
+function digitAt(text: string, i: number): number {
   const d = text.charCodeAt(i) - ZERO
   return d >= 0 && d <= 9 ? d : Number.NaN
 }
-const twoDigits = (text: string, i: number): number => digitAt(text, i) * 10 + digitAt(text, i + 1)
+
+function twoDigits(text: string, i: number): number {
+  return digitAt(text, i) * 10 + digitAt(text, i + 1)
+}
 
 /**
  * The shape PostgreSQL prints almost every value in (`2024-03-01 12:34:56.123456+05:30`: a
  * four-digit year from 0100 on, AD, an optional fraction and offset), read by position without a
- * regular expression: result decoding runs it once per timestamp in every row. Anything else
- * returns undefined and goes through the general reader.
+ * regular expression or any allocation but the Date: result decoding runs it once per timestamp
+ * in every row. Anything else returns undefined and goes through the general reader.
  */
 function parseCommonTimestamp(text: string): Date | undefined {
   const n = text.length
-  if (n < 19 || text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined
-  if (text[10] !== ' ' && text[10] !== 'T') return undefined
+  if (n < 19) return undefined
+  const separator = text.charCodeAt(10)
+  if (
+    text.charCodeAt(4) !== DASH ||
+    text.charCodeAt(7) !== DASH ||
+    text.charCodeAt(13) !== COLON ||
+    text.charCodeAt(16) !== COLON ||
+    (separator !== SPACE && separator !== T)
+  ) {
+    return undefined
+  }
   const year = twoDigits(text, 0) * 100 + twoDigits(text, 2)
-  const fields = [twoDigits(text, 5), twoDigits(text, 8), twoDigits(text, 11), twoDigits(text, 14)]
-  const second = twoDigits(text, 17)
+  // Date.UTC maps years 0-99 to 1900-1999; those (and NaN from a non-digit) take the general path.
+  if (!(year >= 100)) return undefined
   let i = 19
   let ms = 0
-  if (text[i] === '.') {
+  if (i < n && text.charCodeAt(i) === DOT) {
     let scale = 100
-    for (i += 1; i < n && digitAt(text, i) >= 0; i++) {
-      ms += digitAt(text, i) * scale
+    for (i += 1; i < n; i++) {
+      const digit = text.charCodeAt(i) - ZERO
+      if (digit < 0 || digit > 9) break
+      ms += digit * scale
       scale /= 10
     }
     ms = Math.floor(ms)
   }
-  let offset = 0
+  let offsetMs = 0
   if (i < n) {
-    const sign = text[i] === '+' ? 1 : text[i] === '-' ? -1 : 0
-    if (sign === 0 || i + 3 > n) return undefined
+    const sign = text.charCodeAt(i)
+    if ((sign !== PLUS && sign !== DASH) || i + 3 > n) return undefined
     let seconds = twoDigits(text, i + 1) * 3600
     i += 3
-    if (i < n && text[i] === ':' && i + 3 <= n) {
+    if (i + 3 <= n && text.charCodeAt(i) === COLON) {
       seconds += twoDigits(text, i + 1) * 60
       i += 3
-      if (i < n && text[i] === ':' && i + 3 <= n) {
+      if (i + 3 <= n && text.charCodeAt(i) === COLON) {
         seconds += twoDigits(text, i + 1)
         i += 3
       }
     }
     if (i !== n) return undefined
-    offset = sign * seconds * 1000
+    offsetMs = (sign === PLUS ? 1 : -1) * seconds * 1000
   }
-  const [month, day, hour, minute] = fields as [number, number, number, number]
-  // Date.UTC maps years 0-99 to 1900-1999; those (and NaN from a non-digit) take the general path.
-  if (!(year >= 100)) return undefined
-  const ms1970 = Date.UTC(year, month - 1, day, hour, minute, second, ms) - offset
+  const ms1970 =
+    Date.UTC(
+      year,
+      twoDigits(text, 5) - 1,
+      twoDigits(text, 8),
+      twoDigits(text, 11),
+      twoDigits(text, 14),
+      twoDigits(text, 17),
+      ms,
+    ) - offsetMs
   return Number.isNaN(ms1970) ? undefined : new Date(ms1970)
 }
 
