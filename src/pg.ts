@@ -46,7 +46,7 @@ export { type IntrospectOptions, introspect } from './dialects/pg/introspect/ind
 export { type PgNamespace, schema } from './dialects/pg/namespace.js'
 export { type PgSequence, sequence } from './dialects/pg/sequence.js'
 export { toModel } from './dialects/pg/to-model/to-model.js'
-export { type AnyColumn, Column, type ColumnFlag } from './schema/column.js'
+export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'
 export type { ColumnType } from './schema/column-type.js'
 export { check, foreignKey, primaryKey, unique } from './schema/constraints.js'
 export { asc, desc, Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'

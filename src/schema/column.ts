@@ -8,8 +8,13 @@ import type { ForeignKeyAction, SequenceOptions } from './options.js'
  * - `notNull`: the value is never NULL (not null, primary key, identity, serial)
  * - `default`: an insert may omit it (SQL default, default function, identity, serial)
  * - `generated`: computed by the database; never inserted
+ * - `ref:<table>`: a foreign key to a column of the table named <table> (the SQL name, as the column
+ *   type's `$table` records it)
  */
-export type ColumnFlag = 'notNull' | 'default' | 'generated'
+export type ColumnFlag = 'notNull' | 'default' | 'generated' | `ref:${string}`
+
+/** The flag a foreign key to `C` adds: `ref:<table>` when `C` is bound to a table, nothing otherwise. */
+export type RefFlag<C> = C extends { readonly $table: infer N extends string } ? `ref:${N}` : never
 
 export interface ColumnDefault {
   readonly kind: 'value' | 'sql'
@@ -114,13 +119,18 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
   }
 
   /**
-   * A foreign key to one column of another table, named `<table>_<column>_fkey` unless given.
-   * The target is a function so that tables may reference each other (or themselves).
+   * A foreign key to one column of another table, named `<table>_<column>_fkey` unless given. The
+   * column's type records the target table (`ref:<table>`).
+   *
+   * The target is a function so that tables may reference each other (or themselves). TypeScript
+   * cannot infer the types of tables whose references form such a cycle (a circular initializer):
+   * annotate the function's return type, `.references((): AnyColumn => categories.id)`. An annotated
+   * reference records no target table.
    */
-  references(
-    target: () => AnyColumn,
+  references<C extends AnyColumn>(
+    target: () => C,
     options: { name?: string; onDelete?: ForeignKeyAction; onUpdate?: ForeignKeyAction } = {},
-  ): Column<T, F> {
+  ): Column<T, F | RefFlag<C>> {
     return this.with({
       references: { target, name: options.name, onDelete: options.onDelete, onUpdate: options.onUpdate },
     })

@@ -29,6 +29,20 @@ create table posts (
   title varchar(200) not null
 );
 create index on posts (author_id);
+-- Foreign keys in cycles: a self-reference, and two tables that reference each other.
+create table categories (
+  id integer primary key,
+  parent_id integer references categories
+);
+create table teams (
+  id integer primary key,
+  captain_id integer
+);
+create table members (
+  id integer primary key,
+  team_id integer not null references teams
+);
+alter table teams add foreign key (captain_id) references members;
 create view recent_posts as select id, title from posts where id > 10;
 create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
 create trigger posts_touch before update on posts for each row execute function touch();
@@ -66,7 +80,7 @@ describe('tidemark pull', () => {
     expect(await run('pull')).toEqual({
       code: 0,
       out: [
-        'Wrote src/schema.ts: 2 tables, 1 enum, 1 view, 1 sequence.',
+        'Wrote src/schema.ts: 5 tables, 1 enum, 1 view, 1 sequence.',
         'Warning: 1 function is not written as code yet; it stays managed by your migrations',
         'Warning: 1 trigger is not written as code yet; it stays managed by your migrations',
         '',
@@ -79,6 +93,13 @@ describe('tidemark pull', () => {
     expect(source).toContain(
       "authorId: bigint('author_id')\n      .notNull()\n      .references(() => users.id, { onDelete: 'cascade' }),",
     )
+    // References in a cycle name their return type, which TypeScript could not infer.
+    expect(source).toContain("parentId: integer('parent_id').references((): AnyColumn => categories.id),")
+    expect(source).toContain("captainId: integer('captain_id').references((): AnyColumn => members.id),")
+    expect(source).toContain(
+      "teamId: integer('team_id')\n    .notNull()\n    .references((): AnyColumn => teams.id),",
+    )
+    expect(source).toContain('import {\n  type AnyColumn,\n  bigint,\n')
     // The migration journal is Tidemark's own table, not part of the schema.
     expect(source).not.toContain('tidemark_migrations')
   })
@@ -100,7 +121,7 @@ describe('tidemark pull', () => {
     expect(result.err).toBe('')
     expect(JSON.parse(result.out)).toEqual({
       file: join(project.dir, 'generated', 'db.ts'),
-      tables: 2,
+      tables: 5,
       enums: 1,
       views: 1,
       sequences: 1,
@@ -114,6 +135,17 @@ describe('tidemark pull', () => {
 
   it('writes code that type-checks under strict TypeScript', async () => {
     await project.write('package.json', '{ "type": "module" }\n')
+    // Plain references keep their target table in the column's type; annotated ones cannot.
+    await project.write(
+      'src/flags.ts',
+      [
+        "import type { categories, posts } from './schema.js'",
+        'type Equal<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false',
+        "export const plain: Equal<(typeof posts.authorId)['$flags'], 'notNull' | 'ref:users'> = true",
+        "export const cyclic: Equal<(typeof categories.parentId)['$flags'], never> = true",
+        '',
+      ].join('\n'),
+    )
     await project.write(
       'tsconfig.json',
       JSON.stringify({
@@ -130,7 +162,7 @@ describe('tidemark pull', () => {
           typeRoots: [join(repository, 'node_modules', '@types')],
           paths: { 'tidemark/pg': [join(repository, 'src', 'pg.ts')] },
         },
-        files: ['src/schema.ts'],
+        files: ['src/schema.ts', 'src/flags.ts'],
       }),
     )
     const tsc = join(repository, 'node_modules', '.bin', 'tsc')

@@ -279,6 +279,36 @@ describe('codegen of references', () => {
     expect(asPulled(await loadGenerated(source))).toEqual(asPulled(model))
   })
 
+  it('annotates every reference of a longer cycle, not one that only points into it', () => {
+    const table = (name: string, target: string) =>
+      tableModel(name, [id(), columnModel('next_id', 'integer')], {
+        primaryKey: { name: `${name}_pkey`, columns: ['id'] },
+        foreignKeys: [fk(`${name}_next_id_fkey`, ['next_id'], target, ['id'])],
+      })
+    const ring = codegen(
+      schemaModel({ tables: [table('r1', 'r2'), table('r2', 'r3'), table('r3', 'r1'), table('tail', 'r1')] }),
+    ).source
+    expect(ring).toContain("nextId: integer('next_id').references((): AnyColumn => r2.id),")
+    expect(ring).toContain("nextId: integer('next_id').references((): AnyColumn => r3.id),")
+    expect(ring).toContain("nextId: integer('next_id').references((): AnyColumn => r1.id),")
+    expect(ring).toContain("nextId: integer('next_id').references(() => r1.id),")
+    expect(ring).toContain("import { type AnyColumn, integer, table } from 'tidemark/pg'")
+  })
+
+  it('imports AnyColumn only when a reference needs it', () => {
+    const acyclic = schemaModel({
+      tables: model.tables.filter((t) => t.name === 'accounts' || t.name === 'a'),
+    })
+    const { source } = codegen({
+      ...acyclic,
+      tables: acyclic.tables.map((t) =>
+        t.name === 'a' ? { ...t, foreignKeys: [fk('a_b_id_fkey', ['b_id'], 'accounts', ['id'], 'crm')] } : t,
+      ),
+    })
+    expect(source).toContain("bId: integer('b_id').references(() => accounts.id),")
+    expect(source).not.toContain('AnyColumn')
+  })
+
   it('leaves out a reference to a table that was not pulled, with a warning', () => {
     const partial = schemaModel({ tables: model.tables.filter((t) => t.name === 'nodes') })
     const result = codegen(partial)
