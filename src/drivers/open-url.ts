@@ -15,6 +15,9 @@ export async function openDatabaseUrl(url: string): Promise<Database> {
     // An idle connection the server ends (a restart, a dropped scratch database) is an 'error' event
     // on the pool; unheard, it would crash the process. The pool discards that connection by itself.
     pool.on('error', () => {})
+    // pool.end() resolves before each connection has closed; a connection still closing that the
+    // server ends (dropping a shadow database right after) reports to its client, not the pool.
+    pool.on('connect', (client) => client.on('error', () => {}))
     return fromNodePostgres(pool)
   }
   const postgres = await importOptional<{ default: typeof import('postgres') }>('postgres')

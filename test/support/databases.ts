@@ -121,6 +121,9 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
   'node-postgres': async () => {
     const scratch = await createScratchDatabase()
     const pool = new pg.Pool({ connectionString: scratch.url, max: 4 })
+    // pool.end() resolves before its connections have closed; dropping the database then ends one
+    // still closing, and that error reaches the client, which nothing else listens to.
+    pool.on('connect', (client) => client.on('error', () => {}))
     return {
       db: fromNodePostgres(pool),
       exec: async (sql) => {
