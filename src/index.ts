@@ -14,6 +14,7 @@ export type {
   Queryable,
   QueryEvent,
   QueryResult,
+  RelationsOption,
   ResultDecoders,
   Transaction,
   TransactionOptions,
@@ -74,6 +75,9 @@ export type { SetOperationQuery } from './query/set-operations.js'
 export { deleteFrom, insert, select, selectDistinct, selectDistinctOn, update } from './query/standalone.js'
 export type { UpdateQuery, UpdateStart } from './query/update.js'
 export type { InsertValues, UpdateValues } from './query/write-values.js'
+export type { RelationalQueries, RelationalQuery, TableQuery } from './relations/find.js'
+export { many, one, type RelationDeclaration } from './relations/relation.js'
+export type { FindConfig, FindRow, ManyRelation, OneRelation, Relations } from './relations/types.js'
 export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
 export { type CompiledQuery, type CompileOptions, compile } from './sql/compile.js'
 export { type Chunk, type ParamEncoder, SQL, sql } from './sql/sql.js'

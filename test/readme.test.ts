@@ -38,5 +38,33 @@ it('runs the README examples as written', async () => {
     { email: 'ada@example.com', devices: 0 },
   ])
   expect(log).toHaveBeenCalledWith('already taken (users_email_key)')
+
+  // The relational block runs on a client holding the schema and a few rows.
+  const relational = [
+    "import { PGlite } from '@electric-sql/pglite'",
+    "import { renderCreate as createStatements, toModel as modelOf } from 'tidemark/pg'",
+    "import * as tables from './schema.js'",
+    'const client = new PGlite()',
+    'for (const statement of createStatements(modelOf(tables))) await client.exec(statement)',
+    `await client.exec(\`insert into users (email, plan) values ('ada@example.com', 'free'), ('grace@example.com', 'pro');
+      insert into devices (user_id, last_seen_at) select id, null from users where email = 'grace@example.com';
+      insert into devices (user_id, last_seen_at) select id, '2024-05-01 10:00+00' from users where email = 'grace@example.com';
+      insert into auth.sessions (user_id, revoked) select id, false from users where email = 'ada@example.com';
+      insert into auth.sessions (user_id, revoked) select id, true from users where email = 'grace@example.com'\`)`,
+    find('app.query.users.findMany'),
+    'export const result = people',
+    'await client.close()',
+  ].join('\n')
+  writeFileSync(new URL('relational.ts', dir), relational)
+  const nested = (await import(new URL('relational.ts', dir).href)) as { result: unknown }
+  expect(nested.result).toEqual([
+    { email: 'ada@example.com', plan: 'free', devices: [], sessions: [{ id: expect.any(String) }] },
+    {
+      email: 'grace@example.com',
+      plan: 'pro',
+      devices: [{ lastSeenAt: new Date('2024-05-01T10:00:00Z') }],
+      sessions: [],
+    },
+  ])
   expect(log.mock.calls[0]![0]).toContain('"dialect": "postgresql"')
 })

@@ -1,5 +1,9 @@
 import { type QueryBuilders, queryBuilders } from '../query/query-builders.js'
 import type { RowMapper } from '../query/row-mapper.js'
+import { type RelationalQueries, relationalQueries } from '../relations/find.js'
+import { type RelationDeclarations, relationGraph } from '../relations/graph.js'
+import type { RelationDeclaration } from '../relations/relation.js'
+import type { TableKeys } from '../relations/types.js'
 import type { CompiledQuery } from '../sql/compile.js'
 import type { SQL } from '../sql/sql.js'
 import type { ResultDecoders } from './decode-rows.js'
@@ -31,7 +35,12 @@ export type Executable =
  * Something that runs statements: the database itself or a transaction. Besides `execute`, it
  * starts typed queries (`select`, `insert`, `update`, `delete`, `with`) that run on it.
  */
-export interface Queryable extends QueryBuilders {
+export interface Queryable<Q = {}> extends QueryBuilders {
+  /**
+   * Relational queries, one entry per table of the schema the database was given
+   * (`fromPGlite(client, { schema })`): `db.query.users.findMany({ with: { posts: true } })`.
+   */
+  readonly query: Q
   /**
    * Runs one statement. Values come back decoded the same way whatever the driver: booleans,
    * numbers for int2/int4/float, strings for int8/numeric/date, Dates for timestamps, parsed
@@ -53,14 +62,14 @@ export interface Queryable extends QueryBuilders {
    *   await tx.execute(sql`update accounts set balance = balance + ${amount} where id = ${to}`)
    * }, { isolationLevel: 'serializable' })
    */
-  transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T>
+  transaction<T>(fn: (tx: Transaction<Q>) => Promise<T>, options?: TransactionOptions): Promise<T>
 }
 
 /** A transaction in progress; valid only inside its callback. */
-export interface Transaction extends Queryable {}
+export interface Transaction<Q = {}> extends Queryable<Q> {}
 
 /** A database reached through a driver adapter. */
-export interface Database extends Queryable {
+export interface Database<Q = {}> extends Queryable<Q> {
   /** Closes the underlying client or pool. */
   close(): Promise<void>
 }
@@ -81,29 +90,52 @@ export interface QueryEvent {
   readonly error?: unknown
 }
 
-export interface DatabaseOptions {
+export interface DatabaseOptions<S = {}, R = {}> {
   /** Called after every statement, including transaction control such as SAVEPOINT. */
   logger?: (event: QueryEvent) => void
+  /**
+   * The tables relational queries read (`import * as schema from './schema'` works: other exports
+   * are ignored). Relations come from their foreign keys.
+   */
+  schema?: S
+  /** Relations foreign keys do not settle, by table key: see `one()` and `many()`. */
+  relations?: R & RelationsOption<S> & { readonly [K in Exclude<keyof R, TableKeys<S>>]: never }
+}
+
+/** Declared relations: per table key of the schema, relation name to `one(...)` / `many(...)`. */
+export type RelationsOption<S> = {
+  readonly [K in TableKeys<S>]?: Readonly<Record<string, RelationDeclaration>>
 }
 
 /**
  * Wraps a driver adapter in the Database API. Usually called by an adapter (`fromPGlite`,
  * `fromNodePostgres`, `fromPostgresJs`) rather than directly.
  */
-export function createDatabase(driver: Driver, options: DatabaseOptions = {}): Database {
+export function createDatabase<S = {}, R = {}>(
+  driver: Driver,
+  options: DatabaseOptions<S, R> = {},
+): Database<RelationalQueries<S, R>> {
   const { logger } = options
+  const graph =
+    options.schema === undefined
+      ? undefined
+      : relationGraph(
+          options.schema as Record<string, unknown>,
+          options.relations as RelationDeclarations | undefined,
+        )
   const execute: Queryable['execute'] = (query) => runQuery(driver, query, logger)
   return {
     ...queryBuilders({ execute }),
+    query: relationalQueries({ execute }, graph) as RelationalQueries<S, R>,
     execute,
     transaction: async (fn, transactionOptions) => {
       // Checked before BEGIN so a bad option never opens a transaction.
       const setTransaction = setTransactionStatement(transactionOptions)
       return driver.transaction(async (connection) => {
-        const scope = new TransactionScope(connection, 0, logger)
+        const scope = new TransactionScope(connection, 0, logger, graph)
         try {
           if (setTransaction) await scope.execute(setTransaction)
-          return await fn(scope)
+          return await fn(scope as unknown as Transaction<RelationalQueries<S, R>>)
         } finally {
           scope.finish()
         }

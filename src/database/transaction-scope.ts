@@ -1,5 +1,7 @@
 import { TidemarkError } from '../errors.js'
 import { QueryBuilderMethods } from '../query/query-builders.js'
+import { relationalQueries } from '../relations/find.js'
+import type { RelationGraph } from '../relations/graph.js'
 import { SQL } from '../sql/sql.js'
 import type { Executable, QueryEvent, QueryResult, Transaction, TransactionOptions } from './database.js'
 import type { DriverConnection } from './driver.js'
@@ -14,12 +16,17 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   private finished = false
   private nestedActive = false
 
+  /** Relational queries (`tx.query.users.findMany(...)`) that run in this transaction. */
+  readonly query: Record<string, unknown>
+
   constructor(
     private readonly connection: DriverConnection,
     private readonly depth: number,
     private readonly logger: ((event: QueryEvent) => void) | undefined,
+    private readonly graph: RelationGraph | undefined,
   ) {
     super()
+    this.query = relationalQueries(this, graph)
   }
 
   // async so misuse surfaces as a rejected promise, like every other failure of execute.
@@ -54,7 +61,7 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   private async runInSavepoint<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const savepoint = `tidemark_sp_${this.depth + 1}`
     await this.execute(statement(`SAVEPOINT ${savepoint}`))
-    const inner = new TransactionScope(this.connection, this.depth + 1, this.logger)
+    const inner = new TransactionScope(this.connection, this.depth + 1, this.logger, this.graph)
     let result: T
     try {
       result = await fn(inner)

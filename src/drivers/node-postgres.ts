@@ -2,6 +2,7 @@ import type pg from 'pg'
 import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { toDatabaseError } from '../database/driver-error.js'
+import type { RelationalQueries } from '../relations/find.js'
 import { runTransaction } from './run-transaction.js'
 
 type Client = pg.Pool | pg.Client | pg.PoolClient
@@ -15,7 +16,10 @@ type Client = pg.Pool | pg.Client | pg.PoolClient
  * @example
  * const db = fromNodePostgres(new pg.Pool({ connectionString }))
  */
-export function fromNodePostgres(client: Client, options?: DatabaseOptions): Database {
+export function fromNodePostgres<S = {}, R = {}>(
+  client: Client,
+  options?: DatabaseOptions<S, R>,
+): Database<RelationalQueries<S, R>> {
   const driver: Driver = {
     query: (sql, params) => runText(client, sql, params),
     transaction: (fn) =>

@@ -7,6 +7,7 @@ import type {
 import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { rolledBackAtCommit, toDatabaseError } from '../database/driver-error.js'
+import type { RelationalQueries } from '../relations/find.js'
 import { textQueryOptions } from './pglite-text-options.js'
 
 /**
@@ -18,7 +19,10 @@ import { textQueryOptions } from './pglite-text-options.js'
  * const db = fromPGlite(new PGlite())
  * await db.execute(sql`select 1 as one`) // rows: [{ one: 1 }]
  */
-export function fromPGlite(client: PGliteInterface, options?: DatabaseOptions): Database {
+export function fromPGlite<S = {}, R = {}>(
+  client: PGliteInterface,
+  options?: DatabaseOptions<S, R>,
+): Database<RelationalQueries<S, R>> {
   const textOptions = textQueryOptions(client)
   const connectionOf = (target: PGliteInterface | PGliteTransaction): DriverConnection => ({
     query: async (sql, params) => runText(target, sql, params, await textOptions()),

@@ -2,6 +2,7 @@ import type postgres from 'postgres'
 import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { toDatabaseError } from '../database/driver-error.js'
+import type { RelationalQueries } from '../relations/find.js'
 import { acceptTextParams, TextParam } from './postgres-js-text-params.js'
 import { runTransaction } from './run-transaction.js'
 
@@ -17,7 +18,10 @@ import { runTransaction } from './run-transaction.js'
  * @example
  * const db = fromPostgresJs(postgres(connectionString))
  */
-export function fromPostgresJs(sql: postgres.Sql, options?: DatabaseOptions): Database {
+export function fromPostgresJs<S = {}, R = {}>(
+  sql: postgres.Sql,
+  options?: DatabaseOptions<S, R>,
+): Database<RelationalQueries<S, R>> {
   acceptTextParams(sql)
   const driver: Driver = {
     ...connectionOf(sql),

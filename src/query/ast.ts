@@ -3,6 +3,8 @@
  * compiler turns it into text and parameters in one pass. Columns and `sql` fragments appear in it
  * as themselves (no wrapper node), which keeps building a query cheap.
  */
+
+import type { RelationalNode } from '../relations/level.js'
 import type { AnyColumn } from '../schema/column.js'
 import type { IndexElement } from '../schema/indexes.js'
 import type { AnyTable } from '../schema/table.js'
@@ -273,4 +275,4 @@ export interface DeleteNode {
 /** A query that produces rows and can be nested. */
 export type QueryNode = SelectNode | CompoundNode
 
-export type StatementNode = QueryNode | InsertNode | UpdateNode | DeleteNode
+export type StatementNode = QueryNode | InsertNode | UpdateNode | DeleteNode | RelationalNode

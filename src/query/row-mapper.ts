@@ -10,7 +10,7 @@ export interface RawRows {
 }
 
 /** Builds a query's result objects from the driver's text rows. */
-export type RowMapper = (result: RawRows) => unknown[]
+export type RowMapper = (result: RawRows) => unknown
 
 /** Marks a field decoded by the type the server reports (a `sql` field, a subquery column of one). */
 export const byServerType: Decoder = (text) => text

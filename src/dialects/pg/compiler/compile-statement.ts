@@ -4,6 +4,7 @@ import { SQL } from '../../../sql/sql.js'
 import { writeExpr } from './expression.js'
 import { writeDelete, writeInsert, writeUpdate } from './mutations.js'
 import { writeQuery } from './query.js'
+import { writeRelational } from './relational.js'
 import { type PlaceholderSlot, Writer } from './writer.js'
 
 /** A compiled statement; `slots` lists the parameters that placeholders fill. */
@@ -29,6 +30,9 @@ export function compileStatement(node: StatementNode): CompiledStatement {
       break
     case 'delete':
       writeDelete(w, node)
+      break
+    case 'relational':
+      writeRelational(w, node)
       break
     default:
       assertNever(node)

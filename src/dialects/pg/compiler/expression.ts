@@ -4,14 +4,14 @@ import { Column } from '../../../schema/column.js'
 import { assertNever } from '../../../sql/compile.js'
 import { type Chunk, SQL } from '../../../sql/sql.js'
 import { quoteIdent } from '../quote.js'
-import { bareColumn, qualifiedColumn } from './names.js'
+import { bareColumn, qualifiedColumn, scopedColumn } from './names.js'
 import { writeQuery } from './query.js'
 import type { Writer } from './writer.js'
 
 /** Writes a value expression. */
 export function writeExpr(w: Writer, node: ExprNode): void {
   if (node instanceof Column) {
-    w.sql += qualifiedColumn(node)
+    w.sql += w.aliases === undefined ? qualifiedColumn(node) : scopedColumn(node, w.aliases)
     return
   }
   if (node instanceof Expr) {
@@ -183,12 +183,12 @@ function writeChunks(w: Writer, chunks: readonly Chunk[]): void {
           w.sql += quoteIdent(chunk.names[i]!)
         }
         break
-      case 'column':
+      case 'column': {
+        const table = chunk.table === undefined ? undefined : (w.aliases?.get(chunk.table) ?? chunk.table)
         w.sql +=
-          chunk.table === undefined
-            ? quoteIdent(chunk.name)
-            : `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}`
+          table === undefined ? quoteIdent(chunk.name) : `${quoteIdent(table)}.${quoteIdent(chunk.name)}`
         break
+      }
       case 'sql':
         writeChunks(w, chunk.sql.chunks)
         break

@@ -29,3 +29,9 @@ export function bareColumn(column: AnyColumn): string {
   }
   return name
 }
+
+/** A column as written inside a scope that renames tables (see Writer.aliases). */
+export function scopedColumn(column: AnyColumn, aliases: ReadonlyMap<string, string>): string {
+  const alias = column.table === undefined ? undefined : aliases.get(column.table.name)
+  return alias === undefined ? qualifiedColumn(column) : `${quoteIdent(alias)}.${bareColumn(column)}`
+}

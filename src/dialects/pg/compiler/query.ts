@@ -27,6 +27,31 @@ export function writeQuery(w: Writer, node: QueryNode, top: boolean): void {
 }
 
 function writeSelect(w: Writer, node: SelectNode, top: boolean): void {
+  const aliases = w.aliases
+  if (aliases === undefined) {
+    writeSelectBody(w, node, top)
+    return
+  }
+  // Inside a relational query, a subquery's own sources shadow the levels' aliases of the same
+  // tables, as SQL scoping does: `from users` in a subquery means that subquery's users.
+  const shadowed = new Map<string, string>()
+  for (const source of [node.from, ...node.joins.map((join) => join.source)]) {
+    if (source === undefined) continue
+    const name = source.kind === 'table' ? sourceName(source.table) : source.alias
+    const alias = aliases.get(name)
+    if (alias !== undefined) {
+      shadowed.set(name, alias)
+      aliases.delete(name)
+    }
+  }
+  try {
+    writeSelectBody(w, node, top)
+  } finally {
+    for (const [name, alias] of shadowed) aliases.set(name, alias)
+  }
+}
+
+function writeSelectBody(w: Writer, node: SelectNode, top: boolean): void {
   if (node.ctes.length > 0) writeCtes(w, node.ctes)
   w.sql += 'select '
   if (node.distinctOn !== undefined) {
@@ -102,7 +127,7 @@ export function writeCtes(w: Writer, ctes: readonly CteNode[]): void {
 const sourceNames = new WeakMap<object, string>()
 
 /** `"schema"."table"`, or `"schema"."table" as "alias"`, cached per table object. */
-function tableText(table: object): string {
+export function tableText(table: object): string {
   let text = sourceNames.get(table)
   if (text === undefined) {
     const original = aliasedTable(table)
@@ -163,7 +188,7 @@ function writeJoin(w: Writer, join: JoinNode): void {
   } else if (join.type !== 'cross') w.sql += ' on true'
 }
 
-function writeOrderBy(
+export function writeOrderBy(
   w: Writer,
   items: readonly OrderNode[],
   outputs: readonly FieldNode[] | undefined,
@@ -185,7 +210,7 @@ function outputName(column: AnyColumn, outputs: readonly FieldNode[]): string {
   return field === undefined ? bareColumn(column) : quoteIdent(field.path[field.path.length - 1]!)
 }
 
-function writeLimit(w: Writer, limit: ExprNode | undefined, offset: ExprNode | undefined): void {
+export function writeLimit(w: Writer, limit: ExprNode | undefined, offset: ExprNode | undefined): void {
   if (limit !== undefined) {
     w.sql += ' limit '
     writeExpr(w, limit)

@@ -19,6 +19,11 @@ export class Writer {
   slots: PlaceholderSlot[] | undefined
   /** Set in fragment mode. */
   readonly chunks: Chunk[] | undefined
+  /**
+   * Table name to the alias its columns are written with, while a relational query writes a level
+   * (a table may appear at several levels, each under its own alias).
+   */
+  aliases: Map<string, string> | undefined
 
   constructor(fragment = false) {
     this.chunks = fragment ? [] : undefined
