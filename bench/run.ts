@@ -20,8 +20,16 @@ import { fromNodePostgres } from 'tidemark/node-postgres'
 import { fromPGlite } from 'tidemark/pglite'
 import { benchCompile } from './query/compile.js'
 import { type Contender, measure } from './query/measure.js'
+import {
+  drizzleRelational,
+  kyselyRelational,
+  rawRelational,
+  relationalSchema,
+  relationalWorkload,
+  tidemarkRelational,
+} from './query/relational.js'
 import type { KyselyDB } from './query/schema.js'
-import { setupSql } from './query/schema.js'
+import { drizzleSchema, setupSql } from './query/schema.js'
 import { benchTypecheck } from './query/typecheck.js'
 import {
   drizzleWorkloads,
@@ -87,6 +95,20 @@ async function runWorkloads(
   printSuite(suite, 'pg (raw)')
 }
 
+async function runNested(
+  suite: string,
+  toolkits: Record<string, (i: number) => Promise<unknown>>,
+): Promise<void> {
+  const contenders: Contender[] = Object.entries(toolkits).map(([name, run]) => ({ name, run }))
+  const figures = await measure(contenders, {
+    durationMs: quick ? 500 : 3000,
+    concurrency: 1,
+    warmupOps: 100,
+  })
+  record(suite, relationalWorkload, 'SQL (raw json_agg)', figures)
+  printSuite(suite, 'SQL (raw json_agg)')
+}
+
 async function serverSuites(url: string): Promise<void> {
   const name = `tidemark_bench_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: url })
@@ -113,6 +135,13 @@ async function serverSuites(url: string): Promise<void> {
     }
     await runWorkloads('server, sequential', toolkits, 1)
     await runWorkloads('server, 16 callers on pools of 10', toolkits, 16)
+    const nestedDb = pool()
+    await runNested('server, nested reads (sequential)', {
+      'SQL (raw json_agg)': rawRelational(setup),
+      tidemark: tidemarkRelational(fromNodePostgres(nestedDb, { schema: relationalSchema })),
+      'drizzle-orm': drizzleRelational(drizzlePg({ client: pool(), schema: drizzleSchema })),
+      kysely: kyselyRelational(new Kysely<KyselyDB>({ dialect: new PostgresDialect({ pool: pool() }) })),
+    })
   } finally {
     await Promise.all(pools.map((p) => p.end()))
     await admin.query(`drop database if exists ${name} with (force)`)
@@ -130,6 +159,11 @@ async function pgliteSuite(): Promise<void> {
       'drizzle-orm': drizzleWorkloads(drizzlePglite({ client })),
     }
     await runWorkloads('PGlite, sequential', toolkits, 1)
+    await runNested('PGlite, nested reads (sequential)', {
+      'SQL (raw json_agg)': rawRelational(client),
+      tidemark: tidemarkRelational(fromPGlite(client, { schema: relationalSchema })),
+      'drizzle-orm': drizzleRelational(drizzlePglite({ client, schema: drizzleSchema })),
+    })
   } finally {
     await client.close()
   }
@@ -144,32 +178,40 @@ function compileSuite(): void {
 }
 
 function typecheckSuite(): void {
-  const figures = benchTypecheck(repo, quick ? 1 : 2)
-  const drizzle = figures['drizzle-orm']
-  console.log(
-    '\n## type checking: 200 tables, 200 queries (tsc --noEmit; ratio to drizzle-orm, lower is cheaper)',
-  )
-  for (const [toolkit, f] of Object.entries(figures)) {
-    console.log(
-      `${toolkit.padEnd(12)} wall ${(f.wallMs / 1000).toFixed(2)}s (${(f.wallMs / drizzle.wallMs).toFixed(2)}x)` +
-        `  peak memory ${f.peakRssMb.toFixed(0)} MB (${(f.peakRssMb / drizzle.peakRssMb).toFixed(2)}x)` +
-        `  check ${f.checkTimeS.toFixed(2)}s  instantiations ${f.instantiations}`,
-    )
-    // Type checking is a cost: opsPerSec holds checks per second so that the ratio reads like the others.
-    results.push({
-      suite: 'type checking (wall)',
-      workload: '200 tables, 200 queries',
-      toolkit,
-      opsPerSec: 1000 / f.wallMs,
-      ratioToBaseline: drizzle.wallMs / f.wallMs,
-    })
-    results.push({
-      suite: 'type checking (peak memory)',
-      workload: '200 tables, 200 queries',
-      toolkit,
-      opsPerSec: 1 / f.peakRssMb,
-      ratioToBaseline: drizzle.peakRssMb / f.peakRssMb,
-    })
+  const flavours = [
+    { flavour: 'builder', title: '200 tables, 200 queries', suite: 'type checking' },
+    {
+      flavour: 'relational',
+      title: '200 tables, 200 relational queries (findMany with nested with)',
+      suite: 'type checking, relational',
+    },
+  ] as const
+  for (const { flavour, title, suite } of flavours) {
+    const figures = benchTypecheck(repo, quick ? 1 : 2, flavour)
+    const drizzle = figures['drizzle-orm']
+    console.log(`\n## type checking: ${title} (tsc --noEmit; ratio to drizzle-orm, lower is cheaper)`)
+    for (const [toolkit, f] of Object.entries(figures)) {
+      console.log(
+        `${toolkit.padEnd(12)} wall ${(f.wallMs / 1000).toFixed(2)}s (${(f.wallMs / drizzle.wallMs).toFixed(2)}x)` +
+          `  peak memory ${f.peakRssMb.toFixed(0)} MB (${(f.peakRssMb / drizzle.peakRssMb).toFixed(2)}x)` +
+          `  check ${f.checkTimeS.toFixed(2)}s  instantiations ${f.instantiations}`,
+      )
+      // Type checking is a cost: opsPerSec holds checks per second so that the ratio reads like the others.
+      results.push({
+        suite: `${suite} (wall)`,
+        workload: '200 tables, 200 queries',
+        toolkit,
+        opsPerSec: 1000 / f.wallMs,
+        ratioToBaseline: drizzle.wallMs / f.wallMs,
+      })
+      results.push({
+        suite: `${suite} (peak memory)`,
+        workload: '200 tables, 200 queries',
+        toolkit,
+        opsPerSec: 1 / f.peakRssMb,
+        ratioToBaseline: drizzle.peakRssMb / f.peakRssMb,
+      })
+    }
   }
 }
 

@@ -2,6 +2,10 @@
  * Type-checking cost: a generated 200-table schema and 200 typed queries over it, written for
  * Tidemark and for drizzle-orm, each checked by `tsc --noEmit`. Tidemark is compiled to declaration
  * files first, so both sides are checked against .d.ts, as an application would be.
+ *
+ * Two flavours: `builder` (select / insert / update through the query builder) and `relational`
+ * (`db.query.<table>.findMany` with nested `with`, over a schema where each table references the
+ * one before it; drizzle-orm needs its `relations()` written out, Tidemark infers them).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
@@ -11,7 +15,13 @@ import { join, resolve } from 'node:path'
 const TABLES = 200
 const QUERIES = 200
 
-function tidemarkSchema(): string {
+export type TypecheckFlavour = 'builder' | 'relational'
+
+/** Table i > 0 of the relational flavour references table i - 1 (never a later one, so no cycle). */
+const ownerColumn = (i: number, flavour: TypecheckFlavour) =>
+  flavour === 'relational' && i > 0 ? `\n  ownerId: integer('owner_id').references(() => t${i - 1}.id),` : ''
+
+function tidemarkSchema(flavour: TypecheckFlavour = 'builder'): string {
   const lines = [
     "import { boolean, integer, jsonb, serial, table, text, timestamptz, varchar } from 'tidemark/pg'",
   ]
@@ -24,13 +34,13 @@ function tidemarkSchema(): string {
   active: boolean().notNull(),
   meta: jsonb<{ a: number; b: string }>(),
   createdAt: timestamptz('created_at').notNull(),
-  parentId: integer('parent_id'),
+  parentId: integer('parent_id'),${ownerColumn(i, flavour)}
 })`)
   }
   return lines.join('\n')
 }
 
-function drizzleSchema(): string {
+function drizzleSchema(flavour: TypecheckFlavour = 'builder'): string {
   const lines = [
     "import { boolean, integer, jsonb, pgTable, serial, text, timestamp, varchar } from 'drizzle-orm/pg-core'",
   ]
@@ -43,8 +53,22 @@ function drizzleSchema(): string {
   active: boolean().notNull(),
   meta: jsonb().$type<{ a: number; b: string }>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  parentId: integer('parent_id'),
+  parentId: integer('parent_id'),${ownerColumn(i, flavour)}
 })`)
+  }
+  if (flavour === 'relational') {
+    // What drizzle-orm's relational queries need spelled out; Tidemark reads it from the foreign keys.
+    lines[0] += "\nimport { relations } from 'drizzle-orm'"
+    for (let i = 0; i < TABLES; i++) {
+      const entries = [
+        ...(i > 0 ? [`owner: one(t${i - 1}, { fields: [t${i}.ownerId], references: [t${i - 1}.id] }),`] : []),
+        ...(i < TABLES - 1 ? [`t${i + 1}: many(t${i + 1}),`] : []),
+      ]
+      const helpers = `{ ${[...(i > 0 ? ['one'] : []), ...(i < TABLES - 1 ? ['many'] : [])].join(', ')} }`
+      lines.push(`export const t${i}Relations = relations(t${i}, (${helpers}) => ({
+  ${entries.join('\n  ')}
+}))`)
+    }
   }
   return lines.join('\n')
 }
@@ -92,6 +116,45 @@ function queries(kind: 'tidemark' | 'drizzle'): string {
   return db.update(${a}).set({ score: 1, email: null }).where(eq(${a}.id, 1))
 }`)
     }
+  }
+  return lines.join('\n')
+}
+
+/**
+ * One shape of relational query, cycling over tables 1..198 so each has an owner and a next table:
+ * chosen columns, a filter, an order, a limit, the owner (one) and the next table's rows (many) with
+ * their own owner. The result is assigned to an annotated type, so the full row type is computed.
+ */
+function relationalQueries(kind: 'tidemark' | 'drizzle'): string {
+  const lines =
+    kind === 'tidemark'
+      ? [
+          "import { type Database, desc, eq, type RelationalQueries } from 'tidemark'",
+          "import * as s from './schema.js'",
+          'declare const db: Database<RelationalQueries<typeof s, {}>>',
+        ]
+      : [
+          "import type { NodePgDatabase } from 'drizzle-orm/node-postgres'",
+          "import * as s from './schema.js'",
+          'declare const db: NodePgDatabase<typeof s>',
+        ]
+  for (let q = 0; q < QUERIES; q++) {
+    const i = 1 + (q % (TABLES - 2))
+    const next = `t${i + 1}`
+    const [where, orderBy] =
+      kind === 'tidemark'
+        ? [`eq(s.t${i}.active, true)`, `desc(s.t${i}.createdAt)`]
+        : ['(t, { eq }) => eq(t.active, true)', '(t, { desc }) => [desc(t.createdAt)]']
+    lines.push(`export async function q${q}() {
+  const rows: { id: number; name: string; owner: { name: string } | null; ${next}: { id: number; owner: { id: number } | null }[] }[] = await db.query.t${i}.findMany({
+    columns: { id: true, name: true },
+    where: ${where},
+    orderBy: ${orderBy},
+    limit: 10,
+    with: { owner: { columns: { name: true } }, ${next}: { columns: { id: true }, with: { owner: { columns: { id: true } } } } },
+  })
+  return rows
+}`)
   }
   return lines.join('\n')
 }
@@ -148,6 +211,7 @@ function runTsc(repo: string, project: string): TypecheckFigures {
 export function benchTypecheck(
   repo: string,
   runs: number,
+  flavour: TypecheckFlavour = 'builder',
 ): Record<'tidemark' | 'drizzle-orm', TypecheckFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'tidemark-typecheck-'))
   try {
@@ -177,8 +241,12 @@ export function benchTypecheck(
     } as const
     mkdirSync(projects.tidemark)
     mkdirSync(projects['drizzle-orm'])
-    writeFileSync(join(projects.tidemark, 'schema.ts'), tidemarkSchema())
-    writeFileSync(join(projects.tidemark, 'queries.ts'), queries('tidemark'))
+    const relational = flavour === 'relational'
+    writeFileSync(join(projects.tidemark, 'schema.ts'), tidemarkSchema(flavour))
+    writeFileSync(
+      join(projects.tidemark, 'queries.ts'),
+      relational ? relationalQueries('tidemark') : queries('tidemark'),
+    )
     writeFileSync(
       join(projects.tidemark, 'tsconfig.json'),
       tsconfig({
@@ -186,9 +254,19 @@ export function benchTypecheck(
         'tidemark/*': [join(declarations, '*.d.ts')],
       }),
     )
-    writeFileSync(join(projects['drizzle-orm'], 'schema.ts'), drizzleSchema())
-    writeFileSync(join(projects['drizzle-orm'], 'queries.ts'), queries('drizzle'))
+    writeFileSync(join(projects['drizzle-orm'], 'schema.ts'), drizzleSchema(flavour))
+    writeFileSync(
+      join(projects['drizzle-orm'], 'queries.ts'),
+      relational ? relationalQueries('drizzle') : queries('drizzle'),
+    )
     writeFileSync(join(projects['drizzle-orm'], 'tsconfig.json'), tsconfig({}))
+    if (relational) {
+      // ES modules: as CommonJS, drizzle-orm's relations.d.cts imports "./index.ts" (its ESM
+      // declarations), so the operators its where/orderBy callbacks receive clash with the CommonJS
+      // columns and nothing type-checks. Both projects get it, so they are checked alike.
+      for (const project of Object.values(projects))
+        writeFileSync(join(project, 'package.json'), '{"type":"module"}')
+    }
     const best: Partial<Record<'tidemark' | 'drizzle-orm', TypecheckFigures>> = {}
     for (let run = 0; run < runs; run++) {
       for (const name of ['tidemark', 'drizzle-orm'] as const) {
