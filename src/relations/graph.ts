@@ -54,6 +54,34 @@ export function relationGraph(
     const definition = value[tableDefinition]
     keyByOwner.set(ownerId(definition), key)
   }
+  const inferred = inferRelations(tables, keyByOwner)
+  for (const [tableKey, relations] of Object.entries(declared)) {
+    const table = tables.get(tableKey)
+    if (table === undefined) {
+      throw new TidemarkError(
+        `Relations are declared for '${tableKey}', which is not a table of the schema (tables: ${[...tables.keys()].join(', ')})`,
+      )
+    }
+    for (const [name, declaration] of Object.entries(relations)) {
+      const resolved = resolveDeclared(tableKey, table, name, declaration, keyByOwner, tables)
+      if (Object.hasOwn(table[tableDefinition].columns, name)) {
+        throw new TidemarkError(
+          `Relation ${tableKey}.${name} has the name of a column of ${tableKey}: choose another name`,
+        )
+      }
+      inferred.get(tableKey)!.set(name, resolved)
+    }
+  }
+  const graph = new Map<AnyTable, TableRelations>()
+  for (const [key, table] of tables) graph.set(table, { key, table, relations: inferred.get(key)! })
+  return graph
+}
+
+/** The relations single-column foreign keys suggest, by table key; ambiguous names marked so. */
+function inferRelations(
+  tables: ReadonlyMap<string, AnyTable>,
+  keyByOwner: ReadonlyMap<string, string>,
+): Map<string, Map<string, ResolvedRelation | Unresolved>> {
   const inferred = new Map<string, Map<string, ResolvedRelation | Unresolved>>()
   for (const key of tables.keys()) inferred.set(key, new Map())
   const add = (tableKey: string, name: string, relation: ResolvedRelation | Unresolved): void => {
@@ -78,7 +106,7 @@ export function relationGraph(
         continue
       }
       const name = oneName(columnKey)
-      if (name === undefined || name in columns) {
+      if (name === undefined || Object.hasOwn(columns, name)) {
         const why = name === undefined ? 'its name does not end in Id or _id' : `${key}.${name} is a column`
         add(key, name ?? `${columnKey}`, {
           kind: 'unresolved',
@@ -95,7 +123,7 @@ export function relationGraph(
           nullable: !column.config.notNull,
         })
       }
-      if (key in target[tableDefinition].columns) {
+      if (Object.hasOwn(target[tableDefinition].columns, key)) {
         add(targetKey, key, {
           kind: 'unresolved',
           reason: `${where} but ${targetKey}.${key} is a column: declare the relation under another name`,
@@ -113,26 +141,7 @@ export function relationGraph(
       }
     }
   }
-  for (const [tableKey, relations] of Object.entries(declared)) {
-    const table = tables.get(tableKey)
-    if (table === undefined) {
-      throw new TidemarkError(
-        `Relations are declared for '${tableKey}', which is not a table of the schema (tables: ${[...tables.keys()].join(', ')})`,
-      )
-    }
-    for (const [name, declaration] of Object.entries(relations)) {
-      const resolved = resolveDeclared(tableKey, table, name, declaration, keyByOwner, tables)
-      if (name in table[tableDefinition].columns) {
-        throw new TidemarkError(
-          `Relation ${tableKey}.${name} has the name of a column of ${tableKey}: choose another name`,
-        )
-      }
-      inferred.get(tableKey)!.set(name, resolved)
-    }
-  }
-  const graph = new Map<AnyTable, TableRelations>()
-  for (const [key, table] of tables) graph.set(table, { key, table, relations: inferred.get(key)! })
-  return graph
+  return inferred
 }
 
 function resolveDeclared(
