@@ -137,6 +137,36 @@ export type ChangeBody =
   | { readonly kind: 'rename-index'; readonly schema: string; readonly from: string; readonly to: string }
   | { readonly kind: 'create-view'; readonly view: ViewModel }
   | { readonly kind: 'drop-view'; readonly view: ViewModel }
+  /**
+   * COMMENT ON an object that is there before and after: `to` null removes the comment. Objects
+   * created by the plan (tables, columns, views, enums) carry theirs in their create change.
+   */
+  | {
+      readonly kind: 'set-table-comment'
+      readonly table: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | {
+      readonly kind: 'set-column-comment'
+      readonly table: ObjectRef
+      readonly column: string
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | {
+      readonly kind: 'set-view-comment'
+      readonly view: ObjectRef
+      readonly materialized: boolean
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | {
+      readonly kind: 'set-enum-comment'
+      readonly enum: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
 
 /** One step of a plan, with what can go wrong when it runs. */
 export type Change = ChangeBody & { readonly hazards: readonly Hazard[] }

@@ -89,9 +89,21 @@ export function describeChange(change: ChangeBody): string {
       return `create ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
     case 'drop-view':
       return `drop ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'set-table-comment':
+      return `${commentVerb(change)} comment on table ${label(change.table)}`
+    case 'set-column-comment':
+      return `${commentVerb(change)} comment on column ${label(change.table)}.${change.column}`
+    case 'set-view-comment':
+      return `${commentVerb(change)} comment on ${change.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'set-enum-comment':
+      return `${commentVerb(change)} comment on enum ${label(change.enum)}`
     default:
       return assertNever(change)
   }
+}
+
+function commentVerb(change: { from: string | null; to: string | null }): string {
+  return change.to === null ? 'remove' : change.from === null ? 'set' : 'change'
 }
 
 function otherLabel(object: { schema: string; name: string; table: string | null }): string {

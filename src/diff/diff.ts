@@ -94,7 +94,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const target = targetViews.get(key(view))
     const stale =
       target === undefined ||
-      !same(view, target) ||
+      !same({ ...view, comment: null }, { ...target, comment: null }) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
       )
@@ -173,11 +173,26 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'add-foreign-key', table: d.table, foreignKey })
   }
 
-  // 6. Views in dependency order, then what hangs on tables and views.
+  // 6. Views in dependency order (a created one carries its comment), comments on what stays, then
+  // what hangs on tables and views.
   for (const view of viewsInDependencyOrder(to.views)) {
     const current = sourceViews.get(key(view))
     if (current === undefined || rebuiltViews.has(key(view))) plan.add({ kind: 'create-view', view })
   }
+  for (const d of tableDiffs) plan.addAll(d.comments)
+  for (const view of to.views) {
+    const current = sourceViews.get(key(view))
+    if (current === undefined || rebuiltViews.has(key(view)) || current.comment === view.comment) continue
+    const ref = { schema: view.schema, name: view.name }
+    plan.add({
+      kind: 'set-view-comment',
+      view: ref,
+      materialized: view.materialized,
+      from: current.comment,
+      to: view.comment,
+    })
+  }
+  plan.addAll(enums.comments)
   for (const o of createdOthers) if (!isEarly(o)) plan.add({ kind: 'create-other', object: o })
 
   // 7. Drop what nothing uses any more.

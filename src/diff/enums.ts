@@ -12,6 +12,8 @@ export interface EnumPlan {
   /** ...and the columns still on the old type move over once the tables are reshaped. */
   readonly moves: ChangeBody[]
   readonly drop: ChangeBody[]
+  /** Comments set, changed or removed on enums that stay (a replaced or created one carries its own). */
+  readonly comments: ChangeBody[]
   /** `schema.table.column` of the moved columns: they get their new default with the move. */
   readonly movedColumns: ReadonlySet<string>
   /** `schema.table` of the tables with moved columns: views over them are rebuilt. */
@@ -31,17 +33,23 @@ export function planEnums(
     replacements: [],
     moves: [],
     drop: source.enums.filter((e) => !targetEnums.has(key(e))).map((e) => ({ kind: 'drop-enum', enum: e })),
+    comments: [],
     movedColumns: new Set(),
     movedTables: new Set(),
   }
   for (const target of to.enums) {
     const current = sourceEnums.get(key(target))
-    if (current === undefined || same(current.values, target.values)) continue
-    const additions = valuesAddedInPlace(current.values, target.values)
+    if (current === undefined) continue
+    const ref = { schema: target.schema, name: target.name }
+    const additions = same(current.values, target.values)
+      ? []
+      : valuesAddedInPlace(current.values, target.values)
     if (additions !== null) {
-      const ref = { schema: target.schema, name: target.name }
       for (const { value, before } of additions) {
         plan.additions.push({ kind: 'add-enum-value', enum: ref, value, before })
+      }
+      if (current.comment !== target.comment) {
+        plan.comments.push({ kind: 'set-enum-comment', enum: ref, from: current.comment, to: target.comment })
       }
       continue
     }

@@ -24,6 +24,8 @@ export interface TableDiff {
   readonly addConstraints: ChangeBody[]
   readonly addIndexes: ChangeBody[]
   readonly addForeignKeys: ForeignKeyModel[]
+  /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
+  readonly comments: ChangeBody[]
   /** A column a view may read was dropped or reshaped, or the primary key goes: views over it are rebuilt. */
   readonly changed: boolean
 }
@@ -122,6 +124,10 @@ export function diffTable(
   const dropColumns: ChangeBody[] = []
   const alterColumns: ChangeBody[] = []
   const addIdentities: ChangeBody[] = []
+  const comments: ChangeBody[] = []
+  if (from.comment !== to.comment) {
+    comments.push({ kind: 'set-table-comment', table, from: from.comment, to: to.comment })
+  }
 
   for (const column of from.columns) {
     if (!targetNames.has(column.name)) {
@@ -146,6 +152,15 @@ export function diffTable(
       dropColumns.push(...changes.filter((c) => c.kind === 'drop-identity'))
       addIdentities.push(...changes.filter((c) => c.kind === 'add-identity'))
       alterColumns.push(...changes.filter((c) => c.kind !== 'drop-identity' && c.kind !== 'add-identity'))
+      if (current.comment !== column.comment) {
+        comments.push({
+          kind: 'set-column-comment',
+          table,
+          column: column.name,
+          from: current.comment,
+          to: column.comment,
+        })
+      }
     }
   }
 
@@ -202,6 +217,7 @@ export function diffTable(
     addConstraints,
     addIndexes,
     addForeignKeys: foreignKeys.add,
+    comments,
     // PostgreSQL keeps a view over a table through everything else (constraints, indexes,
     // defaults, NOT NULL, identity); a grouped view may rest on the primary key.
     changed: reshaped.size > 0 || primaryKeys.drop.length > 0,

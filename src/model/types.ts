@@ -14,6 +14,8 @@
  *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
  *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
+ * - Comments (tables, columns, views, enums) are their exact text, or null for none: PostgreSQL keeps
+ *   no empty comment (`COMMENT ... IS ''` removes it), so an empty one is null too.
  */
 export interface SchemaModel {
   readonly dialect: 'postgresql'
@@ -62,6 +64,8 @@ export interface EnumModel {
   readonly name: string
   /** Labels in their declared (sort) order. */
   readonly values: readonly string[]
+  /** COMMENT ON TYPE: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface SequenceModel {
@@ -87,6 +91,8 @@ export interface TableModel {
   readonly foreignKeys: readonly ForeignKeyModel[]
   readonly checks: readonly CheckModel[]
   readonly indexes: readonly IndexModel[]
+  /** COMMENT ON TABLE: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface ColumnModel {
@@ -101,6 +107,8 @@ export interface ColumnModel {
   readonly identity: IdentityModel | null
   /** GENERATED ALWAYS AS (expression) STORED: the expression, or null. */
   readonly generated: string | null
+  /** COMMENT ON COLUMN: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface IdentityModel {
@@ -176,4 +184,6 @@ export interface ViewModel {
   readonly withNoData: boolean
   /** Views and tables this view reads that are part of the model, as `schema.name` (for ordering). */
   readonly dependsOn: readonly string[]
+  /** COMMENT ON VIEW (or MATERIALIZED VIEW): the exact text, or null when there is none. */
+  readonly comment: string | null
 }

@@ -17,8 +17,13 @@ export interface ColumnType {
   readonly element?: ColumnType
   /** The array type of this type, when the dialect has one. */
   readonly toArray?: () => ColumnType
-  /** For enum columns: the enum's schema, name and labels. */
-  readonly enum?: { readonly schema: string; readonly name: string; readonly values: readonly string[] }
+  /** For enum columns: the enum's schema, name, labels and comment (a column may be all that names it). */
+  readonly enum?: {
+    readonly schema: string
+    readonly name: string
+    readonly values: readonly string[]
+    readonly comment: string | undefined
+  }
   /** For serial types: the integer type the sequence and column use. */
   readonly serial?: 'smallint' | 'integer' | 'bigint'
 }

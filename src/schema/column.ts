@@ -47,6 +47,8 @@ export interface ColumnConfig {
   readonly generated: SQL | undefined
   readonly identity: ColumnIdentity | undefined
   readonly checks: readonly { readonly name: string | undefined; readonly expression: SQL }[]
+  /** COMMENT ON COLUMN; an empty text is no comment. */
+  readonly comment: string | undefined
 }
 
 /** Where a column lives once its table is built. */
@@ -141,6 +143,15 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
     return this.with({ checks: [...this.config.checks, { name, expression }] })
   }
 
+  /**
+   * COMMENT ON COLUMN: documentation kept in the database, where psql's `\d+` and other tools show
+   * it. An empty text is no comment, as in PostgreSQL.
+   */
+  comment(text: string): Column<T, F> {
+    if (typeof text !== 'string') throw new TypeError('comment() takes a string')
+    return this.with({ comment: text })
+  }
+
   /** GENERATED ALWAYS AS (expression) STORED: computed by the database, never inserted. */
   generatedAlwaysAs(expression: SQL): Column<T, F | 'generated'> {
     return this.with({ generated: expression })
@@ -194,5 +205,6 @@ export function column<T>(type: ColumnType, name?: string): Column<T, never> {
     generated: undefined,
     identity: undefined,
     checks: [],
+    comment: undefined,
   })
 }

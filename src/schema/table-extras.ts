@@ -57,7 +57,19 @@ export interface IndexSpec {
   readonly nullsNotDistinct: boolean
 }
 
-export type TableExtraSpec = PrimaryKeySpec | UniqueSpec | ForeignKeySpec | CheckSpec | IndexSpec
+/** COMMENT ON TABLE; an empty text is no comment. */
+export interface CommentSpec {
+  readonly kind: 'comment'
+  readonly text: string
+}
+
+export type TableExtraSpec =
+  | PrimaryKeySpec
+  | UniqueSpec
+  | ForeignKeySpec
+  | CheckSpec
+  | IndexSpec
+  | CommentSpec
 
 /** What a table's third argument returns: builders that expose their spec. */
 export interface TableExtra {

@@ -17,6 +17,15 @@ export interface ViewDefinition {
   readonly query: SQL
   /** Materialized views only: created WITH NO DATA (filled by the first REFRESH). */
   readonly withNoData: boolean
+  /** COMMENT ON VIEW (or MATERIALIZED VIEW); an empty text is no comment. */
+  readonly comment: string | undefined
+}
+
+export interface ViewOptions {
+  /** The schema the view lives in; `public` unless given. */
+  readonly schema?: string
+  /** COMMENT ON VIEW: documentation kept in the database. An empty text is no comment. */
+  readonly comment?: string
 }
 
 export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -71,33 +80,38 @@ function viewBuilder<N extends string, C extends ColumnMap>(
   name: N,
   columns: C | undefined,
   materialized: boolean,
-  schema: string,
+  options: ViewOptions,
 ): ViewBuilder<N, C> {
-  return new ViewBuilder({ schema, name, materialized }, columns ?? ({} as C))
+  const comment = options.comment
+  if (comment !== undefined && typeof comment !== 'string')
+    throw new TypeError(`view ${name}: the comment option takes a string`)
+  const schema = options.schema ?? DEFAULT_SCHEMA
+  return new ViewBuilder({ schema, name, materialized, comment }, columns ?? ({} as C))
 }
 
 /**
- * CREATE VIEW. Declare its columns to read it with types.
+ * CREATE VIEW. Declare its columns to read it with types; options give its schema and comment.
  *
  * @example
- * export const activeUsers = view('active_users', { id: uuid().notNull(), email: text().notNull() })
- *   .as(sql`select ${users.id}, ${users.email} from ${users} where ${users.deletedAt} is null`)
+ * export const activeUsers = view('active_users', { id: uuid().notNull(), email: text().notNull() },
+ *   { comment: 'Users not deleted' },
+ * ).as(sql`select ${users.id}, ${users.email} from ${users} where ${users.deletedAt} is null`)
  */
 export function view<N extends string, C extends ColumnMap = {}>(
   name: N,
   columns?: C,
-  options: { schema?: string } = {},
+  options: ViewOptions = {},
 ): ViewBuilder<N, C> {
-  return viewBuilder(name, columns, false, options.schema ?? DEFAULT_SCHEMA)
+  return viewBuilder(name, columns, false, options)
 }
 
-/** CREATE MATERIALIZED VIEW. */
+/** CREATE MATERIALIZED VIEW; the same options as `view()`. */
 export function materializedView<N extends string, C extends ColumnMap = {}>(
   name: N,
   columns?: C,
-  options: { schema?: string } = {},
+  options: ViewOptions = {},
 ): ViewBuilder<N, C> {
-  return viewBuilder(name, columns, true, options.schema ?? DEFAULT_SCHEMA)
+  return viewBuilder(name, columns, true, options)
 }
 
 export function isView(value: unknown): value is View {

@@ -35,6 +35,8 @@ export interface CatalogSnapshot {
   sequences: Record<string, CatalogSequence>
   enums: Record<string, string[]>
   views: Record<string, { materialized: boolean }>
+  /** `table s.t`, `column s.t.c`, `view s.v`, `materialized view s.v`, `type s.e` -> the comment. */
+  comments: Record<string, string>
 }
 
 const userSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`
@@ -52,6 +54,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       sequences: {},
       enums: {},
       views: {},
+      comments: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -99,6 +102,22 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       select n.nspname || '.' || c.relname as rel, c.relkind = 'm' as materialized
       from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('v', 'm') and ${userSchemas} order by 1`)) {
       snapshot.views[row.rel] = { materialized: row.materialized }
+    }
+    for (const row of await q<{ key: string; text: string }>(`
+      select case when d.objsubid > 0 then 'column' when c.relkind = 'v' then 'view'
+               when c.relkind = 'm' then 'materialized view' else 'table' end
+             || ' ' || n.nspname || '.' || c.relname || coalesce('.' || a.attname, '') as key, d.description as text
+      from pg_description d join pg_class c on d.classoid = 'pg_class'::regclass and c.oid = d.objoid
+      join pg_namespace n on n.oid = c.relnamespace
+      left join pg_attribute a on d.objsubid > 0 and a.attrelid = c.oid and a.attnum = d.objsubid
+      where c.relkind in ('r', 'p', 'v', 'm') and ${userSchemas}
+      union all
+      select 'type ' || n.nspname || '.' || t.typname, d.description
+      from pg_description d join pg_type t on d.classoid = 'pg_type'::regclass and t.oid = d.objoid
+      join pg_namespace n on n.oid = t.typnamespace
+      where t.typtype = 'e' and ${userSchemas}
+      order by 1`)) {
+      snapshot.comments[row.key] = row.text
     }
     return snapshot
   })

@@ -2,8 +2,8 @@ import { schemaObjectKind } from '../../schema/kind.js'
 import type { ColumnMap, Table } from '../../schema/table.js'
 import { table } from '../../schema/table.js'
 import type { TableExtra } from '../../schema/table-extras.js'
-import { materializedView, type ViewBuilder, view } from '../../schema/view.js'
-import { enumType, type PgEnum } from './enum-type.js'
+import { materializedView, type ViewBuilder, type ViewOptions, view } from '../../schema/view.js'
+import { type EnumTypeOptions, enumType, type PgEnum } from './enum-type.js'
 import { type PgSequence, sequence } from './sequence.js'
 
 /** A named PostgreSQL schema (namespace) and the factories for objects inside it. */
@@ -15,9 +15,21 @@ export interface PgNamespace {
     columns: C,
     extras?: (columns: C) => readonly TableExtra[],
   ): Table<N, C>
-  view<N extends string, C extends ColumnMap = {}>(name: N, columns?: C): ViewBuilder<N, C>
-  materializedView<N extends string, C extends ColumnMap = {}>(name: N, columns?: C): ViewBuilder<N, C>
-  enumType<const V extends readonly string[]>(name: string, values: V): PgEnum<V[number]>
+  view<N extends string, C extends ColumnMap = {}>(
+    name: N,
+    columns?: C,
+    options?: Omit<ViewOptions, 'schema'>,
+  ): ViewBuilder<N, C>
+  materializedView<N extends string, C extends ColumnMap = {}>(
+    name: N,
+    columns?: C,
+    options?: Omit<ViewOptions, 'schema'>,
+  ): ViewBuilder<N, C>
+  enumType<const V extends readonly string[]>(
+    name: string,
+    values: V,
+    options?: Omit<EnumTypeOptions, 'schema'>,
+  ): PgEnum<V[number]>
   sequence(name: string, options?: Parameters<typeof sequence>[1]): PgSequence
 }
 
@@ -30,9 +42,10 @@ export function schema(name: string): PgNamespace {
     [schemaObjectKind]: 'namespace' as const,
     name,
     table: (tableName, columns, extras) => table(tableName, columns, extras, { schema: name }),
-    view: (viewName, columns) => view(viewName, columns, { schema: name }),
-    materializedView: (viewName, columns) => materializedView(viewName, columns, { schema: name }),
-    enumType: (enumName, values) => enumType(enumName, values, { schema: name }),
+    view: (viewName, columns, options) => view(viewName, columns, { ...options, schema: name }),
+    materializedView: (viewName, columns, options) =>
+      materializedView(viewName, columns, { ...options, schema: name }),
+    enumType: (enumName, values, options) => enumType(enumName, values, { ...options, schema: name }),
     sequence: (sequenceName, options) => sequence(sequenceName, { ...options, schema: name }),
   } satisfies PgNamespace)
 }

@@ -9,7 +9,7 @@ export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
 
 /** One difference between the live database and its migrations, in words. */
 export interface DriftFinding {
-  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `function`, ... */
+  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, ... */
   readonly object: string
   /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()` ... */
   readonly name: string
@@ -148,6 +148,7 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
           state: 'changed',
           detail: `values changed from ${labels(change.from.values)} to ${labels(change.to.values)}`,
         },
+        ...commentDrafts('enum', label(change.to), change.from.comment, change.to.comment),
       ]
     case 'move-enum-columns':
       return [] // The second half of replace-enum, already worded.
@@ -174,8 +175,22 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
       return [{ object: 'table', name: label(change.table), state: 'missing' }]
     case 'rename-table':
       return [renamed('table', change.schema, change.from, change.to)]
-    case 'add-column':
-      return column(change.table, change.column.name, 'added')
+    case 'add-column': {
+      // A column dropped and added again (a generated one redefined) carries its comment along.
+      const before = expectedColumn(expected, change.table, change.column.name)
+      return [
+        ...column(change.table, change.column.name, 'added'),
+        ...(before === undefined
+          ? []
+          : commentDrafts(
+              'column',
+              `${label(change.table)}.${before.name}`,
+              before.comment,
+              change.column.comment,
+              label(change.table),
+            )),
+      ]
+    }
     case 'drop-column':
       return column(change.table, change.column.name, 'missing')
     case 'rename-column':
@@ -255,10 +270,34 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
       return onTable('index', change.table, change.index.name, 'missing')
     case 'rename-index':
       return [renamed('index', change.schema, change.from, change.to)]
-    case 'create-view':
-      return [{ object: viewKind(change.view), name: label(change.view), state: 'added' }]
+    case 'create-view': {
+      // A view rebuilt around a change to what it reads carries its comment along.
+      const before = expected.views.find(
+        (v) => v.schema === change.view.schema && v.name === change.view.name,
+      )
+      return [
+        { object: viewKind(change.view), name: label(change.view), state: 'added' },
+        ...(before === undefined
+          ? []
+          : commentDrafts(viewKind(change.view), label(change.view), before.comment, change.view.comment)),
+      ]
+    }
     case 'drop-view':
       return [{ object: viewKind(change.view), name: label(change.view), state: 'missing' }]
+    case 'set-table-comment':
+      return commentDrafts('table', label(change.table), change.from, change.to, label(change.table))
+    case 'set-column-comment':
+      return commentDrafts(
+        'column',
+        `${label(change.table)}.${change.column}`,
+        change.from,
+        change.to,
+        label(change.table),
+      )
+    case 'set-view-comment':
+      return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
+    case 'set-enum-comment':
+      return commentDrafts('enum', label(change.enum), change.from, change.to)
     default:
       return assertNever(change)
   }
@@ -273,7 +312,8 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   const put = (object: string, name: string, value: unknown): void => {
     map.set(objectKey(object, name), value)
   }
-  for (const view of model.views) put(viewKind(view), label(view), { ...view, dependsOn: [] })
+  // A view's comment is worded apart from its definition.
+  for (const view of model.views) put(viewKind(view), label(view), { ...view, dependsOn: [], comment: null })
   for (const table of model.tables) {
     const on = (name: string): string => `${name} on ${label(table)}`
     if (table.primaryKey !== null) put('primary key', on(table.primaryKey.name), table.primaryKey)
@@ -296,6 +336,19 @@ const label = (ref: ObjectRef): string => tableLabel(ref.schema, ref.name)
 const labels = (values: readonly string[]): string => `(${values.map((v) => `'${v}'`).join(', ')})`
 const viewKind = (view: { materialized: boolean }): string =>
   view.materialized ? 'materialized view' : 'view'
+
+/** `comment on column users.email: added outside migrations`; nothing when the text is the same. */
+function commentDrafts(
+  of: string,
+  name: string,
+  expected: string | null,
+  live: string | null,
+  owner?: string,
+): Draft[] {
+  if (expected === live) return []
+  const state: DriftState = expected === null ? 'added' : live === null ? 'missing' : 'changed'
+  return [{ object: `comment on ${of}`, name, state, owner }]
+}
 
 function renamed(object: string, schema: string, from: string, to: string): Draft {
   return {

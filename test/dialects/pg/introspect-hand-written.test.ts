@@ -60,6 +60,13 @@ create type app.floatrange as range (subtype = float8, subtype_diff = float8mi);
 alter table app.child enable row level security;
 create policy child_owner on app.child as restrictive for update to public using (a > 0) with check (b > 0);
 create rule parent_no_delete as on delete to app.parent do instead nothing;
+comment on table "Sales"."Order Items" is 'Line items: ''quoted'', ünïcode ✓';
+comment on column "Sales"."Order Items"."select" is E'two\\nlines and a \\\\ backslash';
+comment on column app.child.gen is '';
+comment on type app.mood is 'How it went';
+comment on materialized view app.summary is 'Counts by a';
+comment on view "Sales"."Order View" is 'Selected items';
+comment on index app.child_lower is 'not in the model yet';
 `
 
 const plain = (name: string, type: string, fields: Partial<ColumnModel> = {}): ColumnModel => ({
@@ -70,6 +77,7 @@ const plain = (name: string, type: string, fields: Partial<ColumnModel> = {}): C
   default: null,
   identity: null,
   generated: null,
+  comment: null,
   ...fields,
 })
 
@@ -81,7 +89,7 @@ const expected: SchemaModel = {
   dialect: 'postgresql',
   version: 1,
   schemas: ['Sales', 'app'],
-  enums: [{ schema: 'app', name: 'mood', values: ['sad', 'meh', 'ok', 'happy'] }],
+  enums: [{ schema: 'app', name: 'mood', values: ['sad', 'meh', 'ok', 'happy'], comment: 'How it went' }],
   sequences: [
     {
       schema: 'app',
@@ -128,7 +136,11 @@ const expected: SchemaModel = {
             },
           },
         }),
-        plain('select', 'text', { notNull: true, default: "'it''s'::text" }),
+        plain('select', 'text', {
+          notNull: true,
+          default: "'it''s'::text",
+          comment: 'two\nlines and a \\ backslash',
+        }),
         plain('Ünïcode', 'character varying(40)'),
         plain('at', 'timestamp(0) without time zone', { default: 'now()' }),
         plain('price', 'numeric(10,2)'),
@@ -149,6 +161,7 @@ const expected: SchemaModel = {
       foreignKeys: [],
       checks: [{ name: 'Order Items_price_check', expression: '(price >= (0)::numeric)' }],
       indexes: [],
+      comment: "Line items: 'quoted', ünïcode ✓",
     },
     {
       schema: 'app',
@@ -244,6 +257,7 @@ const expected: SchemaModel = {
           nullsNotDistinct: false,
         },
       ],
+      comment: null,
     },
     {
       schema: 'app',
@@ -254,6 +268,7 @@ const expected: SchemaModel = {
       foreignKeys: [],
       checks: [],
       indexes: [],
+      comment: null,
     },
     {
       schema: 'app',
@@ -264,6 +279,7 @@ const expected: SchemaModel = {
       foreignKeys: [],
       checks: [],
       indexes: [],
+      comment: null,
     },
   ],
   views: [
@@ -274,6 +290,7 @@ const expected: SchemaModel = {
       definition: 'SELECT "select"\n   FROM "Sales"."Order Items"',
       withNoData: false,
       dependsOn: ['Sales.Order Items'],
+      comment: 'Selected items',
     },
     {
       schema: 'app',
@@ -282,6 +299,7 @@ const expected: SchemaModel = {
       definition: 'SELECT p.a,\n    s.n\n   FROM app.parent p\n     JOIN app.summary s USING (a)',
       withNoData: false,
       dependsOn: ['app.parent', 'app.summary'],
+      comment: null,
     },
     {
       schema: 'app',
@@ -290,6 +308,7 @@ const expected: SchemaModel = {
       definition: 'SELECT a,\n    count(*) AS n\n   FROM app.child\n  GROUP BY a',
       withNoData: true,
       dependsOn: ['app.child'],
+      comment: 'Counts by a',
     },
     {
       schema: 'app',
@@ -307,6 +326,7 @@ const expected: SchemaModel = {
       ].join('\n'),
       withNoData: false,
       dependsOn: ['app.child', 'app.parent'],
+      comment: null,
     },
     {
       schema: 'app',
@@ -315,6 +335,7 @@ const expected: SchemaModel = {
       definition: 'SELECT parent.a\n   FROM app.parent\nUNION ALL\n SELECT child.a\n   FROM app.child',
       withNoData: false,
       dependsOn: ['app.child', 'app.parent'],
+      comment: null,
     },
   ],
   others: [

@@ -138,6 +138,7 @@ describeEachDatabase('introspecting objects that belong to an extension', (targe
           default: null,
           identity: null,
           generated: null,
+          comment: null,
         },
       ],
     ])

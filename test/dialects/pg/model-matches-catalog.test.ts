@@ -49,6 +49,24 @@ describeEachDatabase('a database built from the model stores what the model says
     }
   })
 
+  it('stores every comment of the model, exactly', () => {
+    const expected: Record<string, string> = {}
+    for (const table of model.tables) {
+      if (table.comment !== null) expected[`table ${table.schema}.${table.name}`] = table.comment
+      for (const column of table.columns) {
+        if (column.comment !== null)
+          expected[`column ${table.schema}.${table.name}.${column.name}`] = column.comment
+      }
+    }
+    for (const view of model.views) {
+      const kind = view.materialized ? 'materialized view' : 'view'
+      if (view.comment !== null) expected[`${kind} ${view.schema}.${view.name}`] = view.comment
+    }
+    for (const e of model.enums) if (e.comment !== null) expected[`type ${e.schema}.${e.name}`] = e.comment
+    expect(catalog.comments).toEqual(expected)
+    expect(Object.keys(expected)).toHaveLength(8)
+  })
+
   it('names every constraint and index as the model does', () => {
     for (const table of model.tables) {
       const key = `${table.schema}.${table.name}`

@@ -2,6 +2,7 @@ import { SchemaError, serializeModel, sql } from 'tidemark'
 import {
   type AnyColumn,
   bigint,
+  comment,
   enumType,
   foreignKey,
   index,
@@ -32,8 +33,13 @@ describe('toModel', () => {
     expect(model.dialect).toBe('postgresql')
     expect(model.schemas).toEqual(['billing'])
     expect(model.enums).toEqual([
-      { schema: 'billing', name: 'currency', values: ['EUR', 'USD'] },
-      { schema: 'public', name: 'role', values: ['member', 'admin', 'owner'] },
+      { schema: 'billing', name: 'currency', values: ['EUR', 'USD'], comment: 'ISO 4217 codes' },
+      {
+        schema: 'public',
+        name: 'role',
+        values: ['member', 'admin', 'owner'],
+        comment: 'What a member may do',
+      },
     ])
     expect(model.tables.map((t) => `${t.schema}.${t.name}`)).toEqual([
       'billing.invoices',
@@ -419,9 +425,14 @@ describe('toModel details', () => {
   it('merges identical enum declarations and rejects conflicting ones', () => {
     const a = enumType('mood', ['ok', 'sad'])
     const b = enumType('mood', ['ok', 'sad'])
-    expect(toModel({ a, b }).enums).toEqual([{ schema: 'public', name: 'mood', values: ['ok', 'sad'] }])
+    expect(toModel({ a, b }).enums).toEqual([
+      { schema: 'public', name: 'mood', values: ['ok', 'sad'], comment: null },
+    ])
     const c = enumType('mood', ['sad', 'ok'])
     expect(() => toModel({ a, c })).toThrow(/enum public\.mood: declared twice with different labels/)
+    const d = enumType('mood', ['ok', 'sad'], { comment: 'How it went' })
+    expect(() => toModel({ a, d })).toThrow(/enum public\.mood: declared twice with different comments/)
+    expect(toModel({ a, e: enumType('mood', ['ok', 'sad'], { comment: '' }) }).enums[0]!.comment).toBeNull()
   })
 
   it('refuses numeric bigint mode on a column with decimals', () => {
@@ -432,6 +443,58 @@ describe('toModel details', () => {
     expect(numeric({ mode: 'bigint' }).config.type.decode('-12345678901234567890')).toBe(
       -12345678901234567890n,
     )
+  })
+})
+
+describe('comments', () => {
+  it('keep their exact text on tables, columns, views, materialized views and enums', () => {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text is data that contains `${` on purpose
+    const text = "it's a \\ backslash,\na second line, ünïcode ✓ and `${x}`"
+    expect(columnModel('accounts', 'name').comment).toBe('Shown as is')
+    expect(columnModel('accounts', 'id').comment).toBeNull()
+    expect(tableModel('accounts').comment).toMatch(/^Customer accounts: 'quoted'/)
+    expect(tableModel('members').comment).toBeNull()
+    expect(model.views.map((v) => [v.name, v.comment])).toEqual([
+      ['account_totals', 'Invoice totals per account'],
+      ['account_names', 'Accounts that are active'],
+    ])
+
+    const mood = enumType('mood', ['ok'], { comment: text })
+    const app = schema('app')
+    const t = app.table('t', { a: mood().comment(text), b: integer() }, () => [comment(text)])
+    const v = app.view('v', {}, { comment: text }).as(sql`select 1`)
+    const m = app.materializedView('m', {}, { comment: text }).as(sql`select 1`)
+    const e = app.enumType('e', ['x'], { comment: text })
+    const built = toModel({ t, v, m, e })
+    expect(built.tables[0]!.comment).toBe(text)
+    expect(built.tables[0]!.columns.map((c) => c.comment)).toEqual([text, null])
+    expect(built.views.map((x) => x.comment)).toEqual([text, text])
+    // An enum only a column names still brings its comment.
+    expect(built.enums.map((x) => [x.name, x.comment])).toEqual([
+      ['e', text],
+      ['mood', text],
+    ])
+  })
+
+  it('are none when empty, as in PostgreSQL', () => {
+    const t = table('t', { a: integer().comment('') }, () => [comment('')])
+    const v = view('v', {}, { comment: '' }).as(sql`select 1`)
+    const built = toModel({ t, v, e: enumType('e', ['x'], { comment: '' }) })
+    expect([built.tables[0]!.comment, built.tables[0]!.columns[0]!.comment]).toEqual([null, null])
+    expect([built.views[0]!.comment, built.enums[0]!.comment]).toEqual([null, null])
+  })
+
+  it('are refused when a table declares two, or a text holds a NUL character', () => {
+    const twice = table('users', { a: integer() }, () => [comment('one'), comment('two')])
+    expect(() => toModel({ twice })).toThrow(
+      /table public\.users: has 2 comment\(\) extras; a table takes at most one/,
+    )
+    const nul = table('t', { a: integer().comment('a\u0000b') })
+    expect(() => toModel({ nul })).toThrow(
+      /table public\.t, column a: a comment cannot contain the NUL character/,
+    )
+    expect(() => comment(42 as never)).toThrow(/comment\(\) takes a string/)
+    expect(() => integer().comment(undefined as never)).toThrow(/comment\(\) takes a string/)
   })
 })
 

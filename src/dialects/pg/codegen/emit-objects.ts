@@ -19,12 +19,16 @@ export function emitCustomType(context: EmitContext, dataType: string): JsNode {
   )
 }
 
-/** `enumType('role', ['member', 'admin'])`, labels in their order. */
+/** `enumType('role', ['member', 'admin'])`, labels in their order, and its comment in the options. */
 export function emitEnum(context: EmitContext, e: EnumModel): JsNode {
-  return js.call(factory(context, e.schema, 'enumType'), [
-    js.string(e.name),
-    js.array(e.values.map(js.string)),
-  ])
+  const args = [js.string(e.name), js.array(e.values.map(js.string))]
+  if (e.comment !== null) args.push(commentOption(e.comment))
+  return js.call(factory(context, e.schema, 'enumType'), args)
+}
+
+/** `{ comment: '...' }`, the options of an enum or a view. */
+function commentOption(comment: string): JsNode {
+  return js.object([{ key: 'comment', value: js.string(comment) }])
 }
 
 /** `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. */
@@ -39,7 +43,8 @@ export function emitSequence(context: EmitContext, sequence: SequenceModel): JsN
 
 /**
  * `view('active_users').as(sql\`...\`)` with the query PostgreSQL printed; the tables and views it
- * reads are interpolated (`FROM ${accounts}`), so the view records what it depends on.
+ * reads are interpolated (`FROM ${accounts}`), so the view records what it depends on. A comment
+ * goes in the options, after an empty column map (pulled views are read untyped).
  */
 export function emitView(
   context: EmitContext,
@@ -50,9 +55,9 @@ export function emitView(
   const { parts, references } = splitAtRelations(view.definition, (schema, name) =>
     reads.has(`${schema}.${name}`) ? variableOf(schema, name) : undefined,
   )
-  let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), [
-    js.string(view.name),
-  ])
+  const args = [js.string(view.name)]
+  if (view.comment !== null) args.push(js.object([]), commentOption(view.comment))
+  let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), args)
   if (view.withNoData) node = js.method(node, 'noData')
   context.imports.use('sql')
   return js.method(node, 'as', [sqlQueryTemplate(parts, references.map(js.identifier))])

@@ -93,6 +93,7 @@ function emitColumn(
   for (const check of table.checks) {
     if (context.plan.checkColumn(check) === column.name) chain('check', [sql(context, check.expression)])
   }
+  if (column.comment !== null) chain('comment', [js.string(column.comment)])
   return node
 }
 

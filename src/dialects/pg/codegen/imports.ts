@@ -10,6 +10,7 @@ export const IMPORTABLE: readonly string[] = [
   'char',
   'check',
   'cidr',
+  'comment',
   'customType',
   'date',
   'desc',

@@ -3,6 +3,16 @@ import { classifyTypeChange } from '../../../diff/type-change.js'
 import type { EnumModel, IdentityModel, OtherObjectModel, SequenceModel } from '../../../model/types.js'
 import { assertNever } from '../../../sql/compile.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
+import {
+  columnTarget,
+  commentOn,
+  enumComments,
+  enumTarget,
+  tableComments,
+  tableTarget,
+  viewComments,
+  viewTarget,
+} from './render-comments.js'
 import { createTable, createView } from './render-create.js'
 import {
   columnDefinition,
@@ -41,6 +51,7 @@ export function renderChange(change: ChangeBody): string[] {
     case 'create-enum':
       return [
         `CREATE TYPE ${qualified(change.enum.schema, change.enum.name)} AS ENUM (${change.enum.values.map(quoteLiteral).join(', ')})`,
+        ...enumComments(change.enum),
       ]
     case 'drop-enum':
       return [`DROP TYPE ${qualified(change.enum.schema, change.enum.name)}`]
@@ -49,7 +60,7 @@ export function renderChange(change: ChangeBody): string[] {
       return [`ALTER TYPE ${table(change.enum)} ADD VALUE ${quoteLiteral(change.value)}${position}`]
     }
     case 'replace-enum':
-      return replaceEnum(change.to)
+      return [...replaceEnum(change.to), ...enumComments(change.to)]
     case 'move-enum-columns':
       return moveEnumColumns(change)
     case 'create-sequence': {
@@ -67,13 +78,21 @@ export function renderChange(change: ChangeBody): string[] {
     case 'set-sequence-owner':
       return [setSequenceOwner(change.sequence)]
     case 'create-table':
-      return [createTable(change.table)]
+      return [createTable(change.table), ...tableComments(change.table)]
     case 'drop-table':
       return [`DROP TABLE ${table(change.table)}`]
     case 'rename-table':
       return [`ALTER TABLE ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
-    case 'add-column':
-      return [alterTable(change.table, `ADD COLUMN ${columnDefinition(change.column)}`)]
+    case 'add-column': {
+      const { schema, name } = change.table
+      const column = change.column
+      return [
+        alterTable(change.table, `ADD COLUMN ${columnDefinition(column)}`),
+        ...(column.comment === null
+          ? []
+          : [commentOn(columnTarget(schema, name, column.name), column.comment)]),
+      ]
+    }
     case 'drop-column':
       return [alterTable(change.table, `DROP COLUMN ${quoteIdent(change.column.name)}`)]
     case 'rename-column':
@@ -139,11 +158,19 @@ export function renderChange(change: ChangeBody): string[] {
     case 'rename-index':
       return [`ALTER INDEX ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
     case 'create-view':
-      return [createView(change.view)]
+      return [createView(change.view), ...viewComments(change.view)]
     case 'drop-view': {
       const kind = change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
       return [`DROP ${kind} ${qualified(change.view.schema, change.view.name)}`]
     }
+    case 'set-table-comment':
+      return [commentOn(tableTarget(change.table.schema, change.table.name), change.to)]
+    case 'set-column-comment':
+      return [commentOn(columnTarget(change.table.schema, change.table.name, change.column), change.to)]
+    case 'set-view-comment':
+      return [commentOn(viewTarget(change.view.schema, change.view.name, change.materialized), change.to)]
+    case 'set-enum-comment':
+      return [commentOn(enumTarget(change.enum.schema, change.enum.name), change.to)]
     default:
       return assertNever(change)
   }

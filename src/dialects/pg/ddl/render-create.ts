@@ -1,6 +1,7 @@
 import type { SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
+import { enumComments, tableComments, viewComments } from './render-comments.js'
 import {
   columnDefinition,
   columnList,
@@ -15,7 +16,8 @@ import {
  * The statements that create a schema model in an empty database, in dependency order: schemas,
  * enums, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
  * foreign keys (after every table, so cycles and self-references work), indexes, then views in the
- * order their dependencies require. Each statement is one string without a trailing semicolon.
+ * order their dependencies require. An object's COMMENT ON statements follow its CREATE. Each
+ * statement is one string without a trailing semicolon.
  *
  * @example
  * for (const statement of renderCreate(toModel(schema))) await db.execute(sql.raw(statement))
@@ -26,12 +28,13 @@ export function renderCreate(model: SchemaModel): string[] {
   for (const e of model.enums) {
     statements.push(
       `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
+      ...enumComments(e),
     )
   }
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
   }
-  for (const table of model.tables) statements.push(createTable(table))
+  for (const table of model.tables) statements.push(createTable(table), ...tableComments(table))
   for (const s of model.sequences) {
     if (s.ownedBy === null) continue
     const owner = `${qualified(s.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`
@@ -44,7 +47,8 @@ export function renderCreate(model: SchemaModel): string[] {
   }
   for (const table of model.tables)
     for (const index of table.indexes) statements.push(createIndex(table, index))
-  for (const view of viewsInDependencyOrder(model.views)) statements.push(createView(view))
+  for (const view of viewsInDependencyOrder(model.views))
+    statements.push(createView(view), ...viewComments(view))
   return statements
 }
 

@@ -57,6 +57,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
           foreignKeys: found?.foreignKeys ?? [],
           checks: found?.checks ?? [],
           indexes: indexes.get(shell.oid) ?? [],
+          comment: shell.comment,
         }
       })
       .sort(bySchemaAndName)

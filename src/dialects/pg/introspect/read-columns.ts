@@ -8,12 +8,14 @@ export interface TableShell {
   readonly schema: string
   readonly name: string
   readonly columns: ColumnModel[]
+  readonly comment: string | null
 }
 
 interface ColumnRow {
   table_oid: number
   schema: string
   table: string
+  table_comment: string | null
   name: string | null
   type: string
   dimensions: number
@@ -29,19 +31,21 @@ interface ColumnRow {
   max: string | null
   cache: string | null
   cycle: boolean | null
+  comment: string | null
 }
 
 /** Every table (plain and partitioned) with its columns in attnum order, in one query. */
 export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShell[]> {
   const found = await rows<ColumnRow>(sql`
-    select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table, a.attname::text as name,
+    select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table,
+      obj_description(c.oid, 'pg_class') as table_comment, a.attname::text as name,
       format_type(a.atttypid, a.atttypmod) as type, a.attndims::int as dimensions,
       (t.typcategory = 'A' and t.typtype = 'b') as is_array, a.attnotnull as not_null,
       case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default,
       case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated,
       a.attidentity::text as identity, sc.relname::text as sequence, s.seqstart::text as start,
       s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
-      s.seqcache::text as cache, s.seqcycle as cycle
+      s.seqcache::text as cache, s.seqcycle as cycle, col_description(c.oid, a.attnum) as comment
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
@@ -60,7 +64,13 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
     if (scope.isExcluded(row.schema, row.table)) continue
     let table = tables.get(row.table_oid)
     if (table === undefined) {
-      table = { oid: row.table_oid, schema: row.schema, name: row.table, columns: [] }
+      table = {
+        oid: row.table_oid,
+        schema: row.schema,
+        name: row.table,
+        columns: [],
+        comment: row.table_comment,
+      }
       tables.set(row.table_oid, table)
     }
     if (row.name !== null) table.columns.push(columnModel(row as ColumnRow & { name: string }))
@@ -78,6 +88,7 @@ function columnModel(row: ColumnRow & { name: string }): ColumnModel {
     default: row.default,
     identity: identityModel(row),
     generated: row.generated,
+    comment: row.comment,
   }
 }
 

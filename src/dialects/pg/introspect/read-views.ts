@@ -12,6 +12,7 @@ interface ViewRow {
   definition: string
   with_no_data: boolean
   reads: [string, string][] | null
+  comment: string | null
 }
 
 /** Views read before dependsOn is narrowed to the relations of the model. */
@@ -20,7 +21,7 @@ export interface ViewShell extends Omit<ViewModel, 'dependsOn'> {
   readonly reads: readonly (readonly [string, string])[]
 }
 
-/** Views and materialized views, their canonical query (pg_get_viewdef, pretty) and what they read. */
+/** Views and materialized views, their canonical query (pg_get_viewdef, pretty), what they read, their comments. */
 export async function readViews(rows: ReadRows, scope: Scope, serverVersion: number): Promise<ViewShell[]> {
   const found = await rows<ViewRow>(sql`
     select n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
@@ -31,7 +32,8 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
           and d.refclassid = 'pg_class'::regclass and d.refobjid <> c.oid
         join pg_class rc on rc.oid = d.refobjid
         join pg_namespace rn on rn.oid = rc.relnamespace
-        where r.ev_class = c.oid) as reads
+        where r.ev_class = c.oid) as reads,
+      obj_description(c.oid, 'pg_class') as comment
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
@@ -45,6 +47,7 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
       definition: serverVersion < 160000 ? await viewTextLikePg16(definition) : definition,
       withNoData: row.with_no_data,
       reads: row.reads ?? [],
+      comment: row.comment,
     })
   }
   return views.sort(bySchemaAndName)

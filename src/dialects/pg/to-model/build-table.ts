@@ -17,6 +17,7 @@ import { defaultLiteral } from '../default-literal.js'
 import { identifierProblem } from '../identifiers.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
 import { nextvalExpression } from '../sequence.js'
+import { commentText } from './comment-text.js'
 import { ddlExpression } from './expression.js'
 import { sequenceNumbers } from './sequence-options.js'
 
@@ -155,6 +156,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       default: defaultText,
       identity,
       generated: c.generated === undefined ? null : ddlExpression(c.generated),
+      comment: commentText(c.comment, `${label}, ${what}`),
     }
   })
 
@@ -256,7 +258,20 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     }),
   )
 
-  const model: TableModel = { ...owner, columns, primaryKey, uniques, foreignKeys: [], checks, indexes }
+  const comments = specs('comment')
+  if (comments.length > 1) fail(`has ${comments.length} comment() extras; a table takes at most one`)
+  const comment = commentText(comments[0]?.text, label)
+
+  const model: TableModel = {
+    ...owner,
+    columns,
+    primaryKey,
+    uniques,
+    foreignKeys: [],
+    checks,
+    indexes,
+    comment,
+  }
   return { model, sequences, foreignKeys: foreignKeyInputs }
 }
 

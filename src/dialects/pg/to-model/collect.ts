@@ -10,6 +10,7 @@ export interface CollectedEnum {
   readonly schema: string
   readonly name: string
   readonly values: readonly string[]
+  readonly comment: string | undefined
 }
 
 /** The schema objects found in what was passed to toModel, each once. */
@@ -39,7 +40,7 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     else if (kind === 'namespace') found.namespaces.push((value as PgNamespace).name)
     else if (kind === 'enum') {
       const e = value as PgEnum
-      addEnum(found.enums, { schema: e.schema, name: e.enumName, values: e.values })
+      addEnum(found.enums, { schema: e.schema, name: e.enumName, values: e.values, comment: e.comment })
     }
   }
   for (const source of sources) {
@@ -57,7 +58,7 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
   return found
 }
 
-/** Adds an enum once; two declarations of one name must agree on the labels. */
+/** Adds an enum once; two declarations of one name must agree on the labels and the comment. */
 function addEnum(enums: CollectedEnum[], candidate: CollectedEnum): void {
   const known = enums.find((e) => e.schema === candidate.schema && e.name === candidate.name)
   if (known === undefined) enums.push(candidate)
@@ -65,6 +66,11 @@ function addEnum(enums: CollectedEnum[], candidate: CollectedEnum): void {
     throw new SchemaError(
       `enum ${candidate.schema}.${candidate.name}`,
       'declared twice with different labels; declare the enum once and share it',
+    )
+  } else if ((known.comment || undefined) !== (candidate.comment || undefined)) {
+    throw new SchemaError(
+      `enum ${candidate.schema}.${candidate.name}`,
+      'declared twice with different comments; declare the enum once and share it',
     )
   }
 }

@@ -16,6 +16,7 @@ import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
 import { buildTable, type PendingForeignKey } from './build-table.js'
 import { collect } from './collect.js'
+import { commentText } from './comment-text.js'
 import { ddlQuery } from './expression.js'
 import { reserveExplicitNames } from './reserve-names.js'
 import { sequenceNumbers } from './sequence-options.js'
@@ -92,7 +93,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
           throw new SchemaError(label, `label '${value}': ${problem.replace('name', 'label')}`)
         if (e.values.indexOf(value) !== i) throw new SchemaError(label, `label '${value}' is listed twice`)
       })
-      return { schema: e.schema, name: e.name, values: [...e.values] }
+      return { schema: e.schema, name: e.name, values: [...e.values], comment: commentText(e.comment, label) }
     })
     .sort(byName)
   for (const e of enums) {
@@ -220,6 +221,10 @@ function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
     definition,
     withNoData: def.withNoData,
     dependsOn: [...new Set(dependsOn)].sort(compare),
+    comment: commentText(
+      def.comment,
+      `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,
+    ),
   }
 }
 

@@ -111,6 +111,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
     definition: `SELECT name,\n    ${tricky}::text AS tricky\n   FROM public.items\n  WHERE (name <> ${tricky}::text)`,
     withNoData: false,
     dependsOn: ['public.items'],
+    comment: null,
   }
   const model = schemaModel({ tables: [table], views: [view] })
   const { source } = codegen(model)

@@ -22,6 +22,7 @@ const view = (schema: string, name: string, definition: string, dependsOn: strin
   definition,
   withNoData: false,
   dependsOn,
+  comment: null,
 })
 
 describe('codegen of what the DSL cannot declare', () => {
@@ -73,8 +74,8 @@ describe('the generated module', () => {
   const model: SchemaModel = schemaModel({
     schemas: ['b_schema', 'empty'],
     enums: [
-      { schema: 'b_schema', name: 'alpha', values: ['a'] },
-      { schema: 'public', name: 'zeta', values: ['z'] },
+      { schema: 'b_schema', name: 'alpha', values: ['a'], comment: null },
+      { schema: 'public', name: 'zeta', values: ['z'], comment: null },
     ],
     sequences: [
       {

@@ -51,7 +51,7 @@ const serialSequence = (table: string, column: string, name = `${table}_${column
 describe('codegen of identifiers', () => {
   const model = schemaModel({
     schemas: ['auth'],
-    enums: [{ schema: 'public', name: 'function', values: ['a'] }],
+    enums: [{ schema: 'public', name: 'function', values: ['a'], comment: null }],
     tables: [
       tableModel('users', [id()], { schema: 'auth', primaryKey: { name: 'users_pkey', columns: ['id'] } }),
       tableModel('delete', [

@@ -36,6 +36,7 @@ export function tableModel(
     foreignKeys: [],
     checks: [],
     indexes: [],
+    comment: null,
     ...fields,
   }
 }
@@ -49,6 +50,7 @@ export function columnModel(name: string, type: string, fields: Partial<ColumnMo
     default: null,
     identity: null,
     generated: null,
+    comment: null,
     ...fields,
   }
 }

@@ -13,7 +13,7 @@ import {
 describe('codegen of types', () => {
   const model = schemaModel({
     schemas: ['app'],
-    enums: [{ schema: 'app', name: 'Mood', values: ['sad', "it's ok", TEMPLATE_CHARACTERS] }],
+    enums: [{ schema: 'app', name: 'Mood', values: ['sad', "it's ok", TEMPLATE_CHARACTERS], comment: null }],
     tables: [
       tableModel('typed', [
         columnModel('at', 'timestamp(0) without time zone'),
