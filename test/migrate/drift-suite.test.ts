@@ -50,6 +50,9 @@ CREATE INDEX posts_author_idx ON posts (author_id);
 CREATE SEQUENCE ticket_seq START 100;
 CREATE VIEW user_emails AS SELECT id, email FROM users;
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+COMMENT ON TABLE users IS 'People who sign in';
+COMMENT ON VIEW user_emails IS 'Where to write';
+COMMENT ON TYPE mood IS 'How it went';
 `
 
 interface Edit {
@@ -220,6 +223,32 @@ const EDITS: readonly Edit[] = [
     name: 'add a policy',
     sql: 'create policy own_posts on posts using (author_id = 1)',
     says: [/^policy own_posts on posts: added/],
+  },
+  {
+    name: 'set a column comment',
+    sql: `comment on column users.email is 'Where to write, ''quoted'''`,
+    says: [/^comment on column users\.email: added outside migrations$/],
+  },
+  {
+    name: 'change a table comment',
+    sql: `comment on table users is E'Everyone\\nwith a \\\\ backslash'`,
+    says: [/^comment on table users: changed$/],
+  },
+  {
+    name: 'remove a view comment',
+    sql: 'comment on view user_emails is null',
+    says: [/^comment on view user_emails: missing$/],
+  },
+  {
+    name: 'change an enum comment',
+    sql: `comment on type mood is 'Feelings'`,
+    says: [/^comment on enum mood: changed$/],
+  },
+  {
+    name: 'rebuild a view with another comment around a type change',
+    sql: `drop view user_emails; alter table users alter column email type varchar(200);
+      create view user_emails as select id, email from users; comment on view user_emails is 'Addresses'`,
+    says: [/^column users\.email: type changed/, /^comment on view user_emails: changed$/],
   },
   { name: 'add a schema', sql: 'create schema reporting', says: [/^schema reporting: added/] },
   {

@@ -1,12 +1,14 @@
 /**
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
- * the same table with other columns, the same column with another type, an enum with other labels.
+ * the same table with other columns, the same column with another type, an enum with other labels,
+ * the same object with another comment or none.
  */
 import fc from 'fast-check'
 import {
   type AnyColumn,
   bigint,
   boolean,
+  comment,
   date,
   enumType,
   index,
@@ -45,6 +47,7 @@ interface ColumnSpec {
   readonly notNull: boolean
   readonly withDefault: boolean
   readonly unique: boolean
+  readonly comment: string | null
 }
 
 interface TableSpec {
@@ -54,12 +57,20 @@ interface TableSpec {
   readonly columns: readonly ColumnSpec[]
   readonly indexed: readonly number[]
   readonly referencesTable: string | null
+  readonly comment: string | null
 }
 
 export interface SchemaSpec {
   readonly mood: readonly string[]
+  readonly moodComment: string | null
   readonly tables: readonly TableSpec[]
 }
+
+/** Comments from a small pool (so that draws agree or differ), with quotes, backslashes and newlines. */
+const commentText: fc.Arbitrary<string | null> = fc.option(
+  fc.constantFrom('Plain', "it's a \\ backslash", 'two\nlines ✓'),
+  { nil: null },
+)
 
 const columnSpec = (name: string): fc.Arbitrary<ColumnSpec> =>
   fc.record({
@@ -68,6 +79,7 @@ const columnSpec = (name: string): fc.Arbitrary<ColumnSpec> =>
     notNull: fc.boolean(),
     withDefault: fc.boolean(),
     unique: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+    comment: commentText,
   })
 
 const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
@@ -77,6 +89,7 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
       key: fc.constantFrom('none', 'integer', 'serial', 'identity' as const),
       columnNames: fc.subarray(['a', 'b', 'c', 'Mixed Name', 'select'], { minLength: 1 }),
       referencesTable: fc.option(fc.constantFrom('users', 'posts', 'tags', 'teams'), { nil: null }),
+      comment: commentText,
     })
     .chain((t) =>
       fc.record({
@@ -89,17 +102,20 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
           { maxLength: Math.min(2, t.columnNames.length) },
         ),
         referencesTable: fc.constant(t.referencesTable),
+        comment: fc.constant(t.comment),
       }),
     )
 
 export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
   .record({
     mood: fc.shuffledSubarray(['calm', 'happy', 'sad', 'angry'], { minLength: 1 }),
+    moodComment: commentText,
     tableNames: fc.subarray(['users', 'posts', 'tags', 'teams']),
   })
   .chain((s) =>
     fc.record({
       mood: fc.constant(s.mood),
+      moodComment: fc.constant(s.moodComment),
       tables: fc.tuple(...s.tableNames.map(tableSpec)),
     }),
   )
@@ -165,12 +181,15 @@ function column(spec: ColumnSpec, mood: ReturnType<typeof enumType>, labels: rea
   if (spec.withDefault) c = c.default(value as never)
   if (spec.notNull) c = c.notNull()
   if (spec.unique) c = c.unique()
+  if (spec.comment !== null) c = c.comment(spec.comment)
   return c
 }
 
 /** The schema objects a spec describes, ready for `toModel`. */
 export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
-  const mood = enumType('mood', [...spec.mood] as [string, ...string[]])
+  const mood = enumType('mood', [...spec.mood] as [string, ...string[]], {
+    comment: spec.moodComment ?? undefined,
+  })
   const app = schema('app')
   const objects: Record<string, unknown> = {}
   const built = new Map<string, { id?: AnyColumn }>()
@@ -191,8 +210,10 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
         onDelete: 'cascade',
       })
     }
-    const extras = (cols: Record<string, AnyColumn>) =>
-      t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]
+    const extras = (cols: Record<string, AnyColumn>) => [
+      ...(t.comment === null ? [] : [comment(t.comment)]),
+      ...(t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]),
+    ]
     const made = t.inAppSchema ? app.table(t.name, columns, extras) : table(t.name, columns, extras)
     built.set(t.name, made as unknown as { id?: AnyColumn })
     objects[t.name] = made
