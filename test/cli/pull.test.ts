@@ -47,6 +47,10 @@ create view recent_posts as select id, title from posts where id > 10;
 create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
 create trigger posts_touch before update on posts for each row execute function touch();
 create table tidemark_migrations (name text primary key);
+comment on table posts is 'Posts: ''quoted'', ünïcode ✓';
+comment on column users.email is E'Login\\nwith a \\\\ backslash, \${x} and \`tick\`';
+comment on type mood is 'How it went';
+comment on view recent_posts is 'Newest posts';
 `
 
 /** Runs SQL on (or reads) a project's embedded database, the one the CLI uses without a URL. */
@@ -100,6 +104,13 @@ describe('tidemark pull', () => {
       "teamId: integer('team_id')\n    .notNull()\n    .references((): AnyColumn => teams.id),",
     )
     expect(source).toContain('import {\n  type AnyColumn,\n  bigint,\n')
+    expect(source).toContain(
+      "export const mood = enumType('mood', ['ok', 'sad'], { comment: 'How it went' })",
+    )
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text is data that contains `${` on purpose
+    expect(source).toContain(String.raw`.comment('Login\nwith a \\ backslash, ` + "${x} and `tick`')")
+    expect(source).toContain(`(t) => [comment("Posts: 'quoted', ünïcode ✓"), index().on(t.authorId)]`)
+    expect(source).toContain("view('recent_posts', {}, { comment: 'Newest posts' })")
     // The migration journal is Tidemark's own table, not part of the schema.
     expect(source).not.toContain('tidemark_migrations')
   })
@@ -200,7 +211,7 @@ describe('tidemark pull, then generate and migrate into an empty database', () =
     await copy?.remove()
   })
 
-  it('builds the same tables, enums, sequences and views', async () => {
+  it('builds the same tables, enums, sequences, views and comments', async () => {
     expect((await tidemark(['pull'], { cwd: source.dir })).code).toBe(0)
     await copy.write('src/schema.ts', await readFile(join(source.dir, 'src', 'schema.ts'), 'utf8'))
     const generated = await tidemark(['generate', '--name', 'pulled'], { cwd: copy.dir })
