@@ -46,6 +46,28 @@ describe('generate without a shadow database, from expressions learned before', 
     expect(again.plan.shadow).toBe(false)
   })
 
+  it('plans a change of comments alone with no shadow', async () => {
+    const model = toModel(kitchenSink)
+    const desired = {
+      ...model,
+      enums: model.enums.map((e) => ({ ...e, comment: 'Changed' })),
+      tables: model.tables.map((t) => ({
+        ...t,
+        comment: null,
+        columns: t.columns.map((c) => ({ ...c, comment: c.name === 'id' ? 'The key' : c.comment })),
+      })),
+      views: model.views.map((v) => ({ ...v, comment: `${v.comment} (changed)` })),
+    }
+    const planned = await generateMigration({ ...options(kitchenSink), desired, name: 'comments' })
+    expect(planned.plan.shadow).toBe(false)
+    expect([...new Set(planned.plan.up.map((c) => c.kind))].sort()).toEqual([
+      'set-column-comment',
+      'set-enum-comment',
+      'set-table-comment',
+      'set-view-comment',
+    ])
+  })
+
   it('plans a change of tables and values exactly as the shadow does', async () => {
     // A change to any table makes views be read again (their text depends on what they read), so
     // this schema has none: expression defaults, checks and expression indexes only.

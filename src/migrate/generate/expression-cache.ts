@@ -75,6 +75,10 @@ export class ExpressionCache {
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex')
 
+function withoutComments({ comment: _, columns, ...table }: TableModel): unknown {
+  return { ...table, columns: columns.map(({ comment: _c, ...column }) => column) }
+}
+
 /** The slots of a schema that hold authored expressions, each with the key its rewrite depends on. */
 class Walk {
   private readonly viewContext: string
@@ -90,9 +94,14 @@ class Walk {
     private readonly authoredDefaults: ReadonlySet<string>,
     historyEnvironment: string,
   ) {
-    this.environment = hash([historyEnvironment, desired.enums])
+    // Comments change no expression's rewrite: a schema whose comments alone change needs no shadow.
+    this.environment = hash([historyEnvironment, desired.enums.map(({ comment: _, ...e }) => e)])
     // A view's text depends on everything it may read: every table, enum and other view.
-    this.viewContext = hash([this.environment, desired.tables, desired.views.map((v) => v.definition)])
+    this.viewContext = hash([
+      this.environment,
+      desired.tables.map(withoutComments),
+      desired.views.map((v) => v.definition),
+    ])
   }
 
   private tableContext(table: TableModel): string {
