@@ -122,8 +122,13 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
     const scratch = await createScratchDatabase()
     const pool = new pg.Pool({ connectionString: scratch.url, max: 4 })
     // pool.end() resolves before its connections have closed; dropping the database then ends one
-    // still closing, and that error reaches the client, which nothing else listens to.
-    pool.on('connect', (client) => client.on('error', () => {}))
+    // still closing, and that error reaches the client, which nothing else listens to. So each
+    // connection is heard, and closing waits until every one has ended before the drop.
+    const ended: Promise<void>[] = []
+    pool.on('connect', (client) => {
+      client.on('error', () => {})
+      ended.push(new Promise((resolve) => client.once('end', () => resolve())))
+    })
     return {
       db: fromNodePostgres(pool),
       exec: async (sql) => {
@@ -132,6 +137,7 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
       withOptions: (options) => unclosable(fromNodePostgres(pool, options)),
       close: async () => {
         await pool.end()
+        await Promise.all(ended)
         await scratch.drop()
       },
     }

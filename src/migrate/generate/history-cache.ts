@@ -7,6 +7,12 @@ import type { MigrationFolder } from '../migration-folder.js'
 import { pgliteVersion } from './embedded-shadow.js'
 
 /**
+ * Bumped whenever introspection reads something it did not before (2: comments), so a cache
+ * written by a development build of the same version is not taken for a complete reading.
+ */
+const READING_REVISION = 2
+
+/**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them
  * and the Tidemark that reads the result: cached under a hash of all three, so the next `generate`
  * skips the replay. Any edited, added or removed migration is a different hash.
@@ -20,6 +26,7 @@ export async function historyCacheFile(
     .update(
       JSON.stringify({
         tidemark: await tidemarkVersion(),
+        reading: READING_REVISION,
         pglite: await pgliteVersion(),
         exclude,
         migrations: folder.migrations.map((m) => [m.name, m.checksum, m.upNoTransaction]),
@@ -62,7 +69,7 @@ async function removeOldEntries(dir: string): Promise<void> {
 
 /** The versions a cached reading depends on: Tidemark's (how it reads) and PGlite's (what it reads). */
 export async function cacheVersions(): Promise<string> {
-  return `${await tidemarkVersion()}-${await pgliteVersion()}`
+  return `${await tidemarkVersion()}-r${READING_REVISION}-${await pgliteVersion()}`
 }
 
 let version: Promise<string> | undefined
