@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { fromPGlite } from 'tidemark/pglite'
 import { writeAndReadRows } from './rows.js'
+import * as schema from './schema.js'
 
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 const project = mkdtempSync(join(tmpdir(), 'tidemark-demo-'))
@@ -76,7 +77,7 @@ try {
   tidemark('migrate')
 
   // The database the migrations built, in the project's .tidemark folder.
-  const db = fromPGlite(new PGlite(join(project, '.tidemark', 'pglite')))
+  const db = fromPGlite(new PGlite(join(project, '.tidemark', 'pglite')), { schema })
   try {
     console.log('\nTyped rows on the migrated database:')
     await writeAndReadRows(db)

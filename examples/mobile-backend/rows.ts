@@ -1,11 +1,14 @@
 /** The demo's second half: typed rows written and read back, on the database the migrations built. */
-import { type Database, type InferSelect, sql } from 'tidemark'
+import { asc, type Database, type InferSelect, type RelationalQueries, sql } from 'tidemark'
 import * as schema from './schema.js'
 
 type User = InferSelect<typeof schema.users>
 type ActiveSession = InferSelect<typeof schema.activeSessions>
 
-export async function writeAndReadRows(db: Database): Promise<void> {
+/** A database that knows the schema, so relational queries (`db.query`) can read it. */
+export type AppDatabase = Database<RelationalQueries<typeof schema, {}>>
+
+export async function writeAndReadRows(db: AppDatabase): Promise<void> {
   const { users, devices, sessions, pushTokens, activeSessions } = schema
   const people = [
     { email: 'ada@example.com', displayName: 'Ada', plan: 'pro' },
@@ -38,6 +41,18 @@ export async function writeAndReadRows(db: Database): Promise<void> {
     console.log(
       `  ${user.email.padEnd(18)} ${(user.displayName ?? '(no name)').padEnd(10)} ${user.plan.padEnd(5)} theme=${user.settings.theme} since ${since}`,
     )
+  }
+
+  // Each user with their devices and each device's push tokens: one statement, typed result.
+  const trees = await db.query.users.findMany({
+    columns: { email: true },
+    orderBy: asc(users.email),
+    with: { devices: { columns: { model: true }, with: { pushTokens: { columns: { token: true } } } } },
+  })
+  console.log('\nUsers with their devices and push tokens (one query):')
+  for (const user of trees) {
+    const devicesText = user.devices.map((d) => `${d.model} [${d.pushTokens.map((t) => t.token).join(', ')}]`)
+    console.log(`  ${user.email.padEnd(18)} ${devicesText.join('; ')}`)
   }
 
   const { rows: live } = await db.execute<ActiveSession>(
