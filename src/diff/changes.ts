@@ -19,8 +19,10 @@ import type {
  * - `table-rewrite`: PostgreSQL rewrites the whole table under an exclusive lock
  * - `long-lock`: a lock is held while the table is scanned or an index is built
  * - `breaking`: a running application that still uses the old shape fails (renames, dropped views)
+ * - `security`: rows become visible or writable to roles that could not reach them before (row-level
+ *   security disabled or no longer forced, a policy dropped)
  */
-export type HazardKind = 'data-loss' | 'table-rewrite' | 'long-lock' | 'breaking'
+export type HazardKind = 'data-loss' | 'table-rewrite' | 'long-lock' | 'breaking' | 'security'
 
 export interface Hazard {
   readonly kind: HazardKind
@@ -160,6 +162,13 @@ export type ChangeBody =
       readonly materialized: boolean
       readonly from: string | null
       readonly to: string | null
+    }
+  /** ALTER TABLE ... ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
+  | {
+      readonly kind: 'set-row-level-security'
+      readonly table: ObjectRef
+      readonly flag: 'enabled' | 'forced'
+      readonly to: boolean
     }
   | {
       readonly kind: 'set-enum-comment'

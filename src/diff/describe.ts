@@ -95,11 +95,18 @@ export function describeChange(change: ChangeBody): string {
       return `${commentVerb(change)} comment on column ${label(change.table)}.${change.column}`
     case 'set-view-comment':
       return `${commentVerb(change)} comment on ${change.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'set-row-level-security':
+      return `${rowLevelSecurityVerb(change.flag, change.to)} row-level security on ${label(change.table)}`
     case 'set-enum-comment':
       return `${commentVerb(change)} comment on enum ${label(change.enum)}`
     default:
       return assertNever(change)
   }
+}
+
+function rowLevelSecurityVerb(flag: 'enabled' | 'forced', to: boolean): string {
+  if (flag === 'enabled') return to ? 'enable' : 'disable'
+  return to ? 'force' : 'stop forcing'
 }
 
 function commentVerb(change: { from: string | null; to: string | null }): string {

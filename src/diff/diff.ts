@@ -179,6 +179,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const current = sourceViews.get(key(view))
     if (current === undefined || rebuiltViews.has(key(view))) plan.add({ kind: 'create-view', view })
   }
+  for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
   for (const d of tableDiffs) plan.addAll(d.comments)
   for (const view of to.views) {
     const current = sourceViews.get(key(view))

@@ -103,6 +103,16 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             ),
           ]
         : []
+    case 'set-row-level-security':
+      if (change.to) return []
+      return [
+        hazard(
+          'security',
+          change.flag === 'enabled'
+            ? `disables row-level security on ${label(change.table)}: its policies no longer apply, every role with table privileges reaches every row`
+            : `stops forcing row-level security on ${label(change.table)}: its owner is no longer bound by its policies`,
+        ),
+      ]
     default:
       return []
   }

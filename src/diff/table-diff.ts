@@ -26,6 +26,8 @@ export interface TableDiff {
   readonly addForeignKeys: ForeignKeyModel[]
   /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
   readonly comments: ChangeBody[]
+  /** Row-level security enabled, disabled, forced or no longer forced. */
+  readonly rowLevelSecurity: ChangeBody[]
   /** A column a view may read was dropped or reshaped, or the primary key goes: views over it are rebuilt. */
   readonly changed: boolean
 }
@@ -218,6 +220,9 @@ export function diffTable(
     addIndexes,
     addForeignKeys: foreignKeys.add,
     comments,
+    rowLevelSecurity: (['enabled', 'forced'] as const)
+      .filter((flag) => from.rowLevelSecurity[flag] !== to.rowLevelSecurity[flag])
+      .map((flag) => ({ kind: 'set-row-level-security', table, flag, to: to.rowLevelSecurity[flag] })),
     // PostgreSQL keeps a view over a table through everything else (constraints, indexes,
     // defaults, NOT NULL, identity); a grouped view may rest on the primary key.
     changed: reshaped.size > 0 || primaryKeys.drop.length > 0,

@@ -93,6 +93,18 @@ export interface TableModel {
   readonly indexes: readonly IndexModel[]
   /** COMMENT ON TABLE: the exact text, or null when there is none. */
   readonly comment: string | null
+  /**
+   * relrowsecurity and relforcerowsecurity, kept apart as PostgreSQL keeps them: `forced` without
+   * `enabled` is legal and has no effect until row-level security is enabled.
+   */
+  readonly rowLevelSecurity: RowLevelSecurityModel
+}
+
+export interface RowLevelSecurityModel {
+  /** ENABLE ROW LEVEL SECURITY: policies apply to everyone but the table's owner and superusers. */
+  readonly enabled: boolean
+  /** FORCE ROW LEVEL SECURITY: policies apply to the table's owner too. */
+  readonly forced: boolean
 }
 
 export interface ColumnModel {

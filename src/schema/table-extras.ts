@@ -63,6 +63,12 @@ export interface CommentSpec {
   readonly text: string
 }
 
+/** ALTER TABLE ... ENABLE ROW LEVEL SECURITY, or FORCE ROW LEVEL SECURITY: two separate flags. */
+export interface RowLevelSecuritySpec {
+  readonly kind: 'rowLevelSecurity'
+  readonly flag: 'enabled' | 'forced'
+}
+
 export type TableExtraSpec =
   | PrimaryKeySpec
   | UniqueSpec
@@ -70,6 +76,7 @@ export type TableExtraSpec =
   | CheckSpec
   | IndexSpec
   | CommentSpec
+  | RowLevelSecuritySpec
 
 /** What a table's third argument returns: builders that expose their spec. */
 export interface TableExtra {

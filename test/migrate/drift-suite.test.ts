@@ -53,6 +53,7 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW;
 COMMENT ON TABLE users IS 'People who sign in';
 COMMENT ON VIEW user_emails IS 'Where to write';
 COMMENT ON TYPE mood IS 'How it went';
+ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
 `
 
 interface Edit {
@@ -223,6 +224,21 @@ const EDITS: readonly Edit[] = [
     name: 'add a policy',
     sql: 'create policy own_posts on posts using (author_id = 1)',
     says: [/^policy own_posts on posts: added/],
+  },
+  {
+    name: 'disable row-level security',
+    sql: 'alter table posts disable row level security',
+    says: [/^row-level security on posts: disabled outside migrations$/],
+  },
+  {
+    name: 'enable row-level security',
+    sql: 'alter table users enable row level security',
+    says: [/^row-level security on users: enabled outside migrations$/],
+  },
+  {
+    name: 'force row-level security',
+    sql: 'alter table posts force row level security',
+    says: [/^row-level security on posts: forced outside migrations$/],
   },
   {
     name: 'set a column comment',

@@ -1,7 +1,7 @@
 /**
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
  * the same table with other columns, the same column with another type, an enum with other labels,
- * the same object with another comment or none.
+ * the same object with another comment or none, row-level security on or off.
  */
 import fc from 'fast-check'
 import {
@@ -10,7 +10,9 @@ import {
   boolean,
   comment,
   date,
+  enableRowLevelSecurity,
   enumType,
+  forceRowLevelSecurity,
   index,
   integer,
   jsonb,
@@ -58,6 +60,7 @@ interface TableSpec {
   readonly indexed: readonly number[]
   readonly referencesTable: string | null
   readonly comment: string | null
+  readonly rowLevelSecurity: { readonly enabled: boolean; readonly forced: boolean }
 }
 
 export interface SchemaSpec {
@@ -90,6 +93,7 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
       columnNames: fc.subarray(['a', 'b', 'c', 'Mixed Name', 'select'], { minLength: 1 }),
       referencesTable: fc.option(fc.constantFrom('users', 'posts', 'tags', 'teams'), { nil: null }),
       comment: commentText,
+      rowLevelSecurity: fc.record({ enabled: fc.boolean(), forced: fc.boolean() }),
     })
     .chain((t) =>
       fc.record({
@@ -103,6 +107,7 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
         ),
         referencesTable: fc.constant(t.referencesTable),
         comment: fc.constant(t.comment),
+        rowLevelSecurity: fc.constant(t.rowLevelSecurity),
       }),
     )
 
@@ -212,6 +217,8 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
     }
     const extras = (cols: Record<string, AnyColumn>) => [
       ...(t.comment === null ? [] : [comment(t.comment)]),
+      ...(t.rowLevelSecurity.enabled ? [enableRowLevelSecurity()] : []),
+      ...(t.rowLevelSecurity.forced ? [forceRowLevelSecurity()] : []),
       ...(t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]),
     ]
     const made = t.inAppSchema ? app.table(t.name, columns, extras) : table(t.name, columns, extras)

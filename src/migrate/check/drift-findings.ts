@@ -11,7 +11,7 @@ export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
 export interface DriftFinding {
   /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, ... */
   readonly object: string
-  /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()` ... */
+  /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()`, a table for `row-level security` ... */
   readonly name: string
   readonly state: DriftState
   /** One line: `column users.nickname: added outside migrations`. */
@@ -26,6 +26,9 @@ interface Draft {
   /** The table a column, key or index belongs to. */
   readonly owner?: string | undefined
 }
+
+// A state of a table rather than an object: `row-level security on sessions: disabled outside migrations`.
+const ROW_LEVEL_SECURITY = 'row-level security'
 
 const WORDS: Record<DriftState, string> = {
   added: 'added outside migrations',
@@ -79,7 +82,7 @@ export function driftFindings(
     object,
     name,
     state,
-    message: `${object} ${name}: ${detail ?? WORDS[state]}`,
+    message: `${object}${object === ROW_LEVEL_SECURITY ? ' on ' : ' '}${name}: ${detail ?? WORDS[state]}`,
   }))
 }
 
@@ -296,6 +299,19 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
       )
     case 'set-view-comment':
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
+    case 'set-row-level-security': {
+      const words = change.flag === 'enabled' ? ['enabled', 'disabled'] : ['forced', 'no longer forced']
+      const detail = `${change.to ? words[0] : words[1]} outside migrations`
+      return [
+        {
+          object: ROW_LEVEL_SECURITY,
+          name: label(change.table),
+          state: 'changed',
+          detail,
+          owner: label(change.table),
+        },
+      ]
+    }
     case 'set-enum-comment':
       return commentDrafts('enum', label(change.enum), change.from, change.to)
     default:

@@ -75,7 +75,8 @@ export class ExpressionCache {
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex')
 
-function withoutComments({ comment: _, columns, ...table }: TableModel): unknown {
+// Neither comments nor row-level security flags change how an expression reads back.
+function withoutComments({ comment: _, rowLevelSecurity: _r, columns, ...table }: TableModel): unknown {
   return { ...table, columns: columns.map(({ comment: _c, ...column }) => column) }
 }
 

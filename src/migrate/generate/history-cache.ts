@@ -7,10 +7,10 @@ import type { MigrationFolder } from '../migration-folder.js'
 import { pgliteVersion } from './embedded-shadow.js'
 
 /**
- * Bumped whenever introspection reads something it did not before (2: comments), so a cache
+ * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level security), so a cache
  * written by a development build of the same version is not taken for a complete reading.
  */
-const READING_REVISION = 2
+const READING_REVISION = 3
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them

@@ -162,6 +162,7 @@ const expected: SchemaModel = {
       checks: [{ name: 'Order Items_price_check', expression: '(price >= (0)::numeric)' }],
       indexes: [],
       comment: "Line items: 'quoted', ünïcode ✓",
+      rowLevelSecurity: { enabled: false, forced: false },
     },
     {
       schema: 'app',
@@ -258,6 +259,7 @@ const expected: SchemaModel = {
         },
       ],
       comment: null,
+      rowLevelSecurity: { enabled: true, forced: false },
     },
     {
       schema: 'app',
@@ -269,6 +271,7 @@ const expected: SchemaModel = {
       checks: [],
       indexes: [],
       comment: null,
+      rowLevelSecurity: { enabled: false, forced: false },
     },
     {
       schema: 'app',
@@ -280,6 +283,7 @@ const expected: SchemaModel = {
       checks: [],
       indexes: [],
       comment: null,
+      rowLevelSecurity: { enabled: false, forced: false },
     },
   ],
   views: [

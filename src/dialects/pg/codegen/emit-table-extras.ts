@@ -19,13 +19,16 @@ export interface TableLevel {
   readonly foreignKeys: readonly ForeignKeyModel[]
 }
 
-/** The table's extras: its comment, primary key, unique constraints, foreign keys, checks, then indexes. */
+/** The table's extras: its comment, row-level security flags, primary key, unique constraints, foreign keys, checks, then indexes. */
 export function tableExtras(context: EmitContext, table: TableModel, level: TableLevel): JsNode[] {
   const use = (name: string): string => context.imports.use(name)
   const columns = (names: readonly string[]): JsNode[] => names.map((name) => ownColumn(context, table, name))
   const extras: JsNode[] = []
 
   if (table.comment !== null) extras.push(js.call(use('comment'), [js.string(table.comment)]))
+  // Each flag as the catalog has it: a forced table without enabled security is written so too.
+  if (table.rowLevelSecurity.enabled) extras.push(js.call(use('enableRowLevelSecurity'), []))
+  if (table.rowLevelSecurity.forced) extras.push(js.call(use('forceRowLevelSecurity'), []))
 
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {

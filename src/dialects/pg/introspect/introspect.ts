@@ -58,6 +58,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
           checks: found?.checks ?? [],
           indexes: indexes.get(shell.oid) ?? [],
           comment: shell.comment,
+          rowLevelSecurity: shell.rowLevelSecurity,
         }
       })
       .sort(bySchemaAndName)

@@ -271,6 +271,10 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     checks,
     indexes,
     comment,
+    rowLevelSecurity: {
+      enabled: specs('rowLevelSecurity').some((s) => s.flag === 'enabled'),
+      forced: specs('rowLevelSecurity').some((s) => s.flag === 'forced'),
+    },
   }
   return { model, sequences, foreignKeys: foreignKeyInputs }
 }

@@ -37,6 +37,7 @@ export function tableModel(
     checks: [],
     indexes: [],
     comment: null,
+    rowLevelSecurity: { enabled: false, forced: false },
     ...fields,
   }
 }
