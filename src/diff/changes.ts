@@ -6,6 +6,7 @@ import type {
   IdentityModel,
   IndexModel,
   OtherObjectModel,
+  PolicyModel,
   PrimaryKeyModel,
   SequenceModel,
   TableModel,
@@ -169,6 +170,22 @@ export type ChangeBody =
       readonly table: ObjectRef
       readonly flag: 'enabled' | 'forced'
       readonly to: boolean
+    }
+  /** CREATE POLICY; on a created table, after every table exists (an expression may read another). */
+  | { readonly kind: 'create-policy'; readonly table: ObjectRef; readonly policy: PolicyModel }
+  /** DROP POLICY; `recreated` when a policy of that name is created again by the same plan. */
+  | {
+      readonly kind: 'drop-policy'
+      readonly table: ObjectRef
+      readonly policy: PolicyModel
+      readonly recreated: boolean
+    }
+  /** ALTER POLICY ... TO / USING / WITH CHECK for what differs. */
+  | {
+      readonly kind: 'alter-policy'
+      readonly table: ObjectRef
+      readonly from: PolicyModel
+      readonly to: PolicyModel
     }
   | {
       readonly kind: 'set-enum-comment'

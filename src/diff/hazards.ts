@@ -103,6 +103,18 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             ),
           ]
         : []
+    case 'drop-policy': {
+      if (change.recreated) return []
+      const what = `drops policy ${change.policy.name} on ${label(change.table)}`
+      return [
+        hazard(
+          'security',
+          change.policy.permissive
+            ? `${what}: the rows it let through are no longer reachable through it`
+            : `${what}: the rows it held back become reachable through the other policies`,
+        ),
+      ]
+    }
     case 'set-row-level-security':
       if (change.to) return []
       return [

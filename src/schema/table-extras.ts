@@ -69,6 +69,19 @@ export interface RowLevelSecuritySpec {
   readonly flag: 'enabled' | 'forced'
 }
 
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete'
+
+/** CREATE POLICY; roles undefined is PUBLIC. */
+export interface PolicySpec {
+  readonly kind: 'policy'
+  readonly name: string
+  readonly permissive: boolean
+  readonly command: PolicyCommand
+  readonly roles: readonly string[] | undefined
+  readonly using: SQL | undefined
+  readonly withCheck: SQL | undefined
+}
+
 export type TableExtraSpec =
   | PrimaryKeySpec
   | UniqueSpec
@@ -77,6 +90,7 @@ export type TableExtraSpec =
   | IndexSpec
   | CommentSpec
   | RowLevelSecuritySpec
+  | PolicySpec
 
 /** What a table's third argument returns: builders that expose their spec. */
 export interface TableExtra {

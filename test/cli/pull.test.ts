@@ -53,6 +53,7 @@ comment on type mood is 'How it went';
 comment on view recent_posts is 'Newest posts';
 alter table teams enable row level security;
 alter table teams force row level security;
+create policy team_read on teams for select using (id > 0);
 `
 
 /** Runs SQL on (or reads) a project's embedded database, the one the CLI uses without a URL. */
@@ -113,7 +114,7 @@ describe('tidemark pull', () => {
     expect(source).toContain(String.raw`.comment('Login\nwith a \\ backslash, ` + "${x} and `tick`')")
     expect(source).toContain(`(t) => [comment("Posts: 'quoted', ünïcode ✓"), index().on(t.authorId)]`)
     expect(source).toContain("view('recent_posts', {}, { comment: 'Newest posts' })")
-    expect(source).toContain('enableRowLevelSecurity(), forceRowLevelSecurity()')
+    expect(source).toContain("policy('team_read', { for: 'select', using: sql`(id > 0)` })")
     // The migration journal is Tidemark's own table, not part of the schema.
     expect(source).not.toContain('tidemark_migrations')
   })

@@ -54,6 +54,7 @@ COMMENT ON TABLE users IS 'People who sign in';
 COMMENT ON VIEW user_emails IS 'Where to write';
 COMMENT ON TYPE mood IS 'How it went';
 ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY posts_read ON posts FOR SELECT USING (author_id > 0);
 `
 
 interface Edit {
@@ -239,6 +240,26 @@ const EDITS: readonly Edit[] = [
     name: 'force row-level security',
     sql: 'alter table posts force row level security',
     says: [/^row-level security on posts: forced outside migrations$/],
+  },
+  {
+    name: 'change what a policy lets through',
+    sql: 'alter policy posts_read on posts using (author_id > 1)',
+    says: [/^policy posts_read on posts: USING changed$/],
+  },
+  {
+    name: 'change the roles of a policy',
+    sql: 'alter policy posts_read on posts to postgres',
+    says: [/^policy posts_read on posts: roles changed$/],
+  },
+  {
+    name: 'drop a policy',
+    sql: 'drop policy posts_read on posts',
+    says: [/^policy posts_read on posts: missing$/],
+  },
+  {
+    name: 'make a policy restrictive',
+    sql: 'drop policy posts_read on posts; create policy posts_read on posts as restrictive for select using (author_id > 0)',
+    says: [/^policy posts_read on posts: definition changed$/],
   },
   {
     name: 'set a column comment',

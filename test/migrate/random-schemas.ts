@@ -1,9 +1,10 @@
 /**
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
  * the same table with other columns, the same column with another type, an enum with other labels,
- * the same object with another comment or none, row-level security on or off.
+ * the same object with another comment or none, row-level security on or off, a policy or none.
  */
 import fc from 'fast-check'
+import { sql } from 'tidemark'
 import {
   type AnyColumn,
   bigint,
@@ -17,6 +18,7 @@ import {
   integer,
   jsonb,
   numeric,
+  policy,
   schema,
   serial,
   table,
@@ -61,7 +63,25 @@ interface TableSpec {
   readonly referencesTable: string | null
   readonly comment: string | null
   readonly rowLevelSecurity: { readonly enabled: boolean; readonly forced: boolean }
+  readonly policy: PolicySpec | null
 }
+
+/** One policy for PUBLIC (roles would have to exist), whose expression reads no column. */
+interface PolicySpec {
+  readonly as: 'permissive' | 'restrictive'
+  readonly for: 'all' | 'select' | 'update'
+  readonly using: string
+}
+
+const policySpec: fc.Arbitrary<PolicySpec | null> = fc.option(
+  fc.record({
+    as: fc.constantFrom('permissive', 'restrictive' as const),
+    for: fc.constantFrom('all', 'select', 'update' as const),
+    // As PostgreSQL prints them: the property compares models without a shadow database.
+    using: fc.constantFrom('true', "(CURRENT_USER <> 'nobody'::name)"),
+  }),
+  { nil: null },
+)
 
 export interface SchemaSpec {
   readonly mood: readonly string[]
@@ -94,6 +114,7 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
       referencesTable: fc.option(fc.constantFrom('users', 'posts', 'tags', 'teams'), { nil: null }),
       comment: commentText,
       rowLevelSecurity: fc.record({ enabled: fc.boolean(), forced: fc.boolean() }),
+      policy: policySpec,
     })
     .chain((t) =>
       fc.record({
@@ -108,6 +129,7 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
         referencesTable: fc.constant(t.referencesTable),
         comment: fc.constant(t.comment),
         rowLevelSecurity: fc.constant(t.rowLevelSecurity),
+        policy: fc.constant(t.policy),
       }),
     )
 
@@ -219,6 +241,9 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
       ...(t.comment === null ? [] : [comment(t.comment)]),
       ...(t.rowLevelSecurity.enabled ? [enableRowLevelSecurity()] : []),
       ...(t.rowLevelSecurity.forced ? [forceRowLevelSecurity()] : []),
+      ...(t.policy === null
+        ? []
+        : [policy('p', { as: t.policy.as, for: t.policy.for, using: sql.raw(t.policy.using) })]),
       ...(t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]),
     ]
     const made = t.inAppSchema ? app.table(t.name, columns, extras) : table(t.name, columns, extras)

@@ -27,7 +27,7 @@ export const PUSH_HELP = `Usage: tidemark push [--force] [--rename OLD=NEW]... [
 Development shortcut: changes the live database straight to what the schema modules declare,
 without writing a migration. Shows every change and its hazards first, and asks before anything
 that loses data (without a terminal, --force is needed for that). Objects the schema cannot declare
-(functions, triggers, policies ...) are left as they are.
+(functions, triggers, rules ...) are left as they are.
 
   --force              apply changes that lose data or open rows up without asking
 ${RENAME_FLAGS_HELP}`

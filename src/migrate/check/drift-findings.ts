@@ -1,4 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
+import { policyChanges } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type { ColumnModel, IdentityModel, SchemaModel, SequenceModel } from '../../model/types.js'
@@ -312,6 +313,17 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
         },
       ]
     }
+    case 'create-policy':
+      return onTable('policy', change.table, change.policy.name, 'added')
+    case 'drop-policy':
+      return onTable('policy', change.table, change.policy.name, 'missing')
+    case 'alter-policy':
+      return [
+        {
+          ...onTable('policy', change.table, change.to.name, 'changed')[0]!,
+          detail: `${policyChanges(change.from, change.to).join(' and ')} changed`,
+        },
+      ]
     case 'set-enum-comment':
       return commentDrafts('enum', label(change.enum), change.from, change.to)
     default:
@@ -337,6 +349,7 @@ function definitions(model: SchemaModel): Map<string, unknown> {
     for (const check of table.checks) put('check constraint', on(check.name), check)
     for (const foreignKey of table.foreignKeys) put('foreign key', on(foreignKey.name), foreignKey)
     for (const index of table.indexes) put('index', on(index.name), index)
+    for (const policy of table.policies) put('policy', on(policy.name), policy)
   }
   for (const other of model.others) put(other.kind, otherName(other), other.definition)
   return map

@@ -28,6 +28,7 @@ export const IMPORTABLE: readonly string[] = [
   'macaddr',
   'materializedView',
   'numeric',
+  'policy',
   'primaryKey',
   'real',
   'schema',

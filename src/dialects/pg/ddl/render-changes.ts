@@ -24,6 +24,7 @@ import {
   sequenceClauses,
   uniqueConstraint,
 } from './render-parts.js'
+import { alterPolicy, createPolicy, dropPolicy } from './render-policies.js'
 import { setRowLevelSecurity, tableRowLevelSecurity } from './render-row-level-security.js'
 
 const table = (ref: ObjectRef): string => qualified(ref.schema, ref.name)
@@ -176,6 +177,12 @@ export function renderChange(change: ChangeBody): string[] {
       return [commentOn(viewTarget(change.view.schema, change.view.name, change.materialized), change.to)]
     case 'set-row-level-security':
       return [setRowLevelSecurity(change.table, change.flag, change.to)]
+    case 'create-policy':
+      return [createPolicy(change.table, change.policy)]
+    case 'drop-policy':
+      return [dropPolicy(change.table, change.policy)]
+    case 'alter-policy':
+      return alterPolicy(change.table, change.from, change.to)
     case 'set-enum-comment':
       return [commentOn(enumTarget(change.enum.schema, change.enum.name), change.to)]
     default:
@@ -281,7 +288,6 @@ const DROP_KEYWORD: Record<OtherObjectModel['kind'], string> = {
   'composite type': 'TYPE',
   'range type': 'TYPE',
   trigger: 'TRIGGER',
-  policy: 'POLICY',
   rule: 'RULE',
 }
 

@@ -38,6 +38,7 @@ export function tableModel(
     indexes: [],
     comment: null,
     rowLevelSecurity: { enabled: false, forced: false },
+    policies: [],
     ...fields,
   }
 }
