@@ -68,3 +68,9 @@ it('runs the README examples as written', async () => {
   ])
   expect(log.mock.calls[0]![0]).toContain('"dialect": "postgresql"')
 })
+
+it('runs the row-level security example as written', async () => {
+  writeFileSync(new URL('row-level-security.ts', dir), find("set_config('app.user_id'"))
+  await import(new URL('row-level-security.ts', dir).href)
+  expect(log).toHaveBeenCalledWith([{ body: 'from Ada' }])
+})

@@ -6,6 +6,7 @@ import type {
   IdentityModel,
   IndexModel,
   OtherObjectModel,
+  PolicyModel,
   PrimaryKeyModel,
   SequenceModel,
   TableModel,
@@ -19,8 +20,10 @@ import type {
  * - `table-rewrite`: PostgreSQL rewrites the whole table under an exclusive lock
  * - `long-lock`: a lock is held while the table is scanned or an index is built
  * - `breaking`: a running application that still uses the old shape fails (renames, dropped views)
+ * - `security`: rows become visible or writable to roles that could not reach them before (row-level
+ *   security disabled or no longer forced, a policy dropped)
  */
-export type HazardKind = 'data-loss' | 'table-rewrite' | 'long-lock' | 'breaking'
+export type HazardKind = 'data-loss' | 'table-rewrite' | 'long-lock' | 'breaking' | 'security'
 
 export interface Hazard {
   readonly kind: HazardKind
@@ -160,6 +163,29 @@ export type ChangeBody =
       readonly materialized: boolean
       readonly from: string | null
       readonly to: string | null
+    }
+  /** ALTER TABLE ... ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
+  | {
+      readonly kind: 'set-row-level-security'
+      readonly table: ObjectRef
+      readonly flag: 'enabled' | 'forced'
+      readonly to: boolean
+    }
+  /** CREATE POLICY; on a created table, after every table exists (an expression may read another). */
+  | { readonly kind: 'create-policy'; readonly table: ObjectRef; readonly policy: PolicyModel }
+  /** DROP POLICY; `recreated` when a policy of that name is created again by the same plan. */
+  | {
+      readonly kind: 'drop-policy'
+      readonly table: ObjectRef
+      readonly policy: PolicyModel
+      readonly recreated: boolean
+    }
+  /** ALTER POLICY ... TO / USING / WITH CHECK for what differs. */
+  | {
+      readonly kind: 'alter-policy'
+      readonly table: ObjectRef
+      readonly from: PolicyModel
+      readonly to: PolicyModel
     }
   | {
       readonly kind: 'set-enum-comment'

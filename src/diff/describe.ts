@@ -1,3 +1,4 @@
+import type { PolicyModel } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
@@ -95,11 +96,33 @@ export function describeChange(change: ChangeBody): string {
       return `${commentVerb(change)} comment on column ${label(change.table)}.${change.column}`
     case 'set-view-comment':
       return `${commentVerb(change)} comment on ${change.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'set-row-level-security':
+      return `${rowLevelSecurityVerb(change.flag, change.to)} row-level security on ${label(change.table)}`
+    case 'create-policy':
+      return `create policy ${change.policy.name} on ${label(change.table)}`
+    case 'drop-policy':
+      return `drop policy ${change.policy.name} on ${label(change.table)}`
+    case 'alter-policy':
+      return `alter policy ${change.to.name} on ${label(change.table)} (${policyChanges(change.from, change.to).join(', ')})`
     case 'set-enum-comment':
       return `${commentVerb(change)} comment on enum ${label(change.enum)}`
     default:
       return assertNever(change)
   }
+}
+
+/** What ALTER POLICY changes, as check and generate name it: `roles`, `USING`, `WITH CHECK`. */
+export function policyChanges(from: PolicyModel, to: PolicyModel): string[] {
+  const parts: string[] = []
+  if (from.roles.join('\u0000') !== to.roles.join('\u0000')) parts.push('roles')
+  if (from.using !== to.using) parts.push('USING')
+  if (from.withCheck !== to.withCheck) parts.push('WITH CHECK')
+  return parts
+}
+
+function rowLevelSecurityVerb(flag: 'enabled' | 'forced', to: boolean): string {
+  if (flag === 'enabled') return to ? 'enable' : 'disable'
+  return to ? 'force' : 'stop forcing'
 }
 
 function commentVerb(change: { from: string | null; to: string | null }): string {

@@ -118,6 +118,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
   for (const o of droppedOthers) if (!isEarly(o)) plan.add({ kind: 'drop-other', object: o })
+  for (const d of tableDiffs) plan.addAll(d.policies.drop)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
   }
@@ -153,7 +154,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(sequences.drop)
   for (const d of tableDiffs) plan.addAll(d.addIdentities)
   for (const t of createdTables)
-    plan.add({ kind: 'create-table', table: { ...t, foreignKeys: [], indexes: [] } })
+    plan.add({ kind: 'create-table', table: { ...t, foreignKeys: [], indexes: [], policies: [] } })
   plan.addAll(sequences.owners)
 
   // 5. Keys, indexes and foreign keys (after every table exists, so cycles and self-references work).
@@ -179,6 +180,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const current = sourceViews.get(key(view))
     if (current === undefined || rebuiltViews.has(key(view))) plan.add({ kind: 'create-view', view })
   }
+  for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
+  for (const t of createdTables) {
+    for (const policy of t.policies)
+      plan.add({ kind: 'create-policy', table: { schema: t.schema, name: t.name }, policy })
+  }
+  for (const d of tableDiffs) plan.addAll(d.policies.createOrAlter)
   for (const d of tableDiffs) plan.addAll(d.comments)
   for (const view of to.views) {
     const current = sourceViews.get(key(view))

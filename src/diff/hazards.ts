@@ -103,6 +103,28 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             ),
           ]
         : []
+    case 'drop-policy': {
+      if (change.recreated) return []
+      const what = `drops policy ${change.policy.name} on ${label(change.table)}`
+      return [
+        hazard(
+          'security',
+          change.policy.permissive
+            ? `${what}: the rows it let through are no longer reachable through it`
+            : `${what}: the rows it held back become reachable through the other policies`,
+        ),
+      ]
+    }
+    case 'set-row-level-security':
+      if (change.to) return []
+      return [
+        hazard(
+          'security',
+          change.flag === 'enabled'
+            ? `disables row-level security on ${label(change.table)}: its policies no longer apply, every role with table privileges reaches every row`
+            : `stops forcing row-level security on ${label(change.table)}: its owner is no longer bound by its policies`,
+        ),
+      ]
     default:
       return []
   }

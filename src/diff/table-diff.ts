@@ -8,6 +8,7 @@ import type {
 } from '../model/types.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { deepEqual } from './equal.js'
+import { diffPolicies, type PolicyDiff } from './policies.js'
 
 /** Everything that differs inside one table present on both sides, split by when it must run. */
 export interface TableDiff {
@@ -26,6 +27,10 @@ export interface TableDiff {
   readonly addForeignKeys: ForeignKeyModel[]
   /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
   readonly comments: ChangeBody[]
+  /** Row-level security enabled, disabled, forced or no longer forced. */
+  readonly rowLevelSecurity: ChangeBody[]
+  /** Policies dropped before the columns they read change, then those created or altered at the end. */
+  readonly policies: PolicyDiff
   /** A column a view may read was dropped or reshaped, or the primary key goes: views over it are rebuilt. */
   readonly changed: boolean
 }
@@ -218,6 +223,10 @@ export function diffTable(
     addIndexes,
     addForeignKeys: foreignKeys.add,
     comments,
+    rowLevelSecurity: (['enabled', 'forced'] as const)
+      .filter((flag) => from.rowLevelSecurity[flag] !== to.rowLevelSecurity[flag])
+      .map((flag) => ({ kind: 'set-row-level-security', table, flag, to: to.rowLevelSecurity[flag] })),
+    policies: diffPolicies(from, to, reshaped),
     // PostgreSQL keeps a view over a table through everything else (constraints, indexes,
     // defaults, NOT NULL, identity); a grouped view may rest on the primary key.
     changed: reshaped.size > 0 || primaryKeys.drop.length > 0,

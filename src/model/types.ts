@@ -44,7 +44,6 @@ export type OtherObjectKind =
   | 'composite type'
   | 'range type'
   | 'trigger'
-  | 'policy'
   | 'rule'
 
 export interface OtherObjectModel {
@@ -93,6 +92,35 @@ export interface TableModel {
   readonly indexes: readonly IndexModel[]
   /** COMMENT ON TABLE: the exact text, or null when there is none. */
   readonly comment: string | null
+  /**
+   * relrowsecurity and relforcerowsecurity, kept apart as PostgreSQL keeps them: `forced` without
+   * `enabled` is legal and has no effect until row-level security is enabled.
+   */
+  readonly rowLevelSecurity: RowLevelSecurityModel
+  /** CREATE POLICY, sorted by name. */
+  readonly policies: readonly PolicyModel[]
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete'
+
+export interface PolicyModel {
+  readonly name: string
+  /** AS PERMISSIVE (any one lets a row through) or, false, AS RESTRICTIVE (every one must). */
+  readonly permissive: boolean
+  readonly command: PolicyCommand
+  /** Role names, sorted; `public` for PUBLIC. */
+  readonly roles: readonly string[]
+  /** USING: the expression as written in code, or as PostgreSQL prints it when read back. */
+  readonly using: string | null
+  /** WITH CHECK, likewise. */
+  readonly withCheck: string | null
+}
+
+export interface RowLevelSecurityModel {
+  /** ENABLE ROW LEVEL SECURITY: policies apply to everyone but the table's owner and superusers. */
+  readonly enabled: boolean
+  /** FORCE ROW LEVEL SECURITY: policies apply to the table's owner too. */
+  readonly forced: boolean
 }
 
 export interface ColumnModel {

@@ -63,6 +63,25 @@ export interface CommentSpec {
   readonly text: string
 }
 
+/** ALTER TABLE ... ENABLE ROW LEVEL SECURITY, or FORCE ROW LEVEL SECURITY: two separate flags. */
+export interface RowLevelSecuritySpec {
+  readonly kind: 'rowLevelSecurity'
+  readonly flag: 'enabled' | 'forced'
+}
+
+export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete'
+
+/** CREATE POLICY; roles undefined is PUBLIC. */
+export interface PolicySpec {
+  readonly kind: 'policy'
+  readonly name: string
+  readonly permissive: boolean
+  readonly command: PolicyCommand
+  readonly roles: readonly string[] | undefined
+  readonly using: SQL | undefined
+  readonly withCheck: SQL | undefined
+}
+
 export type TableExtraSpec =
   | PrimaryKeySpec
   | UniqueSpec
@@ -70,6 +89,8 @@ export type TableExtraSpec =
   | CheckSpec
   | IndexSpec
   | CommentSpec
+  | RowLevelSecuritySpec
+  | PolicySpec
 
 /** What a table's third argument returns: builders that expose their spec. */
 export interface TableExtra {

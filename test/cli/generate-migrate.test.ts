@@ -141,4 +141,28 @@ export const t = table('t', { id: integer() }, (c) => [check('bad', sql\`\${c.id
       await project.remove()
     }
   })
+
+  it('warns about a policy on a table without row-level security, writes it, and keeps the authored text', async () => {
+    const project = await tempProject({
+      'schema.ts': `import { integer, table, policy, sql } from 'tidemark/pg'
+export const t = table('t', { id: integer() }, (c) => [policy('mine', { using: sql\`\${c.id} > 0\` })])
+`,
+    })
+    try {
+      const result = await tidemark(['generate', '--schema', 'schema.ts', '--name', 'p'], {
+        cwd: project.dir,
+      })
+      expect(result.code).toBe(0)
+      expect(result.out).toContain(
+        'Warning: policy mine on t has no effect: row-level security is not enabled on t (add enableRowLevelSecurity())\n',
+      )
+      const [name] = (await readdir(join(project.dir, 'migrations'))).filter((f) => f !== 'tidemark.sum')
+      const up = await readFile(join(project.dir, 'migrations', name!, 'up.sql'), 'utf8')
+      expect(up).toContain(
+        'CREATE POLICY "mine" ON "public"."t" AS PERMISSIVE FOR ALL TO PUBLIC USING ("id" > 0)',
+      )
+    } finally {
+      await project.remove()
+    }
+  })
 })

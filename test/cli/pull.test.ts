@@ -51,6 +51,9 @@ comment on table posts is 'Posts: ''quoted'', ünïcode ✓';
 comment on column users.email is E'Login\\nwith a \\\\ backslash, \${x} and \`tick\`';
 comment on type mood is 'How it went';
 comment on view recent_posts is 'Newest posts';
+alter table teams enable row level security;
+alter table teams force row level security;
+create policy team_read on teams for select using (id > 0);
 `
 
 /** Runs SQL on (or reads) a project's embedded database, the one the CLI uses without a URL. */
@@ -111,6 +114,7 @@ describe('tidemark pull', () => {
     expect(source).toContain(String.raw`.comment('Login\nwith a \\ backslash, ` + "${x} and `tick`')")
     expect(source).toContain(`(t) => [comment("Posts: 'quoted', ünïcode ✓"), index().on(t.authorId)]`)
     expect(source).toContain("view('recent_posts', {}, { comment: 'Newest posts' })")
+    expect(source).toContain("policy('team_read', { for: 'select', using: sql`(id > 0)` })")
     // The migration journal is Tidemark's own table, not part of the schema.
     expect(source).not.toContain('tidemark_migrations')
   })

@@ -141,4 +141,27 @@ export const broken = table('broken', { id: integer().primaryKey(), n: integer()
     expect(failed.err).toContain('no_such_function')
     expect(await columns()).toEqual(['created_at', 'id', 'mood'])
   })
+
+  it('refuses to open rows up without a terminal unless --force', async () => {
+    // The users table stays as the tests above left it; only notes is new.
+    const secured = `${schema.replace("  name: text().default(sql`upper('anon')`),\n", '').replace('t.name', 't.createdAt')}
+import { enableRowLevelSecurity, policy } from 'tidemark/pg'
+export const notes = table('notes', { id: integer().primaryKey() }, () => [
+  enableRowLevelSecurity(),
+  policy('mine', { using: sql\`true\` }),
+])
+`
+    await project.write('schema.ts', secured)
+    const enabled = await run('push')
+    expect(enabled.code).toBe(0)
+    expect(enabled.out).toContain('  create table notes\n  create policy mine on notes\n')
+    await project.write('schema.ts', secured.replace('  enableRowLevelSecurity(),\n', ''))
+    const refused = await run('push')
+    expect(refused.code).toBe(1)
+    expect(refused.out).toContain('security: disables row-level security on notes: ')
+    expect(refused.err).toBe(
+      'tidemark: Nothing was pushed: some changes open rows up (listed above). Run with --force to push them anyway.\n',
+    )
+    expect((await run('push', '--force')).code).toBe(0)
+  })
 })

@@ -53,6 +53,8 @@ CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW;
 COMMENT ON TABLE users IS 'People who sign in';
 COMMENT ON VIEW user_emails IS 'Where to write';
 COMMENT ON TYPE mood IS 'How it went';
+ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
+CREATE POLICY posts_read ON posts FOR SELECT USING (author_id > 0);
 `
 
 interface Edit {
@@ -223,6 +225,41 @@ const EDITS: readonly Edit[] = [
     name: 'add a policy',
     sql: 'create policy own_posts on posts using (author_id = 1)',
     says: [/^policy own_posts on posts: added/],
+  },
+  {
+    name: 'disable row-level security',
+    sql: 'alter table posts disable row level security',
+    says: [/^row-level security on posts: disabled outside migrations$/],
+  },
+  {
+    name: 'enable row-level security',
+    sql: 'alter table users enable row level security',
+    says: [/^row-level security on users: enabled outside migrations$/],
+  },
+  {
+    name: 'force row-level security',
+    sql: 'alter table posts force row level security',
+    says: [/^row-level security on posts: forced outside migrations$/],
+  },
+  {
+    name: 'change what a policy lets through',
+    sql: 'alter policy posts_read on posts using (author_id > 1)',
+    says: [/^policy posts_read on posts: USING changed$/],
+  },
+  {
+    name: 'change the roles of a policy',
+    sql: 'alter policy posts_read on posts to postgres',
+    says: [/^policy posts_read on posts: roles changed$/],
+  },
+  {
+    name: 'drop a policy',
+    sql: 'drop policy posts_read on posts',
+    says: [/^policy posts_read on posts: missing$/],
+  },
+  {
+    name: 'make a policy restrictive',
+    sql: 'drop policy posts_read on posts; create policy posts_read on posts as restrictive for select using (author_id > 0)',
+    says: [/^policy posts_read on posts: definition changed$/],
   },
   {
     name: 'set a column comment',

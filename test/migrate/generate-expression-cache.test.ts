@@ -5,7 +5,19 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { check, index, integer, numeric, sql, table, text, timestamptz, toModel } from 'tidemark/pg'
+import {
+  check,
+  enableRowLevelSecurity,
+  index,
+  integer,
+  numeric,
+  policy,
+  sql,
+  table,
+  text,
+  timestamptz,
+  toModel,
+} from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authoredDefaults } from '../../src/cli/schema-model.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
@@ -109,5 +121,21 @@ describe('generate without a shadow database, from expressions learned before', 
     expect(strip(await readFile(join(dir, 'migrations', again, 'up.sql'), 'utf8'))).toBe(up)
     expect(strip(await readFile(join(dir, 'migrations', again, 'down.sql'), 'utf8'))).toBe(down)
     expect((await readdir(join(dir, 'migrations'))).length).toBe(3) // two migrations and tidemark.sum
+  })
+
+  it('learns policy expressions too: an unchanged schema with policies plans with no shadow', async () => {
+    const notes = table('notes', { id: integer().primaryKey(), owner: text().notNull() }, (t) => [
+      enableRowLevelSecurity(),
+      policy('own', { using: sql`${t.owner} = current_user`, withCheck: sql`${t.owner} <> ''` }),
+    ])
+    const own = { ...options({ notes }), dir: join(dir, 'policy-migrations') }
+    const first = await generateMigration({ ...own, name: 'notes' })
+    expect(first.plan.shadow).toBe(true)
+    const up = await readFile(join(own.dir, first.written!.name, 'up.sql'), 'utf8')
+    // As authored, while the model compares PostgreSQL's reprint.
+    expect(up).toContain(`USING ("owner" = current_user) WITH CHECK ("owner" <> '')`)
+    const again = await generateMigration(own)
+    expect(again.plan.shadow).toBe(false)
+    expect(again.written).toBeNull()
   })
 })

@@ -1,20 +1,24 @@
 /**
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
  * the same table with other columns, the same column with another type, an enum with other labels,
- * the same object with another comment or none.
+ * the same object with another comment or none, row-level security on or off, a policy or none.
  */
 import fc from 'fast-check'
+import { sql } from 'tidemark'
 import {
   type AnyColumn,
   bigint,
   boolean,
   comment,
   date,
+  enableRowLevelSecurity,
   enumType,
+  forceRowLevelSecurity,
   index,
   integer,
   jsonb,
   numeric,
+  policy,
   schema,
   serial,
   table,
@@ -58,7 +62,26 @@ interface TableSpec {
   readonly indexed: readonly number[]
   readonly referencesTable: string | null
   readonly comment: string | null
+  readonly rowLevelSecurity: { readonly enabled: boolean; readonly forced: boolean }
+  readonly policy: PolicySpec | null
 }
+
+/** One policy for PUBLIC (roles would have to exist), whose expression reads no column. */
+interface PolicySpec {
+  readonly as: 'permissive' | 'restrictive'
+  readonly for: 'all' | 'select' | 'update'
+  readonly using: string
+}
+
+const policySpec: fc.Arbitrary<PolicySpec | null> = fc.option(
+  fc.record({
+    as: fc.constantFrom('permissive', 'restrictive' as const),
+    for: fc.constantFrom('all', 'select', 'update' as const),
+    // As PostgreSQL prints them: the property compares models without a shadow database.
+    using: fc.constantFrom('true', "(CURRENT_USER <> 'nobody'::name)"),
+  }),
+  { nil: null },
+)
 
 export interface SchemaSpec {
   readonly mood: readonly string[]
@@ -90,6 +113,8 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
       columnNames: fc.subarray(['a', 'b', 'c', 'Mixed Name', 'select'], { minLength: 1 }),
       referencesTable: fc.option(fc.constantFrom('users', 'posts', 'tags', 'teams'), { nil: null }),
       comment: commentText,
+      rowLevelSecurity: fc.record({ enabled: fc.boolean(), forced: fc.boolean() }),
+      policy: policySpec,
     })
     .chain((t) =>
       fc.record({
@@ -103,6 +128,8 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
         ),
         referencesTable: fc.constant(t.referencesTable),
         comment: fc.constant(t.comment),
+        rowLevelSecurity: fc.constant(t.rowLevelSecurity),
+        policy: fc.constant(t.policy),
       }),
     )
 
@@ -212,6 +239,11 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
     }
     const extras = (cols: Record<string, AnyColumn>) => [
       ...(t.comment === null ? [] : [comment(t.comment)]),
+      ...(t.rowLevelSecurity.enabled ? [enableRowLevelSecurity()] : []),
+      ...(t.rowLevelSecurity.forced ? [forceRowLevelSecurity()] : []),
+      ...(t.policy === null
+        ? []
+        : [policy('p', { as: t.policy.as, for: t.policy.for, using: sql.raw(t.policy.using) })]),
       ...(t.indexed.length === 0 ? [] : [index().on(...t.indexed.map((i) => cols[`c${i}`]!))]),
     ]
     const made = t.inAppSchema ? app.table(t.name, columns, extras) : table(t.name, columns, extras)

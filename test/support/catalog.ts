@@ -37,6 +37,18 @@ export interface CatalogSnapshot {
   views: Record<string, { materialized: boolean }>
   /** `table s.t`, `column s.t.c`, `view s.v`, `materialized view s.v`, `type s.e` -> the comment. */
   comments: Record<string, string>
+  /** `schema.table` -> relrowsecurity, relforcerowsecurity, for tables with either set. */
+  rowLevelSecurity: Record<string, { enabled: boolean; forced: boolean }>
+  /** `schema.table` -> policy name -> what pg_policies shows of it. */
+  policies: Record<string, Record<string, CatalogPolicy>>
+}
+
+export interface CatalogPolicy {
+  permissive: string
+  command: string
+  roles: string[]
+  using: string | null
+  withCheck: string | null
 }
 
 const userSchemas = `n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast') and n.nspname not like 'pg_temp%' and n.nspname not like 'pg_toast_temp%'`
@@ -55,6 +67,8 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       enums: {},
       views: {},
       comments: {},
+      rowLevelSecurity: {},
+      policies: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -118,6 +132,19 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       where t.typtype = 'e' and ${userSchemas}
       order by 1`)) {
       snapshot.comments[row.key] = row.text
+    }
+    for (const row of await q<{ rel: string; enabled: boolean; forced: boolean }>(`
+      select n.nspname || '.' || c.relname as rel, c.relrowsecurity as enabled, c.relforcerowsecurity as forced
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where (c.relrowsecurity or c.relforcerowsecurity) and ${userSchemas} order by 1`)) {
+      snapshot.rowLevelSecurity[row.rel] = { enabled: row.enabled, forced: row.forced }
+    }
+    for (const row of await q<{ rel: string; name: string } & CatalogPolicy>(`
+      select schemaname || '.' || tablename as rel, policyname as name, permissive, cmd as command,
+        array(select r::text from unnest(roles) r order by 1) as roles, qual as using, with_check as "withCheck"
+      from pg_policies where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`)) {
+      const { rel, name, ...policy } = row
+      entry(snapshot.policies, rel, {})[name] = policy
     }
     return snapshot
   })

@@ -4,6 +4,7 @@ import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import type { RenameCandidate } from '../../diff/renames.js'
 import { generateMigration } from '../../migrate/generate/generate.js'
+import { policyWarnings } from '../../model/policy-warnings.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
@@ -83,16 +84,19 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
   }).finally(() => line.done())
   assertRenameFlagsUsed(resolver)
   const hazards = result.plan.up.flatMap((c) => c.hazards)
+  const warnings = fromDatabase ? [] : policyWarnings(schema.model)
   if (settings.json) {
     io.stdout.write(
       `${JSON.stringify({
         migration: result.written?.name ?? null,
         changes: result.plan.up.map(describeChange),
         hazards,
+        warnings,
       })}\n`,
     )
     return 0
   }
+  for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`)
   if (result.written === null) {
     io.stdout.write(
       fromDatabase

@@ -13,7 +13,7 @@ import { progress } from '../terminal.js'
 export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
 
 Reads the live database and writes its schema as TypeScript: enums, sequences, tables and views,
-with their constraints and indexes. Functions, triggers, policies and other objects the schema code
+with their constraints and indexes. Functions, triggers, rules and other objects the schema code
 cannot declare yet are listed at the top of the file and stay managed by your migrations.
 
   --out FILE   where to write (default: the first schema module of the config)

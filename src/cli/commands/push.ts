@@ -27,9 +27,9 @@ export const PUSH_HELP = `Usage: tidemark push [--force] [--rename OLD=NEW]... [
 Development shortcut: changes the live database straight to what the schema modules declare,
 without writing a migration. Shows every change and its hazards first, and asks before anything
 that loses data (without a terminal, --force is needed for that). Objects the schema cannot declare
-(functions, triggers, policies ...) are left as they are.
+(functions, triggers, rules ...) are left as they are.
 
-  --force              apply changes that lose data without asking
+  --force              apply changes that lose data or open rows up without asking
 ${RENAME_FLAGS_HELP}`
 
 export async function pushCommand(args: readonly string[], io: CliIo): Promise<number> {
@@ -72,7 +72,11 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     assertRenameFlagsUsed(resolver)
     const changes = plan.up.map(describeChange)
     const hazards = plan.up.flatMap((c) => c.hazards)
+    // Opening rows to other roles is as hard to take back as losing them.
     const losesData = hazards.some((h) => h.kind === 'data-loss')
+    const opensRows = hazards.some((h) => h.kind === 'security')
+    const risk =
+      losesData && opensRows ? 'lose data or open rows up' : losesData ? 'lose data' : 'open rows up'
     const json = (applied: boolean) => io.stdout.write(`${JSON.stringify({ applied, changes, hazards })}\n`)
     if (plan.up.length === 0) {
       if (settings.json) json(false)
@@ -84,16 +88,16 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
       for (const change of changes) io.stdout.write(`  ${change}\n`)
       for (const hazard of hazards) io.stdout.write(`  ${p.yellow(hazard.kind)}: ${hazard.message}\n`)
     }
-    if (losesData && flags.values.force !== true) {
+    if ((losesData || opensRows) && flags.values.force !== true) {
       const agreed = interactive
-        ? await confirm({ message: 'Some changes lose data. Push them?', initialValue: false })
+        ? await confirm({ message: `Some changes ${risk}. Push them?`, initialValue: false })
         : false
       if (agreed !== true || isCancel(agreed)) {
         if (settings.json) json(false)
         throw new CliError(
           interactive
             ? 'Nothing was pushed.'
-            : 'Nothing was pushed: some changes lose data (listed above). Run with --force to push them anyway.',
+            : `Nothing was pushed: some changes ${risk} (listed above). Run with --force to push them anyway.`,
           1,
         )
       }

@@ -1,4 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
+import { policyChanges } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type { ColumnModel, IdentityModel, SchemaModel, SequenceModel } from '../../model/types.js'
@@ -11,7 +12,7 @@ export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
 export interface DriftFinding {
   /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, ... */
   readonly object: string
-  /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()` ... */
+  /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()`, a table for `row-level security` ... */
   readonly name: string
   readonly state: DriftState
   /** One line: `column users.nickname: added outside migrations`. */
@@ -26,6 +27,9 @@ interface Draft {
   /** The table a column, key or index belongs to. */
   readonly owner?: string | undefined
 }
+
+// A state of a table rather than an object: `row-level security on sessions: disabled outside migrations`.
+const ROW_LEVEL_SECURITY = 'row-level security'
 
 const WORDS: Record<DriftState, string> = {
   added: 'added outside migrations',
@@ -79,7 +83,7 @@ export function driftFindings(
     object,
     name,
     state,
-    message: `${object} ${name}: ${detail ?? WORDS[state]}`,
+    message: `${object}${object === ROW_LEVEL_SECURITY ? ' on ' : ' '}${name}: ${detail ?? WORDS[state]}`,
   }))
 }
 
@@ -296,6 +300,30 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
       )
     case 'set-view-comment':
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
+    case 'set-row-level-security': {
+      const words = change.flag === 'enabled' ? ['enabled', 'disabled'] : ['forced', 'no longer forced']
+      const detail = `${change.to ? words[0] : words[1]} outside migrations`
+      return [
+        {
+          object: ROW_LEVEL_SECURITY,
+          name: label(change.table),
+          state: 'changed',
+          detail,
+          owner: label(change.table),
+        },
+      ]
+    }
+    case 'create-policy':
+      return onTable('policy', change.table, change.policy.name, 'added')
+    case 'drop-policy':
+      return onTable('policy', change.table, change.policy.name, 'missing')
+    case 'alter-policy':
+      return [
+        {
+          ...onTable('policy', change.table, change.to.name, 'changed')[0]!,
+          detail: `${policyChanges(change.from, change.to).join(' and ')} changed`,
+        },
+      ]
     case 'set-enum-comment':
       return commentDrafts('enum', label(change.enum), change.from, change.to)
     default:
@@ -321,6 +349,7 @@ function definitions(model: SchemaModel): Map<string, unknown> {
     for (const check of table.checks) put('check constraint', on(check.name), check)
     for (const foreignKey of table.foreignKeys) put('foreign key', on(foreignKey.name), foreignKey)
     for (const index of table.indexes) put('index', on(index.name), index)
+    for (const policy of table.policies) put('policy', on(policy.name), policy)
   }
   for (const other of model.others) put(other.kind, otherName(other), other.definition)
   return map

@@ -69,6 +69,22 @@ export function withAuthoredExpressions(changes: readonly Change[], authored: Sc
           },
         }
       }
+      case 'create-policy':
+      case 'alter-policy': {
+        const written = change.kind === 'create-policy' ? change.policy : change.to
+        const source = tableOf(change.table)?.policies.find((p) => p.name === written.name)
+        if (source === undefined) return change
+        if (change.kind === 'create-policy') {
+          return { ...change, policy: { ...written, using: source.using, withCheck: source.withCheck } }
+        }
+        // Only what changes takes the authored text: an equal expression must stay equal to `from`.
+        const to = {
+          ...written,
+          using: written.using === change.from.using ? written.using : source.using,
+          withCheck: written.withCheck === change.from.withCheck ? written.withCheck : source.withCheck,
+        }
+        return { ...change, to }
+      }
       case 'create-view': {
         const source = views.get(`${change.view.schema}.${change.view.name}`)
         return source === undefined

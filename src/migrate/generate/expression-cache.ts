@@ -75,7 +75,8 @@ export class ExpressionCache {
 
 const hash = (value: unknown): string => createHash('sha256').update(JSON.stringify(value)).digest('hex')
 
-function withoutComments({ comment: _, columns, ...table }: TableModel): unknown {
+// Neither comments nor row-level security flags change how an expression reads back.
+function withoutComments({ comment: _, rowLevelSecurity: _r, columns, ...table }: TableModel): unknown {
   return { ...table, columns: columns.map(({ comment: _c, ...column }) => column) }
 }
 
@@ -107,6 +108,14 @@ class Walk {
   private tableContext(table: TableModel): string {
     const columns = table.columns.map((c) => [c.name, c.type, c.dimensions]).sort()
     return hash([this.environment, columns])
+  }
+
+  /**
+   * A policy's expression may read other tables and views (a membership subquery), so its rewrite
+   * depends on all of them, as a view's does, and on the table it is on.
+   */
+  private policyContext(table: TableModel): string {
+    return hash([this.viewContext, tableKey(table)])
   }
 
   private key(kind: string, context: string, text: string): string {
@@ -150,6 +159,17 @@ class Walk {
         checks: table.checks.map((c) => ({
           ...c,
           expression: get(this.key('check', context, c.expression), c.expression),
+        })),
+        policies: table.policies.map((p) => ({
+          ...p,
+          using:
+            p.using === null
+              ? null
+              : get(this.key('policy-using', this.policyContext(table), p.using), p.using),
+          withCheck:
+            p.withCheck === null
+              ? null
+              : get(this.key('policy-check', this.policyContext(table), p.withCheck), p.withCheck),
         })),
         indexes: table.indexes.map((index) => ({
           ...index,
@@ -207,6 +227,16 @@ class Walk {
             pairs.push([this.key('index-expression', context, e.expression), readExpression])
           }
         })
+      }
+      for (const policy of table.policies) {
+        const readPolicy = read.policies.find((p) => p.name === policy.name)
+        if (readPolicy === undefined) continue
+        if (policy.using !== null && readPolicy.using !== null)
+          pairs.push([this.key('policy-using', this.policyContext(table), policy.using), readPolicy.using])
+        if (policy.withCheck !== null && readPolicy.withCheck !== null) {
+          const key = this.key('policy-check', this.policyContext(table), policy.withCheck)
+          pairs.push([key, readPolicy.withCheck])
+        }
       }
     }
     const targetViews = new Map(target.views.map((v) => [tableKey(v), v]))

@@ -7,10 +7,11 @@ import type { MigrationFolder } from '../migration-folder.js'
 import { pgliteVersion } from './embedded-shadow.js'
 
 /**
- * Bumped whenever introspection reads something it did not before (2: comments), so a cache
- * written by a development build of the same version is not taken for a complete reading.
+ * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level
+ * security; 4: policies as part of tables), so a cache written by a development build of the same
+ * version is not taken for a complete reading.
  */
-const READING_REVISION = 2
+const READING_REVISION = 4
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them

@@ -11,7 +11,7 @@ import type { ShadowOptions } from './shadow.js'
 /**
  * The next migration towards a model that is already in PostgreSQL's printed form (a reading of a
  * live database): nothing to load into a shadow, and every object counts, including those the
- * schema DSL cannot declare (functions, triggers, policies ...). Only the history is replayed.
+ * schema DSL cannot declare (functions, triggers, rules ...). Only the history is replayed.
  */
 export async function planToModel(options: {
   readonly folder: MigrationFolder

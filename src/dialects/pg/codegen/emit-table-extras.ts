@@ -2,6 +2,7 @@ import type {
   ForeignKeyModel,
   IndexElementModel,
   IndexModel,
+  PolicyModel,
   TableModel,
   UniqueModel,
 } from '../../../model/types.js'
@@ -19,13 +20,16 @@ export interface TableLevel {
   readonly foreignKeys: readonly ForeignKeyModel[]
 }
 
-/** The table's extras: its comment, primary key, unique constraints, foreign keys, checks, then indexes. */
+/** The table's extras: its comment, row-level security flags, primary key, unique constraints, foreign keys, checks, indexes, then policies. */
 export function tableExtras(context: EmitContext, table: TableModel, level: TableLevel): JsNode[] {
   const use = (name: string): string => context.imports.use(name)
   const columns = (names: readonly string[]): JsNode[] => names.map((name) => ownColumn(context, table, name))
   const extras: JsNode[] = []
 
   if (table.comment !== null) extras.push(js.call(use('comment'), [js.string(table.comment)]))
+  // Each flag as the catalog has it: a forced table without enabled security is written so too.
+  if (table.rowLevelSecurity.enabled) extras.push(js.call(use('enableRowLevelSecurity'), []))
+  if (table.rowLevelSecurity.forced) extras.push(js.call(use('forceRowLevelSecurity'), []))
 
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {
@@ -56,7 +60,23 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
     extras.push(js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)]))
   }
   for (const index of table.indexes) extras.push(emitIndex(context, table, index))
+  for (const policy of table.policies) extras.push(emitPolicy(context, policy))
   return extras
+}
+
+/** `policy('name', { ... })` with only what differs from CREATE POLICY's defaults. */
+function emitPolicy(context: EmitContext, policy: PolicyModel): JsNode {
+  const options: JsProperty[] = []
+  if (!policy.permissive) options.push({ key: 'as', value: js.string('restrictive') })
+  if (policy.command !== 'all') options.push({ key: 'for', value: js.string(policy.command) })
+  if (policy.roles.join() !== 'public') {
+    options.push({ key: 'to', value: js.array(policy.roles.map((r) => js.string(r))) })
+  }
+  if (policy.using !== null || policy.withCheck !== null) context.imports.use('sql')
+  if (policy.using !== null) options.push({ key: 'using', value: sqlTemplate(policy.using) })
+  if (policy.withCheck !== null) options.push({ key: 'withCheck', value: sqlTemplate(policy.withCheck) })
+  const name = js.string(policy.name)
+  return js.call(context.imports.use('policy'), options.length === 0 ? [name] : [name, js.object(options)])
 }
 
 function nameArgument(context: EmitContext, object: { readonly name: string }): JsNode[] {

@@ -9,7 +9,6 @@ const PLURALS: Record<OtherObjectKind, string> = {
   'composite type': 'composite types',
   'range type': 'range types',
   trigger: 'triggers',
-  policy: 'policies',
   rule: 'rules',
 }
 

@@ -24,6 +24,8 @@ import {
   sequenceClauses,
   uniqueConstraint,
 } from './render-parts.js'
+import { alterPolicy, createPolicy, dropPolicy } from './render-policies.js'
+import { setRowLevelSecurity, tableRowLevelSecurity } from './render-row-level-security.js'
 
 const table = (ref: ObjectRef): string => qualified(ref.schema, ref.name)
 const alterTable = (ref: ObjectRef, action: string): string => `ALTER TABLE ${table(ref)} ${action}`
@@ -78,7 +80,11 @@ export function renderChange(change: ChangeBody): string[] {
     case 'set-sequence-owner':
       return [setSequenceOwner(change.sequence)]
     case 'create-table':
-      return [createTable(change.table), ...tableComments(change.table)]
+      return [
+        createTable(change.table),
+        ...tableRowLevelSecurity(change.table),
+        ...tableComments(change.table),
+      ]
     case 'drop-table':
       return [`DROP TABLE ${table(change.table)}`]
     case 'rename-table':
@@ -169,6 +175,14 @@ export function renderChange(change: ChangeBody): string[] {
       return [commentOn(columnTarget(change.table.schema, change.table.name, change.column), change.to)]
     case 'set-view-comment':
       return [commentOn(viewTarget(change.view.schema, change.view.name, change.materialized), change.to)]
+    case 'set-row-level-security':
+      return [setRowLevelSecurity(change.table, change.flag, change.to)]
+    case 'create-policy':
+      return [createPolicy(change.table, change.policy)]
+    case 'drop-policy':
+      return [dropPolicy(change.table, change.policy)]
+    case 'alter-policy':
+      return alterPolicy(change.table, change.from, change.to)
     case 'set-enum-comment':
       return [commentOn(enumTarget(change.enum.schema, change.enum.name), change.to)]
     default:
@@ -274,7 +288,6 @@ const DROP_KEYWORD: Record<OtherObjectModel['kind'], string> = {
   'composite type': 'TYPE',
   'range type': 'TYPE',
   trigger: 'TRIGGER',
-  policy: 'POLICY',
   rule: 'RULE',
 }
 

@@ -11,12 +11,15 @@ import {
   sequenceClauses,
   uniqueConstraint,
 } from './render-parts.js'
+import { tablePolicies } from './render-policies.js'
+import { tableRowLevelSecurity } from './render-row-level-security.js'
 
 /**
  * The statements that create a schema model in an empty database, in dependency order: schemas,
  * enums, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
  * foreign keys (after every table, so cycles and self-references work), indexes, then views in the
- * order their dependencies require. An object's COMMENT ON statements follow its CREATE. Each
+ * order their dependencies require, then policies. A table's row-level security flags, then an object's COMMENT ON
+ * statements, follow its CREATE. Each
  * statement is one string without a trailing semicolon.
  *
  * @example
@@ -34,7 +37,8 @@ export function renderCreate(model: SchemaModel): string[] {
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
   }
-  for (const table of model.tables) statements.push(createTable(table), ...tableComments(table))
+  for (const table of model.tables)
+    statements.push(createTable(table), ...tableRowLevelSecurity(table), ...tableComments(table))
   for (const s of model.sequences) {
     if (s.ownedBy === null) continue
     const owner = `${qualified(s.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`
@@ -49,6 +53,7 @@ export function renderCreate(model: SchemaModel): string[] {
     for (const index of table.indexes) statements.push(createIndex(table, index))
   for (const view of viewsInDependencyOrder(model.views))
     statements.push(createView(view), ...viewComments(view))
+  for (const table of model.tables) statements.push(...tablePolicies(table))
   return statements
 }
 

@@ -7,6 +7,7 @@ import { readTables } from './read-columns.js'
 import { readConstraints } from './read-constraints.js'
 import { readEnums } from './read-enums.js'
 import { readIndexes } from './read-indexes.js'
+import { readPolicies } from './read-policies.js'
 import { readSequences } from './read-sequences.js'
 import { dependsOn, readViews } from './read-views.js'
 import { type IntrospectOptions, rowReader, Scope } from './scope.js'
@@ -39,6 +40,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const shells = await readTables(rows, scope)
     const constraints = await readConstraints(rows, scope)
     const indexes = await readIndexes(rows, scope)
+    const policies = await readPolicies(rows, scope)
     const sequences = await readSequences(rows, scope)
     const enums = await readEnums(rows, scope)
     const viewShells = await readViews(rows, scope, server!.version)
@@ -58,6 +60,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
           checks: found?.checks ?? [],
           indexes: indexes.get(shell.oid) ?? [],
           comment: shell.comment,
+          rowLevelSecurity: shell.rowLevelSecurity,
+          policies: policies.get(shell.oid) ?? [],
         }
       })
       .sort(bySchemaAndName)

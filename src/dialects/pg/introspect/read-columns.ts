@@ -1,4 +1,4 @@
-import type { ColumnModel, IdentityModel } from '../../../model/types.js'
+import type { ColumnModel, IdentityModel, RowLevelSecurityModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 
@@ -9,6 +9,7 @@ export interface TableShell {
   readonly name: string
   readonly columns: ColumnModel[]
   readonly comment: string | null
+  readonly rowLevelSecurity: RowLevelSecurityModel
 }
 
 interface ColumnRow {
@@ -16,6 +17,8 @@ interface ColumnRow {
   schema: string
   table: string
   table_comment: string | null
+  rls_enabled: boolean
+  rls_forced: boolean
   name: string | null
   type: string
   dimensions: number
@@ -38,7 +41,8 @@ interface ColumnRow {
 export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShell[]> {
   const found = await rows<ColumnRow>(sql`
     select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table,
-      obj_description(c.oid, 'pg_class') as table_comment, a.attname::text as name,
+      obj_description(c.oid, 'pg_class') as table_comment,
+      c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced, a.attname::text as name,
       format_type(a.atttypid, a.atttypmod) as type, a.attndims::int as dimensions,
       (t.typcategory = 'A' and t.typtype = 'b') as is_array, a.attnotnull as not_null,
       case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default,
@@ -70,6 +74,7 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
         name: row.table,
         columns: [],
         comment: row.table_comment,
+        rowLevelSecurity: { enabled: row.rls_enabled, forced: row.rls_forced },
       }
       tables.set(row.table_oid, table)
     }

@@ -17,6 +17,7 @@ import { defaultLiteral } from '../default-literal.js'
 import { identifierProblem } from '../identifiers.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
 import { nextvalExpression } from '../sequence.js'
+import { buildPolicies } from './build-policies.js'
 import { commentText } from './comment-text.js'
 import { ddlExpression } from './expression.js'
 import { sequenceNumbers } from './sequence-options.js'
@@ -271,6 +272,11 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     checks,
     indexes,
     comment,
+    rowLevelSecurity: {
+      enabled: specs('rowLevelSecurity').some((s) => s.flag === 'enabled'),
+      forced: specs('rowLevelSecurity').some((s) => s.flag === 'forced'),
+    },
+    policies: buildPolicies(specs('policy'), fail),
   }
   return { model, sequences, foreignKeys: foreignKeyInputs }
 }

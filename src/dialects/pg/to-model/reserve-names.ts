@@ -65,7 +65,9 @@ export function reserveExplicitNames(
         relation(def.schema, sequenceName, `${at}, identity sequence ${sequenceName}`)
     }
     for (const { spec } of def.extras()) {
-      if (spec.kind === 'comment' || spec.name === undefined) continue
+      // Policy names live per table, apart from relations and constraints.
+      if (spec.kind === 'comment' || spec.kind === 'rowLevelSecurity' || spec.kind === 'policy') continue
+      if (spec.name === undefined) continue
       const what = `${spec.kind === 'index' ? 'index' : 'constraint'} ${spec.name}`
       if (spec.kind === 'index' || spec.kind === 'primaryKey' || spec.kind === 'unique') {
         relation(def.schema, spec.name, `${at}, ${what}`)

@@ -35,7 +35,7 @@ describe('codegen of what the DSL cannot declare', () => {
       other('function', 'score(integer, text)'),
       other('function', 'evil */ name()'),
       other('extension', 'pgcrypto'),
-      other('policy', 'owner_only', 'events'),
+      other('rule', 'owner_only', 'events'),
     ],
   })
   const { source, warnings } = codegen(model)
@@ -50,7 +50,7 @@ describe('codegen of what the DSL cannot declare', () => {
         ' * - function app.score(integer, text)',
         ' * - function app.touch()',
         ' * - trigger events_touch on app.events',
-        ' * - policy owner_only on app.events',
+        ' * - rule owner_only on app.events',
         ' */',
       ].join('\n'),
     )
@@ -61,7 +61,7 @@ describe('codegen of what the DSL cannot declare', () => {
       '1 extension is not written as code yet; it stays managed by your migrations',
       '3 functions are not written as code yet; they stay managed by your migrations',
       '1 trigger is not written as code yet; it stays managed by your migrations',
-      '1 policy is not written as code yet; it stays managed by your migrations',
+      '1 rule is not written as code yet; it stays managed by your migrations',
     ])
   })
 

@@ -5,7 +5,8 @@
  * names; 64-bit sequence and identity bounds; typmods and array dimensions; names that are and are
  * not PostgreSQL's defaults (pk_users, a renamed serial sequence); per-key index options and
  * expression keys; composite keys in their column order; deferrable constraints; cross-schema and
- * cyclic references; views with awkward text; and a function, trigger and policy pull must report.
+ * cyclic references; views with awkward text; row-level security with a policy; and a function and
+ * trigger pull must report.
  */
 
 import { TEMPLATE_CHARACTERS } from './support.js'
@@ -108,11 +109,11 @@ create table table_ (id int);
 create view "Sales"."weird view" as select 'it''s ${TEMPLATE_CHARACTERS} \ back' as s, id from users;
 create materialized view user_counts as select count(*) as n from users with no data;
 create view v2 as select w.s, u.email from "Sales"."weird view" w join users u on u.id = w.id;
+alter table users enable row level security;
+create policy p_users on users using (id > 0) with check (id > 0);
 `
 
 /** Objects the schema code cannot declare, on top of the tables. */
 export const POSTLUDE = `
 create trigger t_touch before update on users for each row execute function touch();
-alter table users enable row level security;
-create policy p_users on users using (id > 0) with check (id > 0);
 `

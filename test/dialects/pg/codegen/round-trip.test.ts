@@ -64,16 +64,18 @@ describeEachDatabase('pulling a hand-written schema', (target) => {
     expect(asPulled(pulled)).toEqual(withoutOwnership(asPulled(live)))
   })
 
-  it('lists the function, domain, trigger and policy, and warns about each kind and the lost OWNED BY', () => {
+  it('writes row-level security and the policy as code', () => {
+    expect(result.source).toContain("policy('p_users', { using: sql`(id > 0)`, withCheck: sql`(id > 0)` })")
+    expect(result.source).toContain('enableRowLevelSecurity()')
+  })
+
+  it('lists the function, domain and trigger, and warns about each kind and the lost OWNED BY', () => {
     expect(result.source).toContain(' * - function public.touch()\n * - domain public.positive_int\n')
-    expect(result.source).toContain(
-      ' * - trigger t_touch on public.users\n * - policy p_users on public.users\n',
-    )
+    expect(result.source).toContain(' * - trigger t_touch on public.users\n */')
     expect(result.warnings).toEqual([
       '1 function is not written as code yet; it stays managed by your migrations',
       '1 domain is not written as code yet; it stays managed by your migrations',
       '1 trigger is not written as code yet; it stays managed by your migrations',
-      '1 policy is not written as code yet; it stays managed by your migrations',
       'sequence public.order_ids is owned by column orders.id, which the code cannot say yet: it is written as a standalone sequence',
     ])
   })

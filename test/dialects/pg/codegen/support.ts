@@ -37,6 +37,8 @@ export function tableModel(
     checks: [],
     indexes: [],
     comment: null,
+    rowLevelSecurity: { enabled: false, forced: false },
+    policies: [],
     ...fields,
   }
 }

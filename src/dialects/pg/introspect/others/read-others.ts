@@ -3,7 +3,6 @@ import type { ReadRows, Scope } from '../scope.js'
 import { byKindSchemaTableName } from './other-object.js'
 import { readAggregates } from './read-aggregates.js'
 import { readExtensions } from './read-extensions.js'
-import { readPolicies } from './read-policies.js'
 import { readRoutines } from './read-routines.js'
 import { readRules, readTriggers } from './read-triggers-and-rules.js'
 import { readCompositeTypes, readDomains, readRangeTypes } from './read-types.js'
@@ -16,7 +15,6 @@ const readers = [
   readDomains,
   readCompositeTypes,
   readRangeTypes,
-  readPolicies,
   readRules,
 ]
 
