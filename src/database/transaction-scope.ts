@@ -16,8 +16,7 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   private finished = false
   private nestedActive = false
 
-  /** Relational queries (`tx.query.users.findMany(...)`) that run in this transaction. */
-  readonly query: Record<string, unknown>
+  private queries: Record<string, unknown> | undefined
 
   constructor(
     private readonly connection: DriverConnection,
@@ -26,7 +25,15 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
     private readonly graph: RelationGraph | undefined,
   ) {
     super()
-    this.query = relationalQueries(this, graph)
+  }
+
+  /**
+   * Relational queries (`tx.query.users.findMany(...)`) that run in this transaction. Built on first
+   * use: most transactions never read it, and it holds an entry per table of the schema.
+   */
+  get query(): Record<string, unknown> {
+    this.queries ??= relationalQueries(this, this.graph)
+    return this.queries
   }
 
   // async so misuse surfaces as a rejected promise, like every other failure of execute.

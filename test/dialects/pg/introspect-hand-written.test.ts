@@ -1,7 +1,8 @@
-import { type ColumnModel, type SchemaModel, serializeModel, sql } from 'tidemark'
+import { type SchemaModel, serializeModel, sql } from 'tidemark'
 import { introspect } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeEachDatabase, type TargetName, targetNames } from '../../support/databases.js'
+import { columnModel } from './codegen/support.js'
 
 /**
  * A schema written by hand the way real databases are: unnamed constraints and indexes, quoted,
@@ -69,17 +70,7 @@ comment on view "Sales"."Order View" is 'Selected items';
 comment on index app.child_lower is 'not in the model yet';
 `
 
-const plain = (name: string, type: string, fields: Partial<ColumnModel> = {}): ColumnModel => ({
-  name,
-  type,
-  dimensions: 0,
-  notNull: false,
-  default: null,
-  identity: null,
-  generated: null,
-  comment: null,
-  ...fields,
-})
+const plain = columnModel
 
 const noDeferral = { deferrable: false, initiallyDeferred: false }
 const ascending = { order: 'asc', nulls: 'last', opclass: null, collation: null } as const
