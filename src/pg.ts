@@ -44,6 +44,21 @@ export { renderCreate } from './dialects/pg/ddl/render-create.js'
 export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/enum-type.js'
 export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
 export { type PgNamespace, schema } from './dialects/pg/namespace.js'
+export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/objects/extension.js'
+export {
+  type FunctionOptions,
+  type PgRoutine,
+  type ProcedureOptions,
+  pgFunction,
+  procedure,
+  type RoutineType,
+} from './dialects/pg/objects/routine.js'
+export {
+  type PgTrigger,
+  type TriggerEvent,
+  type TriggerOptions,
+  trigger,
+} from './dialects/pg/objects/trigger.js'
 export { type PgSequence, sequence } from './dialects/pg/sequence.js'
 export { toModel } from './dialects/pg/to-model/to-model.js'
 export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'

@@ -21,7 +21,8 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
       )
     })
     const { fromPGlite } = await import('../drivers/pglite.js')
-    return fromPGlite(await PGlite.create(dataDir))
+    const { pgliteContribExtensions } = await import('../drivers/pglite-contrib.js')
+    return fromPGlite(await PGlite.create(dataDir, { extensions: await pgliteContribExtensions() }))
   }
   const problem = urlProblem(settings.databaseUrl)
   if (problem !== undefined) throw new CliError(problem)

@@ -10,6 +10,7 @@ import type {
   PrimaryKeyModel,
   SequenceModel,
   TableModel,
+  TriggerState,
   UniqueModel,
   ViewModel,
 } from '../model/types.js'
@@ -50,8 +51,28 @@ export interface EnumColumnUse {
 export type ChangeBody =
   | { readonly kind: 'create-schema'; readonly schema: string }
   | { readonly kind: 'drop-schema'; readonly schema: string }
-  | { readonly kind: 'create-other'; readonly object: OtherObjectModel }
-  | { readonly kind: 'drop-other'; readonly object: OtherObjectModel }
+  /**
+   * CREATE of an object defined by its statement (extension, routine, trigger, ...), with its comment
+   * and trigger state; `replaces` when it replaces a routine of the same signature in place (CREATE
+   * OR REPLACE), keeping what depends on it.
+   */
+  | { readonly kind: 'create-other'; readonly object: OtherObjectModel; readonly replaces: boolean }
+  /** DROP; `recreated` when the same plan creates it again (a routine whose result type changes). */
+  | { readonly kind: 'drop-other'; readonly object: OtherObjectModel; readonly recreated: boolean }
+  /** COMMENT ON an extension, routine, trigger, ... that stays; `to` null removes it. */
+  | {
+      readonly kind: 'set-other-comment'
+      readonly object: OtherObjectModel
+      readonly from: string | null
+      readonly to: string | null
+    }
+  /** ALTER TABLE ... ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER. */
+  | {
+      readonly kind: 'set-trigger-state'
+      readonly object: OtherObjectModel
+      readonly from: TriggerState
+      readonly to: TriggerState
+    }
   | { readonly kind: 'create-enum'; readonly enum: EnumModel }
   | { readonly kind: 'drop-enum'; readonly enum: EnumModel }
   | {

@@ -1,4 +1,4 @@
-import type { PolicyModel } from '../model/types.js'
+import type { PolicyModel, TriggerState } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
@@ -13,7 +13,7 @@ export function describeChange(change: ChangeBody): string {
     case 'drop-schema':
       return `drop schema ${change.schema}`
     case 'create-other':
-      return `create ${change.object.kind} ${otherLabel(change.object)}`
+      return `${change.replaces ? 'replace' : 'create'} ${change.object.kind} ${otherLabel(change.object)}`
     case 'drop-other':
       return `drop ${change.object.kind} ${otherLabel(change.object)}`
     case 'create-enum':
@@ -106,6 +106,10 @@ export function describeChange(change: ChangeBody): string {
       return `alter policy ${change.to.name} on ${label(change.table)} (${policyChanges(change.from, change.to).join(', ')})`
     case 'set-enum-comment':
       return `${commentVerb(change)} comment on enum ${label(change.enum)}`
+    case 'set-other-comment':
+      return `${commentVerb(change)} comment on ${change.object.kind} ${otherLabel(change.object)}`
+    case 'set-trigger-state':
+      return `${TRIGGER_STATE_VERBS[change.to]} trigger ${otherLabel(change.object)}`
     default:
       return assertNever(change)
   }
@@ -123,6 +127,13 @@ export function policyChanges(from: PolicyModel, to: PolicyModel): string[] {
 function rowLevelSecurityVerb(flag: 'enabled' | 'forced', to: boolean): string {
   if (flag === 'enabled') return to ? 'enable' : 'disable'
   return to ? 'force' : 'stop forcing'
+}
+
+const TRIGGER_STATE_VERBS: Record<TriggerState, string> = {
+  origin: 'enable',
+  always: 'enable always',
+  replica: 'enable for replicas only',
+  disabled: 'disable',
 }
 
 function commentVerb(change: { from: string | null; to: string | null }): string {

@@ -1,10 +1,11 @@
 import { objectKey as key } from '../model/object-key.js'
-import type { OtherObjectKind, OtherObjectModel, SchemaModel } from '../model/types.js'
+import type { SchemaModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
 import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
 import { hazardsOf } from './hazards.js'
+import { planOthers } from './others.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
@@ -15,21 +16,6 @@ export interface DiffOptions {
 }
 
 const same = deepEqual
-
-/** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
-const EARLY_KINDS: readonly OtherObjectKind[] = [
-  'extension',
-  'domain',
-  'composite type',
-  'range type',
-  'function',
-  'procedure',
-  'aggregate',
-]
-const otherKey = (o: OtherObjectModel): string => `${o.kind}\u0000${o.schema}\u0000${o.table}\u0000${o.name}`
-const isEarly = (o: OtherObjectModel): boolean => EARLY_KINDS.includes(o.kind)
-/** Routines are replaced in place (CREATE OR REPLACE), so objects that call them stay. */
-const replacesInPlace = (o: OtherObjectModel): boolean => o.kind === 'function' || o.kind === 'procedure'
 
 /**
  * The changes that turn a database at `from` into `to`, in an order PostgreSQL accepts: what depends
@@ -101,14 +87,8 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     if (stale) rebuiltViews.add(key(view))
   }
 
-  // Others (functions, triggers, ...): by kind, schema, table and name; compared by definition.
-  const sourceOthers = new Map(source.others.map((o) => [otherKey(o), o]))
-  const targetOthers = new Map(to.others.map((o) => [otherKey(o), o]))
-  const droppedOthers = source.others.filter((o) => {
-    const target = targetOthers.get(otherKey(o))
-    return target === undefined || (target.definition !== o.definition && !replacesInPlace(o))
-  })
-  const createdOthers = to.others.filter((o) => sourceOthers.get(otherKey(o))?.definition !== o.definition)
+  // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
+  const others = planOthers(source.others, to.others)
 
   // 0. Renames first: every later change names tables and columns as they are after them.
   for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
@@ -117,7 +97,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   }
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
-  for (const o of droppedOthers) if (!isEarly(o)) plan.add({ kind: 'drop-other', object: o })
+  plan.addAll(others.dropLate)
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
@@ -139,10 +119,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // 3. Create what tables need: schemas, extensions and types, enums, sequences.
   const sourceSchemas = new Set(source.schemas)
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
-  for (const o of createdOthers) if (isEarly(o)) plan.add({ kind: 'create-other', object: o })
+  plan.addAll(others.createExtensions)
   plan.addAll(enums.create)
   plan.addAll(enums.additions)
   plan.addAll(enums.replacements)
+  // Routines after the types they may take or return.
+  plan.addAll(others.createEarly)
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
   plan.addAll(sequences.create)
 
@@ -174,6 +156,8 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'add-foreign-key', table: d.table, foreignKey })
   }
 
+  plan.addAll(others.createAfterTables)
+
   // 6. Views in dependency order (a created one carries its comment), comments on what stays, then
   // what hangs on tables and views.
   for (const view of viewsInDependencyOrder(to.views)) {
@@ -200,11 +184,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     })
   }
   plan.addAll(enums.comments)
-  for (const o of createdOthers) if (!isEarly(o)) plan.add({ kind: 'create-other', object: o })
+  plan.addAll(others.createLate)
+  plan.addAll(others.alter)
 
   // 7. Drop what nothing uses any more.
+  plan.addAll(others.dropEarly)
   plan.addAll(enums.drop)
-  for (const o of [...droppedOthers].reverse()) if (isEarly(o)) plan.add({ kind: 'drop-other', object: o })
+  plan.addAll(others.dropExtensions)
   const targetSchemas = new Set(to.schemas)
   for (const schema of [...source.schemas].reverse()) {
     if (!targetSchemas.has(schema)) plan.add({ kind: 'drop-schema', schema })

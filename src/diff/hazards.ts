@@ -1,4 +1,4 @@
-import type { ColumnModel } from '../model/types.js'
+import type { ColumnModel, OtherObjectModel } from '../model/types.js'
 import type { ChangeBody, Hazard } from './changes.js'
 import { tableLabel } from './renames.js'
 import { classifyTypeChange } from './type-change.js'
@@ -115,6 +115,17 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
         ),
       ]
     }
+    case 'drop-other':
+      return otherDropHazards(change.object, change.recreated)
+    case 'set-trigger-state':
+      return change.to === 'disabled' || change.to === 'replica'
+        ? [
+            hazard(
+              'breaking',
+              `stops trigger ${change.object.name} on ${change.object.table} from firing in normal sessions`,
+            ),
+          ]
+        : []
     case 'set-row-level-security':
       if (change.to) return []
       return [
@@ -125,6 +136,34 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             : `stops forcing row-level security on ${label(change.table)}: its owner is no longer bound by its policies`,
         ),
       ]
+    default:
+      return []
+  }
+}
+
+/**
+ * A routine dropped for good breaks whatever still calls it (the application, other functions);
+ * one dropped and created again loses the grants made on it. An extension takes its types and
+ * functions with it.
+ */
+function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[] {
+  const name = `${object.kind} ${tableLabel(object.schema, object.name)}`
+  switch (object.kind) {
+    case 'function':
+    case 'procedure':
+    case 'aggregate':
+      return [
+        recreated
+          ? hazard(
+              'breaking',
+              `drops ${name} and creates it again (its result or arguments change): grants on it are lost`,
+            )
+          : hazard('breaking', `drops ${name}: whatever still calls it fails`),
+      ]
+    case 'extension':
+      return recreated
+        ? []
+        : [hazard('breaking', `drops extension ${object.name}: whatever uses its types or functions fails`)]
     default:
       return []
   }

@@ -28,9 +28,10 @@ export interface SchemaModel {
   readonly tables: readonly TableModel[]
   readonly views: readonly ViewModel[]
   /**
-   * Objects the schema DSL cannot declare yet (extensions, functions, procedures, aggregates, triggers,
-   * domains, composite and range types, policies, rules), read from a database so that nothing in it
-   * is invisible. Compared by their definition text. `toModel` gives none.
+   * Objects defined by a CREATE statement: extensions, functions, procedures and triggers (which the
+   * schema DSL declares), and aggregates, range types and rules (read from a database and kept as
+   * the migrations created them). Compared by their definition as PostgreSQL prints it, so code is
+   * compared with a database only after loading it into one.
    */
   readonly others: readonly OtherObjectModel[]
 }
@@ -46,6 +47,9 @@ export type OtherObjectKind =
   | 'trigger'
   | 'rule'
 
+/** ENABLE (origin, the default) / ENABLE ALWAYS / ENABLE REPLICA / DISABLE TRIGGER. */
+export type TriggerState = 'origin' | 'always' | 'replica' | 'disabled'
+
 export interface OtherObjectModel {
   readonly kind: OtherObjectKind
   /** The object's schema (an extension's: the schema it was installed into). */
@@ -56,6 +60,10 @@ export interface OtherObjectModel {
   readonly table: string | null
   /** SQL that creates the object as it is (pg_get_functiondef, pg_get_triggerdef, ...), normalized. */
   readonly definition: string
+  /** COMMENT ON the object: the exact text, or null when there is none. */
+  readonly comment: string | null
+  /** A trigger's firing state; null for every other kind. */
+  readonly enabled: TriggerState | null
 }
 
 export interface EnumModel {

@@ -94,11 +94,11 @@ describe('CLI errors', () => {
   })
 
   it('an extension the embedded scratch database does not have: the way out named', async () => {
-    await project.write('extdir/20260101000000_trgm/up.sql', 'create extension pg_trgm;\n')
+    await project.write('extdir/20260101000000_gis/up.sql', 'create extension postgis;\n')
     await run('hash', '--migrations', 'extdir')
     expectCleanError(
       await run('generate', '--schema', 'schema.ts', '--migrations', 'extdir'),
-      /^tidemark: .*extdir\/20260101000000_trgm\/up\.sql:1: statement 1 failed: extension "pg_trgm" is not available \(0A000\)\nThe embedded scratch database \(PGlite\) does not have this extension: replay on a server that has it with --shadow-url \(or shadowDatabaseUrl in the config\)\.\n$/,
+      /^tidemark: .*extdir\/20260101000000_gis\/up\.sql:1: statement 1 failed: extension "postgis" is not available \(0A000\)\nThe embedded scratch database \(PGlite\) does not have this extension: replay on a server that has it with --shadow-url \(or shadowDatabaseUrl in the config\)\.\n$/,
     )
   })
 

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { toModel } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describeChange } from '../../src/diff/describe.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
 import * as kitchenSink from '../fixtures/kitchen-sink.js'
@@ -63,7 +64,7 @@ for (const shadow of shadows) {
       ])
     })
 
-    it('keeps what hand-written migrations add that the schema does not declare', async () => {
+    it('drops the routines hand-written migrations add that the schema does not declare, and keeps the kinds it cannot declare', async () => {
       const folder = join(dir, 'migrations')
       const name = '29991231235959_touch_function'
       const { mkdir } = await import('node:fs/promises')
@@ -74,20 +75,25 @@ for (const shadow of shadows) {
           'create schema util;',
           'create function util.positive(n numeric) returns boolean language sql immutable as $$ select n > 0 $$;',
           'create function public.touch() returns trigger language plpgsql as $$ begin new.updated_at = now(); return new; end $$;',
+          "create aggregate public.total(integer) (sfunc = int4pl, stype = integer, initcond = '0');",
           'insert into public.literal_defaults (id) values (1);',
         ].join('\n'),
       )
       await writeSumFile(folder, (await readMigrationFolder(folder)).migrations)
-      // First from a replay, then from the cached history: the same answer, nothing to write.
-      for (const _ of [1, 2]) {
-        const result = await generateMigration(options())
-        expect(result.written).toBeNull()
-        expect(result.plan.current.others.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual(
-          expect.arrayContaining(['function public.touch()', 'function util.positive(numeric)']),
-        )
-        expect(result.plan.current.schemas).toContain('util')
-      }
-      expect((await readdir(folder)).length).toBe(3)
+      const result = await generateMigration({ ...options(), name: 'drop undeclared' })
+      expect(result.plan.up.map(describeChange)).toEqual([
+        'drop function util.positive(numeric)',
+        'drop function touch()',
+        'drop schema util',
+      ])
+      expect(result.plan.up.flatMap((c) => c.hazards.map((h) => h.kind))).toEqual(['breaking', 'breaking'])
+      // Aggregates are not declared by the schema: they stay as the migrations made them.
+      expect(result.plan.target.others.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual([
+        'aggregate public.total(integer)',
+      ])
+      // From a replay, then from the cached history: nothing more to write.
+      for (const _ of [1, 2]) expect((await generateMigration(options())).written).toBeNull()
+      expect((await readdir(folder)).length).toBe(4)
     })
   })
 }

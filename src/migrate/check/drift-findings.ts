@@ -2,7 +2,13 @@ import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
 import { policyChanges } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
-import type { ColumnModel, IdentityModel, SchemaModel, SequenceModel } from '../../model/types.js'
+import type {
+  ColumnModel,
+  IdentityModel,
+  SchemaModel,
+  SequenceModel,
+  TriggerState,
+} from '../../model/types.js'
 import { assertNever } from '../../sql/compile.js'
 
 /** How an object of the live database differs from what its migrations build. */
@@ -127,10 +133,23 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
     case 'create-other':
     case 'drop-other': {
       const o = change.object
-      const name =
-        o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
-      return [{ object: o.kind, name, state: change.kind === 'create-other' ? 'added' : 'missing' }]
+      if (change.kind === 'create-other' && change.replaces)
+        return [{ object: o.kind, name: otherName(o), state: 'changed', detail: 'definition changed' }]
+      return [
+        { object: o.kind, name: otherName(o), state: change.kind === 'create-other' ? 'added' : 'missing' },
+      ]
     }
+    case 'set-other-comment':
+      return commentDrafts(change.object.kind, otherName(change.object), change.from, change.to)
+    case 'set-trigger-state':
+      return [
+        {
+          object: 'trigger',
+          name: otherName(change.object),
+          state: 'changed',
+          detail: `${TRIGGER_STATE_WORDS[change.to]} outside migrations`,
+        },
+      ]
     case 'create-enum':
       return [{ object: 'enum', name: label(change.enum), state: 'added' }]
     case 'drop-enum':
@@ -357,6 +376,13 @@ function definitions(model: SchemaModel): Map<string, unknown> {
 
 function otherName(o: { schema: string; name: string; table: string | null }): string {
   return o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
+}
+
+const TRIGGER_STATE_WORDS: Record<TriggerState, string> = {
+  origin: 'enabled',
+  always: 'enabled always',
+  replica: 'enabled for replicas only',
+  disabled: 'disabled',
 }
 
 const objectKey = (object: string, name: string): string => `${object}\u0000${name}`

@@ -1,12 +1,17 @@
 import type { Change } from '../../diff/changes.js'
-import type { ColumnModel, SchemaModel, TableModel } from '../../model/types.js'
+import { otherKey } from '../../diff/others.js'
+import type { ColumnModel, OtherObjectModel, SchemaModel, TableModel } from '../../model/types.js'
 
 /**
  * The plan is computed between two models read back from PostgreSQL, so expressions compare in
  * PostgreSQL's canonical form; the SQL written for the author keeps the expressions as they wrote
  * them in the schema. This puts the authored text back into the changes that create things.
  */
-export function withAuthoredExpressions(changes: readonly Change[], authored: SchemaModel): Change[] {
+export function withAuthoredExpressions(
+  changes: readonly Change[],
+  authored: SchemaModel,
+  others: ReadonlyMap<string, OtherObjectModel> = new Map(),
+): Change[] {
   const tables = new Map(authored.tables.map((t) => [`${t.schema}.${t.name}`, t]))
   const views = new Map(authored.views.map((v) => [`${v.schema}.${v.name}`, v]))
   const tableOf = (ref: { schema: string; name: string }) => tables.get(`${ref.schema}.${ref.name}`)
@@ -84,6 +89,14 @@ export function withAuthoredExpressions(changes: readonly Change[], authored: Sc
           withCheck: written.withCheck === change.from.withCheck ? written.withCheck : source.withCheck,
         }
         return { ...change, to }
+      }
+      case 'create-other': {
+        // The statement as written (a routine's own formatting, an extension's VERSION), with the
+        // comment and state PostgreSQL read back.
+        const written = others.get(otherKey(change.object))
+        return written === undefined
+          ? change
+          : { ...change, object: { ...change.object, definition: written.definition } }
       }
       case 'create-view': {
         const source = views.get(`${change.view.schema}.${change.view.name}`)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { pgliteContribExtensions } from '../../drivers/pglite-contrib.js'
 import { TidemarkError } from '../../errors.js'
 import type { ShadowDatabase } from './shadow.js'
 
@@ -22,7 +23,10 @@ export async function openEmbeddedShadow(cacheDir: string | undefined): Promise<
   const { fromPGlite } = await import('../../drivers/pglite.js')
   if (cacheDir !== undefined) await removeStalePartials(cacheDir)
   const archive = cacheDir === undefined ? undefined : await pristineArchive(PGlite, cacheDir)
-  const client = await PGlite.create(archive === undefined ? {} : { loadDataDir: new ArchiveBlob(archive) })
+  const extensions = await pgliteContribExtensions()
+  const client = await PGlite.create(
+    archive === undefined ? { extensions } : { loadDataDir: new ArchiveBlob(archive), extensions },
+  )
   const db = fromPGlite(client)
   return {
     db,

@@ -1,5 +1,6 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
+import { byKindSchemaTableName } from '../../dialects/pg/introspect/others/other-object.js'
 import { quoteIdent } from '../../dialects/pg/quote.js'
 import type { Change } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
@@ -19,6 +20,7 @@ import type { MigrationFolder } from '../migration-folder.js'
 import { withAuthoredExpressions } from './authored.js'
 import { ExpressionCache } from './expression-cache.js'
 import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
+import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 
@@ -88,7 +90,11 @@ export async function planMigration(options: PlanMigrationOptions): Promise<Migr
   const sides = await readBothSides(options, exclude)
   const { current, target, desired, history, shadow } = sides
   const decisions = await settleRenames(current, target, options.resolveRenames)
-  const up = withAuthoredExpressions(diff(current, target, { renames: decisions.renames }), desired)
+  const up = withAuthoredExpressions(
+    diff(current, target, { renames: decisions.renames }),
+    desired,
+    sides.authored,
+  )
   const down = diff(target, current, { renames: invertRenames(decisions.renames) })
   return { up, down, renames: decisions.renames, current, target, history, shadow }
 }
@@ -100,6 +106,8 @@ interface Sides {
   readonly desired: SchemaModel
   readonly history: 'replayed' | 'cached'
   readonly shadow: boolean
+  /** The declared extensions, routines and triggers by the key of their reading, as written. */
+  readonly authored: ReadonlyMap<string, OtherObjectModel>
 }
 
 /**
@@ -130,12 +138,22 @@ async function readBothSides(
   }
   if (cached !== undefined) {
     const desired = desiredFor(options.desired, cached)
+    // Declared routines and triggers are read back by PostgreSQL itself, never from the cache.
     const known =
-      expressions === undefined || options.authoredDefaults === undefined
+      expressions === undefined ||
+      options.authoredDefaults === undefined ||
+      desired.others.some(isDeclaredKind)
         ? undefined
         : expressions.canonical(desired, options.authoredDefaults, environmentOf(cached))
     if (known !== undefined) {
-      return { current: cached, target: targetFrom(known, cached), desired, history: 'cached', shadow: false }
+      return {
+        current: cached,
+        target: targetFrom(known, cached),
+        desired,
+        history: 'cached',
+        shadow: false,
+        authored: new Map(),
+      }
     }
     const shadow = await openShadow(options.shadow)
     try {
@@ -164,7 +182,10 @@ async function readBothSides(
   }
 }
 
-/** Loads the declared schema into a shadow holding `loaded`, and reads it back. */
+/**
+ * Loads the declared schema into a shadow holding `loaded`, and reads it back: tables, types and
+ * views through the differ's own plan, the declared extensions, routines and triggers as written.
+ */
 async function loadDesired(
   shadow: ShadowDatabase,
   current: SchemaModel,
@@ -173,10 +194,15 @@ async function loadDesired(
   exclude: { schema: string; table: string }[],
 ): Promise<Omit<Sides, 'history' | 'shadow'>> {
   const desired = desiredFor(options.desired, current)
-  const draft = renderChanges(diff(loaded, { ...desired, others: loaded.others }))
-  if (draft.length > 0) {
+  const declared = desired.others.filter(isDeclaredKind)
+  const changes = diff(loaded, { ...desired, others: loaded.others })
+  // Schemas go after the routines in them that the schema no longer declares.
+  const draft = renderChanges(changes.filter((c) => c.kind !== 'drop-schema'))
+  const schemaDrops = renderChanges(changes.filter((c) => c.kind === 'drop-schema'))
+  const runDraft = async (statements: string[]): Promise<void> => {
+    if (statements.length === 0) return
     // One by one outside a transaction if the script fails: a new enum label may be used in it.
-    await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, {
+    await runScriptOrStatements(shadow, 'the schema', `${statements.join(';\n')};`, {
       script: true,
       transaction: false,
     }).catch((error: unknown) => {
@@ -186,30 +212,46 @@ async function loadDesired(
       )
     })
   }
-  // Nothing to load means the shadow already reads back as the schema: no second read needed.
-  const read = draft.length === 0 ? loaded : await introspect(shadow.db, { exclude })
-  return { current, target: targetFrom(read, current), desired }
+  const touchesOthers = declared.length > 0 || loaded.others.some(isDeclaredKind)
+  const authored = touchesOthers
+    ? await loadDeclared(
+        shadow,
+        loaded.others,
+        declared,
+        () => runDraft(draft),
+        () => runDraft(schemaDrops),
+      )
+    : new Map<string, OtherObjectModel>()
+  if (!touchesOthers) await runDraft([...draft, ...schemaDrops])
+  const ran = draft.length + schemaDrops.length
+  // Nothing loaded means the shadow already reads back as the schema: no second read needed.
+  const read = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
+  return { current, target: targetFrom(read, current), desired, authored }
 }
 
 /**
- * The schema as declared, plus what the DSL does not manage yet (extensions, functions, triggers
- * and the like) as the history created them, with the schemas that hold them.
+ * The schema as declared, plus the objects of kinds the DSL does not declare (aggregates, range
+ * types, rules) as the history created them, with the schemas that hold them.
  */
 function desiredFor(declared: SchemaModel, current: SchemaModel): SchemaModel {
+  const kept = current.others.filter((o) => !isDeclaredKind(o))
   return {
     ...declared,
-    schemas: [...new Set([...declared.schemas, ...schemasOf(current.others)])].sort(),
-    others: current.others,
+    schemas: [...new Set([...declared.schemas, ...schemasOf(kept)])].sort(),
+    others: [...declared.others, ...kept],
   }
 }
 
-/** The schema read back, with the history's other objects, less those of tables it drops. */
+/**
+ * The schema read back: declared kinds as the shadow holds them, the other kinds as the history
+ * has them, less those on tables the schema drops.
+ */
 function targetFrom(read: SchemaModel, current: SchemaModel): SchemaModel {
   const tables = new Set(read.tables.map((t) => `${t.schema}.${t.name}`))
-  return {
-    ...read,
-    others: current.others.filter((o) => o.table === null || tables.has(`${o.schema}.${o.table}`)),
-  }
+  const kept = current.others.filter(
+    (o) => !isDeclaredKind(o) && (o.table === null || tables.has(`${o.schema}.${o.table}`)),
+  )
+  return { ...read, others: [...read.others.filter(isDeclaredKind), ...kept].sort(byKindSchemaTableName) }
 }
 
 /** What an expression's rewrite may depend on besides its table: the objects expressions may use. */

@@ -352,6 +352,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'total(integer)',
       table: null,
+      comment: null,
+      enabled: null,
       definition: "CREATE AGGREGATE app.total(integer) (SFUNC = int4pl, STYPE = integer, INITCOND = '0')",
     },
     {
@@ -359,6 +361,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'pair',
       table: null,
+      comment: null,
+      enabled: null,
       definition: 'CREATE TYPE app.pair AS (x integer, label text COLLATE "C")',
     },
     {
@@ -366,6 +370,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'positive',
       table: null,
+      comment: null,
+      enabled: null,
       definition:
         'CREATE DOMAIN app.positive AS integer DEFAULT 1 NOT NULL CONSTRAINT positive_check CHECK ((VALUE > 0))',
     },
@@ -374,6 +380,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'touch()',
       table: null,
+      comment: null,
+      enabled: null,
       definition:
         'CREATE OR REPLACE FUNCTION app.touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$ begin new.a := 1; return new; end $function$',
     },
@@ -382,6 +390,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'touch(integer, text)',
       table: null,
+      comment: null,
+      enabled: null,
       definition:
         'CREATE OR REPLACE FUNCTION app.touch(x integer, y text)\n RETURNS integer\n LANGUAGE sql\n IMMUTABLE\nAS $function$ select x + length(y) $function$',
     },
@@ -390,6 +400,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'reset(integer)',
       table: null,
+      comment: null,
+      enabled: null,
       definition:
         'CREATE OR REPLACE PROCEDURE app.reset(IN n integer)\n LANGUAGE sql\nAS $procedure$ delete from app.child where a = n $procedure$',
     },
@@ -398,6 +410,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'floatrange',
       table: null,
+      comment: null,
+      enabled: null,
       definition:
         'CREATE TYPE app.floatrange AS RANGE (SUBTYPE = double precision, SUBTYPE_DIFF = float8mi, MULTIRANGE_TYPE_NAME = app.floatmultirange)',
     },
@@ -406,6 +420,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'parent_no_delete',
       table: 'parent',
+      comment: null,
+      enabled: null,
       definition: 'CREATE RULE parent_no_delete AS\n    ON DELETE TO app.parent DO INSTEAD NOTHING',
     },
     {
@@ -413,6 +429,8 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'child_touch',
       table: 'child',
+      comment: null,
+      enabled: 'origin',
       definition:
         'CREATE TRIGGER child_touch BEFORE INSERT ON app.child FOR EACH ROW EXECUTE FUNCTION app.touch()',
     },

@@ -128,6 +128,8 @@ describeEachDatabase('introspecting objects that belong to an extension', (targe
         name: 'citext',
         table: null,
         definition: 'CREATE EXTENSION IF NOT EXISTS "citext" WITH SCHEMA "ext"',
+        comment: null,
+        enabled: null,
       },
     ])
     expect(model.tables.map((t) => t.columns)).toEqual([

@@ -1,6 +1,6 @@
 import type { ChangeBody, ObjectRef } from '../../../diff/changes.js'
 import { classifyTypeChange } from '../../../diff/type-change.js'
-import type { EnumModel, IdentityModel, OtherObjectModel, SequenceModel } from '../../../model/types.js'
+import type { EnumModel, IdentityModel, SequenceModel } from '../../../model/types.js'
 import { assertNever } from '../../../sql/compile.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import {
@@ -14,6 +14,13 @@ import {
   viewTarget,
 } from './render-comments.js'
 import { createTable, createView } from './render-create.js'
+import {
+  commentOnOther,
+  createOther,
+  dropOther,
+  readsTablesAtCreation,
+  setTriggerState,
+} from './render-others.js'
 import {
   columnDefinition,
   columnList,
@@ -37,7 +44,18 @@ const alterColumn = (ref: ObjectRef, column: string, action: string): string =>
  * Every identifier is quoted; expressions are written as the changes carry them.
  */
 export function renderChanges(changes: readonly ChangeBody[]): string[] {
-  return changes.flatMap(renderChange)
+  const statements: string[] = []
+  let bodiesUnchecked = false
+  for (const change of changes) {
+    // As pg_dump does: a SQL function's body may read tables created later in the same migration
+    // (or that read it in their defaults); PostgreSQL checked every body when generate loaded it.
+    if (!bodiesUnchecked && change.kind === 'create-other' && readsTablesAtCreation(change.object)) {
+      statements.push('SET LOCAL check_function_bodies = off')
+      bodiesUnchecked = true
+    }
+    statements.push(...renderChange(change))
+  }
+  return statements
 }
 
 export function renderChange(change: ChangeBody): string[] {
@@ -47,9 +65,13 @@ export function renderChange(change: ChangeBody): string[] {
     case 'drop-schema':
       return [`DROP SCHEMA ${quoteIdent(change.schema)}`]
     case 'create-other':
-      return [change.object.definition]
+      return change.replaces ? [createOther(change.object)[0]!] : createOther(change.object)
     case 'drop-other':
       return [dropOther(change.object)]
+    case 'set-other-comment':
+      return [commentOnOther(change.object, change.to)]
+    case 'set-trigger-state':
+      return [setTriggerState(change.object, change.to)]
     case 'create-enum':
       return [
         `CREATE TYPE ${qualified(change.enum.schema, change.enum.name)} AS ENUM (${change.enum.values.map(quoteLiteral).join(', ')})`,
@@ -277,30 +299,4 @@ function moveEnumColumns(change: Extract<ChangeBody, { kind: 'move-enum-columns'
   }
   statements.push(`DROP TYPE ${qualified(schema, retiredEnumName(name))}`)
   return statements
-}
-
-const DROP_KEYWORD: Record<OtherObjectModel['kind'], string> = {
-  extension: 'EXTENSION',
-  function: 'FUNCTION',
-  procedure: 'PROCEDURE',
-  aggregate: 'AGGREGATE',
-  domain: 'DOMAIN',
-  'composite type': 'TYPE',
-  'range type': 'TYPE',
-  trigger: 'TRIGGER',
-  rule: 'RULE',
-}
-
-/** Routines are named with their argument types: `touch(integer, text)` → `"s"."touch"(integer, text)`. */
-function dropOther(object: OtherObjectModel): string {
-  const keyword = DROP_KEYWORD[object.kind]
-  if (object.kind === 'extension') return `DROP EXTENSION ${quoteIdent(object.name)}`
-  if (object.table !== null) {
-    return `DROP ${keyword} ${quoteIdent(object.name)} ON ${qualified(object.schema, object.table)}`
-  }
-  const paren = object.name.indexOf('(')
-  if (paren > 0) {
-    return `DROP ${keyword} ${qualified(object.schema, object.name.slice(0, paren))}${object.name.slice(paren)}`
-  }
-  return `DROP ${keyword} ${qualified(object.schema, object.name)}`
 }

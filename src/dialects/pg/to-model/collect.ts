@@ -4,6 +4,9 @@ import { type AnyTable, tableDefinition } from '../../../schema/table.js'
 import type { View } from '../../../schema/view.js'
 import type { PgEnum } from '../enum-type.js'
 import type { PgNamespace } from '../namespace.js'
+import type { PgExtension } from '../objects/extension.js'
+import type { PgRoutine } from '../objects/routine.js'
+import type { PgTrigger } from '../objects/trigger.js'
 import type { PgSequence } from '../sequence.js'
 
 export interface CollectedEnum {
@@ -20,15 +23,27 @@ export interface CollectedSchema {
   readonly enums: CollectedEnum[]
   readonly sequences: PgSequence[]
   readonly namespaces: string[]
+  readonly extensions: PgExtension[]
+  readonly routines: PgRoutine[]
+  readonly triggers: PgTrigger[]
 }
 
 /**
  * Finds schema objects among module exports: a module namespace (`import * as schema`), an object of
  * exports, an array, or the objects themselves. Other exports are ignored. Enums used by columns
- * belong to the schema even when the module does not export them.
+ * and trigger functions belong to the schema even when the module does not export them.
  */
 export function collect(sources: readonly unknown[]): CollectedSchema {
-  const found: CollectedSchema = { tables: [], views: [], enums: [], sequences: [], namespaces: [] }
+  const found: CollectedSchema = {
+    tables: [],
+    views: [],
+    enums: [],
+    sequences: [],
+    namespaces: [],
+    extensions: [],
+    routines: [],
+    triggers: [],
+  }
   const seen = new Set<unknown>()
   const add = (value: unknown): void => {
     if (seen.has(value)) return
@@ -38,7 +53,14 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     else if (kind === 'view') found.views.push(value as View)
     else if (kind === 'sequence') found.sequences.push(value as PgSequence)
     else if (kind === 'namespace') found.namespaces.push((value as PgNamespace).name)
-    else if (kind === 'enum') {
+    else if (kind === 'extension') found.extensions.push(value as PgExtension)
+    else if (kind === 'routine') found.routines.push(value as PgRoutine)
+    else if (kind === 'trigger') {
+      const declared = value as PgTrigger
+      found.triggers.push(declared)
+      // The function a trigger executes belongs to the schema even when the module does not export it.
+      if (declared.function !== undefined) add(declared.function)
+    } else if (kind === 'enum') {
       const e = value as PgEnum
       addEnum(found.enums, { schema: e.schema, name: e.enumName, values: e.values, comment: e.comment })
     }

@@ -14,6 +14,7 @@ import { type View, viewDefinition } from '../../../schema/view.js'
 import type { SQL } from '../../../sql/sql.js'
 import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
+import { buildOthers } from './build-others.js'
 import { buildTable, type PendingForeignKey } from './build-table.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
@@ -108,8 +109,11 @@ export function toModel(...sources: unknown[]): SchemaModel {
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
   const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
 
+  const others = buildOthers(found, relationKeys)
+
   const used = [
     ...tableList.map((t) => t.schema),
+    ...others.map((o) => o.schema),
     ...enums.map((e) => e.schema),
     ...sequences.map((s) => s.schema),
     ...views.map((v) => v.schema),
@@ -131,7 +135,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
     sequences,
     tables: tableList,
     views,
-    others: [],
+    others,
   }
 }
 

@@ -13,6 +13,8 @@ const other = (
   name,
   table,
   definition: `-- ${kind} ${name}`,
+  comment: null,
+  enabled: kind === 'trigger' ? 'origin' : null,
 })
 
 const view = (schema: string, name: string, definition: string, dependsOn: string[]): ViewModel => ({

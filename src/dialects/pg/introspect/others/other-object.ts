@@ -1,4 +1,4 @@
-import type { OtherObjectKind, OtherObjectModel } from '../../../../model/types.js'
+import type { OtherObjectKind, OtherObjectModel, TriggerState } from '../../../../model/types.js'
 import { trimDefinition } from '../catalog-text.js'
 import { compareText } from '../order.js'
 
@@ -8,8 +8,18 @@ export function otherObject(
   name: string,
   table: string | null,
   definition: string,
+  comment: string | null = null,
+  enabled: TriggerState | null = null,
 ): OtherObjectModel {
-  return { kind, schema, name, table, definition: trimDefinition(definition) }
+  return {
+    kind,
+    schema,
+    name,
+    table,
+    definition: trimDefinition(definition),
+    comment: comment || null,
+    enabled,
+  }
 }
 
 /** The model's order for others: kind, schema, table (none first), name. */

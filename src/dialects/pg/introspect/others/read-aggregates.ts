@@ -32,6 +32,7 @@ interface AggregateRow {
   minitcond: string | null
   sortop: string | null
   parallel: string
+  comment: string | null
 }
 
 const MODIFY: Record<string, string> = { r: 'READ_ONLY', s: 'SHAREABLE', w: 'READ_WRITE' }
@@ -55,13 +56,13 @@ export async function readAggregates(rows: ReadRows, scope: Scope): Promise<Othe
       (select case when opn.nspname = 'pg_catalog' then o.oprname::text
           else 'OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')' end
         from pg_operator o join pg_namespace opn on opn.oid = o.oprnamespace where o.oid = a.aggsortop) as sortop,
-      p.proparallel::text as parallel
+      p.proparallel::text as parallel, obj_description(p.oid, 'pg_proc') as comment
     from pg_proc p
     join pg_aggregate a on a.aggfnoid = p.oid
     join pg_namespace n on n.oid = p.pronamespace
     where p.prokind = 'a' and ${scope.userSchema('n')} and ${notExtensionMember('pg_proc', 'p.oid')}`)
   return found.map((a) =>
-    otherObject('aggregate', a.schema, `${a.name}(${a.arguments})`, null, createAggregate(a)),
+    otherObject('aggregate', a.schema, `${a.name}(${a.arguments})`, null, createAggregate(a), a.comment),
   )
 }
 

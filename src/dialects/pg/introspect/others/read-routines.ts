@@ -9,6 +9,7 @@ interface RoutineRow {
   kind: 'f' | 'w' | 'p'
   arguments: string
   definition: string
+  comment: string | null
 }
 
 /**
@@ -19,7 +20,8 @@ interface RoutineRow {
 export async function readRoutines(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
   const found = await rows<RoutineRow>(sql`
     select n.nspname::text as schema, p.proname::text as name, p.prokind::text as kind,
-      ${identityArguments('p')} as arguments, pg_get_functiondef(p.oid) as definition
+      ${identityArguments('p')} as arguments, pg_get_functiondef(p.oid) as definition,
+      obj_description(p.oid, 'pg_proc') as comment
     from pg_proc p
     join pg_namespace n on n.oid = p.pronamespace
     where p.prokind in ('f', 'w', 'p') and ${scope.userSchema('n')} and ${notExtensionMember('pg_proc', 'p.oid')}
@@ -32,6 +34,7 @@ export async function readRoutines(rows: ReadRows, scope: Scope): Promise<OtherO
       `${r.name}(${r.arguments})`,
       null,
       r.definition,
+      r.comment,
     ),
   )
 }

@@ -1,4 +1,4 @@
-import type { OtherObjectModel } from '../../../../model/types.js'
+import type { OtherObjectModel, TriggerState } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
 import { otherObject } from './other-object.js'
@@ -8,7 +8,11 @@ interface TableObjectRow {
   table: string
   name: string
   definition: string
+  comment: string | null
+  enabled?: string
 }
+
+const TRIGGER_STATES: Record<string, TriggerState> = { O: 'origin', A: 'always', R: 'replica', D: 'disabled' }
 
 /**
  * User triggers by pg_get_triggerdef. Internal triggers (those behind foreign keys) and the clones
@@ -17,7 +21,8 @@ interface TableObjectRow {
 export async function readTriggers(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
   const found = await rows<TableObjectRow>(sql`
     select n.nspname::text as schema, c.relname::text as table, t.tgname::text as name,
-      pg_get_triggerdef(t.oid) as definition
+      pg_get_triggerdef(t.oid) as definition,
+      obj_description(t.oid, 'pg_trigger') as comment, t.tgenabled::text as enabled
     from pg_trigger t
     join pg_class c on c.oid = t.tgrelid
     join pg_namespace n on n.oid = c.relnamespace
@@ -30,7 +35,8 @@ export async function readTriggers(rows: ReadRows, scope: Scope): Promise<OtherO
 export async function readRules(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
   const found = await rows<TableObjectRow>(sql`
     select n.nspname::text as schema, c.relname::text as table, r.rulename::text as name,
-      pg_get_ruledef(r.oid) as definition
+      pg_get_ruledef(r.oid) as definition,
+      obj_description(r.oid, 'pg_rewrite') as comment
     from pg_rewrite r
     join pg_class c on c.oid = r.ev_class
     join pg_namespace n on n.oid = c.relnamespace
@@ -41,5 +47,15 @@ export async function readRules(rows: ReadRows, scope: Scope): Promise<OtherObje
 function tableObjects(kind: 'trigger' | 'rule', found: TableObjectRow[], scope: Scope): OtherObjectModel[] {
   return found
     .filter((row) => !scope.isExcluded(row.schema, row.table))
-    .map((row) => otherObject(kind, row.schema, row.name, row.table, row.definition))
+    .map((row) =>
+      otherObject(
+        kind,
+        row.schema,
+        row.name,
+        row.table,
+        row.definition,
+        row.comment,
+        kind === 'trigger' ? (TRIGGER_STATES[row.enabled ?? 'O'] ?? 'origin') : null,
+      ),
+    )
 }

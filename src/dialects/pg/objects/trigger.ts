@@ -1,0 +1,133 @@
+import type { TriggerState } from '../../../model/types.js'
+import type { AnyColumn } from '../../../schema/column.js'
+import { schemaObjectKind } from '../../../schema/kind.js'
+import { type AnyTable, tableDefinition } from '../../../schema/table.js'
+import { type View, viewDefinition } from '../../../schema/view.js'
+import type { SQL } from '../../../sql/sql.js'
+import { quoteIdent, quoteLiteral } from '../quote.js'
+import { ddlExpression } from '../to-model/expression.js'
+import { definedAt } from './defined-at.js'
+import type { PgRoutine } from './routine.js'
+
+export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate'
+
+export interface TriggerOptions {
+  /** BEFORE, AFTER, or INSTEAD OF (on views, for each row). */
+  readonly timing: 'before' | 'after' | 'instead of'
+  /** The events that fire it, in any order. */
+  readonly events: readonly TriggerEvent[]
+  /** UPDATE OF: fire on an update only when one of these columns is a target of its SET. */
+  readonly updateOf?: readonly AnyColumn[]
+  /** Once per affected row, or once per statement. */
+  readonly forEach: 'row' | 'statement'
+  /** WHEN: a condition on OLD and NEW (row triggers) that must hold for the function to run. */
+  readonly when?: SQL
+  /** The trigger function (declared with `pgFunction`, returning `trigger`), or its qualified name. */
+  readonly execute: PgRoutine | string
+  /** Literal arguments passed to the function as TG_ARGV. */
+  readonly arguments?: readonly string[]
+  /** REFERENCING OLD TABLE / NEW TABLE names, for AFTER ... FOR EACH STATEMENT triggers. */
+  readonly referencing?: { readonly oldTable?: string; readonly newTable?: string }
+  /**
+   * The firing state: `true` or `'origin'` (the default), `false` or `'disabled'`, `'always'` or
+   * `'replica'` (for logical replication).
+   */
+  readonly enabled?: boolean | TriggerState
+  /** COMMENT ON TRIGGER. An empty text is no comment. */
+  readonly comment?: string
+}
+
+export interface PgTrigger {
+  readonly [schemaObjectKind]: 'trigger'
+  readonly name: string
+  /** The table or view it is on. */
+  readonly on: AnyTable | View
+  readonly function: PgRoutine | undefined
+  readonly statement: string
+  readonly enabled: TriggerState
+  readonly comment: string | undefined
+  readonly definedAt: string | undefined
+}
+
+/**
+ * Declares CREATE TRIGGER on a table (or INSTEAD OF on a view). The function it executes is part of
+ * the schema when it is a declared `pgFunction`.
+ *
+ * @example
+ * export const usersTouch = trigger('users_touch', users, {
+ *   timing: 'before',
+ *   events: ['update'],
+ *   updateOf: [users.email, users.name],
+ *   forEach: 'row',
+ *   when: sql`old.* is distinct from new.*`,
+ *   execute: touch,
+ * })
+ */
+export function trigger(name: string, on: AnyTable | View, options: TriggerOptions): PgTrigger {
+  const where = definedAt()
+  if (typeof name !== 'string' || name === '') throw new TypeError('trigger() takes a name')
+  const target = relationOf(on)
+  if (target === undefined)
+    throw new TypeError(`trigger ${name}: the second argument must be a table or a view`)
+  const label = `trigger ${name} on ${target.schema}.${target.name}`
+  const events = [...new Set(options.events)]
+  if (events.length === 0) throw new TypeError(`${label}: list at least one event`)
+  const updateOf = options.updateOf ?? []
+  if (updateOf.length > 0 && !events.includes('update'))
+    throw new TypeError(`${label}: updateOf needs the update event`)
+  const eventText = events.map((event) =>
+    event === 'update' && updateOf.length > 0
+      ? `UPDATE OF ${updateOf.map((c) => quoteIdent(columnName(c, target, label))).join(', ')}`
+      : event.toUpperCase(),
+  )
+  const parts = [
+    `CREATE TRIGGER ${quoteIdent(name)} ${options.timing.toUpperCase()} ${eventText.join(' OR ')}`,
+    `ON ${quoteIdent(target.schema)}.${quoteIdent(target.name)}`,
+  ]
+  const referencing = options.referencing
+  if (referencing?.oldTable !== undefined || referencing?.newTable !== undefined) {
+    const names = [
+      referencing.oldTable === undefined ? '' : ` OLD TABLE AS ${quoteIdent(referencing.oldTable)}`,
+      referencing.newTable === undefined ? '' : ` NEW TABLE AS ${quoteIdent(referencing.newTable)}`,
+    ]
+    parts.push(`REFERENCING${names.join('')}`)
+  }
+  parts.push(`FOR EACH ${options.forEach.toUpperCase()}`)
+  if (options.when !== undefined) parts.push(`WHEN (${ddlExpression(options.when)})`)
+  const fn = typeof options.execute === 'string' ? undefined : options.execute
+  const fnName =
+    fn === undefined ? String(options.execute) : `${quoteIdent(fn.schema)}.${quoteIdent(fn.name)}`
+  if (fn !== undefined && fn.kind !== 'function')
+    throw new TypeError(`${label}: execute takes a function, not a procedure`)
+  parts.push(`EXECUTE FUNCTION ${fnName}(${(options.arguments ?? []).map(quoteLiteral).join(', ')})`)
+  const enabled =
+    options.enabled === undefined || options.enabled === true
+      ? 'origin'
+      : options.enabled === false
+        ? 'disabled'
+        : options.enabled
+  return Object.freeze({
+    [schemaObjectKind]: 'trigger' as const,
+    name,
+    on,
+    function: fn,
+    statement: parts.join(' '),
+    enabled,
+    comment: options.comment,
+    definedAt: where,
+  })
+}
+
+export function relationOf(on: unknown): { schema: string; name: string } | undefined {
+  if (typeof on !== 'object' || on === null) return undefined
+  if (tableDefinition in on) return (on as AnyTable)[tableDefinition]
+  if (viewDefinition in on) return (on as View)[viewDefinition]
+  return undefined
+}
+
+function columnName(column: AnyColumn, target: { schema: string; name: string }, label: string): string {
+  const owner = column.table
+  if (owner === undefined || owner.schema !== target.schema || owner.name !== target.name)
+    throw new TypeError(`${label}: updateOf takes columns of ${target.name}`)
+  return column.name
+}

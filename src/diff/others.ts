@@ -1,0 +1,150 @@
+import type { OtherObjectModel } from '../model/types.js'
+import type { ChangeBody } from './changes.js'
+
+/** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
+const EARLY_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
+  'extension',
+  'domain',
+  'composite type',
+  'range type',
+  'function',
+  'procedure',
+  'aggregate',
+])
+
+export const otherKey = (o: OtherObjectModel): string =>
+  `${o.kind}\u0000${o.schema}\u0000${o.table}\u0000${o.name}`
+
+const isRoutine = (o: OtherObjectModel): boolean => o.kind === 'function' || o.kind === 'procedure'
+
+/** The changes for objects defined by their statements, in the slots the plan puts them. */
+export interface OthersPlan {
+  /** Extensions, before every type and table. */
+  readonly createExtensions: ChangeBody[]
+  /** Routines, aggregates and types other than enums, after enums and before tables. */
+  readonly createEarly: ChangeBody[]
+  /** Routines with SQL-standard bodies, after the tables they may read and before views. */
+  readonly createAfterTables: ChangeBody[]
+  /** Triggers and rules, after the tables and views they hang on. */
+  readonly createLate: ChangeBody[]
+  /** Triggers and rules that go or change, before tables change. */
+  readonly dropLate: ChangeBody[]
+  /** Early objects that go, after the tables that used them (reverse order). */
+  readonly dropEarly: ChangeBody[]
+  /** Extensions that go, last. */
+  readonly dropExtensions: ChangeBody[]
+  /** Comments and trigger states of objects that stay. */
+  readonly alter: ChangeBody[]
+}
+
+/**
+ * Plans extensions, routines, triggers and the other objects compared by definition. A routine
+ * whose definition changes is replaced in place (CREATE OR REPLACE) when its signature and result
+ * stay, so what calls it stays too; otherwise PostgreSQL refuses the replacement and it is dropped
+ * and created again, with the triggers that execute it.
+ */
+export function planOthers(from: readonly OtherObjectModel[], to: readonly OtherObjectModel[]): OthersPlan {
+  const source = new Map(from.map((o) => [otherKey(o), o]))
+  const target = new Map(to.map((o) => [otherKey(o), o]))
+  const dropped: OtherObjectModel[] = []
+  const created: { object: OtherObjectModel; replaces: boolean }[] = []
+  let alter: ChangeBody[] = []
+  const recreatedRoutines: OtherObjectModel[] = []
+
+  for (const o of from) {
+    const t = target.get(otherKey(o))
+    if (t === undefined) dropped.push(o)
+    else if (t.definition !== o.definition) {
+      if (isRoutine(o) && routineHead(o) === routineHead(t)) {
+        created.push({ object: t, replaces: true })
+        alter.push(...stateChanges(o, t))
+      } else {
+        dropped.push(o)
+        created.push({ object: t, replaces: false })
+        if (isRoutine(o)) recreatedRoutines.push(o)
+      }
+    } else alter.push(...stateChanges(o, t))
+  }
+  for (const t of to) if (!source.has(otherKey(t))) created.push({ object: t, replaces: false })
+
+  // Triggers that execute a routine being dropped and created again go and come back with it.
+  const droppedKeys = new Set(dropped.map(otherKey))
+  for (const trigger of from) {
+    if (trigger.kind !== 'trigger' || droppedKeys.has(otherKey(trigger))) continue
+    if (!recreatedRoutines.some((routine) => executes(trigger, routine))) continue
+    const again = target.get(otherKey(trigger))
+    dropped.push(trigger)
+    droppedKeys.add(otherKey(trigger))
+    if (again !== undefined) {
+      created.push({ object: again, replaces: false })
+      // Created again, it carries its comment and state: no separate change for them.
+      alter = alter.filter((c) => !('object' in c) || otherKey(c.object) !== otherKey(again))
+    }
+  }
+
+  const createdKeys = new Set(created.map((c) => otherKey(c.object)))
+  const drop = (o: OtherObjectModel): ChangeBody => ({
+    kind: 'drop-other',
+    object: o,
+    recreated: createdKeys.has(otherKey(o)),
+  })
+  const create = (c: { object: OtherObjectModel; replaces: boolean }): ChangeBody => ({
+    kind: 'create-other',
+    object: c.object,
+    replaces: c.replaces,
+  })
+  const isExtension = (o: OtherObjectModel): boolean => o.kind === 'extension'
+  const early = (o: OtherObjectModel): boolean => EARLY_KINDS.has(o.kind) && !isExtension(o)
+  return {
+    createExtensions: created.filter((c) => isExtension(c.object)).map(create),
+    createEarly: created.filter((c) => early(c.object) && !hasStandardBody(c.object)).map(create),
+    createAfterTables: created.filter((c) => hasStandardBody(c.object)).map(create),
+    createLate: created.filter((c) => !EARLY_KINDS.has(c.object.kind)).map(create),
+    dropLate: dropped.filter((o) => !EARLY_KINDS.has(o.kind)).map(drop),
+    dropEarly: dropped.filter(early).reverse().map(drop),
+    dropExtensions: dropped.filter(isExtension).reverse().map(drop),
+    alter,
+  }
+}
+
+function stateChanges(from: OtherObjectModel, to: OtherObjectModel): ChangeBody[] {
+  const changes: ChangeBody[] = []
+  if (from.comment !== to.comment)
+    changes.push({ kind: 'set-other-comment', object: to, from: from.comment, to: to.comment })
+  if (from.enabled !== null && to.enabled !== null && from.enabled !== to.enabled)
+    changes.push({ kind: 'set-trigger-state', object: to, from: from.enabled, to: to.enabled })
+  return changes
+}
+
+/**
+ * What CREATE OR REPLACE cannot change: the signature line with argument names and defaults, and
+ * the result, which pg_get_functiondef prints on the lines before LANGUAGE. A definition not in
+ * that form is compared whole.
+ */
+function routineHead(o: OtherObjectModel): string {
+  const end = o.definition.indexOf('\n LANGUAGE ')
+  return end < 0 ? o.definition : o.definition.slice(0, end)
+}
+
+/** Whether a trigger's definition executes the routine (pg_get_triggerdef qualifies the name). */
+function executes(trigger: OtherObjectModel, routine: OtherObjectModel): boolean {
+  const name = routine.name.slice(0, routine.name.indexOf('('))
+  const candidates = [`${routine.schema}.${name}`, `${quote(routine.schema)}.${quote(name)}`]
+  return candidates.some(
+    (qualified) =>
+      trigger.definition.includes(`EXECUTE FUNCTION ${qualified}(`) ||
+      trigger.definition.includes(`EXECUTE PROCEDURE ${qualified}(`),
+  )
+}
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+/**
+ * A routine body in the SQL-standard form (`RETURN expr`, `BEGIN ATOMIC ... END`) rather than a
+ * string: PostgreSQL parses it at creation whatever check_function_bodies says, so it is created
+ * after the tables it may read.
+ */
+export function hasStandardBody(object: OtherObjectModel): boolean {
+  if (!isRoutine(object)) return false
+  return !/\bAS\s+(\$\w*\$|'|E')/i.test(object.definition)
+}
