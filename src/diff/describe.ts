@@ -1,4 +1,4 @@
-import type { PolicyModel } from '../model/types.js'
+import type { PartitionOfModel, PolicyModel } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
@@ -37,9 +37,13 @@ export function describeChange(change: ChangeBody): string {
     case 'set-sequence-owner':
       return `set owner of sequence ${label(change.sequence)}`
     case 'create-table':
-      return `create table ${label(change.table)}`
-    case 'drop-table':
-      return `drop table ${label(change.table)}`
+    case 'drop-table': {
+      const verb = change.kind === 'create-table' ? 'create' : 'drop'
+      const of = change.table.partitionOf
+      return of === null
+        ? `${verb} table ${label(change.table)}`
+        : `${verb} partition ${label(change.table)} of ${partitionParent(of)}`
+    }
     case 'rename-table':
       return `rename table ${tableLabel(change.schema, change.from)} to ${change.to}`
     case 'add-column':
@@ -106,6 +110,10 @@ export function describeChange(change: ChangeBody): string {
       return `alter policy ${change.to.name} on ${label(change.table)} (${policyChanges(change.from, change.to).join(', ')})`
     case 'set-enum-comment':
       return `${commentVerb(change)} comment on enum ${label(change.enum)}`
+    case 'detach-partition':
+      return `detach partition ${label(change.table)} from ${partitionParent(change.partitionOf)}`
+    case 'attach-partition':
+      return `attach partition ${label(change.table)} to ${partitionParent(change.partitionOf)} (${change.partitionOf.bound})`
     default:
       return assertNever(change)
   }
@@ -119,6 +127,8 @@ export function policyChanges(from: PolicyModel, to: PolicyModel): string[] {
   if (from.withCheck !== to.withCheck) parts.push('WITH CHECK')
   return parts
 }
+
+const partitionParent = (of: PartitionOfModel): string => tableLabel(of.schema, of.table)
 
 function rowLevelSecurityVerb(flag: 'enabled' | 'forced', to: boolean): string {
   if (flag === 'enabled') return to ? 'enable' : 'disable'
