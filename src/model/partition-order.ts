@@ -2,20 +2,30 @@ import { objectKey } from './object-key.js'
 import type { TableModel } from './types.js'
 
 /**
- * Tables with every partition after its parent (and sub-partitions after theirs), otherwise in the
- * order given: how they must be created. Reversed, how they must be dropped.
+ * Tables with each partition right after its parent (its siblings and their own partitions in the
+ * order given), otherwise in the order given: how they must be created, and how they read best in
+ * code. Reversed, how they must be dropped.
  */
 export function tablesInPartitionOrder<T extends TableModel>(tables: readonly T[]): T[] {
-  const byKey = new Map(tables.map((t) => [objectKey(t), t]))
-  const depth = (table: TableModel, seen = new Set<string>()): number => {
+  const keys = new Set(tables.map(objectKey))
+  const children = new Map<string, T[]>()
+  const roots: T[] = []
+  for (const table of tables) {
     const of = table.partitionOf
-    if (of === null || seen.has(objectKey(table))) return 0
-    seen.add(objectKey(table))
-    const parent = byKey.get(`${of.schema}.${of.table}`)
-    return parent === undefined ? 0 : 1 + depth(parent, seen)
+    const parent = of === null ? undefined : `${of.schema}.${of.table}`
+    if (parent === undefined || !keys.has(parent)) roots.push(table)
+    else children.set(parent, [...(children.get(parent) ?? []), table])
   }
-  return tables
-    .map((table, i) => ({ table, i, depth: depth(table) }))
-    .sort((a, b) => a.depth - b.depth || a.i - b.i)
-    .map(({ table }) => table)
+  const ordered: T[] = []
+  const seen = new Set<string>()
+  const visit = (table: T): void => {
+    if (seen.has(objectKey(table))) return
+    seen.add(objectKey(table))
+    ordered.push(table)
+    for (const child of children.get(objectKey(table)) ?? []) visit(child)
+  }
+  roots.forEach(visit)
+  // Only a cycle of parents, which PostgreSQL cannot hold, is left: kept in the order given.
+  for (const table of tables) visit(table)
+  return ordered
 }
