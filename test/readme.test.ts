@@ -74,3 +74,9 @@ it('runs the row-level security example as written', async () => {
   await import(new URL('row-level-security.ts', dir).href)
   expect(log).toHaveBeenCalledWith([{ body: 'from Ada' }])
 })
+
+it('runs the partitioned tables example as written', async () => {
+  writeFileSync(new URL('partitions.ts', dir), find("partition(events, 'events_2026'"))
+  await import(new URL('partitions.ts', dir).href)
+  expect(log).toHaveBeenCalledWith([{ id: '1' }])
+})

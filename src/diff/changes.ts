@@ -6,6 +6,7 @@ import type {
   IdentityModel,
   IndexModel,
   OtherObjectModel,
+  PartitionOfModel,
   PolicyModel,
   PrimaryKeyModel,
   SequenceModel,
@@ -207,6 +208,23 @@ export type ChangeBody =
       readonly table: ObjectRef
       readonly from: PolicyModel
       readonly to: PolicyModel
+    }
+  /**
+   * ALTER TABLE parent DETACH PARTITION: the partition becomes a table of its own, with its rows.
+   * `reattached` when the same plan attaches it again (a changed bound or parent).
+   */
+  | {
+      readonly kind: 'detach-partition'
+      readonly table: ObjectRef
+      readonly partitionOf: PartitionOfModel
+      readonly reattached: boolean
+    }
+  /** ALTER TABLE parent ATTACH PARTITION ... FOR VALUES; `previous` is where it was detached from, if anywhere. */
+  | {
+      readonly kind: 'attach-partition'
+      readonly table: ObjectRef
+      readonly partitionOf: PartitionOfModel
+      readonly previous: PartitionOfModel | null
     }
   | {
       readonly kind: 'set-enum-comment'

@@ -1,4 +1,4 @@
-import type { PolicyModel, TriggerState } from '../model/types.js'
+import type { PartitionOfModel, PolicyModel, TriggerState } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
@@ -37,9 +37,13 @@ export function describeChange(change: ChangeBody): string {
     case 'set-sequence-owner':
       return `set owner of sequence ${label(change.sequence)}`
     case 'create-table':
-      return `create table ${label(change.table)}`
-    case 'drop-table':
-      return `drop table ${label(change.table)}`
+    case 'drop-table': {
+      const verb = change.kind === 'create-table' ? 'create' : 'drop'
+      const of = change.table.partitionOf
+      return of === null
+        ? `${verb} table ${label(change.table)}`
+        : `${verb} partition ${label(change.table)} of ${partitionParent(of)}`
+    }
     case 'rename-table':
       return `rename table ${tableLabel(change.schema, change.from)} to ${change.to}`
     case 'add-column':
@@ -110,6 +114,10 @@ export function describeChange(change: ChangeBody): string {
       return `${commentVerb(change)} comment on ${change.object.kind} ${otherLabel(change.object)}`
     case 'set-trigger-state':
       return `${TRIGGER_STATE_VERBS[change.to]} trigger ${otherLabel(change.object)}`
+    case 'detach-partition':
+      return `detach partition ${label(change.table)} from ${partitionParent(change.partitionOf)}`
+    case 'attach-partition':
+      return `attach partition ${label(change.table)} to ${partitionParent(change.partitionOf)} (${change.partitionOf.bound})`
     default:
       return assertNever(change)
   }
@@ -123,6 +131,8 @@ export function policyChanges(from: PolicyModel, to: PolicyModel): string[] {
   if (from.withCheck !== to.withCheck) parts.push('WITH CHECK')
   return parts
 }
+
+const partitionParent = (of: PartitionOfModel): string => tableLabel(of.schema, of.table)
 
 function rowLevelSecurityVerb(flag: 'enabled' | 'forced', to: boolean): string {
   if (flag === 'enabled') return to ? 'enable' : 'disable'

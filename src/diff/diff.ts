@@ -1,11 +1,13 @@
 import { objectKey as key } from '../model/object-key.js'
-import type { SchemaModel } from '../model/types.js'
+import { tablesInPartitionOrder } from '../model/partition-order.js'
+import type { SchemaModel, TableModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
 import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
 import { hazardsOf } from './hazards.js'
 import { planOthers } from './others.js'
+import { columnsForComparison, planPartitions } from './partitions.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
@@ -34,21 +36,30 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   const sourceTables = new Map(source.tables.map((t) => [key(t), t]))
   const targetTables = new Map(to.tables.map((t) => [key(t), t]))
+  // A table whose partition key changes is dropped and created again, with its partitions.
+  const partitions = planPartitions(sourceTables, targetTables)
+  const rebuilt = partitions.rebuilt
+  const paired = (t: { schema: string; name: string }) =>
+    rebuilt.has(key(t)) ? undefined : sourceTables.get(key(t))
   const keysRebuilt = (schema: string, table: string): boolean => {
     const current = sourceTables.get(`${schema}.${table}`)
+    if (current !== undefined && rebuilt.has(`${schema}.${table}`)) return true
     return current !== undefined && keysChange(current, targetTables.get(`${schema}.${table}`))
   }
+  const compared = (current: TableModel, target: TableModel): [TableModel, TableModel] => [
+    columnsForComparison(current, target, sourceTables),
+    columnsForComparison(target, current, targetTables),
+  ]
   // Columns reshaped in each table, computed first so foreign keys in other tables can see them.
   const reshaped = new Map<string, ReadonlySet<string>>()
   const none: ReadonlySet<string> = new Set()
   for (const target of to.tables) {
-    const current = sourceTables.get(key(target))
+    const current = paired(target)
     if (current === undefined) continue
     reshaped.set(
       key(target),
       diffTable(
-        current,
-        target,
+        ...compared(current, target),
         () => none,
         () => false,
       ).reshapedColumns,
@@ -56,15 +67,24 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   }
   const tableDiffs: TableDiff[] = []
   for (const target of to.tables) {
-    const current = sourceTables.get(key(target))
+    const current = paired(target)
     if (current === undefined) continue
     tableDiffs.push(
-      diffTable(current, target, (schema, table) => reshaped.get(`${schema}.${table}`) ?? none, keysRebuilt),
+      diffTable(
+        ...compared(current, target),
+        (schema, table) => reshaped.get(`${schema}.${table}`) ?? none,
+        keysRebuilt,
+      ),
     )
   }
-  const droppedTables = source.tables.filter((t) => !targetTables.has(key(t)))
-  const createdTables = to.tables.filter((t) => !sourceTables.has(key(t)))
-  const changedTables = new Set(tableDiffs.filter((d) => d.changed).map((d) => key(d.table)))
+  // Partitions after their parent when created, before it when dropped.
+  const droppedTables = tablesInPartitionOrder(
+    source.tables.filter((t) => !targetTables.has(key(t)) || rebuilt.has(key(t))),
+  ).reverse()
+  const createdTables = tablesInPartitionOrder(
+    to.tables.filter((t) => !sourceTables.has(key(t)) || rebuilt.has(key(t))),
+  )
+  const changedTables = new Set([...tableDiffs.filter((d) => d.changed).map((d) => key(d.table)), ...rebuilt])
 
   // Enums: labels added in place; removals and reorders replace the type and move its columns.
   const enums = planEnums(source, to, targetTables)
@@ -106,13 +126,20 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     for (const foreignKey of d.dropForeignKeys)
       plan.add({ kind: 'drop-foreign-key', table: d.table, foreignKey })
   }
+  plan.addAll(partitions.detach)
   for (const t of droppedTables) {
     for (const foreignKey of t.foreignKeys) {
       plan.add({ kind: 'drop-foreign-key', table: { schema: t.schema, name: t.name }, foreignKey })
     }
   }
-  // 2. Drop indexes and constraints that go or change, then tables and columns.
+  // 2. Drop indexes and constraints that go or change, then tables and columns. A rebuilt table's
+  // sequences stay (DROP TABLE would take those it owns along) and are owned again once it is back.
   for (const d of tableDiffs) plan.addAll(d.dropConstraints)
+  for (const s of source.sequences) {
+    if (s.ownedBy === null || !rebuilt.has(`${s.schema}.${s.ownedBy.table}`)) continue
+    if (to.sequences.some((t) => key(t) === key(s)))
+      plan.add({ kind: 'set-sequence-owner', sequence: { ...s, ownedBy: null } })
+  }
   for (const t of droppedTables) plan.add({ kind: 'drop-table', table: { ...t, foreignKeys: [] } })
   for (const d of tableDiffs) plan.addAll(d.dropColumns)
 
@@ -137,6 +164,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const d of tableDiffs) plan.addAll(d.addIdentities)
   for (const t of createdTables)
     plan.add({ kind: 'create-table', table: { ...t, foreignKeys: [], indexes: [], policies: [] } })
+  plan.addAll(partitions.attach)
   plan.addAll(sequences.owners)
 
   // 5. Keys, indexes and foreign keys (after every table exists, so cycles and self-references work).
@@ -206,7 +234,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
               message: `drops view ${tableLabel(change.view.schema, change.view.name)}`,
             },
           ]
-        : hazardsOf(change, existingTables),
+        : change.kind === 'drop-table' && rebuilt.has(key(change.table))
+          ? [
+              {
+                kind: 'data-loss' as const,
+                message: `rebuilds ${tableLabel(change.table.schema, change.table.name)} for a new partition key: drops it and all its rows`,
+              },
+            ]
+          : hazardsOf(change, existingTables),
   }))
 }
 

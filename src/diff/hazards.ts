@@ -103,6 +103,24 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             ),
           ]
         : []
+    case 'attach-partition':
+      return existing(change.table)
+        ? [
+            hazard(
+              'long-lock',
+              `attaching ${label(change.table)} to ${tableLabel(change.partitionOf.schema, change.partitionOf.table)} scans it under lock to check its bound`,
+            ),
+          ]
+        : []
+    case 'detach-partition':
+      return change.reattached
+        ? []
+        : [
+            hazard(
+              'breaking',
+              `detaches ${label(change.table)} from ${tableLabel(change.partitionOf.schema, change.partitionOf.table)}: its rows are no longer read through it`,
+            ),
+          ]
     case 'drop-policy': {
       if (change.recreated) return []
       const what = `drops policy ${change.policy.name} on ${label(change.table)}`

@@ -72,6 +72,8 @@ export function findRenameCandidates(
     if (dropped.has(fromLabel)) continue
     for (const created of newTables) {
       if (created.schema !== gone.schema || !tablesLookAlike(gone, created)) continue
+      // Partitions list no columns of their own, so any two would look alike.
+      if (gone.partitionOf !== null || created.partitionOf !== null) continue
       candidates.push({
         kind: 'table',
         from: fromLabel,
@@ -141,6 +143,10 @@ export function applyRenames(model: SchemaModel, renames: Renames): SchemaModel 
           },
         }
       }),
+      partitionOf:
+        t.partitionOf === null
+          ? null
+          : { ...t.partitionOf, table: renameTable(t.partitionOf.schema, t.partitionOf.table) },
       indexes: t.indexes.map((i) => ({
         ...i,
         elements: i.elements.map((e) => (e.column === null ? e : { ...e, column: list([e.column])[0]! })),

@@ -107,6 +107,37 @@ export interface TableModel {
   readonly rowLevelSecurity: RowLevelSecurityModel
   /** CREATE POLICY, sorted by name. */
   readonly policies: readonly PolicyModel[]
+  /** PARTITION BY: how a partitioned table splits its rows, or null for a table that is not partitioned. */
+  readonly partitionBy: PartitionKeyModel | null
+  /**
+   * PARTITION OF: for a partition, its parent and bound, or null. A partition's columns, and the keys,
+   * constraints and indexes PostgreSQL copies from its parent, are the parent's: the partition lists
+   * only what is its own (normally no column at all).
+   */
+  readonly partitionOf: PartitionOfModel | null
+}
+
+export type PartitionStrategy = 'range' | 'list' | 'hash'
+
+export interface PartitionKeyModel {
+  readonly strategy: PartitionStrategy
+  /**
+   * The key between the brackets of PARTITION BY RANGE (...), as pg_get_partkeydef prints it: columns
+   * quoted only where PostgreSQL would quote them (`created_at, "Region"`), expressions as written in
+   * code, or as PostgreSQL prints them when read back.
+   */
+  readonly key: string
+}
+
+export interface PartitionOfModel {
+  readonly schema: string
+  readonly table: string
+  /**
+   * `FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`, `FOR VALUES IN ('eu')`,
+   * `FOR VALUES WITH (modulus 4, remainder 0)` or `DEFAULT`: as written from code, or as
+   * pg_get_expr(relpartbound) prints it when read back (values in their type's output form).
+   */
+  readonly bound: string
 }
 
 export type PolicyCommand = 'all' | 'select' | 'insert' | 'update' | 'delete'

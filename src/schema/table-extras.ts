@@ -82,6 +82,15 @@ export interface PolicySpec {
   readonly withCheck: SQL | undefined
 }
 
+export type PartitionStrategy = 'range' | 'list' | 'hash'
+
+/** PARTITION BY RANGE / LIST / HASH over columns and expressions. */
+export interface PartitionBySpec {
+  readonly kind: 'partitionBy'
+  readonly strategy: PartitionStrategy
+  readonly elements: readonly (AnyColumn | SQL)[]
+}
+
 export type TableExtraSpec =
   | PrimaryKeySpec
   | UniqueSpec
@@ -91,6 +100,7 @@ export type TableExtraSpec =
   | CommentSpec
   | RowLevelSecuritySpec
   | PolicySpec
+  | PartitionBySpec
 
 /** What a table's third argument returns: builders that expose their spec. */
 export interface TableExtra {

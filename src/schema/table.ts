@@ -2,6 +2,7 @@ import { type Chunk, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import { setOwnProperty } from '../util/own-property.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
+import type { PartitionBound } from './partition-bound.js'
 import type { TableExtra } from './table-extras.js'
 
 export type ColumnMap = Record<string, AnyColumn>
@@ -18,6 +19,14 @@ export interface TableDefinition {
   readonly columns: Readonly<Record<string, AnyColumn>>
   /** Table-level constraints and indexes, evaluated when first needed (they may reference later tables). */
   readonly extras: () => readonly TableExtra[]
+  /** Set for a partition (`partition()`): the table it belongs to and its bound. */
+  readonly partitionOf?: PartitionOfDefinition
+}
+
+/** The parent and bound of a partition; the bound is checked against the parent's key by toModel. */
+export interface PartitionOfDefinition {
+  readonly parent: AnyTable
+  readonly bound: PartitionBound
 }
 
 export interface TableBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -60,7 +69,17 @@ export function table<N extends string, C extends ColumnMap>(
   extras?: (columns: C) => readonly TableExtra[],
   options: TableOptions = {},
 ): Table<N, C> {
-  const schema = options.schema ?? DEFAULT_SCHEMA
+  return defineTable(name, columns, extras, options.schema ?? DEFAULT_SCHEMA, undefined)
+}
+
+/** Builds a table object; `partitionOf` is set for a partition, whose columns are its parent's. */
+export function defineTable<N extends string, C extends ColumnMap>(
+  name: N,
+  columns: C,
+  extras: ((columns: C) => readonly TableExtra[]) | undefined,
+  schema: string,
+  partitionOf: PartitionOfDefinition | undefined,
+): Table<N, C> {
   const owner = { schema, name }
   const bound: Record<string, AnyColumn> = {}
   for (const [key, column] of Object.entries(columns)) setOwnProperty(bound, key, column.bind(owner, key))
@@ -73,6 +92,7 @@ export function table<N extends string, C extends ColumnMap>(
       evaluated ??= Object.freeze([...(extras?.(bound as C) ?? [])])
       return evaluated
     },
+    ...(partitionOf === undefined ? {} : { partitionOf }),
   }
   return Object.freeze({
     ...bound,

@@ -41,6 +41,8 @@ export interface CatalogSnapshot {
   rowLevelSecurity: Record<string, { enabled: boolean; forced: boolean }>
   /** `schema.table` -> policy name -> what pg_policies shows of it. */
   policies: Record<string, Record<string, CatalogPolicy>>
+  /** `schema.table` -> pg_get_partkeydef, parent and pg_get_expr(relpartbound), for partitioned tables and partitions. */
+  partitions: Record<string, { key: string | null; parent: string | null; bound: string | null }>
 }
 
 export interface CatalogPolicy {
@@ -69,6 +71,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       comments: {},
       rowLevelSecurity: {},
       policies: {},
+      partitions: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -145,6 +148,22 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       from pg_policies where schemaname not in ('pg_catalog', 'information_schema') order by 1, 2`)) {
       const { rel, name, ...policy } = row
       entry(snapshot.policies, rel, {})[name] = policy
+    }
+    for (const row of await q<{
+      rel: string
+      key: string | null
+      parent: string | null
+      bound: string | null
+    }>(`
+      select n.nspname || '.' || c.relname as rel,
+        case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as key,
+        (select pn.nspname || '.' || pc.relname from pg_inherits i join pg_class pc on pc.oid = i.inhparent
+          join pg_namespace pn on pn.oid = pc.relnamespace where i.inhrelid = c.oid) as parent,
+        case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as bound
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p') and (c.relkind = 'p' or c.relispartition) and ${userSchemas} order by 1`)) {
+      const { rel, ...partitioning } = row
+      snapshot.partitions[rel] = partitioning
     }
     return snapshot
   })

@@ -5,6 +5,7 @@ import { tableLabel } from '../../diff/renames.js'
 import type {
   ColumnModel,
   IdentityModel,
+  PartitionOfModel,
   SchemaModel,
   SequenceModel,
   TriggerState,
@@ -58,12 +59,12 @@ export function driftFindings(
 ): DriftFinding[] {
   const drafts = settleDefaults(changes).flatMap((change) => draftsOf(change, expected))
   const wholeTables = new Set(
-    drafts.filter((d) => d.object === 'table' && d.state !== 'changed').map((d) => d.name),
+    drafts.filter((d) => isTable(d) && d.state !== 'changed').map((d) => d.owner ?? d.name),
   )
   // Pairs of a drop and a create of one object merge into "changed"; distinct changes stay apart.
   const merged = new Map<string, Draft>()
   for (const draft of drafts) {
-    if (draft.object !== 'table' && wholeTables.has(draft.owner ?? '')) continue
+    if (!isTable(draft) && wholeTables.has(draft.owner ?? '')) continue
     const key = objectKey(draft.object, draft.name)
     const seen = merged.get(key)
     if (seen === undefined) merged.set(key, draft)
@@ -193,9 +194,27 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
     case 'set-sequence-owner':
       return [{ object: 'sequence', name: label(change.sequence), state: 'changed', detail: 'owner changed' }]
     case 'create-table':
-      return [{ object: 'table', name: label(change.table), state: 'added' }]
-    case 'drop-table':
-      return [{ object: 'table', name: label(change.table), state: 'missing' }]
+    case 'drop-table': {
+      const state = change.kind === 'create-table' ? 'added' : 'missing'
+      const of = change.table.partitionOf
+      if (of === null) return [{ object: 'table', name: label(change.table), state }]
+      return [partition(change.table, of, state)]
+    }
+    case 'detach-partition':
+      // A partition detached and attached again is worded once, by its attach.
+      return change.reattached
+        ? []
+        : [partition(change.table, change.partitionOf, 'changed', 'detached outside migrations')]
+    case 'attach-partition': {
+      const previous = change.previous
+      const detail =
+        previous === null
+          ? 'attached outside migrations'
+          : previous.schema === change.partitionOf.schema && previous.table === change.partitionOf.table
+            ? 'bounds changed'
+            : `moved from ${tableLabel(previous.schema, previous.table)}`
+      return [partition(change.table, change.partitionOf, 'changed', detail)]
+    }
     case 'rename-table':
       return [renamed('table', change.schema, change.from, change.to)]
     case 'add-column': {
@@ -385,6 +404,13 @@ const TRIGGER_STATE_WORDS: Record<TriggerState, string> = {
   disabled: 'disabled',
 }
 
+/** `partition events_2026 of events`: a partition is named with its parent. */
+function partition(table: ObjectRef, of: PartitionOfModel, state: DriftState, detail?: string): Draft {
+  const name = `${label(table)} of ${tableLabel(of.schema, of.table)}`
+  return { object: 'partition', name, state, detail, owner: label(table) }
+}
+
+const isTable = (draft: Draft): boolean => draft.object === 'table' || draft.object === 'partition'
 const objectKey = (object: string, name: string): string => `${object}\u0000${name}`
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const label = (ref: ObjectRef): string => tableLabel(ref.schema, ref.name)

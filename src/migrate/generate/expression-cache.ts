@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { objectKey as tableKey } from '../../model/object-key.js'
-import type { ColumnModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
+import type { ColumnModel, PartitionOfModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
 
 /**
  * PostgreSQL rewrites the expressions a schema author writes (`balance >= 0` is read back as
@@ -118,6 +118,30 @@ class Walk {
     return hash([this.viewContext, tableKey(table)])
   }
 
+  /** A partition's columns are its parent's: the nearest table up its parents that lists them. */
+  private columnsHolder(table: TableModel): TableModel {
+    let holder = table
+    for (let depth = 0; holder.partitionOf !== null && holder.columns.length === 0 && depth < 32; depth++) {
+      const of: PartitionOfModel = holder.partitionOf
+      const parent = this.desired.tables.find((t) => t.schema === of.schema && t.name === of.table)
+      if (parent === undefined) break
+      holder = parent
+    }
+    return holder
+  }
+
+  /** A partition key reads the table's columns. */
+  private keyContext(table: TableModel): string {
+    return this.tableContext(this.columnsHolder(table))
+  }
+
+  /** A bound is printed in the types of the parent's key, so it depends on that key and its columns. */
+  private boundContext(table: TableModel): string {
+    const of = table.partitionOf
+    const parent = this.desired.tables.find((t) => t.schema === of?.schema && t.name === of?.table)
+    return parent === undefined ? this.environment : hash([parent.partitionBy, this.keyContext(parent)])
+  }
+
   private key(kind: string, context: string, text: string): string {
     return hash([kind, context, text])
   }
@@ -171,6 +195,26 @@ class Walk {
               ? null
               : get(this.key('policy-check', this.policyContext(table), p.withCheck), p.withCheck),
         })),
+        partitionBy:
+          table.partitionBy === null
+            ? null
+            : {
+                ...table.partitionBy,
+                key: get(
+                  this.key('partition-key', this.keyContext(table), table.partitionBy.key),
+                  table.partitionBy.key,
+                ),
+              },
+        partitionOf:
+          table.partitionOf === null
+            ? null
+            : {
+                ...table.partitionOf,
+                bound: get(
+                  this.key('partition-bound', this.boundContext(table), table.partitionOf.bound),
+                  table.partitionOf.bound,
+                ),
+              },
         indexes: table.indexes.map((index) => ({
           ...index,
           where:
@@ -227,6 +271,18 @@ class Walk {
             pairs.push([this.key('index-expression', context, e.expression), readExpression])
           }
         })
+      }
+      if (table.partitionBy !== null && read.partitionBy !== null) {
+        pairs.push([
+          this.key('partition-key', this.keyContext(table), table.partitionBy.key),
+          read.partitionBy.key,
+        ])
+      }
+      if (table.partitionOf !== null && read.partitionOf !== null) {
+        pairs.push([
+          this.key('partition-bound', this.boundContext(table), table.partitionOf.bound),
+          read.partitionOf.bound,
+        ])
       }
       for (const policy of table.policies) {
         const readPolicy = read.policies.find((p) => p.name === policy.name)

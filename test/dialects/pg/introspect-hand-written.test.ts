@@ -155,6 +155,8 @@ const expected: SchemaModel = {
       comment: "Line items: 'quoted', ünïcode ✓",
       rowLevelSecurity: { enabled: false, forced: false },
       policies: [],
+      partitionBy: null,
+      partitionOf: null,
     },
     {
       schema: 'app',
@@ -262,6 +264,8 @@ const expected: SchemaModel = {
           withCheck: '(b > 0)',
         },
       ],
+      partitionBy: null,
+      partitionOf: null,
     },
     {
       schema: 'app',
@@ -275,6 +279,8 @@ const expected: SchemaModel = {
       comment: null,
       rowLevelSecurity: { enabled: false, forced: false },
       policies: [],
+      partitionBy: null,
+      partitionOf: null,
     },
     {
       schema: 'app',
@@ -288,6 +294,8 @@ const expected: SchemaModel = {
       comment: null,
       rowLevelSecurity: { enabled: false, forced: false },
       policies: [],
+      partitionBy: null,
+      partitionOf: null,
     },
   ],
   views: [

@@ -1,10 +1,12 @@
-import type { ForeignKeyModel, SchemaModel } from '../../../model/types.js'
+import { tablesInPartitionOrder } from '../../../model/partition-order.js'
+import type { ForeignKeyModel, SchemaModel, TableModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { nextvalExpression } from '../sequence.js'
 import type { TypeContext } from './column-type.js'
 import type { EmitContext } from './emit-context.js'
 import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
+import { emitPartition } from './emit-partition.js'
 import { emitTable } from './emit-table.js'
 import { Imports } from './imports.js'
 import { type Declaration, printModule } from './js-module.js'
@@ -37,7 +39,8 @@ export interface CodegenResult {
  */
 export function codegen(model: SchemaModel, options: CodegenOptions = {}): CodegenResult {
   const enums = [...model.enums].sort(bySchemaAndName)
-  const tables = [...model.tables].sort(bySchemaAndName)
+  // A partition names its parent's variable, so it is declared after it.
+  const tables = tablesInPartitionOrder([...model.tables].sort(bySchemaAndName))
   const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
   const plan = planSchema({ ...model, tables })
   const sequences = [...plan.sequences].sort(bySchemaAndName)
@@ -87,7 +90,17 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     value,
   })
   // Tables come first so that the custom types their columns need are known.
-  const tableDeclarations = tables.map((t) => declare(symbols.variable('table', t), emitTable(context, t)))
+  const tableDeclarations = tables.map((t) => {
+    const parent =
+      t.partitionOf === null
+        ? undefined
+        : byKey.get(JSON.stringify([t.partitionOf.schema, t.partitionOf.table]))
+    const node =
+      parent === undefined
+        ? emitTable(context, t)
+        : emitPartition(context, t, withParentColumns(t, byKey), parent)
+    return declare(symbols.variable('table', t), node)
+  })
   const relationVariable = (schema: string, name: string): string | undefined => {
     const relation = { schema, name }
     if (byKey.has(JSON.stringify([schema, name]))) return symbols.variable('table', relation)
@@ -127,6 +140,15 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     declarations,
   })
   return { source, warnings: [...others.warnings, ...plan.warnings, ...unreachable] }
+}
+
+/** A partition with the columns it has from its parent (or the parent's parent), as its `t` names them. */
+function withParentColumns(table: TableModel, byKey: ReadonlyMap<string, TableModel>): TableModel {
+  let holder: TableModel | undefined = table
+  for (let depth = 0; holder?.partitionOf != null && holder.columns.length === 0 && depth < 32; depth++) {
+    holder = byKey.get(JSON.stringify([holder.partitionOf.schema, holder.partitionOf.table]))
+  }
+  return holder === undefined ? table : { ...table, columns: holder.columns }
 }
 
 function bySchemaAndName(a: { schema: string; name: string }, b: { schema: string; name: string }): number {

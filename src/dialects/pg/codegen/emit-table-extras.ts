@@ -8,6 +8,7 @@ import type {
 } from '../../../model/types.js'
 import type { IndexMethod } from '../../../schema/table-extras.js'
 import { type EmitContext, ownColumn, tableColumn } from './emit-context.js'
+import { emitPartitionBy } from './emit-partition.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sqlTemplate } from './sql-template.js'
 
@@ -20,7 +21,10 @@ export interface TableLevel {
   readonly foreignKeys: readonly ForeignKeyModel[]
 }
 
-/** The table's extras: its comment, row-level security flags, primary key, unique constraints, foreign keys, checks, indexes, then policies. */
+/**
+ * The table's extras: its comment, row-level security flags, primary key, unique constraints,
+ * foreign keys, checks, indexes, policies, then its partition key.
+ */
 export function tableExtras(context: EmitContext, table: TableModel, level: TableLevel): JsNode[] {
   const use = (name: string): string => context.imports.use(name)
   const columns = (names: readonly string[]): JsNode[] => names.map((name) => ownColumn(context, table, name))
@@ -61,6 +65,7 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
   }
   for (const index of table.indexes) extras.push(emitIndex(context, table, index))
   for (const policy of table.policies) extras.push(emitPolicy(context, policy))
+  if (table.partitionBy !== null) extras.push(emitPartitionBy(context, table, table.partitionBy))
   return extras
 }
 

@@ -28,6 +28,8 @@ export const IMPORTABLE: readonly string[] = [
   'macaddr',
   'materializedView',
   'numeric',
+  'partition',
+  'partitionBy',
   'policy',
   'primaryKey',
   'real',

@@ -207,6 +207,14 @@ export function renderChange(change: ChangeBody): string[] {
       return alterPolicy(change.table, change.from, change.to)
     case 'set-enum-comment':
       return [commentOn(enumTarget(change.enum.schema, change.enum.name), change.to)]
+    case 'detach-partition': {
+      const parent = qualified(change.partitionOf.schema, change.partitionOf.table)
+      return [`ALTER TABLE ${parent} DETACH PARTITION ${table(change.table)}`]
+    }
+    case 'attach-partition': {
+      const parent = qualified(change.partitionOf.schema, change.partitionOf.table)
+      return [`ALTER TABLE ${parent} ATTACH PARTITION ${table(change.table)} ${change.partitionOf.bound}`]
+    }
     default:
       return assertNever(change)
   }

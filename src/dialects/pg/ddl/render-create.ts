@@ -1,4 +1,5 @@
-import type { SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
+import { tablesInPartitionOrder } from '../../../model/partition-order.js'
+import type { PartitionKeyModel, SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import { enumComments, tableComments, viewComments } from './render-comments.js'
@@ -37,7 +38,7 @@ export function renderCreate(model: SchemaModel): string[] {
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
   }
-  for (const table of model.tables)
+  for (const table of tablesInPartitionOrder(model.tables))
     statements.push(createTable(table), ...tableRowLevelSecurity(table), ...tableComments(table))
   for (const s of model.sequences) {
     if (s.ownedBy === null) continue
@@ -58,7 +59,7 @@ export function renderCreate(model: SchemaModel): string[] {
 }
 
 export function createTable(table: TableModel): string {
-  const lines = table.columns.map(columnDefinition)
+  const lines = table.partitionOf === null ? table.columns.map(columnDefinition) : []
   if (table.primaryKey !== null) {
     lines.push(
       `CONSTRAINT ${quoteIdent(table.primaryKey.name)} PRIMARY KEY ${columnList(table.primaryKey.columns)}`,
@@ -68,7 +69,17 @@ export function createTable(table: TableModel): string {
   for (const check of table.checks)
     lines.push(`CONSTRAINT ${quoteIdent(check.name)} CHECK (${check.expression})`)
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`
-  return `CREATE TABLE ${qualified(table.schema, table.name)} (${body})`
+  const name = qualified(table.schema, table.name)
+  const partitionBy = table.partitionBy === null ? '' : ` ${partitionByClause(table.partitionBy)}`
+  if (table.partitionOf === null) return `CREATE TABLE ${name} (${body})${partitionBy}`
+  // A partition's columns come from its parent; only its own constraints are listed.
+  const of = table.partitionOf
+  const own = lines.length === 0 ? '' : ` (${body})`
+  return `CREATE TABLE ${name} PARTITION OF ${qualified(of.schema, of.table)}${own} ${of.bound}${partitionBy}`
+}
+
+export function partitionByClause(key: PartitionKeyModel): string {
+  return `PARTITION BY ${key.strategy.toUpperCase()} (${key.key})`
 }
 
 export function createView(view: ViewModel): string {

@@ -62,6 +62,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
           comment: shell.comment,
           rowLevelSecurity: shell.rowLevelSecurity,
           policies: policies.get(shell.oid) ?? [],
+          partitionBy: shell.partitionBy,
+          partitionOf: shell.partitionOf,
         }
       })
       .sort(bySchemaAndName)

@@ -1,5 +1,12 @@
-import type { ColumnModel, IdentityModel, RowLevelSecurityModel } from '../../../model/types.js'
+import type {
+  ColumnModel,
+  IdentityModel,
+  PartitionKeyModel,
+  PartitionOfModel,
+  RowLevelSecurityModel,
+} from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
+import { partitionKey } from './partition-key.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 
 /** A table as read before its constraints and indexes are attached. */
@@ -10,6 +17,8 @@ export interface TableShell {
   readonly columns: ColumnModel[]
   readonly comment: string | null
   readonly rowLevelSecurity: RowLevelSecurityModel
+  readonly partitionBy: PartitionKeyModel | null
+  readonly partitionOf: PartitionOfModel | null
 }
 
 interface ColumnRow {
@@ -19,6 +28,10 @@ interface ColumnRow {
   table_comment: string | null
   rls_enabled: boolean
   rls_forced: boolean
+  partition_key: string | null
+  parent_schema: string | null
+  parent_table: string | null
+  partition_bound: string | null
   name: string | null
   type: string
   dimensions: number
@@ -37,12 +50,19 @@ interface ColumnRow {
   comment: string | null
 }
 
-/** Every table (plain and partitioned) with its columns in attnum order, in one query. */
+/**
+ * Every table (plain and partitioned, partitions with their parent and bound) with its columns in
+ * attnum order, in one query.
+ */
 export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShell[]> {
   const found = await rows<ColumnRow>(sql`
     select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table,
       obj_description(c.oid, 'pg_class') as table_comment,
-      c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced, a.attname::text as name,
+      c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced,
+      case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
+      pn.nspname::text as parent_schema, pc.relname::text as parent_table,
+      case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
+      a.attname::text as name,
       format_type(a.atttypid, a.atttypmod) as type, a.attndims::int as dimensions,
       (t.typcategory = 'A' and t.typtype = 'b') as is_array, a.attnotnull as not_null,
       case when a.attgenerated = '' then pg_get_expr(d.adbin, d.adrelid) end as default,
@@ -52,7 +72,12 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
       s.seqcache::text as cache, s.seqcycle as cycle, col_description(c.oid, a.attnum) as comment
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
+    left join pg_inherits ih on c.relispartition and ih.inhrelid = c.oid
+    left join pg_class pc on pc.oid = ih.inhparent
+    left join pg_namespace pn on pn.oid = pc.relnamespace
+    -- A partition's inherited columns are its parent's (attislocal is false for them).
     left join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      and (a.attislocal or not c.relispartition)
     left join pg_type t on t.oid = a.atttypid
     left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum
     left join pg_depend dep on a.attidentity <> '' and dep.classid = 'pg_class'::regclass
@@ -75,6 +100,11 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
         columns: [],
         comment: row.table_comment,
         rowLevelSecurity: { enabled: row.rls_enabled, forced: row.rls_forced },
+        partitionBy: row.partition_key === null ? null : partitionKey(row.partition_key),
+        partitionOf:
+          row.parent_table === null
+            ? null
+            : { schema: row.parent_schema!, table: row.parent_table, bound: row.partition_bound! },
       }
       tables.set(row.table_oid, table)
     }

@@ -63,6 +63,9 @@ export async function readConstraints(rows: ReadRows, scope: Scope): Promise<Map
     left join pg_class rc on rc.oid = k.confrelid and k.contype = 'f'
     left join pg_namespace rn on rn.oid = rc.relnamespace
     where k.contype in ('p', 'u', 'f', 'c') and c.relkind in ('r', 'p')
+      -- Constraints PostgreSQL copies from a parent onto its partitions, and the foreign keys it adds
+      -- for each partition of a referenced partitioned table, are not the table's own.
+      and k.conparentid = 0 and (k.conislocal or not c.relispartition)
       and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
 
   const byTable = new Map<number, TableConstraints>()

@@ -37,6 +37,8 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
     join pg_class c on c.oid = x.indrelid
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('r', 'p') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}
+      -- An index PostgreSQL builds on a partition for an index of its parent is attached to it.
+      and not exists (select from pg_inherits ih where ih.inhrelid = x.indexrelid)
       and not exists (select from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid
         and k.contype in ('p', 'u', 'x'))`)
 

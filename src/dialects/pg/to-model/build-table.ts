@@ -17,6 +17,7 @@ import { defaultLiteral } from '../default-literal.js'
 import { identifierProblem } from '../identifiers.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
 import { nextvalExpression } from '../sequence.js'
+import { partitionKeyModel, partitionOfModel } from './build-partition.js'
 import { buildPolicies } from './build-policies.js'
 import { commentText } from './comment-text.js'
 import { ddlExpression } from './expression.js'
@@ -59,7 +60,8 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     return column.name
   }
 
-  const entries = Object.values(def.columns)
+  // A partition's columns are its parent's: PostgreSQL copies them, and the model lists none.
+  const entries = def.partitionOf === undefined ? Object.values(def.columns) : []
   if (entries.length > 1600) fail('a table can have at most 1600 columns')
   const seenNames = new Set<string>()
   for (const column of entries) {
@@ -277,6 +279,8 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       forced: specs('rowLevelSecurity').some((s) => s.flag === 'forced'),
     },
     policies: buildPolicies(specs('policy'), fail),
+    partitionBy: partitionKeyModel(specs('partitionBy'), nameOf, fail),
+    partitionOf: partitionOfModel(def, fail),
   }
   return { model, sequences, foreignKeys: foreignKeyInputs }
 }

@@ -52,7 +52,8 @@ export function reserveExplicitNames(
       constraints.add(name)
       allocator(def.schema).reserve(name)
     }
-    for (const column of Object.values(def.columns)) {
+    // A partition's columns are its parent's, with the parent's names.
+    for (const column of def.partitionOf === undefined ? Object.values(def.columns) : []) {
       const c = column.config
       if (c.unique?.name !== undefined) {
         relation(def.schema, c.unique.name, `${at}, unique constraint ${c.unique.name}`)
@@ -66,7 +67,13 @@ export function reserveExplicitNames(
     }
     for (const { spec } of def.extras()) {
       // Policy names live per table, apart from relations and constraints.
-      if (spec.kind === 'comment' || spec.kind === 'rowLevelSecurity' || spec.kind === 'policy') continue
+      if (
+        spec.kind === 'comment' ||
+        spec.kind === 'rowLevelSecurity' ||
+        spec.kind === 'policy' ||
+        spec.kind === 'partitionBy'
+      )
+        continue
       if (spec.name === undefined) continue
       const what = `${spec.kind === 'index' ? 'index' : 'constraint'} ${spec.name}`
       if (spec.kind === 'index' || spec.kind === 'primaryKey' || spec.kind === 'unique') {

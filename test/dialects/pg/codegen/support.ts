@@ -39,6 +39,8 @@ export function tableModel(
     comment: null,
     rowLevelSecurity: { enabled: false, forced: false },
     policies: [],
+    partitionBy: null,
+    partitionOf: null,
     ...fields,
   }
 }
