@@ -118,6 +118,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
   plan.addAll(others.dropLate)
+  plan.addAll(others.dropRecreated)
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })

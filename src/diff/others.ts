@@ -29,7 +29,9 @@ export interface OthersPlan {
   readonly createLate: ChangeBody[]
   /** Triggers and rules that go or change, before tables change. */
   readonly dropLate: ChangeBody[]
-  /** Early objects that go, after the tables that used them (reverse order). */
+  /** Routines dropped to be created again (CREATE OR REPLACE cannot change them): before anything is created. */
+  readonly dropRecreated: ChangeBody[]
+  /** Early objects that go for good, after the tables that used them (reverse order). */
   readonly dropEarly: ChangeBody[]
   /** Extensions that go, last. */
   readonly dropExtensions: ChangeBody[]
@@ -101,7 +103,11 @@ export function planOthers(from: readonly OtherObjectModel[], to: readonly Other
     createAfterTables: created.filter((c) => hasStandardBody(c.object)).map(create),
     createLate: created.filter((c) => !EARLY_KINDS.has(c.object.kind)).map(create),
     dropLate: dropped.filter((o) => !EARLY_KINDS.has(o.kind)).map(drop),
-    dropEarly: dropped.filter(early).reverse().map(drop),
+    dropRecreated: dropped.filter((o) => early(o) && createdKeys.has(otherKey(o))).map(drop),
+    dropEarly: dropped
+      .filter((o) => early(o) && !createdKeys.has(otherKey(o)))
+      .reverse()
+      .map(drop),
     dropExtensions: dropped.filter(isExtension).reverse().map(drop),
     alter,
   }

@@ -48,7 +48,7 @@ export function pgliteContribExtensions(): Promise<Extensions> {
 
 async function contribExtension(name: string): Promise<[string, Extensions[string] | undefined]> {
   try {
-    const module = (await import(`@electric-sql/pglite/contrib/${name}`)) as Record<
+    const module = (await import(/* @vite-ignore */ `@electric-sql/pglite/contrib/${name}`)) as Record<
       string,
       Extensions[string]
     >

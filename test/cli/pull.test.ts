@@ -86,16 +86,13 @@ describe('tidemark pull', () => {
   it('writes the schema module the config names, and says what it wrote', async () => {
     expect(await run('pull')).toEqual({
       code: 0,
-      out: [
-        'Wrote src/schema.ts: 5 tables, 1 enum, 1 view, 1 sequence.',
-        'Warning: 1 function is not written as code yet; it stays managed by your migrations',
-        'Warning: 1 trigger is not written as code yet; it stays managed by your migrations',
-        '',
-      ].join('\n'),
+      out: ['Wrote src/schema.ts: 5 tables, 1 enum, 1 view, 1 sequence, 1 routine, 1 trigger.', ''].join(
+        '\n',
+      ),
       err: '',
     })
     const source = await schemaFile()
-    expect(source).toContain(' * - trigger posts_touch on public.posts\n')
+    expect(source).toContain("export const postsTouch = trigger('posts_touch', posts, {")
     expect(source).toContain("export const users = table('users', {")
     expect(source).toContain(
       "authorId: bigint('author_id')\n      .notNull()\n      .references(() => users.id, { onDelete: 'cascade' }),",
@@ -140,10 +137,10 @@ describe('tidemark pull', () => {
       enums: 1,
       views: 1,
       sequences: 1,
-      warnings: [
-        '1 function is not written as code yet; it stays managed by your migrations',
-        '1 trigger is not written as code yet; it stays managed by your migrations',
-      ],
+      extensions: 0,
+      routines: 1,
+      triggers: 1,
+      warnings: [],
     })
     expect(await readFile(join(project.dir, 'generated', 'db.ts'), 'utf8')).toBe(await schemaFile())
   })
@@ -215,7 +212,7 @@ describe('tidemark pull, then generate and migrate into an empty database', () =
     await copy?.remove()
   })
 
-  it('builds the same tables, enums, sequences, views and comments', async () => {
+  it('builds the same tables, enums, sequences, views, comments, routines and triggers', async () => {
     expect((await tidemark(['pull'], { cwd: source.dir })).code).toBe(0)
     await copy.write('src/schema.ts', await readFile(join(source.dir, 'src', 'schema.ts'), 'utf8'))
     const generated = await tidemark(['generate', '--name', 'pulled'], { cwd: copy.dir })
@@ -227,6 +224,6 @@ describe('tidemark pull, then generate and migrate into an empty database', () =
     })
     // Functions and triggers stay with the migrations that made them; everything else is rebuilt.
     const original = await readModel(source.dir)
-    expect(await readModel(copy.dir)).toEqual({ ...original, others: [] })
+    expect(await readModel(copy.dir)).toEqual(original)
   })
 })

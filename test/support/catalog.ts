@@ -43,6 +43,12 @@ export interface CatalogSnapshot {
   policies: Record<string, Record<string, CatalogPolicy>>
   /** `schema.table` -> pg_get_partkeydef, parent and pg_get_expr(relpartbound), for partitioned tables and partitions. */
   partitions: Record<string, { key: string | null; parent: string | null; bound: string | null }>
+  /** `schema.name(identity args)` -> pg_get_functiondef and the comment, for routines no extension owns. */
+  routines: Record<string, { definition: string; comment: string | null }>
+  /** `schema.table.trigger` -> pg_get_triggerdef, tgenabled and the comment, for user triggers. */
+  triggers: Record<string, { definition: string; enabled: string; comment: string | null }>
+  /** extension name -> its schema (plpgsql left out). */
+  extensions: Record<string, string>
 }
 
 export interface CatalogPolicy {
@@ -72,6 +78,9 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       rowLevelSecurity: {},
       policies: {},
       partitions: {},
+      routines: {},
+      triggers: {},
+      extensions: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -164,6 +173,29 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       where c.relkind in ('r', 'p') and (c.relkind = 'p' or c.relispartition) and ${userSchemas} order by 1`)) {
       const { rel, ...partitioning } = row
       snapshot.partitions[rel] = partitioning
+    }
+    for (const row of await q<{ id: string; definition: string; comment: string | null }>(`
+      select n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' as id,
+        pg_get_functiondef(p.oid) as definition, obj_description(p.oid, 'pg_proc') as comment
+      from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+      where p.prokind in ('f', 'p') and ${userSchemas}
+        and not exists (select from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')
+      order by 1`)) {
+      const { id, ...routine } = row
+      snapshot.routines[id] = routine
+    }
+    for (const row of await q<{ id: string; definition: string; enabled: string; comment: string | null }>(`
+      select n.nspname || '.' || c.relname || '.' || t.tgname as id, pg_get_triggerdef(t.oid) as definition,
+        t.tgenabled::text as enabled, obj_description(t.oid, 'pg_trigger') as comment
+      from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+      where not t.tgisinternal and ${userSchemas} order by 1`)) {
+      const { id, ...trigger } = row
+      snapshot.triggers[id] = trigger
+    }
+    for (const row of await q<{ name: string; schema: string }>(`
+      select x.extname as name, n.nspname as schema from pg_extension x join pg_namespace n on n.oid = x.extnamespace
+      where x.extname <> 'plpgsql' order by 1`)) {
+      snapshot.extensions[row.name] = row.schema
     }
     return snapshot
   })

@@ -27,6 +27,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import type { Database, DatabaseOptions } from '../../src/database/database.js'
 import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../src/drivers/pglite.js'
+import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { fromPostgresJs } from '../../src/drivers/postgres-js.js'
 
 export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js'
@@ -108,7 +109,7 @@ class LazyTarget implements Target {
 
 const openers: Record<TargetName, () => Promise<OpenTarget>> = {
   pglite: async () => {
-    const client = await PGlite.create()
+    const client = await PGlite.create({ extensions: await pgliteContribExtensions() })
     return {
       db: fromPGlite(client),
       exec: async (sql) => {

@@ -12,9 +12,10 @@ import { progress } from '../terminal.js'
 
 export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
 
-Reads the live database and writes its schema as TypeScript: enums, sequences, tables and views,
-with their constraints and indexes. Functions, triggers, rules and other objects the schema code
-cannot declare yet are listed at the top of the file and stay managed by your migrations.
+Reads the live database and writes its schema as TypeScript: extensions, enums, sequences,
+functions and procedures, tables and views with their constraints and indexes, and triggers.
+Aggregates, range types and rules, which the schema code cannot declare yet, are listed at the
+top of the file and stay managed by your migrations.
 
   --out FILE   where to write (default: the first schema module of the config)
   --force      overwrite FILE even though it already has content
@@ -62,6 +63,9 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     enums: model.enums.length,
     views: model.views.length,
     sequences: model.sequences.length,
+    extensions: model.others.filter((o) => o.kind === 'extension').length,
+    routines: model.others.filter((o) => o.kind === 'function' || o.kind === 'procedure').length,
+    triggers: model.others.filter((o) => o.kind === 'trigger').length,
   }
   if (settings.json) {
     io.stdout.write(`${JSON.stringify({ file, ...counts, warnings })}\n`)
@@ -72,6 +76,10 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     count(counts.enums, 'enum'),
     count(counts.views, 'view'),
     count(counts.sequences, 'sequence'),
+    // Kinds most schemas do not have are only named when there are some.
+    ...(counts.extensions > 0 ? [count(counts.extensions, 'extension')] : []),
+    ...(counts.routines > 0 ? [count(counts.routines, 'routine')] : []),
+    ...(counts.triggers > 0 ? [count(counts.triggers, 'trigger')] : []),
   ]
   io.stdout.write(`Wrote ${shown}: ${written.join(', ')}.\n`)
   for (const warning of warnings) io.stdout.write(`Warning: ${warning}\n`)

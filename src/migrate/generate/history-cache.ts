@@ -8,7 +8,8 @@ import { pgliteVersion } from './embedded-shadow.js'
 
 /**
  * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level
- * security; 4: policies as part of tables; 5: partition keys and bounds), so a cache written by a
+ * security; 4: policies as part of tables; 5: partition keys and bounds; 6: comments and trigger
+ * states of routines, triggers and other objects), so a cache written by a
  * development build of the same version is not taken for a complete reading.
  */
 const READING_REVISION = 6

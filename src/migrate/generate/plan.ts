@@ -196,8 +196,10 @@ async function loadDesired(
   const desired = desiredFor(options.desired, current)
   const declared = desired.others.filter(isDeclaredKind)
   const changes = diff(loaded, { ...desired, others: loaded.others })
-  // Schemas go after the routines in them that the schema no longer declares.
-  const draft = renderChanges(changes.filter((c) => c.kind !== 'drop-schema'))
+  // New schemas come before the routines in them; schemas go after the routines in them that the
+  // schema no longer declares.
+  const schemaCreates = renderChanges(changes.filter((c) => c.kind === 'create-schema'))
+  const draft = renderChanges(changes.filter((c) => c.kind !== 'drop-schema' && c.kind !== 'create-schema'))
   const schemaDrops = renderChanges(changes.filter((c) => c.kind === 'drop-schema'))
   const runDraft = async (statements: string[]): Promise<void> => {
     if (statements.length === 0) return
@@ -213,6 +215,7 @@ async function loadDesired(
     })
   }
   const touchesOthers = declared.length > 0 || loaded.others.some(isDeclaredKind)
+  if (touchesOthers) await runDraft(schemaCreates)
   const authored = touchesOthers
     ? await loadDeclared(
         shadow,
@@ -222,8 +225,8 @@ async function loadDesired(
         () => runDraft(schemaDrops),
       )
     : new Map<string, OtherObjectModel>()
-  if (!touchesOthers) await runDraft([...draft, ...schemaDrops])
-  const ran = draft.length + schemaDrops.length
+  if (!touchesOthers) await runDraft([...schemaCreates, ...draft, ...schemaDrops])
+  const ran = schemaCreates.length + draft.length + schemaDrops.length
   // Nothing loaded means the shadow already reads back as the schema: no second read needed.
   const read = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
   return { current, target: targetFrom(read, current), desired, authored }

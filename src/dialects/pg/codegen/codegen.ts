@@ -1,12 +1,14 @@
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
-import type { ForeignKeyModel, SchemaModel, TableModel } from '../../../model/types.js'
+import type { ForeignKeyModel, OtherObjectModel, SchemaModel, TableModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { qualifiedName } from '../quote.js'
 import { nextvalExpression } from '../sequence.js'
 import type { TypeContext } from './column-type.js'
 import type { EmitContext } from './emit-context.js'
 import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
 import { emitPartition } from './emit-partition.js'
+import { emitExtension, emitRoutine, emitTrigger } from './emit-routines.js'
 import { emitTable } from './emit-table.js'
 import { Imports } from './imports.js'
 import { type Declaration, printModule } from './js-module.js'
@@ -50,12 +52,21 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     .filter((schema) => schema !== DEFAULT_SCHEMA)
     .sort(compare)
 
+  // Extensions, routines and triggers are written as code; aggregates, range types and rules stay
+  // with the migrations and are listed in the module's comment.
+  const written = model.others.filter((o) => WRITTEN_KINDS.has(o.kind))
+  const ofKind = (kind: OtherObjectModel['kind']) => written.filter((o) => o.kind === kind)
+  const routines = [...ofKind('function'), ...ofKind('procedure')]
+  const triggerName = (o: OtherObjectModel) => ({ schema: o.schema, name: `${o.table}\u0000${o.name}` })
   const symbols = new ModuleSymbols(
     [
+      ...ofKind('extension').map((object) => ({ kind: 'extension' as const, object })),
+      ...routines.map((object) => ({ kind: object.kind as 'function' | 'procedure', object })),
       ...tables.map((object) => ({ kind: 'table' as const, object })),
       ...views.map((object) => ({ kind: 'view' as const, object })),
       ...enums.map((object) => ({ kind: 'enum' as const, object })),
       ...sequences.map((object) => ({ kind: 'sequence' as const, object })),
+      ...ofKind('trigger').map((o) => ({ kind: 'trigger' as const, object: triggerName(o) })),
     ],
     schemas,
   )
@@ -111,8 +122,30 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   const viewDeclarations = views.map((v) =>
     declare(symbols.variable('view', v), emitView(context, v, relationVariable)),
   )
+  const routineVariable = (qualified: string): string | undefined => {
+    const found = routines.filter(
+      (r) =>
+        r.kind === 'function' &&
+        `${qualifiedName(r.schema, r.name.slice(0, r.name.indexOf('(')))}` === qualified,
+    )
+    // Trigger functions take no arguments: an overloaded name is resolved by that.
+    const fn = found.length === 1 ? found[0] : found.find((r) => r.name.endsWith('()'))
+    return fn === undefined ? undefined : symbols.variable('function', fn)
+  }
+  const triggerDeclarations = ofKind('trigger').flatMap((o) => {
+    const table = byKey.get(JSON.stringify([o.schema, o.table]))
+    const on = relationVariable(o.schema, o.table!)
+    if (on === undefined) return []
+    const columnKey = (column: string) =>
+      table !== undefined && table.columns.some((c) => c.name === column)
+        ? symbols.columnKey(table, column)
+        : undefined
+    const node = emitTrigger(context, o, on, columnKey, routineVariable)
+    return [declare(symbols.variable('trigger', triggerName(o)), node)]
+  })
   const declarations = [
     ...schemas.map((schema) => declare(symbols.schemaVariable(schema)!, emitNamespace(context, schema))),
+    ...ofKind('extension').map((o) => declare(symbols.variable('extension', o), emitExtension(context, o))),
     ...[...customTypes]
       .sort(compare)
       .map((dataType) =>
@@ -120,11 +153,15 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ),
     ...enums.map((e) => declare(symbols.variable('enum', e), emitEnum(context, e))),
     ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
+    ...routines.map((r) =>
+      declare(symbols.variable(r.kind as 'function' | 'procedure', r), emitRoutine(context, r)),
+    ),
     ...tableDeclarations,
     ...viewDeclarations,
+    ...triggerDeclarations,
   ]
 
-  const others = reportOthers(model.others)
+  const others = reportOthers(model.others.filter((o) => !WRITTEN_KINDS.has(o.kind)))
   const unreachable = tables.flatMap((t) =>
     t.foreignKeys
       .filter((fk) => targetOf(fk) === undefined)
@@ -141,6 +178,13 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   })
   return { source, warnings: [...others.warnings, ...plan.warnings, ...unreachable] }
 }
+
+const WRITTEN_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
+  'extension',
+  'function',
+  'procedure',
+  'trigger',
+])
 
 /** A partition with the columns it has from its parent (or the parent's parent), as its `t` names them. */
 function withParentColumns(table: TableModel, byKey: ReadonlyMap<string, TableModel>): TableModel {

@@ -3,7 +3,15 @@ import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { IMPORTABLE } from './imports.js'
 import { camelCase, NameScope } from './js-names.js'
 
-export type ObjectKind = 'table' | 'view' | 'enum' | 'sequence'
+export type ObjectKind =
+  | 'table'
+  | 'view'
+  | 'enum'
+  | 'sequence'
+  | 'extension'
+  | 'function'
+  | 'procedure'
+  | 'trigger'
 
 interface Named {
   readonly schema: string
@@ -15,6 +23,10 @@ const SUFFIX: Record<ObjectKind | 'schema' | 'type', string> = {
   view: 'View',
   enum: 'Enum',
   sequence: 'Sequence',
+  extension: 'Extension',
+  function: 'Function',
+  procedure: 'Procedure',
+  trigger: 'Trigger',
   schema: 'Schema',
   type: 'Type',
 }
@@ -37,8 +49,9 @@ export class ModuleSymbols {
     const inPublic = objects.filter((o) => o.object.schema === DEFAULT_SCHEMA)
     const elsewhere = objects.filter((o) => o.object.schema !== DEFAULT_SCHEMA)
     for (const { kind, object } of [...inPublic, ...elsewhere]) {
-      const plain = camelCase(object.name)
-      const qualified = object.schema === DEFAULT_SCHEMA ? '' : camelCase(`${object.schema}_${object.name}`)
+      const base = shortName(object.name)
+      const plain = camelCase(base)
+      const qualified = object.schema === DEFAULT_SCHEMA ? '' : camelCase(`${object.schema}_${base}`)
       const variable = this.scope.claim([plain, qualified, `${qualified || plain || kind}${SUFFIX[kind]}`])
       this.variables.set(variableKey(kind, object), variable)
     }
@@ -99,6 +112,16 @@ function tableColumnKeys(table: TableModel): Map<string, string> {
     if (!keys.has(column.name)) keys.set(column.name, scope.claim([camelCase(column.name) || 'column']))
   }
   return keys
+}
+
+/**
+ * The part of a model name a variable is named after: a routine's name without its argument types
+ * (`add(integer, integer)`), a trigger's without its table (`users\u0000touch`).
+ */
+function shortName(name: string): string {
+  const paren = name.indexOf('(')
+  const withoutArguments = paren > 0 ? name.slice(0, paren) : name
+  return withoutArguments.slice(withoutArguments.lastIndexOf('\u0000') + 1)
 }
 
 function variableKey(kind: ObjectKind, object: Named): string {

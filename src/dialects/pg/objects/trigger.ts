@@ -1,13 +1,17 @@
 import type { TriggerState } from '../../../model/types.js'
 import type { AnyColumn } from '../../../schema/column.js'
 import { schemaObjectKind } from '../../../schema/kind.js'
+import type { ColumnMap } from '../../../schema/table.js'
 import { type AnyTable, tableDefinition } from '../../../schema/table.js'
-import { type View, viewDefinition } from '../../../schema/view.js'
+import { type ViewBase, viewDefinition } from '../../../schema/view.js'
 import type { SQL } from '../../../sql/sql.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import { ddlExpression } from '../to-model/expression.js'
 import { definedAt } from './defined-at.js'
 import type { PgRoutine } from './routine.js'
+
+/** A table, or a view (INSTEAD OF triggers). */
+export type TriggerTarget = AnyTable | ViewBase<string, ColumnMap>
 
 export type TriggerEvent = 'insert' | 'update' | 'delete' | 'truncate'
 
@@ -41,7 +45,7 @@ export interface PgTrigger {
   readonly [schemaObjectKind]: 'trigger'
   readonly name: string
   /** The table or view it is on. */
-  readonly on: AnyTable | View
+  readonly on: TriggerTarget
   readonly function: PgRoutine | undefined
   readonly statement: string
   readonly enabled: TriggerState
@@ -63,8 +67,57 @@ export interface PgTrigger {
  *   execute: touch,
  * })
  */
-export function trigger(name: string, on: AnyTable | View, options: TriggerOptions): PgTrigger {
+export function trigger(name: string, on: TriggerTarget, options: TriggerOptions): PgTrigger
+/**
+ * A trigger written as its whole CREATE TRIGGER statement, for what the options do not say
+ * (constraint triggers, DEFERRABLE, FROM): `trigger(users, sql\`create constraint trigger ...\`)`.
+ */
+export function trigger(
+  on: TriggerTarget,
+  statement: SQL | string,
+  options?: Pick<TriggerOptions, 'enabled' | 'comment'>,
+): PgTrigger
+export function trigger(
+  first: string | TriggerTarget,
+  second: TriggerTarget | SQL | string,
+  third?: TriggerOptions | Pick<TriggerOptions, 'enabled' | 'comment'>,
+): PgTrigger {
   const where = definedAt()
+  if (typeof first !== 'string') return fromStatement(first, second as SQL | string, third ?? {}, where)
+  return fromOptions(first, second as TriggerTarget, third as TriggerOptions, where)
+}
+
+function fromStatement(
+  on: TriggerTarget,
+  source: SQL | string,
+  options: Pick<TriggerOptions, 'enabled' | 'comment'>,
+  where: string | undefined,
+): PgTrigger {
+  const target = relationOf(on)
+  if (target === undefined) throw new TypeError('trigger(): the first argument must be a table or a view')
+  const statement = (typeof source === 'string' ? source : ddlExpression(source)).trim().replace(/;\s*$/, '')
+  const name = /^create\s+(?:constraint\s+)?trigger\s+("(?:[^"]|"")*"|[\w$]+)/i.exec(statement)?.[1]
+  if (name === undefined)
+    throw new TypeError(`trigger() on ${target.schema}.${target.name} takes a CREATE TRIGGER statement`)
+  const unquoted = name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name.toLowerCase()
+  return Object.freeze({
+    [schemaObjectKind]: 'trigger' as const,
+    name: unquoted,
+    on,
+    function: undefined,
+    statement,
+    enabled: stateOf(options.enabled),
+    comment: options.comment,
+    definedAt: where,
+  })
+}
+
+function fromOptions(
+  name: string,
+  on: TriggerTarget,
+  options: TriggerOptions,
+  where: string | undefined,
+): PgTrigger {
   if (typeof name !== 'string' || name === '') throw new TypeError('trigger() takes a name')
   const target = relationOf(on)
   if (target === undefined)
@@ -100,12 +153,7 @@ export function trigger(name: string, on: AnyTable | View, options: TriggerOptio
   if (fn !== undefined && fn.kind !== 'function')
     throw new TypeError(`${label}: execute takes a function, not a procedure`)
   parts.push(`EXECUTE FUNCTION ${fnName}(${(options.arguments ?? []).map(quoteLiteral).join(', ')})`)
-  const enabled =
-    options.enabled === undefined || options.enabled === true
-      ? 'origin'
-      : options.enabled === false
-        ? 'disabled'
-        : options.enabled
+  const enabled = stateOf(options.enabled)
   return Object.freeze({
     [schemaObjectKind]: 'trigger' as const,
     name,
@@ -118,10 +166,15 @@ export function trigger(name: string, on: AnyTable | View, options: TriggerOptio
   })
 }
 
+function stateOf(enabled: TriggerOptions['enabled']): TriggerState {
+  if (enabled === undefined || enabled === true) return 'origin'
+  return enabled === false ? 'disabled' : enabled
+}
+
 export function relationOf(on: unknown): { schema: string; name: string } | undefined {
   if (typeof on !== 'object' || on === null) return undefined
   if (tableDefinition in on) return (on as AnyTable)[tableDefinition]
-  if (viewDefinition in on) return (on as View)[viewDefinition]
+  if (viewDefinition in on) return (on as ViewBase<string, ColumnMap>)[viewDefinition]
   return undefined
 }
 

@@ -32,11 +32,9 @@ describe('codegen of what the DSL cannot declare', () => {
     schemas: ['app'],
     tables: [tableModel('events', [columnModel('id', 'integer')], { schema: 'app' })],
     others: [
-      other('trigger', 'events_touch', 'events'),
-      other('function', 'touch()'),
-      other('function', 'score(integer, text)'),
-      other('function', 'evil */ name()'),
-      other('extension', 'pgcrypto'),
+      other('aggregate', 'total(integer)'),
+      other('aggregate', 'evil */ total(integer)'),
+      other('range type', 'span'),
       other('rule', 'owner_only', 'events'),
     ],
   })
@@ -47,11 +45,9 @@ describe('codegen of what the DSL cannot declare', () => {
     expect(source).toContain(
       [
         ' * Not written as code yet (the schema DSL cannot declare them); they stay managed by your migrations:',
-        ' * - extension pgcrypto (in schema app)',
-        ' * - function app.evil *\\/ name()',
-        ' * - function app.score(integer, text)',
-        ' * - function app.touch()',
-        ' * - trigger events_touch on app.events',
+        ' * - aggregate app.evil *\\/ total(integer)',
+        ' * - aggregate app.total(integer)',
+        ' * - range type app.span',
         ' * - rule owner_only on app.events',
         ' */',
       ].join('\n'),
@@ -60,9 +56,8 @@ describe('codegen of what the DSL cannot declare', () => {
 
   it('warns once per kind', () => {
     expect(warnings).toEqual([
-      '1 extension is not written as code yet; it stays managed by your migrations',
-      '3 functions are not written as code yet; they stay managed by your migrations',
-      '1 trigger is not written as code yet; it stays managed by your migrations',
+      '2 aggregates are not written as code yet; they stay managed by your migrations',
+      '1 range type is not written as code yet; it stays managed by your migrations',
       '1 rule is not written as code yet; it stays managed by your migrations',
     ])
   })

@@ -69,13 +69,12 @@ describeEachDatabase('pulling a hand-written schema', (target) => {
     expect(result.source).toContain('enableRowLevelSecurity()')
   })
 
-  it('lists the function, domain and trigger, and warns about each kind and the lost OWNED BY', () => {
-    expect(result.source).toContain(' * - function public.touch()\n * - domain public.positive_int\n')
-    expect(result.source).toContain(' * - trigger t_touch on public.users\n */')
+  it('writes the function and trigger as code, lists the domain, and warns about it and the lost OWNED BY', () => {
+    expect(result.source).toContain('export const touch = pgFunction(')
+    expect(result.source).toContain("trigger('t_touch', users, {")
+    expect(result.source).toContain(' * - domain public.positive_int\n */')
     expect(result.warnings).toEqual([
-      '1 function is not written as code yet; it stays managed by your migrations',
       '1 domain is not written as code yet; it stays managed by your migrations',
-      '1 trigger is not written as code yet; it stays managed by your migrations',
       'sequence public.order_ids is owned by column orders.id, which the code cannot say yet: it is written as a standalone sequence',
     ])
   })
