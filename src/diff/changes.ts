@@ -1,6 +1,9 @@
 import type {
   CheckModel,
   ColumnModel,
+  CompositeAttributeModel,
+  CompositeTypeModel,
+  DomainModel,
   EnumModel,
   ForeignKeyModel,
   IdentityModel,
@@ -47,6 +50,15 @@ export interface EnumColumnUse {
   readonly default: string | null
 }
 
+/**
+ * A column on a domain or composite type that is rebuilt: it steps off the type (to the domain's
+ * old base type, or to text for a composite), and, when `back`, returns to the new type.
+ */
+export interface TypeColumnUse extends EnumColumnUse {
+  /** The column is still on the type after the plan (otherwise a later change gives it its new type). */
+  readonly back: boolean
+}
+
 export type ChangeBody =
   | { readonly kind: 'create-schema'; readonly schema: string }
   | { readonly kind: 'drop-schema'; readonly schema: string }
@@ -76,6 +88,7 @@ export type ChangeBody =
       readonly enum: EnumModel
       readonly columns: readonly EnumColumnUse[]
     }
+  | TypeChangeBody
   | { readonly kind: 'create-sequence'; readonly sequence: SequenceModel }
   | { readonly kind: 'drop-sequence'; readonly sequence: SequenceModel }
   | { readonly kind: 'alter-sequence'; readonly from: SequenceModel; readonly to: SequenceModel }
@@ -190,6 +203,83 @@ export type ChangeBody =
   | {
       readonly kind: 'set-enum-comment'
       readonly enum: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+
+/** Changes to domains and composite types. */
+export type TypeChangeBody =
+  | { readonly kind: 'create-domain'; readonly domain: DomainModel }
+  | { readonly kind: 'drop-domain'; readonly domain: DomainModel }
+  | {
+      readonly kind: 'set-domain-default'
+      readonly domain: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | {
+      /** SET NOT NULL checks every column of the domain (`inUse`: there are columns to check). */
+      readonly kind: 'set-domain-not-null'
+      readonly domain: ObjectRef
+      readonly notNull: boolean
+      readonly inUse: boolean
+    }
+  | {
+      /** ADD CONSTRAINT checks every column of the domain (`inUse`: there are columns to check). */
+      readonly kind: 'add-domain-check'
+      readonly domain: ObjectRef
+      readonly check: CheckModel
+      readonly inUse: boolean
+    }
+  | { readonly kind: 'drop-domain-check'; readonly domain: ObjectRef; readonly check: CheckModel }
+  | {
+      /**
+       * A new base type or collation, which ALTER DOMAIN cannot change: the columns step off the
+       * domain to its old base type, the domain is dropped and created again, and they return to it.
+       */
+      readonly kind: 'replace-domain'
+      readonly from: DomainModel
+      readonly to: DomainModel
+      readonly columns: readonly TypeColumnUse[]
+    }
+  | {
+      readonly kind: 'set-domain-comment'
+      readonly domain: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | { readonly kind: 'create-composite-type'; readonly type: CompositeTypeModel }
+  | { readonly kind: 'drop-composite-type'; readonly type: CompositeTypeModel }
+  | {
+      readonly kind: 'add-composite-attribute'
+      readonly type: ObjectRef
+      readonly attribute: CompositeAttributeModel
+    }
+  | {
+      readonly kind: 'drop-composite-attribute'
+      readonly type: ObjectRef
+      readonly attribute: CompositeAttributeModel
+    }
+  | {
+      /** ALTER ATTRIBUTE ... TYPE: only for a type no column uses (PostgreSQL refuses it otherwise). */
+      readonly kind: 'alter-composite-attribute'
+      readonly type: ObjectRef
+      readonly from: CompositeAttributeModel
+      readonly to: CompositeAttributeModel
+    }
+  | {
+      /**
+       * Attributes reordered, or retyped while columns use the type: the columns step off it to
+       * text, the type is dropped and created again, and they return through text.
+       */
+      readonly kind: 'replace-composite-type'
+      readonly from: CompositeTypeModel
+      readonly to: CompositeTypeModel
+      readonly columns: readonly TypeColumnUse[]
+    }
+  | {
+      readonly kind: 'set-composite-type-comment'
+      readonly type: ObjectRef
       readonly from: string | null
       readonly to: string | null
     }

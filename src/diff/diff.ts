@@ -8,6 +8,7 @@ import { hazardsOf } from './hazards.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
+import { planUserTypes } from './user-types.js'
 
 export interface DiffOptions {
   /** Tables and columns that keep their data under a new name. */
@@ -19,8 +20,6 @@ const same = deepEqual
 /** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
 const EARLY_KINDS: readonly OtherObjectKind[] = [
   'extension',
-  'domain',
-  'composite type',
   'range type',
   'function',
   'procedure',
@@ -30,6 +29,9 @@ const otherKey = (o: OtherObjectModel): string => `${o.kind}\u0000${o.schema}\u0
 const isEarly = (o: OtherObjectModel): boolean => EARLY_KINDS.includes(o.kind)
 /** Routines are replaced in place (CREATE OR REPLACE), so objects that call them stay. */
 const replacesInPlace = (o: OtherObjectModel): boolean => o.kind === 'function' || o.kind === 'procedure'
+/** Routines may take or return domains and composite types: created after them, dropped before. */
+const isRoutine = (o: OtherObjectModel): boolean =>
+  o.kind === 'function' || o.kind === 'procedure' || o.kind === 'aggregate'
 
 /**
  * The changes that turn a database at `from` into `to`, in an order PostgreSQL accepts: what depends
@@ -83,8 +85,15 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // Enums: labels added in place; removals and reorders replace the type and move its columns.
   const enums = planEnums(source, to, targetTables)
   for (const table of enums.movedTables) changedTables.add(table)
+  // Domains and composite types: altered in place where PostgreSQL can, else rebuilt around their columns.
+  const types = planUserTypes(source, to, targetTables)
+  for (const table of types.movedTables) changedTables.add(table)
   const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
-    !(c.kind === 'set-column-default' && enums.movedColumns.has(`${key(d.table)}.${c.column}`))
+    !(
+      c.kind === 'set-column-default' &&
+      (enums.movedColumns.has(`${key(d.table)}.${c.column}`) ||
+        types.movedColumns.has(`${key(d.table)}.${c.column}`))
+    )
 
   // Views: rebuilt when their query changes or anything they read changes shape.
   const sourceViews = new Map(source.views.map((v) => [key(v), v]))
@@ -139,10 +148,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // 3. Create what tables need: schemas, extensions and types, enums, sequences.
   const sourceSchemas = new Set(source.schemas)
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
-  for (const o of createdOthers) if (isEarly(o)) plan.add({ kind: 'create-other', object: o })
+  for (const o of createdOthers)
+    if (isEarly(o) && !isRoutine(o)) plan.add({ kind: 'create-other', object: o })
   plan.addAll(enums.create)
   plan.addAll(enums.additions)
   plan.addAll(enums.replacements)
+  // Domains and composite types: after enums (a domain may be over one), before routines.
+  plan.addAll(types.create)
+  for (const o of createdOthers) if (isRoutine(o)) plan.add({ kind: 'create-other', object: o })
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
   plan.addAll(sequences.create)
 
@@ -203,8 +216,11 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const o of createdOthers) if (!isEarly(o)) plan.add({ kind: 'create-other', object: o })
 
   // 7. Drop what nothing uses any more.
+  for (const o of [...droppedOthers].reverse()) if (isRoutine(o)) plan.add({ kind: 'drop-other', object: o })
+  plan.addAll(types.drop)
   plan.addAll(enums.drop)
-  for (const o of [...droppedOthers].reverse()) if (isEarly(o)) plan.add({ kind: 'drop-other', object: o })
+  for (const o of [...droppedOthers].reverse())
+    if (isEarly(o) && !isRoutine(o)) plan.add({ kind: 'drop-other', object: o })
   const targetSchemas = new Set(to.schemas)
   for (const schema of [...source.schemas].reverse()) {
     if (!targetSchemas.has(schema)) plan.add({ kind: 'drop-schema', schema })

@@ -1,7 +1,14 @@
 /** Brands the objects a schema module exports, so `toModel` can find them among other exports. */
 export const schemaObjectKind: unique symbol = Symbol.for('tidemark.schemaObjectKind')
 
-export type SchemaObjectKind = 'table' | 'view' | 'enum' | 'sequence' | 'namespace'
+export type SchemaObjectKind =
+  | 'table'
+  | 'view'
+  | 'enum'
+  | 'domain'
+  | 'composite type'
+  | 'sequence'
+  | 'namespace'
 
 export function kindOf(value: unknown): SchemaObjectKind | undefined {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined

@@ -138,6 +138,8 @@ describe('tidemark pull', () => {
       file: join(project.dir, 'generated', 'db.ts'),
       tables: 5,
       enums: 1,
+      domains: 0,
+      compositeTypes: 0,
       views: 1,
       sequences: 1,
       warnings: [

@@ -12,8 +12,8 @@ import { progress } from '../terminal.js'
 
 export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
 
-Reads the live database and writes its schema as TypeScript: enums, sequences, tables and views,
-with their constraints and indexes. Functions, triggers, rules and other objects the schema code
+Reads the live database and writes its schema as TypeScript: enums, domains, composite types,
+sequences, tables and views, with their constraints and indexes. Functions, triggers, rules and other objects the schema code
 cannot declare yet are listed at the top of the file and stay managed by your migrations.
 
   --out FILE   where to write (default: the first schema module of the config)
@@ -60,6 +60,8 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
   const counts = {
     tables: model.tables.length,
     enums: model.enums.length,
+    domains: model.domains.length,
+    compositeTypes: model.compositeTypes.length,
     views: model.views.length,
     sequences: model.sequences.length,
   }
@@ -70,6 +72,8 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
   const written = [
     count(counts.tables, 'table'),
     count(counts.enums, 'enum'),
+    ...(counts.domains === 0 ? [] : [count(counts.domains, 'domain')]),
+    ...(counts.compositeTypes === 0 ? [] : [count(counts.compositeTypes, 'composite type')]),
     count(counts.views, 'view'),
     count(counts.sequences, 'sequence'),
   ]

@@ -8,10 +8,11 @@ import { pgliteVersion } from './embedded-shadow.js'
 
 /**
  * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level
- * security; 4: policies as part of tables), so a cache written by a development build of the same
- * version is not taken for a complete reading.
+ * security; 4: policies as part of tables; 5: domains and composite types as their own objects,
+ * with comments), so a cache written by a development build of the same version is not taken for a
+ * complete reading.
  */
-const READING_REVISION = 4
+const READING_REVISION = 5
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them

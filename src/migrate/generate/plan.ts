@@ -218,7 +218,7 @@ function environmentOf(current: SchemaModel): string {
 }
 
 /** Kinds that defaults, checks, generated columns and index expressions may call or use. */
-const USABLE_KINDS = new Set(['extension', 'domain', 'composite type', 'range type', 'function', 'aggregate'])
+const USABLE_KINDS = new Set(['extension', 'range type', 'function', 'aggregate'])
 
 const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
   others.map((o) => o.schema).filter((schema) => schema !== 'public')

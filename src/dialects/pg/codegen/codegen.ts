@@ -1,3 +1,4 @@
+import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { ForeignKeyModel, SchemaModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
@@ -6,6 +7,7 @@ import type { TypeContext } from './column-type.js'
 import type { EmitContext } from './emit-context.js'
 import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
 import { emitTable } from './emit-table.js'
+import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
 import { type Declaration, printModule } from './js-module.js'
 import { ModuleSymbols } from './module-symbols.js'
@@ -26,8 +28,8 @@ export interface CodegenResult {
 }
 
 /**
- * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, sequences, tables
- * and views, in that order and by schema then name (views after the views they read). `toModel` of
+ * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, domains and
+ * composite types (after the types they use), sequences, tables and views, in that order and by schema then name (views after the views they read). `toModel` of
  * the module's exports gives back the model; objects the DSL cannot declare yet (`others`) are
  * listed in a comment at the top and reported as warnings.
  *
@@ -37,12 +39,19 @@ export interface CodegenResult {
  */
 export function codegen(model: SchemaModel, options: CodegenOptions = {}): CodegenResult {
   const enums = [...model.enums].sort(bySchemaAndName)
+  const userTypes = typesInDependencyOrder(
+    [...model.domains].sort(bySchemaAndName),
+    [...model.compositeTypes].sort(bySchemaAndName),
+  )
   const tables = [...model.tables].sort(bySchemaAndName)
   const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
   const plan = planSchema({ ...model, tables })
   const sequences = [...plan.sequences].sort(bySchemaAndName)
   const schemas = [
-    ...new Set([...model.schemas, ...[...enums, ...sequences, ...tables, ...views].map((o) => o.schema)]),
+    ...new Set([
+      ...model.schemas,
+      ...[...enums, ...userTypes.map((t) => t.model), ...sequences, ...tables, ...views].map((o) => o.schema),
+    ]),
   ]
     .filter((schema) => schema !== DEFAULT_SCHEMA)
     .sort(compare)
@@ -52,6 +61,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ...tables.map((object) => ({ kind: 'table' as const, object })),
       ...views.map((object) => ({ kind: 'view' as const, object })),
       ...enums.map((object) => ({ kind: 'enum' as const, object })),
+      ...userTypes.map((t) => ({ kind: t.kind, object: t.model })),
       ...sequences.map((object) => ({ kind: 'sequence' as const, object })),
     ],
     schemas,
@@ -59,7 +69,11 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   const customTypes = new Set<string>()
   const types: TypeContext = {
     enums,
+    domains: model.domains,
+    compositeTypes: model.compositeTypes,
     enumVariable: (e) => symbols.variable('enum', e),
+    domainVariable: (d) => symbols.variable('domain', d),
+    compositeVariable: (t) => symbols.variable('composite type', t),
     customVariable: (dataType) => {
       customTypes.add(dataType)
       return symbols.customTypeVariable(dataType)
@@ -86,7 +100,16 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     name,
     value,
   })
-  // Tables come first so that the custom types their columns need are known.
+  // Types and tables come first so that the custom types their columns need are known.
+  const typeWarnings: string[] = []
+  const typeDeclarations = userTypes.map((t) =>
+    t.kind === 'domain'
+      ? declare(symbols.variable('domain', t.model), emitDomain(context, t.model))
+      : declare(
+          symbols.variable('composite type', t.model),
+          emitCompositeType(context, t.model, (warning) => typeWarnings.push(warning)),
+        ),
+  )
   const tableDeclarations = tables.map((t) => declare(symbols.variable('table', t), emitTable(context, t)))
   const relationVariable = (schema: string, name: string): string | undefined => {
     const relation = { schema, name }
@@ -106,6 +129,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
         declare(symbols.customTypeVariable(dataType), emitCustomType(context, dataType), false),
       ),
     ...enums.map((e) => declare(symbols.variable('enum', e), emitEnum(context, e))),
+    ...typeDeclarations,
     ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
     ...tableDeclarations,
     ...viewDeclarations,
@@ -126,7 +150,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     importFrom: options.importFrom ?? 'tidemark/pg',
     declarations,
   })
-  return { source, warnings: [...others.warnings, ...plan.warnings, ...unreachable] }
+  return { source, warnings: [...others.warnings, ...typeWarnings, ...plan.warnings, ...unreachable] }
 }
 
 function bySchemaAndName(a: { schema: string; name: string }, b: { schema: string; name: string }): number {

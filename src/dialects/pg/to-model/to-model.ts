@@ -15,6 +15,7 @@ import type { SQL } from '../../../sql/sql.js'
 import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
 import { buildTable, type PendingForeignKey } from './build-table.js'
+import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
 import { ddlQuery } from './expression.js'
@@ -26,7 +27,7 @@ const byName = <T extends { schema: string; name: string }>(a: T, b: T): number 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * Turns the tables, enums, views and sequences of schema modules into the schema model. Pass module
+ * Turns the tables, enums, domains, composite types, views and sequences of schema modules into the schema model. Pass module
  * namespaces (`import * as schema from './schema.js'`), objects of exports, or the objects
  * themselves. The result is deterministic: the same schema gives the same model whatever the order
  * of declarations. Throws a {@link SchemaError} naming the object for anything PostgreSQL would
@@ -105,12 +106,30 @@ export function toModel(...sources: unknown[]): SchemaModel {
     }
   }
 
+  const domains = found.domains.map(domainModel).sort(byName)
+  const compositeTypes = found.compositeTypes.map(compositeTypeModel).sort(byName)
+  const typeNames = new Set(enums.map(keyOf))
+  for (const [what, type] of [
+    ...domains.map((d) => ['domain', d] as const),
+    ...compositeTypes.map((t) => ['composite type', t] as const),
+  ]) {
+    const taken =
+      typeNames.has(keyOf(type)) ||
+      tableModels.has(keyOf(type)) ||
+      found.views.some((v) => sameName(v[viewDefinition], type))
+    if (taken)
+      throw new SchemaError(`${what} ${keyOf(type)}`, 'another type, table or view already has this name')
+    typeNames.add(keyOf(type))
+  }
+
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
   const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
 
   const used = [
     ...tableList.map((t) => t.schema),
     ...enums.map((e) => e.schema),
+    ...domains.map((d) => d.schema),
+    ...compositeTypes.map((t) => t.schema),
     ...sequences.map((s) => s.schema),
     ...views.map((v) => v.schema),
     ...found.namespaces,
@@ -128,6 +147,8 @@ export function toModel(...sources: unknown[]): SchemaModel {
     version: 1,
     schemas,
     enums,
+    domains,
+    compositeTypes,
     sequences,
     tables: tableList,
     views,

@@ -1,7 +1,7 @@
 /**
  * A schema written by hand to hit every rule of PITFALLS.md about `pull`: defaults with quotes,
  * backslashes, backticks, `${`, E'' strings, casts, calls and arrays; types without a builder (bit(n),
- * tsvector, money, xml, point, ranges, a domain, "char"); reserved words and odd characters as
+ * tsvector, money, xml, point, ranges, "char"); a domain; reserved words and odd characters as
  * names; 64-bit sequence and identity bounds; typmods and array dimensions; names that are and are
  * not PostgreSQL's defaults (pk_users, a renamed serial sequence); per-key index options and
  * expression keys; composite keys in their column order; deferrable constraints; cross-schema and
@@ -13,7 +13,6 @@ import { TEMPLATE_CHARACTERS } from './support.js'
 
 /** Objects the schema code cannot declare, which the rest depends on. */
 export const PRELUDE = `
-create domain positive_int as integer check (value > 0);
 create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
 `
 
@@ -21,6 +20,7 @@ export const DECLARABLE = String.raw`
 create schema auth;
 create schema "Sales";
 create schema empty_one;
+create domain positive_int as integer check (value > 0);
 create type "Sales"."Order Status" as enum ('new', 'it''s done', 'back\slash', '${TEMPLATE_CHARACTERS}');
 create sequence big_seq as bigint minvalue -9223372036854775808 maxvalue 9223372036854775807
   start 9223372036854775807 increment -1 cycle cache 5;

@@ -69,12 +69,17 @@ describeEachDatabase('pulling a hand-written schema', (target) => {
     expect(result.source).toContain('enableRowLevelSecurity()')
   })
 
-  it('lists the function, domain and trigger, and warns about each kind and the lost OWNED BY', () => {
-    expect(result.source).toContain(' * - function public.touch()\n * - domain public.positive_int\n')
-    expect(result.source).toContain(' * - trigger t_touch on public.users\n */')
+  it('writes the domain as code and uses it in its column', () => {
+    expect(result.source).toContain(
+      "export const positiveInt = domain('positive_int', integer(), {\n  checks: { positive_int_check: sql`(VALUE > 0)` },\n})",
+    )
+    expect(result.source).toContain('d: positiveInt(),')
+  })
+
+  it('lists the function and trigger, and warns about each kind and the lost OWNED BY', () => {
+    expect(result.source).toContain(' * - function public.touch()\n * - trigger t_touch on public.users\n */')
     expect(result.warnings).toEqual([
       '1 function is not written as code yet; it stays managed by your migrations',
-      '1 domain is not written as code yet; it stays managed by your migrations',
       '1 trigger is not written as code yet; it stays managed by your migrations',
       'sequence public.order_ids is owned by column orders.id, which the code cannot say yet: it is written as a standalone sequence',
     ])
