@@ -1,3 +1,4 @@
+import type { UserType } from '../model/type-order.js'
 import type {
   CheckModel,
   ColumnModel,
@@ -225,17 +226,33 @@ export type TypeChangeBody =
       readonly inUse: boolean
     }
   | {
-      /** ADD CONSTRAINT checks every column of the domain (`inUse`: there are columns to check). */
+      /**
+       * ADD CONSTRAINT checks every column of the domain (`inUse`: there are columns to check).
+       * PostgreSQL cannot check values held inside arrays or composite types: there (`validated`
+       * false) the check is added NOT VALID, binding new values only.
+       */
       readonly kind: 'add-domain-check'
       readonly domain: ObjectRef
       readonly check: CheckModel
       readonly inUse: boolean
+      readonly validated: boolean
     }
   | { readonly kind: 'drop-domain-check'; readonly domain: ObjectRef; readonly check: CheckModel }
   | {
       /**
-       * A new base type or collation, which ALTER DOMAIN cannot change: the columns step off the
-       * domain to its old base type, the domain is dropped and created again, and they return to it.
+       * The first half of rebuilding a type: its columns step off it (a domain's to its old base
+       * type, a composite's to text) and it is dropped, after the types made of it. `recreated`
+       * false: a type the plan drops that stood on a rebuilt one, dropped early for that reason.
+       */
+      readonly kind: 'detach-type'
+      readonly type: UserType
+      readonly columns: readonly TypeColumnUse[]
+      readonly recreated: boolean
+    }
+  | {
+      /**
+       * A new base type or collation, which ALTER DOMAIN cannot change (or a type it stands on is
+       * rebuilt): once detached, the domain is created again and its columns return to it.
        */
       readonly kind: 'replace-domain'
       readonly from: DomainModel
@@ -269,8 +286,8 @@ export type TypeChangeBody =
     }
   | {
       /**
-       * Attributes reordered, or retyped while columns use the type: the columns step off it to
-       * text, the type is dropped and created again, and they return through text.
+       * Attributes reordered, or retyped while columns use the type (or a type it holds is
+       * rebuilt): once detached, the type is created again and its columns return through text.
        */
       readonly kind: 'replace-composite-type'
       readonly from: CompositeTypeModel

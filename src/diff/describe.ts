@@ -35,9 +35,11 @@ export function describeChange(change: ChangeBody): string {
     case 'set-domain-not-null':
       return `${change.notNull ? 'set' : 'drop'} not null on domain ${label(change.domain)}`
     case 'add-domain-check':
-      return `add check ${change.check.name} to domain ${label(change.domain)}`
+      return `add check ${change.check.name} to domain ${label(change.domain)}${change.validated ? '' : ' (NOT VALID: values inside arrays and composite types are not checked)'}`
     case 'drop-domain-check':
       return `drop check ${change.check.name} of domain ${label(change.domain)}`
+    case 'detach-type':
+      return `${change.recreated ? 'detach' : 'drop'} ${change.type.kind} ${label(change.type.model)}${change.recreated ? ' from its columns to rebuild it' : ''}`
     case 'replace-domain':
       return `rebuild domain ${label(change.to)} as ${change.to.type}`
     case 'set-domain-comment':

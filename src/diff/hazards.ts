@@ -1,5 +1,6 @@
 import type { ColumnModel } from '../model/types.js'
 import type { ChangeBody, Hazard } from './changes.js'
+import { deepEqual } from './equal.js'
 import { tableLabel } from './renames.js'
 import { classifyTypeChange } from './type-change.js'
 
@@ -82,7 +83,7 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       return [hazard('table-rewrite', `moving to the new enum ${label(change.enum)} rewrites ${tables}`)]
     }
     case 'add-domain-check':
-      return change.inUse
+      return change.inUse && change.validated
         ? [
             hazard(
               'long-lock',
@@ -189,7 +190,7 @@ function typeRebuildHazards(
         ),
       )
     }
-  } else {
+  } else if (!deepEqual(change.from.attributes, change.to.attributes)) {
     hazards.push(
       hazard(
         'data-loss',

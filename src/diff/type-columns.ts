@@ -40,3 +40,15 @@ export function typeInUse(type: { schema: string; name: string }, model: SchemaM
   const name = key(type)
   return model.tables.some((t) => t.columns.some((c) => typeKey(c.type) === name))
 }
+
+/**
+ * Whether values of the type sit inside an array column or a composite type, where PostgreSQL
+ * refuses to check them against a new domain constraint.
+ */
+export function typeInContainer(type: { schema: string; name: string }, model: SchemaModel): boolean {
+  const name = key(type)
+  return (
+    model.tables.some((t) => t.columns.some((c) => typeKey(c.type) === name && c.dimensions > 0)) ||
+    model.compositeTypes.some((t) => t.attributes.some((a) => typeKey(a.type) === name))
+  )
+}

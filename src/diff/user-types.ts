@@ -1,12 +1,15 @@
 import { objectKey as key } from '../model/object-key.js'
-import { typesInDependencyOrder } from '../model/type-order.js'
+import { typeKey, typesInDependencyOrder, type UserType } from '../model/type-order.js'
 import type { CompositeTypeModel, DomainModel, SchemaModel, TableModel } from '../model/types.js'
 import type { ChangeBody, TypeColumnUse } from './changes.js'
 import { deepEqual as same } from './equal.js'
-import { typeColumns, typeInUse } from './type-columns.js'
+import { typeColumns, typeInContainer, typeInUse } from './type-columns.js'
 
 export interface UserTypePlan {
-  /** Created, altered and rebuilt types, in dependency order, after enums and before tables. */
+  /**
+   * After enums and before tables: types being rebuilt are detached (the types made of them
+   * first), then every type is created, rebuilt or altered in dependency order.
+   */
   readonly create: ChangeBody[]
   /** Types nothing declares any more, dropped after the tables that used them. */
   readonly drop: ChangeBody[]
@@ -22,56 +25,129 @@ export function planUserTypes(
   to: SchemaModel,
   targetTables: ReadonlyMap<string, TableModel>,
 ): UserTypePlan {
-  const sourceDomains = new Map(source.domains.map((d) => [key(d), d]))
-  const sourceComposites = new Map(source.compositeTypes.map((t) => [key(t), t]))
-  const targetKeys = new Set([...to.domains, ...to.compositeTypes].map(key))
+  const sourceTypes = new Map(
+    typesInDependencyOrder(source.domains, source.compositeTypes).map((t) => [key(t.model), t]),
+  )
+  const targetOrder = typesInDependencyOrder(to.domains, to.compositeTypes)
+  const targetKeys = new Set(targetOrder.map((t) => key(t.model)))
+
+  // Types PostgreSQL cannot alter in place, and every type made of one of them (it blocks the drop).
+  const rebuilt = new Set<string>()
+  for (const type of targetOrder) {
+    const current = sourceTypes.get(key(type.model))
+    if (current !== undefined && needsRebuild(current, type, source)) rebuilt.add(key(type.model))
+  }
+  const droppedEarly = new Set<string>()
+  for (let grew = rebuilt.size > 0; grew; ) {
+    grew = false
+    for (const [name, type] of sourceTypes) {
+      if (rebuilt.has(name) || droppedEarly.has(name)) continue
+      if (!partsOf(type).some((part) => rebuilt.has(part) || droppedEarly.has(part))) continue
+      ;(targetKeys.has(name) ? rebuilt : droppedEarly).add(name)
+      grew = true
+    }
+  }
+
   const movedColumns = new Set<string>()
   const movedTables = new Set<string>()
-  const moved = (uses: readonly TypeColumnUse[]): readonly TypeColumnUse[] => {
-    for (const use of uses) {
+  const uses = new Map<string, readonly TypeColumnUse[]>()
+  for (const name of [...rebuilt, ...droppedEarly]) {
+    const found = typeColumns(sourceTypes.get(name)!.model, source, targetTables)
+    uses.set(name, found)
+    for (const use of found) {
       movedColumns.add(`${key(use.table)}.${use.column}`)
       movedTables.add(key(use.table))
     }
-    return uses
   }
 
-  const create: ChangeBody[] = []
-  for (const type of typesInDependencyOrder(to.domains, to.compositeTypes)) {
-    if (type.kind === 'domain') {
-      const current = sourceDomains.get(key(type.model))
-      if (current === undefined) create.push({ kind: 'create-domain', domain: type.model })
-      else create.push(...alterDomain(current, type.model, source, targetTables, moved))
-    } else {
-      const current = sourceComposites.get(key(type.model))
-      if (current === undefined) create.push({ kind: 'create-composite-type', type: type.model })
-      else create.push(...alterComposite(current, type.model, source, targetTables, moved))
+  const create: ChangeBody[] = [...sourceTypes.values()]
+    .reverse()
+    .filter((t) => rebuilt.has(key(t.model)) || droppedEarly.has(key(t.model)))
+    .map((t) => ({
+      kind: 'detach-type',
+      type: t,
+      columns: uses.get(key(t.model))!,
+      recreated: rebuilt.has(key(t.model)),
+    }))
+  for (const type of targetOrder) {
+    const name = key(type.model)
+    const current = sourceTypes.get(name)
+    if (current === undefined || rebuilt.has(name)) {
+      create.push(createOrReplace(type, current, uses.get(name) ?? []))
+    } else if (type.kind === 'domain' && current.kind === 'domain') {
+      create.push(...alterDomain(current.model, type.model, source))
+    } else if (type.kind === 'composite type' && current.kind === 'composite type') {
+      create.push(...alterComposite(current.model, type.model))
     }
   }
-  const drop: ChangeBody[] = typesInDependencyOrder(source.domains, source.compositeTypes)
+  const drop: ChangeBody[] = [...sourceTypes.values()]
     .reverse()
-    .filter((type) => !targetKeys.has(key(type.model)))
-    .map((type) =>
-      type.kind === 'domain'
-        ? { kind: 'drop-domain', domain: type.model }
-        : { kind: 'drop-composite-type', type: type.model },
+    .filter((t) => !targetKeys.has(key(t.model)) && !droppedEarly.has(key(t.model)))
+    .map((t) =>
+      t.kind === 'domain'
+        ? { kind: 'drop-domain', domain: t.model }
+        : { kind: 'drop-composite-type', type: t.model },
     )
   return { create, drop, movedColumns, movedTables }
 }
 
-type Moved = (uses: readonly TypeColumnUse[]) => readonly TypeColumnUse[]
+/** `schema.name` of the types a type is made of: a domain's base, a composite's attributes. */
+function partsOf(type: UserType): string[] {
+  return type.kind === 'domain'
+    ? [typeKey(type.model.type)]
+    : type.model.attributes.map((a) => typeKey(a.type))
+}
 
-function alterDomain(
-  from: DomainModel,
-  to: DomainModel,
-  source: SchemaModel,
-  targetTables: ReadonlyMap<string, TableModel>,
-  moved: Moved,
-): ChangeBody[] {
-  if (from.type !== to.type || from.collation !== to.collation) {
-    return [{ kind: 'replace-domain', from, to, columns: moved(typeColumns(to, source, targetTables)) }]
+function createOrReplace(
+  type: UserType,
+  current: UserType | undefined,
+  columns: readonly TypeColumnUse[],
+): ChangeBody {
+  if (type.kind === 'domain') {
+    return current?.kind === 'domain'
+      ? { kind: 'replace-domain', from: current.model, to: type.model, columns }
+      : { kind: 'create-domain', domain: type.model }
   }
+  return current?.kind === 'composite type'
+    ? { kind: 'replace-composite-type', from: current.model, to: type.model, columns }
+    : { kind: 'create-composite-type', type: type.model }
+}
+
+/**
+ * ALTER DOMAIN cannot change a base type or collation. ADD ATTRIBUTE only appends, and ALTER
+ * ATTRIBUTE TYPE is refused while a column uses the type. A domain that became a composite (or the
+ * other way round) is rebuilt too.
+ */
+function needsRebuild(current: UserType, target: UserType, source: SchemaModel): boolean {
+  if (current.kind !== target.kind) return true
+  if (current.kind === 'domain' && target.kind === 'domain') {
+    return current.model.type !== target.model.type || current.model.collation !== target.model.collation
+  }
+  if (current.kind !== 'composite type' || target.kind !== 'composite type') return true
+  const from = current.model.attributes
+  const to = target.model.attributes
+  if (same(from, to)) return false
+  const kept = to.filter((a) => from.some((b) => b.name === a.name))
+  const lastKept = kept.length === 0 ? -1 : to.indexOf(kept[kept.length - 1]!)
+  const keptInOrder = same(
+    kept.map((a) => a.name),
+    from.filter((b) => kept.some((a) => a.name === b.name)).map((b) => b.name),
+  )
+  const appended = to.every((a) => kept.includes(a) || to.indexOf(a) > lastKept)
+  const retyped = kept.some(
+    (a) =>
+      !same(
+        a,
+        from.find((b) => b.name === a.name),
+      ),
+  )
+  return !keptInOrder || !appended || (retyped && typeInUse(current.model, source))
+}
+
+function alterDomain(from: DomainModel, to: DomainModel, source: SchemaModel): ChangeBody[] {
   const ref = { schema: to.schema, name: to.name }
   const inUse = typeInUse(ref, source)
+  const validated = !typeInContainer(ref, source)
   const changes: ChangeBody[] = []
   if (from.default !== to.default)
     changes.push({ kind: 'set-domain-default', domain: ref, from: from.default, to: to.default })
@@ -84,7 +160,7 @@ function alterDomain(
   for (const check of to.checks) {
     const previous = from.checks.find((c) => c.name === check.name)
     if (previous === undefined || previous.expression !== check.expression)
-      changes.push({ kind: 'add-domain-check', domain: ref, check, inUse })
+      changes.push({ kind: 'add-domain-check', domain: ref, check, inUse, validated })
   }
   if (from.notNull !== to.notNull)
     changes.push({ kind: 'set-domain-not-null', domain: ref, notNull: to.notNull, inUse })
@@ -93,49 +169,21 @@ function alterDomain(
   return changes
 }
 
-function alterComposite(
-  from: CompositeTypeModel,
-  to: CompositeTypeModel,
-  source: SchemaModel,
-  targetTables: ReadonlyMap<string, TableModel>,
-  moved: Moved,
-): ChangeBody[] {
+/** Attributes dropped, retyped and appended in place (the plan has ruled out a rebuild). */
+function alterComposite(from: CompositeTypeModel, to: CompositeTypeModel): ChangeBody[] {
   const ref = { schema: to.schema, name: to.name }
-  const comment: ChangeBody[] =
-    from.comment === to.comment
-      ? []
-      : [{ kind: 'set-composite-type-comment', type: ref, from: from.comment, to: to.comment }]
-  if (same(from.attributes, to.attributes)) return comment
-  const names = (list: CompositeTypeModel['attributes']): string[] => list.map((a) => a.name)
-  const kept = to.attributes.filter((a) => from.attributes.some((b) => b.name === a.name))
-  const lastKept = kept.length === 0 ? -1 : to.attributes.indexOf(kept[kept.length - 1]!)
-  const added = to.attributes.filter((a) => !kept.includes(a))
-  const retyped = kept.filter(
-    (a) =>
-      !same(
-        a,
-        from.attributes.find((b) => b.name === a.name),
-      ),
-  )
-  // ADD ATTRIBUTE only appends, and ALTER ATTRIBUTE TYPE is refused while a column uses the type.
-  const inPlace =
-    same(names(kept), names(from.attributes.filter((b) => kept.some((a) => a.name === b.name)))) &&
-    added.every((a) => to.attributes.indexOf(a) > lastKept) &&
-    (retyped.length === 0 || !typeInUse(ref, source))
-  if (!inPlace) {
-    return [
-      { kind: 'replace-composite-type', from, to, columns: moved(typeColumns(to, source, targetTables)) },
-    ]
-  }
   const changes: ChangeBody[] = []
   for (const attribute of from.attributes) {
-    if (!kept.some((a) => a.name === attribute.name))
+    if (!to.attributes.some((a) => a.name === attribute.name))
       changes.push({ kind: 'drop-composite-attribute', type: ref, attribute })
   }
-  for (const attribute of retyped) {
-    const previous = from.attributes.find((b) => b.name === attribute.name)!
-    changes.push({ kind: 'alter-composite-attribute', type: ref, from: previous, to: attribute })
+  for (const attribute of to.attributes) {
+    const previous = from.attributes.find((b) => b.name === attribute.name)
+    if (previous === undefined) changes.push({ kind: 'add-composite-attribute', type: ref, attribute })
+    else if (!same(previous, attribute))
+      changes.push({ kind: 'alter-composite-attribute', type: ref, from: previous, to: attribute })
   }
-  for (const attribute of added) changes.push({ kind: 'add-composite-attribute', type: ref, attribute })
-  return [...changes, ...comment]
+  if (from.comment !== to.comment)
+    changes.push({ kind: 'set-composite-type-comment', type: ref, from: from.comment, to: to.comment })
+  return changes
 }

@@ -163,6 +163,7 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
     case 'set-domain-not-null':
     case 'add-domain-check':
     case 'drop-domain-check':
+    case 'detach-type':
     case 'replace-domain':
     case 'set-domain-comment':
     case 'create-composite-type':

@@ -57,13 +57,18 @@ export function typeDrafts(change: TypeChangeBody, expected: SchemaModel, live: 
       const after = find(live, change.domain)?.checks.some((c) => c.name === change.check.name)
       return after ? [] : domain(change.domain, `check ${change.check.name} missing`)
     }
+    case 'detach-type': {
+      // The first half of a rebuild, worded by its second; a type dropped early is missing.
+      if (change.recreated) return []
+      return [{ object: change.type.kind, name: label(change.type.model), state: 'missing' }]
+    }
     case 'replace-domain': {
       const { from, to } = change
       const details: string[] = []
       if (from.type !== to.type) details.push(`base type changed from ${from.type} to ${to.type}`)
       if (from.collation !== to.collation)
         details.push(`collation changed from ${from.collation ?? 'default'} to ${to.collation ?? 'default'}`)
-      return domain(to, details.join(', '))
+      return domain(to, details.join(', ') || 'rebuilt with a type it stands on')
     }
     case 'set-domain-comment':
       return commentDraft('comment on domain', label(change.domain), change.from, change.to)

@@ -72,6 +72,7 @@ export function renderChange(change: ChangeBody): string[] {
     case 'set-domain-not-null':
     case 'add-domain-check':
     case 'drop-domain-check':
+    case 'detach-type':
     case 'replace-domain':
     case 'set-domain-comment':
     case 'create-composite-type':

@@ -1,4 +1,5 @@
 import type { TypeChangeBody, TypeColumnUse } from '../../../diff/changes.js'
+import type { UserType } from '../../../model/type-order.js'
 import type { CompositeAttributeModel, CompositeTypeModel, DomainModel } from '../../../model/types.js'
 import { assertNever } from '../../../sql/compile.js'
 import { quoteIdent } from '../quote.js'
@@ -24,17 +25,14 @@ export function renderTypeChange(change: TypeChangeBody): string[] {
       return [`ALTER DOMAIN ${ref(change.domain)} ${change.notNull ? 'SET' : 'DROP'} NOT NULL`]
     case 'add-domain-check':
       return [
-        `ALTER DOMAIN ${ref(change.domain)} ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK (${change.check.expression})`,
+        `ALTER DOMAIN ${ref(change.domain)} ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK (${change.check.expression})${change.validated ? '' : ' NOT VALID'}`,
       ]
     case 'drop-domain-check':
       return [`ALTER DOMAIN ${ref(change.domain)} DROP CONSTRAINT ${quoteIdent(change.check.name)}`]
-    case 'replace-domain': {
-      const name = ref(change.to)
-      return rebuild(change.columns, name, change.from.type, false, [
-        `DROP DOMAIN ${name}`,
-        ...createDomain(change.to),
-      ])
-    }
+    case 'detach-type':
+      return detach(change.type, change.columns)
+    case 'replace-domain':
+      return [...createDomain(change.to), ...stepBack(change.columns, ref(change.to), false)]
     case 'set-domain-comment':
       return [commentOn(domainTarget(change.domain.schema, change.domain.name), change.to)]
     case 'create-composite-type':
@@ -51,13 +49,8 @@ export function renderTypeChange(change: TypeChangeBody): string[] {
         `ALTER TYPE ${ref(change.type)} ALTER ATTRIBUTE ${quoteIdent(name)} TYPE ${type}${collate(collation)}`,
       ]
     }
-    case 'replace-composite-type': {
-      const name = ref(change.to)
-      return rebuild(change.columns, name, 'text', true, [
-        `DROP TYPE ${name}`,
-        ...createCompositeType(change.to),
-      ])
-    }
+    case 'replace-composite-type':
+      return [...createCompositeType(change.to), ...stepBack(change.columns, ref(change.to), true)]
     case 'set-composite-type-comment':
       return [commentOn(typeTarget(change.type.schema, change.type.name), change.to)]
     default:
@@ -96,38 +89,43 @@ function collate(collation: string | null): string {
   return ` COLLATE ${collation.includes('.') ? collation : quoteIdent(collation)}`
 }
 
+const alterColumn = (use: TypeColumnUse, action: string): string =>
+  `ALTER TABLE ${ref(use.table)} ALTER COLUMN ${quoteIdent(use.column)} ${action}`
+
 /**
- * Rebuilds a type under its columns: each steps off to `stepOff` (the domain's old base type, or
- * text), losing a default that names the type; the type is rebuilt; the columns still on it return
- * (through text for a composite, whose text form carries the values by attribute position) and get
- * their default back. A column leaving the type keeps `stepOff` until its own change.
+ * The first half of a rebuild: each column steps off the type, to a domain's base type or to text
+ * for a composite (whose text form carries the values, attribute by position), losing a default that
+ * may name the type; then the type is dropped.
  */
-function rebuild(
-  uses: readonly TypeColumnUse[],
-  name: string,
-  stepOff: string,
-  throughText: boolean,
-  rebuilt: string[],
-): string[] {
-  const alter = (use: TypeColumnUse, action: string): string =>
-    `ALTER TABLE ${ref(use.table)} ALTER COLUMN ${quoteIdent(use.column)} ${action}`
+function detach(type: UserType, uses: readonly TypeColumnUse[]): string[] {
+  const throughText = type.kind === 'composite type'
+  const stepOff = type.kind === 'domain' ? type.model.type : 'text'
   const statements: string[] = []
   for (const use of uses) {
-    if (use.hadDefault) statements.push(alter(use, 'DROP DEFAULT'))
+    if (use.hadDefault) statements.push(alterColumn(use, 'DROP DEFAULT'))
     const dims = '[]'.repeat(use.dimensions)
-    const column = quoteIdent(use.column)
-    const via = throughText ? ` USING ${column}::text${dims}` : ''
-    statements.push(alter(use, `TYPE ${stepOff}${dims}${via}`))
+    const via = throughText ? ` USING ${quoteIdent(use.column)}::text${dims}` : ''
+    statements.push(alterColumn(use, `TYPE ${stepOff}${dims}${via}`))
   }
-  statements.push(...rebuilt)
+  statements.push(`DROP ${type.kind === 'domain' ? 'DOMAIN' : 'TYPE'} ${ref(type.model)}`)
+  return statements
+}
+
+/**
+ * The second half: the columns still on the type return to it (through text for a composite) and
+ * get their default back. A column leaving the type keeps the step-off type until its own change.
+ */
+function stepBack(uses: readonly TypeColumnUse[], name: string, throughText: boolean): string[] {
+  const statements: string[] = []
   for (const use of uses) {
     const dims = '[]'.repeat(use.dimensions)
     if (use.back) {
-      const column = quoteIdent(use.column)
       const through = throughText ? `::text${dims}` : ''
-      statements.push(alter(use, `TYPE ${name}${dims} USING ${column}${through}::${name}${dims}`))
+      statements.push(
+        alterColumn(use, `TYPE ${name}${dims} USING ${quoteIdent(use.column)}${through}::${name}${dims}`),
+      )
     }
-    if (use.default !== null) statements.push(alter(use, `SET DEFAULT ${use.default}`))
+    if (use.default !== null) statements.push(alterColumn(use, `SET DEFAULT ${use.default}`))
   }
   return statements
 }
