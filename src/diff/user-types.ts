@@ -13,7 +13,7 @@ export interface UserTypePlan {
   readonly create: ChangeBody[]
   /** Types nothing declares any more, dropped after the tables that used them. */
   readonly drop: ChangeBody[]
-  /** `schema.table.column` of the columns a rebuild moves: they get their new default with the move. */
+  /** `schema.table.column` of the columns a rebuild moves back: they get their new default with the move. */
   readonly movedColumns: ReadonlySet<string>
   /** `schema.table` of the tables with moved columns: views over them are rebuilt. */
   readonly movedTables: ReadonlySet<string>
@@ -55,7 +55,8 @@ export function planUserTypes(
     const found = typeColumns(sourceTypes.get(name)!.model, source, targetTables)
     uses.set(name, found)
     for (const use of found) {
-      movedColumns.add(`${key(use.table)}.${use.column}`)
+      // A column that leaves the type gets its new type and default from its own table's changes.
+      if (use.back) movedColumns.add(`${key(use.table)}.${use.column}`)
       movedTables.add(key(use.table))
     }
   }

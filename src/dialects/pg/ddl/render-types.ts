@@ -113,18 +113,18 @@ function detach(type: UserType, uses: readonly TypeColumnUse[]): string[] {
 
 /**
  * The second half: the columns still on the type return to it (through text for a composite) and
- * get their default back. A column leaving the type keeps the step-off type until its own change.
+ * get their default back. A column leaving the type keeps the step-off type until its own change
+ * gives it its new type and default.
  */
 function stepBack(uses: readonly TypeColumnUse[], name: string, throughText: boolean): string[] {
   const statements: string[] = []
   for (const use of uses) {
+    if (!use.back) continue
     const dims = '[]'.repeat(use.dimensions)
-    if (use.back) {
-      const through = throughText ? `::text${dims}` : ''
-      statements.push(
-        alterColumn(use, `TYPE ${name}${dims} USING ${quoteIdent(use.column)}${through}::${name}${dims}`),
-      )
-    }
+    const through = throughText ? `::text${dims}` : ''
+    statements.push(
+      alterColumn(use, `TYPE ${name}${dims} USING ${quoteIdent(use.column)}${through}::${name}${dims}`),
+    )
     if (use.default !== null) statements.push(alterColumn(use, `SET DEFAULT ${use.default}`))
   }
   return statements
