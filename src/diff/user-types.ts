@@ -115,14 +115,19 @@ function createOrReplace(
 }
 
 /**
- * ALTER DOMAIN cannot change a base type or collation. ADD ATTRIBUTE only appends, and ALTER
+ * ALTER DOMAIN cannot change a base type or collation, nor set NOT NULL where values sit inside
+ * arrays or composite types. ADD ATTRIBUTE only appends, and ALTER
  * ATTRIBUTE TYPE is refused while a column uses the type. A domain that became a composite (or the
  * other way round) is rebuilt too.
  */
 function needsRebuild(current: UserType, target: UserType, source: SchemaModel): boolean {
   if (current.kind !== target.kind) return true
   if (current.kind === 'domain' && target.kind === 'domain') {
-    return current.model.type !== target.model.type || current.model.collation !== target.model.collation
+    const { model: from } = current
+    const { model: to } = target
+    // SET NOT NULL must check every value, which PostgreSQL refuses inside arrays and composites.
+    const notNullInContainer = to.notNull && !from.notNull && typeInContainer(from, source)
+    return from.type !== to.type || from.collation !== to.collation || notNullInContainer
   }
   if (current.kind !== 'composite type' || target.kind !== 'composite type') return true
   const from = current.model.attributes

@@ -66,6 +66,10 @@ export function typeDrafts(change: TypeChangeBody, expected: SchemaModel, live: 
       const { from, to } = change
       const details: string[] = []
       if (from.type !== to.type) details.push(`base type changed from ${from.type} to ${to.type}`)
+      if (from.notNull !== to.notNull) details.push(to.notNull ? 'NOT NULL added' : 'NOT NULL removed')
+      if (from.default !== to.default) details.push('default changed')
+      const checks = (d: typeof from) => d.checks.map((c) => `${c.name} ${c.expression}`).join('\u0000')
+      if (checks(from) !== checks(to)) details.push('checks changed')
       if (from.collation !== to.collation)
         details.push(`collation changed from ${from.collation ?? 'default'} to ${to.collation ?? 'default'}`)
       return domain(to, details.join(', ') || 'rebuilt with a type it stands on')

@@ -22,6 +22,21 @@ create schema "Sales";
 create schema empty_one;
 create domain positive_int as integer check (value > 0);
 create type "Sales"."Order Status" as enum ('new', 'it''s done', 'back\slash', '${TEMPLATE_CHARACTERS}');
+create domain "Sales".order_code as varchar(12) collate "C" not null default 'none'
+  constraint order_code_shape check (value ~ '^[A-Z]') check (length(value) > 1);
+comment on domain "Sales".order_code is 'A code, it''s checked';
+create domain status_code as "Sales"."Order Status" check (value <> 'new');
+create type address as (street text, "Zip Code" varchar(10), status status_code, nums int[], "when" date);
+comment on type address is 'Where';
+create type "Sales".parcel as (at address, codes "Sales".order_code[]);
+create table with_types (
+  id int primary key,
+  code "Sales".order_code,
+  home address,
+  homes address[],
+  parcel "Sales".parcel,
+  st status_code default 'it''s done'
+);
 create sequence big_seq as bigint minvalue -9223372036854775808 maxvalue 9223372036854775807
   start 9223372036854775807 increment -1 cycle cache 5;
 create sequence odd_seq increment 3 start 7;

@@ -76,6 +76,18 @@ describeEachDatabase('pulling a hand-written schema', (target) => {
     expect(result.source).toContain('d: positiveInt(),')
   })
 
+  it('writes composite types after the types they hold, and uses them and domains in columns', () => {
+    const source = result.source
+    const at = (text: string) => source.indexOf(text)
+    expect(at('export const statusCode = domain(')).toBeGreaterThan(at('export const orderStatus ='))
+    expect(at('export const parcel = sales.compositeType(')).toBeGreaterThan(at('export const address ='))
+    expect(source).toContain(
+      "export const parcel = sales.compositeType('parcel', { at: address(), codes: orderCode().array() })",
+    )
+    expect(source).toContain('  homes: address().array(),\n')
+    expect(source).toContain(`  st: statusCode().default("it's done"),\n`)
+  })
+
   it('lists the function and trigger, and warns about each kind and the lost OWNED BY', () => {
     expect(result.source).toContain(' * - function public.touch()\n * - trigger t_touch on public.users\n */')
     expect(result.warnings).toEqual([
