@@ -1,4 +1,4 @@
-import { sql } from 'tidemark'
+import { compile, sql } from 'tidemark'
 import { compositeType, domain, enumType, integer, schema, table, text, toModel, varchar } from 'tidemark/pg'
 import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
@@ -70,10 +70,13 @@ describe('toModel: domains and composite types', () => {
     expect(model.tables[0]!.columns.map((c) => c.default)).toEqual(["'a@b'::text", "'-5'::integer"])
   })
 
-  it('interpolates as the qualified type name', () => {
+  it('interpolates as the qualified type name, as an enum does', () => {
     const app = schema('app')
     const address = app.compositeType('address', { street: text() })
-    expect(sql`select null::${address}, null::${email()}`.chunks.length).toBeGreaterThan(0)
+    const role = enumType('role', ['a'])
+    expect(compile(sql`select null::${address}, null::${email()}, null::${role}`).sql).toBe(
+      'select null::"app"."address", null::"public"."email", null::"public"."role"',
+    )
   })
 
   it('refuses a name taken by another type or table, and modifiers on the base column', () => {
