@@ -86,7 +86,10 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   const enums = planEnums(source, to, targetTables)
   for (const table of enums.movedTables) changedTables.add(table)
   // Domains and composite types: altered in place where PostgreSQL can, else rebuilt around their columns.
-  const types = planUserTypes(source, to, targetTables)
+  const replacedEnums = new Set(
+    enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [key(c.to)] : [])),
+  )
+  const types = planUserTypes(source, to, targetTables, replacedEnums)
   for (const table of types.movedTables) changedTables.add(table)
   const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
     !(
@@ -150,10 +153,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
   for (const o of createdOthers)
     if (isEarly(o) && !isRoutine(o)) plan.add({ kind: 'create-other', object: o })
+  // Domains and composite types: those rebuilt step aside before an enum they hold is replaced;
+  // all are created after enums (a domain may be over one), before routines.
+  plan.addAll(types.detach)
   plan.addAll(enums.create)
   plan.addAll(enums.additions)
   plan.addAll(enums.replacements)
-  // Domains and composite types: after enums (a domain may be over one), before routines.
   plan.addAll(types.create)
   for (const o of createdOthers) if (isRoutine(o)) plan.add({ kind: 'create-other', object: o })
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)

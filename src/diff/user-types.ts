@@ -6,10 +6,9 @@ import { deepEqual as same } from './equal.js'
 import { typeColumns, typeInContainer, typeInUse } from './type-columns.js'
 
 export interface UserTypePlan {
-  /**
-   * After enums and before tables: types being rebuilt are detached (the types made of them
-   * first), then every type is created, rebuilt or altered in dependency order.
-   */
+  /** Types being rebuilt step aside (the types made of them first), before enums change. */
+  readonly detach: ChangeBody[]
+  /** After enums and before tables: every type created, rebuilt or altered, in dependency order. */
   readonly create: ChangeBody[]
   /** Types nothing declares any more, dropped after the tables that used them. */
   readonly drop: ChangeBody[]
@@ -19,11 +18,16 @@ export interface UserTypePlan {
   readonly movedTables: ReadonlySet<string>
 }
 
-/** Domains and composite types: created, dropped, altered in place where PostgreSQL can, else rebuilt. */
+/**
+ * Domains and composite types: created, dropped, altered in place where PostgreSQL can, else
+ * rebuilt. `replacedEnums` (`schema.name`) are enums the plan replaces: a type holding one is rebuilt
+ * too, since the old enum can only go once nothing stands on it.
+ */
 export function planUserTypes(
   source: SchemaModel,
   to: SchemaModel,
   targetTables: ReadonlyMap<string, TableModel>,
+  replacedEnums: ReadonlySet<string> = new Set(),
 ): UserTypePlan {
   const sourceTypes = new Map(
     typesInDependencyOrder(source.domains, source.compositeTypes).map((t) => [key(t.model), t]),
@@ -38,7 +42,12 @@ export function planUserTypes(
     if (current !== undefined && needsRebuild(current, type, source)) rebuilt.add(key(type.model))
   }
   const droppedEarly = new Set<string>()
-  for (let grew = rebuilt.size > 0; grew; ) {
+  for (const [name, type] of sourceTypes) {
+    if (partsOf(type).some((part) => replacedEnums.has(part))) {
+      ;(targetKeys.has(name) ? rebuilt : droppedEarly).add(name)
+    }
+  }
+  for (let grew = rebuilt.size + droppedEarly.size > 0; grew; ) {
     grew = false
     for (const [name, type] of sourceTypes) {
       if (rebuilt.has(name) || droppedEarly.has(name)) continue
@@ -61,7 +70,7 @@ export function planUserTypes(
     }
   }
 
-  const create: ChangeBody[] = [...sourceTypes.values()]
+  const detach: ChangeBody[] = [...sourceTypes.values()]
     .reverse()
     .filter((t) => rebuilt.has(key(t.model)) || droppedEarly.has(key(t.model)))
     .map((t) => ({
@@ -70,6 +79,7 @@ export function planUserTypes(
       columns: uses.get(key(t.model))!,
       recreated: rebuilt.has(key(t.model)),
     }))
+  const create: ChangeBody[] = []
   for (const type of targetOrder) {
     const name = key(type.model)
     const current = sourceTypes.get(name)
@@ -89,7 +99,7 @@ export function planUserTypes(
         ? { kind: 'drop-domain', domain: t.model }
         : { kind: 'drop-composite-type', type: t.model },
     )
-  return { create, drop, movedColumns, movedTables }
+  return { detach, create, drop, movedColumns, movedTables }
 }
 
 /** `schema.name` of the types a type is made of: a domain's base, a composite's attributes. */

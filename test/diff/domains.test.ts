@@ -141,7 +141,7 @@ describe('diff and render: domains', () => {
       'ALTER TABLE "public"."users" ALTER COLUMN "email" TYPE text',
       'DROP DOMAIN "public"."email"',
       `CREATE DOMAIN "public"."email" AS character varying(200) CONSTRAINT "email_has_at" CHECK (VALUE ~ '@')`,
-      'ALTER TABLE "public"."users" ALTER COLUMN "email" TYPE "public"."email" USING "email"::"public"."email"',
+      'ALTER TABLE "public"."users" ALTER COLUMN "email" TYPE "public"."email" USING "email"::text::"public"."email"',
       `ALTER TABLE "public"."users" ALTER COLUMN "email" SET DEFAULT 'a@b'::character varying`,
     ])
     expect(changes.flatMap((c) => c.hazards.map((h) => h.kind))).toEqual(['table-rewrite', 'data-loss'])
@@ -213,6 +213,18 @@ describeEachDatabase('domains and composite types migrate up and down', (target)
 
   it('reaches each catalog, base type and attribute changes included', async () => {
     await expectRoundTrip(target.db, from, to)
+  })
+
+  it('rebuilds a domain and a composite type over an enum whose labels are replaced', async () => {
+    const over = (labels: [string, ...string[]]) => {
+      const mood = enumType('mood', labels)
+      const staff = domain('feeling', mood())
+      const pair = compositeType('pair', { a: mood(), b: staff() })
+      return toModel({
+        t: table('t', { m: mood(), f: staff().default(labels[0]), p: pair(), ps: pair().array() }),
+      })
+    }
+    await expectRoundTrip(target.db, over(['happy', 'sad', 'calm']), over(['calm', 'happy']))
   })
 
   it('adds and drops checks, defaults and attributes on types in use', async () => {

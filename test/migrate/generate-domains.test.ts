@@ -171,7 +171,7 @@ for (const shadow of shadows) {
         'DROP DOMAIN "public"."email"',
         `CREATE DOMAIN "public"."email" AS character varying(320) CONSTRAINT "email_has_at" CHECK (VALUE ~ '@') CONSTRAINT "email_short" CHECK (length(VALUE) < 300)`,
         `COMMENT ON DOMAIN "public"."email" IS 'Checked twice'`,
-        `${users} "email" TYPE "public"."email" USING "email"::"public"."email"`,
+        `${users} "email" TYPE "public"."email" USING "email"::text::"public"."email"`,
         `${users} "email" SET DEFAULT 'nobody@example.com'::character varying`,
         'CREATE TYPE "public"."address" AS ("street" text, "at" public.point2, "contact" public.email, "since" date, "city" text)',
         `COMMENT ON TYPE "public"."address" IS 'Where someone lives'`,

@@ -98,9 +98,9 @@ interface LabelSpec {
   readonly comment: string | null
 }
 
-/** A composite type `place`: some of a few attributes, in any order, one of them a label. */
+/** A composite type `place`: some of a few attributes, in any order, one a label, one a mood. */
 interface PlaceSpec {
-  readonly attributes: readonly ('street' | 'zip' | 'n' | 'tag')[]
+  readonly attributes: readonly ('street' | 'zip' | 'n' | 'tag' | 'mood')[]
   readonly comment: string | null
 }
 
@@ -169,7 +169,7 @@ const labelSpec: fc.Arbitrary<LabelSpec | null> = fc.option(
 
 const placeSpec: fc.Arbitrary<PlaceSpec | null> = fc.option(
   fc.record({
-    attributes: fc.shuffledSubarray(['street', 'zip', 'n', 'tag'] as const, { minLength: 1 }),
+    attributes: fc.shuffledSubarray(['street', 'zip', 'n', 'tag', 'mood'] as const, { minLength: 1 }),
     comment: commentText,
   }),
   { nil: null },
@@ -194,7 +194,7 @@ export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
   )
 
 /** The label domain and the place type a spec declares, each undefined when it has none. */
-function userTypes(spec: SchemaSpec) {
+function userTypes(spec: SchemaSpec, mood: ReturnType<typeof enumType>) {
   const l = spec.label
   const label =
     l === null
@@ -227,7 +227,9 @@ function userTypes(spec: SchemaSpec) {
         ? varchar({ length: 20 })
         : name === 'n'
           ? integer()
-          : (label ?? text)()
+          : name === 'mood'
+            ? mood()
+            : (label ?? text)()
   const place =
     p === null
       ? undefined
@@ -328,7 +330,7 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
   const built = new Map<string, { id?: AnyColumn }>()
   const usesMood = spec.tables.some((t) => t.columns.some((c) => c.kind === 'mood'))
   if (usesMood) objects.mood = mood
-  const types = userTypes(spec)
+  const types = userTypes(spec, mood)
   // Declared whether or not a column uses them: a type may exist on its own.
   if (types.label !== undefined) objects.label = types.label
   if (types.place !== undefined) objects.place = types.place

@@ -32,7 +32,7 @@ export function renderTypeChange(change: TypeChangeBody): string[] {
     case 'detach-type':
       return detach(change.type, change.columns)
     case 'replace-domain':
-      return [...createDomain(change.to), ...stepBack(change.columns, ref(change.to), false)]
+      return [...createDomain(change.to), ...stepBack(change.columns, ref(change.to))]
     case 'set-domain-comment':
       return [commentOn(domainTarget(change.domain.schema, change.domain.name), change.to)]
     case 'create-composite-type':
@@ -50,7 +50,7 @@ export function renderTypeChange(change: TypeChangeBody): string[] {
       ]
     }
     case 'replace-composite-type':
-      return [...createCompositeType(change.to), ...stepBack(change.columns, ref(change.to), true)]
+      return [...createCompositeType(change.to), ...stepBack(change.columns, ref(change.to))]
     case 'set-composite-type-comment':
       return [commentOn(typeTarget(change.type.schema, change.type.name), change.to)]
     default:
@@ -112,16 +112,18 @@ function detach(type: UserType, uses: readonly TypeColumnUse[]): string[] {
 }
 
 /**
- * The second half: the columns still on the type return to it (through text for a composite) and
+ * The second half: the columns still on the type return to it through text and
  * get their default back. A column leaving the type keeps the step-off type until its own change
  * gives it its new type and default.
  */
-function stepBack(uses: readonly TypeColumnUse[], name: string, throughText: boolean): string[] {
+function stepBack(uses: readonly TypeColumnUse[], name: string): string[] {
   const statements: string[] = []
   for (const use of uses) {
     if (!use.back) continue
     const dims = '[]'.repeat(use.dimensions)
-    const through = throughText ? `::text${dims}` : ''
+    // Through text: the column may hold the old type's base (an enum replaced since), which only
+    // converts to the new type through its text form.
+    const through = `::text${dims}`
     statements.push(
       alterColumn(use, `TYPE ${name}${dims} USING ${quoteIdent(use.column)}${through}::${name}${dims}`),
     )
