@@ -63,6 +63,13 @@ describe('toModel: domains and composite types', () => {
     expect(model.tables[0]!.columns[1]!.type).toBe('app.address[]')
   })
 
+  it('names a table check around the names of domain checks, as PostgreSQL does', () => {
+    const d = domain('users_age', integer(), { checks: [sql`VALUE >= 0`] })
+    const model = toModel({ d, users: table('users', { age: integer().check(sql`age < 200`) }) })
+    expect(model.domains[0]!.checks.map((c) => c.name)).toEqual(['users_age_check'])
+    expect(model.tables[0]!.checks.map((c) => c.name)).toEqual(['users_age_check1'])
+  })
+
   it('writes a column default on a domain with the base type, as PostgreSQL prints it', () => {
     const model = toModel({
       t: table('t', { e: email()().default('a@b'), n: domain('n', integer())().default(-5) }),

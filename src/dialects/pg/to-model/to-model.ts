@@ -54,6 +54,10 @@ export function toModel(...sources: unknown[]): SchemaModel {
     if (problem !== undefined) throw new SchemaError(`enum ${e.schema}.${e.name}`, problem)
   }
   reserveExplicitNames(tables, found.views, found.sequences, allocator)
+  // Domains are created before tables and PostgreSQL picks a default constraint name unused in the
+  // whole schema: a table's unnamed check steps around the names of the domains' checks.
+  const domains = found.domains.map(domainModel).sort(byName)
+  for (const d of domains) for (const check of d.checks) allocator(d.schema).reserve(check.name)
 
   const built = tables.map((table) => buildTable(table, allocator(table[tableDefinition].schema)))
   const tableModels = new Map(built.map((b) => [`${b.model.schema}.${b.model.name}`, b.model]))
@@ -106,7 +110,6 @@ export function toModel(...sources: unknown[]): SchemaModel {
     }
   }
 
-  const domains = found.domains.map(domainModel).sort(byName)
   const compositeTypes = found.compositeTypes.map(compositeTypeModel).sort(byName)
   const typeNames = new Set(enums.map(keyOf))
   for (const [what, type] of [
