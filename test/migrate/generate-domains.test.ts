@@ -5,7 +5,7 @@
  * the expression cache. The folder then migrates a fresh database up, and down one step at a time,
  * through exactly the states generate planned.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SchemaModel } from 'tidemark'
@@ -26,7 +26,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authoredDefaults } from '../../src/cli/schema-model.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { openShadow } from '../../src/migrate/generate/shadow.js'
-import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
+import {
+  DEFAULT_JOURNAL,
+  migrate,
+  migrateDown,
+  readMigrationFolder,
+  writeSumFile,
+} from '../../src/migrate/index.js'
 import { serverUrl } from '../support/databases.js'
 
 interface Version {
@@ -201,3 +207,38 @@ for (const shadow of shadows) {
     })
   })
 }
+
+describe('generate from a cached history whose routine takes a domain', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tidemark-domain-routine-'))
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  it('loads the domain before the routine, so the cached history is used', async () => {
+    const email = domain('email', text(), { checks: { email_has_at: sql`VALUE ~ '@'` } })
+    const migrations = join(dir, 'migrations')
+    const options = {
+      dir: migrations,
+      desired: toModel({ email, users: table('users', { id: integer().primaryKey(), e: email() }) }),
+      journal: DEFAULT_JOURNAL,
+      shadow: { cacheDir: join(dir, 'cache') },
+      resolveRenames: noRenames,
+    }
+    await generateMigration({ ...options, name: 'init', now: new Date(Date.UTC(2030, 0, 1)) })
+    const greet = join(migrations, '20300102000000_greet')
+    await mkdir(greet)
+    await writeFile(
+      join(greet, 'up.sql'),
+      'CREATE FUNCTION public.greet(e public.email) RETURNS text LANGUAGE sql AS $$ SELECT e::text $$;\n',
+    )
+    await writeFile(join(greet, 'down.sql'), 'DROP FUNCTION public.greet(public.email);\n')
+    await writeSumFile(migrations, (await readMigrationFolder(migrations)).migrations)
+    const replayed = await generateMigration(options)
+    expect(replayed.written).toBeNull()
+    expect(replayed.plan.history).toBe('replayed')
+    const cached = await generateMigration(options)
+    expect(cached.written).toBeNull()
+    expect(cached.plan.history).toBe('cached')
+  })
+})

@@ -1,4 +1,5 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
+import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { quoteIdent } from '../../dialects/pg/quote.js'
 import type { Change } from '../../diff/changes.js'
@@ -225,20 +226,25 @@ const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
 
 /**
  * When the history's model comes from the cache, the shadow starts empty: it gets only what the
- * schema's expressions may refer to (extensions, types, functions, with their schemas), which is
- * all PostgreSQL needs to read them the way it would on top of the replayed history.
+ * schema's expressions may refer to (extensions, enums, domains and other types, functions, with
+ * their schemas), which is all PostgreSQL needs to read them the way it would on top of the
+ * replayed history.
  */
 async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: SchemaModel): Promise<SchemaModel> {
   const usable = current.others.filter((o) => USABLE_KINDS.has(o.kind))
-  const schemas = [...new Set(schemasOf(usable))].sort()
+  // Routines may take or return enums, domains and composite types: those come first.
+  const types = { enums: current.enums, domains: current.domains, compositeTypes: current.compositeTypes }
+  const typeSchemas = [...types.enums, ...types.domains, ...types.compositeTypes].map((t) => t.schema)
+  const schemas = [...new Set([...schemasOf(usable), ...typeSchemas.filter((s) => s !== 'public')])].sort()
   const statements = [
     // As pg_dump does: function bodies may name tables that do not exist here.
     'SET check_function_bodies = off',
     ...schemas.map((schema) => `CREATE SCHEMA ${quoteIdent(schema)}`),
+    ...renderCreate({ ...emptyModel, ...types }),
     ...usable.map((o) => o.definition),
   ]
   if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
-  return { ...emptyModel, schemas, others: usable }
+  return { ...emptyModel, schemas, ...types, others: usable }
 }
 
 export async function settleRenames(
