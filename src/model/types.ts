@@ -14,7 +14,7 @@
  *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
  *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
- * - Comments (tables, columns, views, enums) are their exact text, or null for none: PostgreSQL keeps
+ * - Comments (tables, columns, views, enums, domains, composite types) are their exact text, or null for none: PostgreSQL keeps
  *   no empty comment (`COMMENT ... IS ''` removes it), so an empty one is null too.
  */
 export interface SchemaModel {
