@@ -39,8 +39,15 @@ export {
   smallserial,
 } from './dialects/pg/columns/numbers.js'
 export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './dialects/pg/columns/text.js'
+export {
+  type CompositeTypeOptions,
+  type CompositeValue,
+  compositeType,
+  type PgCompositeType,
+} from './dialects/pg/composite-type.js'
 export { type CustomTypeDefinition, customType } from './dialects/pg/custom-type.js'
 export { renderCreate } from './dialects/pg/ddl/render-create.js'
+export { type DomainOptions, domain, type PgDomain } from './dialects/pg/domain.js'
 export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/enum-type.js'
 export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
 export { type PgNamespace, schema } from './dialects/pg/namespace.js'

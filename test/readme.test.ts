@@ -80,3 +80,10 @@ it('runs the partitioned tables example as written', async () => {
   await import(new URL('partitions.ts', dir).href)
   expect(log).toHaveBeenCalledWith([{ id: '1' }])
 })
+
+it('runs the domains and composite types example as written', async () => {
+  writeFileSync(new URL('domains.ts', dir), find("compositeType('address'"))
+  await import(new URL('domains.ts', dir).href)
+  expect(log).toHaveBeenCalledWith({ street: '12 "Crown" Lane, Flat (B)', zip: null, since: '2024-05-01' })
+  expect(log).toHaveBeenCalledWith('email_has_at')
+})

@@ -1,6 +1,10 @@
+import type { UserType } from '../model/type-order.js'
 import type {
   CheckModel,
   ColumnModel,
+  CompositeAttributeModel,
+  CompositeTypeModel,
+  DomainModel,
   EnumModel,
   ForeignKeyModel,
   IdentityModel,
@@ -47,6 +51,15 @@ export interface EnumColumnUse {
   readonly hadDefault: boolean
   /** The default after the move. */
   readonly default: string | null
+}
+
+/**
+ * A column on a domain or composite type that is rebuilt: it steps off the type (to the domain's
+ * old base type, or to text for a composite), and, when `back`, returns to the new type.
+ */
+export interface TypeColumnUse extends EnumColumnUse {
+  /** The column is still on the type after the plan (otherwise a later change gives it its new type). */
+  readonly back: boolean
 }
 
 export type ChangeBody =
@@ -98,6 +111,7 @@ export type ChangeBody =
       readonly enum: EnumModel
       readonly columns: readonly EnumColumnUse[]
     }
+  | TypeChangeBody
   | { readonly kind: 'create-sequence'; readonly sequence: SequenceModel }
   | { readonly kind: 'drop-sequence'; readonly sequence: SequenceModel }
   | { readonly kind: 'alter-sequence'; readonly from: SequenceModel; readonly to: SequenceModel }
@@ -229,6 +243,99 @@ export type ChangeBody =
   | {
       readonly kind: 'set-enum-comment'
       readonly enum: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+
+/** Changes to domains and composite types. */
+export type TypeChangeBody =
+  | { readonly kind: 'create-domain'; readonly domain: DomainModel }
+  | { readonly kind: 'drop-domain'; readonly domain: DomainModel }
+  | {
+      readonly kind: 'set-domain-default'
+      readonly domain: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | {
+      /** SET NOT NULL checks every column of the domain (`inUse`: there are columns to check). */
+      readonly kind: 'set-domain-not-null'
+      readonly domain: ObjectRef
+      readonly notNull: boolean
+      readonly inUse: boolean
+    }
+  | {
+      /**
+       * ADD CONSTRAINT checks every column of the domain (`inUse`: there are columns to check).
+       * PostgreSQL cannot check values held inside arrays or composite types: there (`validated`
+       * false) the check is added NOT VALID, binding new values only.
+       */
+      readonly kind: 'add-domain-check'
+      readonly domain: ObjectRef
+      readonly check: CheckModel
+      readonly inUse: boolean
+      readonly validated: boolean
+    }
+  | { readonly kind: 'drop-domain-check'; readonly domain: ObjectRef; readonly check: CheckModel }
+  | {
+      /**
+       * The first half of rebuilding a type: its columns step off it (a domain's to its old base
+       * type, a composite's to text) and it is dropped, after the types made of it. `recreated`
+       * false: a type the plan drops that stood on a rebuilt one, dropped early for that reason.
+       */
+      readonly kind: 'detach-type'
+      readonly type: UserType
+      readonly columns: readonly TypeColumnUse[]
+      readonly recreated: boolean
+    }
+  | {
+      /**
+       * A new base type or collation, which ALTER DOMAIN cannot change (or a type it stands on is
+       * rebuilt): once detached, the domain is created again and its columns return to it.
+       */
+      readonly kind: 'replace-domain'
+      readonly from: DomainModel
+      readonly to: DomainModel
+      readonly columns: readonly TypeColumnUse[]
+    }
+  | {
+      readonly kind: 'set-domain-comment'
+      readonly domain: ObjectRef
+      readonly from: string | null
+      readonly to: string | null
+    }
+  | { readonly kind: 'create-composite-type'; readonly type: CompositeTypeModel }
+  | { readonly kind: 'drop-composite-type'; readonly type: CompositeTypeModel }
+  | {
+      readonly kind: 'add-composite-attribute'
+      readonly type: ObjectRef
+      readonly attribute: CompositeAttributeModel
+    }
+  | {
+      readonly kind: 'drop-composite-attribute'
+      readonly type: ObjectRef
+      readonly attribute: CompositeAttributeModel
+    }
+  | {
+      /** ALTER ATTRIBUTE ... TYPE: only for a type no column uses (PostgreSQL refuses it otherwise). */
+      readonly kind: 'alter-composite-attribute'
+      readonly type: ObjectRef
+      readonly from: CompositeAttributeModel
+      readonly to: CompositeAttributeModel
+    }
+  | {
+      /**
+       * Attributes reordered, or retyped while columns use the type (or a type it holds is
+       * rebuilt): once detached, the type is created again and its columns return through text.
+       */
+      readonly kind: 'replace-composite-type'
+      readonly from: CompositeTypeModel
+      readonly to: CompositeTypeModel
+      readonly columns: readonly TypeColumnUse[]
+    }
+  | {
+      readonly kind: 'set-composite-type-comment'
+      readonly type: ObjectRef
       readonly from: string | null
       readonly to: string | null
     }

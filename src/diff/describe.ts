@@ -26,6 +26,38 @@ export function describeChange(change: ChangeBody): string {
       return `replace enum ${label(change.to)} with (${change.to.values.map((v) => `'${v}'`).join(', ')})`
     case 'move-enum-columns':
       return `move the columns of enum ${label(change.enum)} to its new labels`
+    case 'create-domain':
+      return `create domain ${label(change.domain)}`
+    case 'drop-domain':
+      return `drop domain ${label(change.domain)}`
+    case 'set-domain-default':
+      return `${change.to === null ? 'drop' : 'set'} default of domain ${label(change.domain)}`
+    case 'set-domain-not-null':
+      return `${change.notNull ? 'set' : 'drop'} not null on domain ${label(change.domain)}`
+    case 'add-domain-check':
+      return `add check ${change.check.name} to domain ${label(change.domain)}${change.validated ? '' : ' (NOT VALID: values inside arrays and composite types are not checked)'}`
+    case 'drop-domain-check':
+      return `drop check ${change.check.name} of domain ${label(change.domain)}`
+    case 'detach-type':
+      return `${change.recreated ? 'detach' : 'drop'} ${change.type.kind} ${label(change.type.model)}${change.recreated ? ' from its columns to rebuild it' : ''}`
+    case 'replace-domain':
+      return `rebuild domain ${label(change.to)} as ${change.to.type}`
+    case 'set-domain-comment':
+      return `${commentVerb(change)} comment on domain ${label(change.domain)}`
+    case 'create-composite-type':
+      return `create composite type ${label(change.type)}`
+    case 'drop-composite-type':
+      return `drop composite type ${label(change.type)}`
+    case 'add-composite-attribute':
+      return `add attribute ${change.attribute.name} to composite type ${label(change.type)}`
+    case 'drop-composite-attribute':
+      return `drop attribute ${change.attribute.name} of composite type ${label(change.type)}`
+    case 'alter-composite-attribute':
+      return `change type of attribute ${change.to.name} of composite type ${label(change.type)} to ${change.to.type}`
+    case 'replace-composite-type':
+      return `rebuild composite type ${label(change.to)} with (${change.to.attributes.map((a) => a.name).join(', ')})`
+    case 'set-composite-type-comment':
+      return `${commentVerb(change)} comment on composite type ${label(change.type)}`
     case 'create-sequence':
       return `create sequence ${label(change.sequence)}`
     case 'drop-sequence':

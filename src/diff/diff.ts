@@ -11,6 +11,7 @@ import { columnsForComparison, planPartitions } from './partitions.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
+import { planUserTypes } from './user-types.js'
 
 export interface DiffOptions {
   /** Tables and columns that keep their data under a new name. */
@@ -89,8 +90,18 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // Enums: labels added in place; removals and reorders replace the type and move its columns.
   const enums = planEnums(source, to, targetTables)
   for (const table of enums.movedTables) changedTables.add(table)
+  // Domains and composite types: altered in place where PostgreSQL can, else rebuilt around their columns.
+  const replacedEnums = new Set(
+    enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [key(c.to)] : [])),
+  )
+  const types = planUserTypes(source, to, targetTables, replacedEnums)
+  for (const table of types.movedTables) changedTables.add(table)
   const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
-    !(c.kind === 'set-column-default' && enums.movedColumns.has(`${key(d.table)}.${c.column}`))
+    !(
+      c.kind === 'set-column-default' &&
+      (enums.movedColumns.has(`${key(d.table)}.${c.column}`) ||
+        types.movedColumns.has(`${key(d.table)}.${c.column}`))
+    )
 
   // Views: rebuilt when their query changes or anything they read changes shape.
   const sourceViews = new Map(source.views.map((v) => [key(v), v]))
@@ -148,9 +159,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   const sourceSchemas = new Set(source.schemas)
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
   plan.addAll(others.createExtensions)
+  // Domains and composite types: those rebuilt step aside before an enum they hold is replaced;
+  // all are created after enums (a domain may be over one), before routines.
+  plan.addAll(types.detach)
   plan.addAll(enums.create)
   plan.addAll(enums.additions)
   plan.addAll(enums.replacements)
+  plan.addAll(types.create)
   // Routines after the types they may take or return.
   plan.addAll(others.createEarly)
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
@@ -218,6 +233,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // 7. Drop what nothing uses any more.
   plan.addAll(others.dropEarly)
+  plan.addAll(types.drop)
   plan.addAll(enums.drop)
   plan.addAll(others.dropExtensions)
   const targetSchemas = new Set(to.schemas)

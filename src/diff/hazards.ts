@@ -1,5 +1,6 @@
 import type { ColumnModel, OtherObjectModel } from '../model/types.js'
 import type { ChangeBody, Hazard } from './changes.js'
+import { deepEqual } from './equal.js'
 import { tableLabel } from './renames.js'
 import { classifyTypeChange } from './type-change.js'
 
@@ -81,6 +82,34 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       const tables = [...new Set(change.columns.map((c) => label(c.table)))].join(', ')
       return [hazard('table-rewrite', `moving to the new enum ${label(change.enum)} rewrites ${tables}`)]
     }
+    case 'add-domain-check':
+      return change.inUse && change.validated
+        ? [
+            hazard(
+              'long-lock',
+              `adding check ${change.check.name} to domain ${label(change.domain)} scans every column that uses it under lock`,
+            ),
+          ]
+        : []
+    case 'set-domain-not-null':
+      return change.notNull && change.inUse
+        ? [
+            hazard(
+              'long-lock',
+              `SET NOT NULL on domain ${label(change.domain)} scans every column that uses it under lock`,
+            ),
+          ]
+        : []
+    case 'replace-domain':
+    case 'replace-composite-type':
+      return typeRebuildHazards(change)
+    case 'drop-composite-attribute':
+      return [
+        hazard(
+          'data-loss',
+          `drops attribute ${change.attribute.name} of composite type ${label(change.type)} and its values`,
+        ),
+      ]
     case 'create-index':
       return existing(change.table)
         ? [hazard('long-lock', `building index ${change.index.name} blocks writes to ${label(change.table)}`)]
@@ -188,6 +217,46 @@ function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[
 }
 
 const label = (ref: { schema: string; name: string }): string => tableLabel(ref.schema, ref.name)
+
+/** The columns of a rebuilt type are moved off it and back: tables are rewritten, values converted. */
+function typeRebuildHazards(
+  change: Extract<ChangeBody, { kind: 'replace-domain' | 'replace-composite-type' }>,
+): Hazard[] {
+  const what =
+    change.kind === 'replace-domain' ? `domain ${label(change.to)}` : `composite type ${label(change.to)}`
+  if (change.columns.length === 0) return []
+  const tables = [...new Set(change.columns.map((c) => label(c.table)))].join(', ')
+  const hazards = [hazard('table-rewrite', `rebuilding ${what} moves its columns and rewrites ${tables}`)]
+  if (change.kind === 'replace-domain') {
+    const column = (type: string) => ({
+      name: '',
+      type,
+      dimensions: 0,
+      notNull: false,
+      default: null,
+      identity: null,
+      generated: null,
+      comment: null,
+    })
+    const kind = classifyTypeChange(column(change.from.type), column(change.to.type))
+    if (kind === 'narrowing' || change.from.collation !== change.to.collation) {
+      hazards.push(
+        hazard(
+          'data-loss',
+          `${what} from ${change.from.type} to ${change.to.type}: values that do not fit fail or change`,
+        ),
+      )
+    }
+  } else if (!deepEqual(change.from.attributes, change.to.attributes)) {
+    hazards.push(
+      hazard(
+        'data-loss',
+        `the values of ${what} are carried over through their text form, attribute by position: a removed, reordered or narrowed attribute fails or changes them`,
+      ),
+    )
+  }
+  return hazards
+}
 
 function hazard(kind: Hazard['kind'], message: string): Hazard {
   return { kind, message }

@@ -6,6 +6,8 @@ export type {
   Hazard,
   HazardKind,
   ObjectRef,
+  TypeChangeBody,
+  TypeColumnUse,
 } from './changes.js'
 export { describeChange } from './describe.js'
 export { type DiffOptions, diff } from './diff.js'

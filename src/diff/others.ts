@@ -4,8 +4,6 @@ import type { ChangeBody } from './changes.js'
 /** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
 const EARLY_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
   'extension',
-  'domain',
-  'composite type',
   'range type',
   'function',
   'procedure',

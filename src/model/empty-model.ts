@@ -6,6 +6,8 @@ export const emptyModel: SchemaModel = Object.freeze({
   version: 1,
   schemas: [],
   enums: [],
+  domains: [],
+  compositeTypes: [],
   sequences: [],
   tables: [],
   views: [],

@@ -14,7 +14,7 @@
  *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
  *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
- * - Comments (tables, columns, views, enums) are their exact text, or null for none: PostgreSQL keeps
+ * - Comments (tables, columns, views, enums, domains, composite types) are their exact text, or null for none: PostgreSQL keeps
  *   no empty comment (`COMMENT ... IS ''` removes it), so an empty one is null too.
  */
 export interface SchemaModel {
@@ -24,6 +24,10 @@ export interface SchemaModel {
   /** Schemas (namespaces) other than `public` that the schema uses or declares. */
   readonly schemas: readonly string[]
   readonly enums: readonly EnumModel[]
+  /** CREATE DOMAIN, sorted by schema and name. */
+  readonly domains: readonly DomainModel[]
+  /** Standalone composite types (CREATE TYPE ... AS (...)), sorted by schema and name. */
+  readonly compositeTypes: readonly CompositeTypeModel[]
   readonly sequences: readonly SequenceModel[]
   readonly tables: readonly TableModel[]
   readonly views: readonly ViewModel[]
@@ -41,8 +45,6 @@ export type OtherObjectKind =
   | 'function'
   | 'procedure'
   | 'aggregate'
-  | 'domain'
-  | 'composite type'
   | 'range type'
   | 'trigger'
   | 'rule'
@@ -73,6 +75,38 @@ export interface EnumModel {
   readonly values: readonly string[]
   /** COMMENT ON TYPE: the exact text, or null when there is none. */
   readonly comment: string | null
+}
+
+export interface DomainModel {
+  readonly schema: string
+  readonly name: string
+  /** The base type as format_type() prints it: `text`, `character varying(10)`, `public.role`. */
+  readonly type: string
+  readonly notNull: boolean
+  /** The default: a literal as pg_get_expr() prints it, an expression as written, or null. */
+  readonly default: string | null
+  /** COLLATE, when it differs from the base type's: bare in pg_catalog (`C`), qualified elsewhere. */
+  readonly collation: string | null
+  /** CHECK constraints, sorted by name; expressions use VALUE for the value checked. */
+  readonly checks: readonly CheckModel[]
+  /** COMMENT ON DOMAIN: the exact text, or null when there is none. */
+  readonly comment: string | null
+}
+
+export interface CompositeTypeModel {
+  readonly schema: string
+  readonly name: string
+  /** The attributes in their order; a type is format_type()'s text, arrays included (`text[]`). */
+  readonly attributes: readonly CompositeAttributeModel[]
+  /** COMMENT ON TYPE: the exact text, or null when there is none. */
+  readonly comment: string | null
+}
+
+export interface CompositeAttributeModel {
+  readonly name: string
+  readonly type: string
+  /** COLLATE, when it differs from the type's own, printed as for domains; null otherwise. */
+  readonly collation: string | null
 }
 
 export interface SequenceModel {

@@ -1,3 +1,5 @@
+import type { SQL } from '../sql/sql.js'
+
 /**
  * What a column's SQL type is and how its values travel: the dialect supplies one of these for
  * every column factory (integer(), timestamp({ mode: 'string' }), an enum, a custom type).
@@ -24,6 +26,10 @@ export interface ColumnType {
     readonly values: readonly string[]
     readonly comment: string | undefined
   }
+  /** For domain columns: the domain, whose base type's codec the column uses. */
+  readonly domain?: DomainDeclaration
+  /** For composite columns: the composite type and its attributes. */
+  readonly composite?: CompositeDeclaration
   /** For serial types: the integer type the sequence and column use. */
   readonly serial?: 'smallint' | 'integer' | 'bigint'
 }
@@ -53,5 +59,29 @@ export type TypeFamily =
   | 'cidr'
   | 'macaddr'
   | 'enum'
+  | 'composite'
   | 'array'
   | 'custom'
+
+/** A domain as declared in code; a column may be all that names it, so it carries everything. */
+export interface DomainDeclaration {
+  readonly schema: string
+  readonly name: string
+  /** The base type: a built-in type, an enum, a composite or another domain. */
+  readonly base: ColumnType
+  readonly notNull: boolean
+  /** A value of the base type (written as a literal) or a `sql` expression. */
+  readonly default: { readonly kind: 'value' | 'sql'; readonly value: unknown } | undefined
+  readonly checks: readonly { readonly name: string | undefined; readonly expression: SQL }[]
+  readonly collation: string | undefined
+  readonly comment: string | undefined
+}
+
+/** A composite type as declared in code. */
+export interface CompositeDeclaration {
+  readonly schema: string
+  readonly name: string
+  /** In order: the JS key, the SQL name and the type of each attribute. */
+  readonly attributes: readonly { readonly key: string; readonly name: string; readonly type: ColumnType }[]
+  readonly comment: string | undefined
+}

@@ -5,6 +5,8 @@ export type SchemaObjectKind =
   | 'table'
   | 'view'
   | 'enum'
+  | 'domain'
+  | 'composite type'
   | 'sequence'
   | 'namespace'
   | 'extension'

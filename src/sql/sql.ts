@@ -40,8 +40,9 @@ export class SQL<T = unknown> {
   }
 }
 
+// Types are functions (calling one makes a column), so functions may be references too.
 function isReference(value: unknown): value is SqlReference {
-  return typeof value === 'object' && value !== null && toSqlChunk in value
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && toSqlChunk in value
 }
 
 function chunkOf(value: unknown): Chunk {

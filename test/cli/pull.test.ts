@@ -17,9 +17,14 @@ export default defineConfig({ schema: './src/schema.ts', migrations: './migratio
 `
 const DATABASE = `
 create type mood as enum ('ok', 'sad');
+create domain email_address as text constraint email_address_has_at check (value ~ '@');
+create type address as (street text, zip varchar(10), kind mood);
+comment on type address is 'Where';
 create table users (
   id bigint generated always as identity primary key,
   email text not null unique,
+  backup_email email_address,
+  home address,
   mood mood default 'ok',
   created_at timestamptz not null default now()
 );
@@ -86,9 +91,10 @@ describe('tidemark pull', () => {
   it('writes the schema module the config names, and says what it wrote', async () => {
     expect(await run('pull')).toEqual({
       code: 0,
-      out: ['Wrote src/schema.ts: 5 tables, 1 enum, 1 view, 1 sequence, 1 routine, 1 trigger.', ''].join(
-        '\n',
-      ),
+      out: [
+        'Wrote src/schema.ts: 5 tables, 1 enum, 1 domain, 1 composite type, 1 view, 1 sequence, 1 routine, 1 trigger.',
+        '',
+      ].join('\n'),
       err: '',
     })
     const source = await schemaFile()
@@ -111,6 +117,13 @@ describe('tidemark pull', () => {
     expect(source).toContain(String.raw`.comment('Login\nwith a \\ backslash, ` + "${x} and `tick`')")
     expect(source).toContain(`(t) => [comment("Posts: 'quoted', ünïcode ✓"), index().on(t.authorId)]`)
     expect(source).toContain("view('recent_posts', {}, { comment: 'Newest posts' })")
+    expect(source).toContain(
+      "export const emailAddress = domain('email_address', text(), {\n  checks: { email_address_has_at: sql`(VALUE ~ '@'::text)` },\n})",
+    )
+    expect(source).toContain(
+      "export const address = compositeType(\n  'address',\n  { street: text(), zip: varchar({ length: 10 }), kind: mood() },\n  { comment: 'Where' },\n)",
+    )
+    expect(source).toContain("backupEmail: emailAddress('backup_email'),\n  home: address(),")
     expect(source).toContain("policy('team_read', { for: 'select', using: sql`(id > 0)` })")
     // The migration journal is Tidemark's own table, not part of the schema.
     expect(source).not.toContain('tidemark_migrations')
@@ -135,6 +148,8 @@ describe('tidemark pull', () => {
       file: join(project.dir, 'generated', 'db.ts'),
       tables: 5,
       enums: 1,
+      domains: 1,
+      compositeTypes: 1,
       views: 1,
       sequences: 1,
       extensions: 0,

@@ -55,6 +55,9 @@ COMMENT ON VIEW user_emails IS 'Where to write';
 COMMENT ON TYPE mood IS 'How it went';
 ALTER TABLE posts ENABLE ROW LEVEL SECURITY;
 CREATE POLICY posts_read ON posts FOR SELECT USING (author_id > 0);
+CREATE DOMAIN email_address AS text CONSTRAINT email_address_has_at CHECK (VALUE ~ '@');
+CREATE TYPE address AS (street text, zip varchar(10));
+CREATE TABLE contacts (id int PRIMARY KEY, email email_address, home address);
 `
 
 interface Edit {
@@ -286,6 +289,42 @@ const EDITS: readonly Edit[] = [
     sql: `drop view user_emails; alter table users alter column email type varchar(200);
       create view user_emails as select id, email from users; comment on view user_emails is 'Addresses'`,
     says: [/^column users\.email: type changed/, /^comment on view user_emails: changed$/],
+  },
+  {
+    name: 'add a domain check',
+    sql: 'alter domain email_address add constraint email_address_short check (length(value) < 300)',
+    says: [/^domain email_address: check email_address_short added outside migrations$/],
+  },
+  {
+    name: 'change a domain check',
+    sql: `alter domain email_address drop constraint email_address_has_at;
+      alter domain email_address add constraint email_address_has_at check (value ~ '@.')`,
+    says: [/^domain email_address: check email_address_has_at changed$/],
+  },
+  {
+    name: 'set a domain default and NOT NULL',
+    sql: `alter domain email_address set default 'x@y'; alter domain email_address set not null`,
+    says: [/^domain email_address: default added \('x@y'::text\)$/, /^domain email_address: NOT NULL added$/],
+  },
+  {
+    name: 'add a domain',
+    sql: 'create domain zip_code as varchar(10)',
+    says: [/^domain zip_code: added outside migrations$/],
+  },
+  {
+    name: 'add a composite attribute',
+    sql: 'alter type address add attribute city text',
+    says: [/^composite type address: attribute city added outside migrations$/],
+  },
+  {
+    name: 'retype a composite attribute in use',
+    sql: 'alter table contacts drop column home; alter type address alter attribute zip type varchar(20); alter table contacts add column home address',
+    says: [/^composite type address: attributes changed/],
+  },
+  {
+    name: 'change a domain comment',
+    sql: `comment on domain email_address is 'Where mail goes'`,
+    says: [/^comment on domain email_address: added outside migrations$/],
   },
   { name: 'add a schema', sql: 'create schema reporting', says: [/^schema reporting: added/] },
   {

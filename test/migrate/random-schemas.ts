@@ -1,7 +1,8 @@
 /**
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
  * the same table with other columns, the same column with another type, an enum with other labels,
- * the same object with another comment or none, row-level security on or off, a policy or none.
+ * the same object with another comment or none, row-level security on or off, a policy or none, a
+ * domain with another base type or checks, a composite type with other attributes in another order.
  */
 import fc from 'fast-check'
 import { sql } from 'tidemark'
@@ -10,7 +11,9 @@ import {
   bigint,
   boolean,
   comment,
+  compositeType,
   date,
+  domain,
   enableRowLevelSecurity,
   enumType,
   forceRowLevelSecurity,
@@ -42,6 +45,9 @@ const TYPE_KINDS = [
   'uuid',
   'mood',
   'integer[]',
+  'label',
+  'place',
+  'place[]',
 ] as const
 type TypeKind = (typeof TYPE_KINDS)[number]
 
@@ -83,9 +89,26 @@ const policySpec: fc.Arbitrary<PolicySpec | null> = fc.option(
   { nil: null },
 )
 
+/** A domain `label`; its checks are written as PostgreSQL prints them, as policies are. */
+interface LabelSpec {
+  readonly base: 'text' | 'varchar20'
+  readonly notNull: boolean
+  readonly withDefault: boolean
+  readonly checks: readonly ('nonEmpty' | 'short')[]
+  readonly comment: string | null
+}
+
+/** A composite type `place`: some of a few attributes, in any order, one a label, one a mood. */
+interface PlaceSpec {
+  readonly attributes: readonly ('street' | 'zip' | 'n' | 'tag' | 'mood')[]
+  readonly comment: string | null
+}
+
 export interface SchemaSpec {
   readonly mood: readonly string[]
   readonly moodComment: string | null
+  readonly label: LabelSpec | null
+  readonly place: PlaceSpec | null
   readonly tables: readonly TableSpec[]
 }
 
@@ -133,25 +156,110 @@ const tableSpec = (name: string): fc.Arbitrary<TableSpec> =>
       }),
     )
 
+const labelSpec: fc.Arbitrary<LabelSpec | null> = fc.option(
+  fc.record({
+    base: fc.constantFrom('text', 'varchar20' as const),
+    notNull: fc.boolean(),
+    withDefault: fc.boolean(),
+    checks: fc.subarray(['nonEmpty', 'short'] as const),
+    comment: commentText,
+  }),
+  { nil: null },
+)
+
+const placeSpec: fc.Arbitrary<PlaceSpec | null> = fc.option(
+  fc.record({
+    attributes: fc.shuffledSubarray(['street', 'zip', 'n', 'tag', 'mood'] as const, { minLength: 1 }),
+    comment: commentText,
+  }),
+  { nil: null },
+)
+
 export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
   .record({
     mood: fc.shuffledSubarray(['calm', 'happy', 'sad', 'angry'], { minLength: 1 }),
     moodComment: commentText,
+    label: labelSpec,
+    place: placeSpec,
     tableNames: fc.subarray(['users', 'posts', 'tags', 'teams']),
   })
   .chain((s) =>
     fc.record({
       mood: fc.constant(s.mood),
       moodComment: fc.constant(s.moodComment),
+      label: fc.constant(s.label),
+      place: fc.constant(s.place),
       tables: fc.tuple(...s.tableNames.map(tableSpec)),
     }),
   )
 
-function column(spec: ColumnSpec, mood: ReturnType<typeof enumType>, labels: readonly string[]): AnyColumn {
+/** The label domain and the place type a spec declares, each undefined when it has none. */
+function userTypes(spec: SchemaSpec, mood: ReturnType<typeof enumType>) {
+  const l = spec.label
+  const label =
+    l === null
+      ? undefined
+      : domain('label', l.base === 'text' ? text() : varchar({ length: 20 }), {
+          notNull: l.notNull,
+          ...(l.withDefault ? { default: 'none' } : {}),
+          // As PostgreSQL prints them for each base type.
+          checks: Object.fromEntries(
+            l.checks.map((c) => [
+              `label_${c}`,
+              sql.raw(
+                c === 'nonEmpty'
+                  ? l.base === 'text'
+                    ? "(VALUE <> ''::text)"
+                    : "((VALUE)::text <> ''::text)"
+                  : l.base === 'text'
+                    ? '(length(VALUE) < 10)'
+                    : '(length((VALUE)::text) < 10)',
+              ),
+            ]),
+          ),
+          comment: l.comment ?? undefined,
+        })
+  const p = spec.place
+  const attribute = (name: PlaceSpec['attributes'][number]): AnyColumn =>
+    name === 'street'
+      ? text()
+      : name === 'zip'
+        ? varchar({ length: 20 })
+        : name === 'n'
+          ? integer()
+          : name === 'mood'
+            ? mood()
+            : (label ?? text)()
+  const place =
+    p === null
+      ? undefined
+      : compositeType('place', Object.fromEntries(p.attributes.map((a) => [a, attribute(a)])), {
+          comment: p.comment ?? undefined,
+        })
+  return { label, place }
+}
+
+function column(
+  spec: ColumnSpec,
+  mood: ReturnType<typeof enumType>,
+  labels: readonly string[],
+  types: ReturnType<typeof userTypes>,
+): AnyColumn {
   const name = spec.name
   let c: AnyColumn
   let value: unknown
   switch (spec.kind) {
+    case 'label':
+      c = (types.label ?? text)(name)
+      value = 'short'
+      break
+    case 'place':
+    case 'place[]':
+      c = types.place === undefined ? text(name) : types.place(name)
+      if (spec.kind === 'place[]') c = c.array()
+      // A composite default would have to match the attributes of the draw: none is declared.
+      value = undefined
+      break
     case 'integer':
       c = integer(name)
       value = 7
@@ -205,7 +313,7 @@ function column(spec: ColumnSpec, mood: ReturnType<typeof enumType>, labels: rea
       value = [1, 2]
       break
   }
-  if (spec.withDefault) c = c.default(value as never)
+  if (spec.withDefault && value !== undefined) c = c.default(value as never)
   if (spec.notNull) c = c.notNull()
   if (spec.unique) c = c.unique()
   if (spec.comment !== null) c = c.comment(spec.comment)
@@ -222,13 +330,17 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
   const built = new Map<string, { id?: AnyColumn }>()
   const usesMood = spec.tables.some((t) => t.columns.some((c) => c.kind === 'mood'))
   if (usesMood) objects.mood = mood
+  const types = userTypes(spec, mood)
+  // Declared whether or not a column uses them: a type may exist on its own.
+  if (types.label !== undefined) objects.label = types.label
+  if (types.place !== undefined) objects.place = types.place
   for (const t of spec.tables) {
     const columns: Record<string, AnyColumn> = {}
     if (t.key === 'integer') columns.id = integer('id').primaryKey()
     if (t.key === 'serial') columns.id = serial('id').primaryKey()
     if (t.key === 'identity') columns.id = integer('id').primaryKey().generatedByDefaultAsIdentity()
     t.columns.forEach((c, i) => {
-      columns[`c${i}`] = column(c, mood, spec.mood)
+      columns[`c${i}`] = column(c, mood, spec.mood, types)
     })
     const target = t.referencesTable
     const targetSpec = spec.tables.find((s) => s.name === target)

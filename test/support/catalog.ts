@@ -49,6 +49,8 @@ export interface CatalogSnapshot {
   triggers: Record<string, { definition: string; enabled: string; comment: string | null }>
   /** extension name -> its schema (plpgsql left out). */
   extensions: Record<string, string>
+  /** `schema.name` -> a domain's or standalone composite type's definition, read from pg_type. */
+  types: Record<string, string>
 }
 
 export interface CatalogPolicy {
@@ -81,6 +83,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       routines: {},
       triggers: {},
       extensions: {},
+      types: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -141,7 +144,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       select 'type ' || n.nspname || '.' || t.typname, d.description
       from pg_description d join pg_type t on d.classoid = 'pg_type'::regclass and t.oid = d.objoid
       join pg_namespace n on n.oid = t.typnamespace
-      where t.typtype = 'e' and ${userSchemas}
+      where t.typtype in ('e', 'd', 'c') and ${userSchemas}
       order by 1`)) {
       snapshot.comments[row.key] = row.text
     }
@@ -196,6 +199,26 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       select x.extname as name, n.nspname as schema from pg_extension x join pg_namespace n on n.oid = x.extnamespace
       where x.extname <> 'plpgsql' order by 1`)) {
       snapshot.extensions[row.name] = row.schema
+    }
+    for (const row of await q<{ name: string; definition: string }>(`
+      select n.nspname || '.' || t.typname as name, 'domain ' || format_type(t.typbasetype, t.typtypmod)
+          || case when t.typcollation <> b.typcollation then ' collate ' || t.typcollation::regcollation::text else '' end
+          || coalesce(' default ' || pg_get_expr(t.typdefaultbin, 0), '')
+          || case when t.typnotnull then ' not null' else '' end
+          || coalesce((select string_agg(' ' || k.conname || ' ' || pg_get_constraintdef(k.oid), '' order by k.conname)
+            from pg_constraint k where k.contypid = t.oid and k.contype = 'c'), '') as definition
+      from pg_type t join pg_type b on b.oid = t.typbasetype join pg_namespace n on n.oid = t.typnamespace
+      where t.typtype = 'd' and ${userSchemas}
+      union all
+      select n.nspname || '.' || t.typname, 'composite (' || coalesce((select string_agg(a.attname || ' '
+          || format_type(a.atttypid, a.atttypmod) || case when a.attcollation <> at.typcollation
+            then ' collate ' || a.attcollation::regcollation::text else '' end, ', ' order by a.attnum)
+          from pg_attribute a join pg_type at on at.oid = a.atttypid
+          where a.attrelid = t.typrelid and a.attnum > 0 and not a.attisdropped), '') || ')'
+      from pg_type t join pg_class c on c.oid = t.typrelid join pg_namespace n on n.oid = t.typnamespace
+      where t.typtype = 'c' and c.relkind = 'c' and ${userSchemas}
+      order by 1`)) {
+      snapshot.types[row.name] = row.definition
     }
     return snapshot
   })

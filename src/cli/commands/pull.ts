@@ -12,10 +12,10 @@ import { progress } from '../terminal.js'
 
 export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
 
-Reads the live database and writes its schema as TypeScript: extensions, enums, sequences,
-functions and procedures, tables and views with their constraints and indexes, and triggers.
-Aggregates, range types and rules, which the schema code cannot declare yet, are listed at the
-top of the file and stay managed by your migrations.
+Reads the live database and writes its schema as TypeScript: extensions, enums, domains, composite
+types, sequences, functions and procedures, tables and views with their constraints and indexes,
+and triggers. Aggregates, range types and rules, which the schema code cannot declare yet, are
+listed at the top of the file and stay managed by your migrations.
 
   --out FILE   where to write (default: the first schema module of the config)
   --force      overwrite FILE even though it already has content
@@ -61,6 +61,8 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
   const counts = {
     tables: model.tables.length,
     enums: model.enums.length,
+    domains: model.domains.length,
+    compositeTypes: model.compositeTypes.length,
     views: model.views.length,
     sequences: model.sequences.length,
     extensions: model.others.filter((o) => o.kind === 'extension').length,
@@ -74,6 +76,8 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
   const written = [
     count(counts.tables, 'table'),
     count(counts.enums, 'enum'),
+    ...(counts.domains === 0 ? [] : [count(counts.domains, 'domain')]),
+    ...(counts.compositeTypes === 0 ? [] : [count(counts.compositeTypes, 'composite type')]),
     count(counts.views, 'view'),
     count(counts.sequences, 'sequence'),
     // Kinds most schemas do not have are only named when there are some.

@@ -14,6 +14,8 @@ import { jsonbText } from './jsonb-text.js'
  */
 export function defaultLiteral(value: unknown, type: ColumnType): string {
   if (type.dimensions > 0) return arrayDefault(value, type)
+  // A constant meets a domain as its base type: `'a@b'::text` on an email column.
+  if (type.domain !== undefined) return defaultLiteral(value, type.domain.base)
   switch (type.family) {
     case 'smallint':
     case 'integer':
@@ -36,6 +38,11 @@ export function defaultLiteral(value: unknown, type: ColumnType): string {
     case 'timestamptz':
     case 'date':
       return `${quote(dateTimeText(value, type))}::${typeLabel(type)}`
+    case 'composite': {
+      const text = type.encode(value)
+      if (text === null) throw new TypeError(`expected an object default for ${type.sql}`)
+      return `${quote(text)}::${type.sql}`
+    }
     default:
       if (typeof value !== 'string')
         throw new TypeError(`expected a string default for ${type.sql}, got ${typeof value}`)

@@ -1,8 +1,11 @@
+import type { Column } from '../../schema/column.js'
 import { schemaObjectKind } from '../../schema/kind.js'
 import type { ColumnMap, Table } from '../../schema/table.js'
 import { table } from '../../schema/table.js'
 import type { TableExtra } from '../../schema/table-extras.js'
 import { materializedView, type ViewBuilder, type ViewOptions, view } from '../../schema/view.js'
+import { type CompositeTypeOptions, compositeType, type PgCompositeType } from './composite-type.js'
+import { type DomainOptions, domain, type PgDomain } from './domain.js'
 import { type EnumTypeOptions, enumType, type PgEnum } from './enum-type.js'
 import { type PgSequence, sequence } from './sequence.js'
 
@@ -30,6 +33,12 @@ export interface PgNamespace {
     values: V,
     options?: Omit<EnumTypeOptions, 'schema'>,
   ): PgEnum<V[number]>
+  domain<T>(name: string, base: Column<T, any>, options?: Omit<DomainOptions<T>, 'schema'>): PgDomain<T>
+  compositeType<const A extends ColumnMap>(
+    name: string,
+    attributes: A,
+    options?: Omit<CompositeTypeOptions, 'schema'>,
+  ): PgCompositeType<A>
   sequence(name: string, options?: Parameters<typeof sequence>[1]): PgSequence
 }
 
@@ -46,6 +55,9 @@ export function schema(name: string): PgNamespace {
     materializedView: (viewName, columns, options) =>
       materializedView(viewName, columns, { ...options, schema: name }),
     enumType: (enumName, values, options) => enumType(enumName, values, { ...options, schema: name }),
+    domain: (domainName, base, options) => domain(domainName, base, { ...options, schema: name }),
+    compositeType: (typeName, attributes, options) =>
+      compositeType(typeName, attributes, { ...options, schema: name }),
     sequence: (sequenceName, options) => sequence(sequenceName, { ...options, schema: name }),
   } satisfies PgNamespace)
 }

@@ -11,6 +11,7 @@ import type {
   TriggerState,
 } from '../../model/types.js'
 import { assertNever } from '../../sql/compile.js'
+import { typeDrafts } from './type-drift.js'
 
 /** How an object of the live database differs from what its migrations build. */
 export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
@@ -57,7 +58,7 @@ export function driftFindings(
   expected: SchemaModel,
   live: SchemaModel,
 ): DriftFinding[] {
-  const drafts = settleDefaults(changes).flatMap((change) => draftsOf(change, expected))
+  const drafts = settleDefaults(changes).flatMap((change) => draftsOf(change, expected, live))
   const wholeTables = new Set(
     drafts.filter((d) => isTable(d) && d.state !== 'changed').map((d) => d.owner ?? d.name),
   )
@@ -119,7 +120,7 @@ function settleDefaults(changes: readonly ChangeBody[]): ChangeBody[] {
 const columnKey = (change: { table: ObjectRef; column: string }): string =>
   `${change.table.schema}.${change.table.name}.${change.column}`
 
-function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
+function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel): Draft[] {
   const column = (table: ObjectRef, name: string, state: DriftState, detail?: string): Draft[] => [
     { object: 'column', name: `${label(table)}.${name}`, state, detail, owner: label(table) },
   ]
@@ -176,6 +177,23 @@ function draftsOf(change: ChangeBody, expected: SchemaModel): Draft[] {
       ]
     case 'move-enum-columns':
       return [] // The second half of replace-enum, already worded.
+    case 'create-domain':
+    case 'drop-domain':
+    case 'set-domain-default':
+    case 'set-domain-not-null':
+    case 'add-domain-check':
+    case 'drop-domain-check':
+    case 'detach-type':
+    case 'replace-domain':
+    case 'set-domain-comment':
+    case 'create-composite-type':
+    case 'drop-composite-type':
+    case 'add-composite-attribute':
+    case 'drop-composite-attribute':
+    case 'alter-composite-attribute':
+    case 'replace-composite-type':
+    case 'set-composite-type-comment':
+      return typeDrafts(change, expected, live)
     case 'create-sequence':
       return [{ object: 'sequence', name: label(change.sequence), state: 'added' }]
     case 'drop-sequence':
@@ -389,6 +407,9 @@ function definitions(model: SchemaModel): Map<string, unknown> {
     for (const index of table.indexes) put('index', on(index.name), index)
     for (const policy of table.policies) put('policy', on(policy.name), policy)
   }
+  // A domain's or composite type's comment is worded apart from its definition.
+  for (const domain of model.domains) put('domain', label(domain), { ...domain, comment: null })
+  for (const type of model.compositeTypes) put('composite type', label(type), { ...type, comment: null })
   for (const other of model.others) put(other.kind, otherName(other), other.definition)
   return map
 }

@@ -13,6 +13,8 @@ export function restrictToSchemas(model: SchemaModel, schemas: readonly string[]
     ...model,
     schemas: model.schemas.filter((schema) => keep.has(schema)),
     enums: model.enums.filter(inScope),
+    domains: model.domains.filter(inScope),
+    compositeTypes: model.compositeTypes.filter(inScope),
     sequences: model.sequences.filter(inScope),
     tables: model.tables.filter(inScope),
     views: model.views.filter(inScope),

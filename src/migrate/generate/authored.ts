@@ -1,6 +1,12 @@
 import type { Change } from '../../diff/changes.js'
 import { otherKey } from '../../diff/others.js'
-import type { ColumnModel, OtherObjectModel, SchemaModel, TableModel } from '../../model/types.js'
+import type {
+  ColumnModel,
+  DomainModel,
+  OtherObjectModel,
+  SchemaModel,
+  TableModel,
+} from '../../model/types.js'
 
 /**
  * The plan is computed between two models read back from PostgreSQL, so expressions compare in
@@ -14,6 +20,16 @@ export function withAuthoredExpressions(
 ): Change[] {
   const tables = new Map(authored.tables.map((t) => [`${t.schema}.${t.name}`, t]))
   const views = new Map(authored.views.map((v) => [`${v.schema}.${v.name}`, v]))
+  const domains = new Map(authored.domains.map((d) => [`${d.schema}.${d.name}`, d]))
+  const domainOf = (ref: { schema: string; name: string }) => domains.get(`${ref.schema}.${ref.name}`)
+  const withDefault = <
+    U extends { table: { schema: string; name: string }; column: string; default: string | null },
+  >(
+    use: U,
+  ): U => {
+    const source = columnOf(tableOf(use.table), use.column)
+    return use.default === null || source?.default == null ? use : { ...use, default: source.default }
+  }
   const tableOf = (ref: { schema: string; name: string }) => tables.get(`${ref.schema}.${ref.name}`)
   const columnOf = (table: TableModel | undefined, name: string) =>
     table?.columns.find((c) => c.name === name)
@@ -53,6 +69,24 @@ export function withAuthoredExpressions(
             return use.default === null || source?.default == null ? use : { ...use, default: source.default }
           }),
         }
+      case 'create-domain':
+        return { ...change, domain: authoredDomain(change.domain, domainOf(change.domain)) }
+      case 'replace-domain':
+        return {
+          ...change,
+          to: authoredDomain(change.to, domainOf(change.to)),
+          columns: change.columns.map(withDefault),
+        }
+      case 'replace-composite-type':
+        return { ...change, columns: change.columns.map(withDefault) }
+      case 'set-domain-default': {
+        const source = domainOf(change.domain)
+        return change.to === null || source?.default == null ? change : { ...change, to: source.default }
+      }
+      case 'add-domain-check': {
+        const source = domainOf(change.domain)?.checks.find((c) => c.name === change.check.name)
+        return source === undefined ? change : { ...change, check: source }
+      }
       case 'add-check': {
         const source = tableOf(change.table)?.checks.find((c) => c.name === change.check.name)
         return source === undefined
@@ -108,6 +142,16 @@ export function withAuthoredExpressions(
         return change
     }
   })
+}
+
+/** A domain read back, with its default and checks as the schema writes them. */
+function authoredDomain(domain: DomainModel, source: DomainModel | undefined): DomainModel {
+  if (source === undefined) return domain
+  return {
+    ...domain,
+    default: domain.default === null ? null : (source.default ?? domain.default),
+    checks: domain.checks.map((c) => source.checks.find((s) => s.name === c.name) ?? c),
+  }
 }
 
 function authoredColumn(column: ColumnModel, source: ColumnModel | undefined): ColumnModel {

@@ -2,7 +2,14 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { objectKey as tableKey } from '../../model/object-key.js'
-import type { ColumnModel, PartitionOfModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
+import type {
+  ColumnModel,
+  DomainModel,
+  PartitionOfModel,
+  SchemaModel,
+  TableModel,
+  ViewModel,
+} from '../../model/types.js'
 
 /**
  * PostgreSQL rewrites the expressions a schema author writes (`balance >= 0` is read back as
@@ -96,7 +103,12 @@ class Walk {
     historyEnvironment: string,
   ) {
     // Comments change no expression's rewrite: a schema whose comments alone change needs no shadow.
-    this.environment = hash([historyEnvironment, desired.enums.map(({ comment: _, ...e }) => e)])
+    this.environment = hash([
+      historyEnvironment,
+      desired.enums.map(({ comment: _, ...e }) => e),
+      desired.domains.map(({ comment: _, ...d }) => d),
+      desired.compositeTypes.map(({ comment: _, ...t }) => t),
+    ])
     // A view's text depends on everything it may read: every table, enum and other view.
     this.viewContext = hash([
       this.environment,
@@ -144,6 +156,11 @@ class Walk {
 
   private key(kind: string, context: string, text: string): string {
     return hash([kind, context, text])
+  }
+
+  /** A domain's default and checks read back by its base type, whether written as SQL or as a value. */
+  private domainContext(domain: DomainModel): string {
+    return hash([this.environment, domain.schema, domain.name, domain.type, domain.collation])
   }
 
   private columnSlots(
@@ -227,6 +244,20 @@ class Walk {
         })),
       }
     })
+    const domains = this.desired.domains.map((domain): DomainModel => {
+      const context = this.domainContext(domain)
+      return {
+        ...domain,
+        default:
+          domain.default === null
+            ? null
+            : get(this.key('domain-default', context, domain.default), domain.default),
+        checks: domain.checks.map((c) => ({
+          ...c,
+          expression: get(this.key('domain-check', context, c.expression), c.expression),
+        })),
+      }
+    })
     const views = this.desired.views.map((view): ViewModel => {
       const found = look(this.key('view', this.viewContext, view.definition))
       if (found === undefined) {
@@ -235,7 +266,7 @@ class Walk {
       }
       return { ...view, ...(JSON.parse(found) as Pick<ViewModel, 'definition' | 'dependsOn'>) }
     })
-    return missed ? undefined : { ...this.desired, tables, views }
+    return missed ? undefined : { ...this.desired, tables, views, domains }
   }
 
   /** Each authored slot's key with its value in `target`, the same schema read back. */
@@ -293,6 +324,19 @@ class Walk {
           const key = this.key('policy-check', this.policyContext(table), policy.withCheck)
           pairs.push([key, readPolicy.withCheck])
         }
+      }
+    }
+    const targetDomains = new Map(target.domains.map((d) => [tableKey(d), d]))
+    for (const domain of this.desired.domains) {
+      const read = targetDomains.get(tableKey(domain))
+      if (read === undefined) continue
+      const context = this.domainContext(domain)
+      if (domain.default !== null && read.default !== null)
+        pairs.push([this.key('domain-default', context, domain.default), read.default])
+      for (const check of domain.checks) {
+        const readCheck = read.checks.find((c) => c.name === check.name)
+        if (readCheck !== undefined)
+          pairs.push([this.key('domain-check', context, check.expression), readCheck.expression])
       }
     }
     const targetViews = new Map(target.views.map((v) => [tableKey(v), v]))

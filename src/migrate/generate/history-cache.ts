@@ -9,10 +9,11 @@ import { pgliteVersion } from './embedded-shadow.js'
 /**
  * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level
  * security; 4: policies as part of tables; 5: partition keys and bounds; 6: comments and trigger
- * states of routines, triggers and other objects), so a cache written by a
- * development build of the same version is not taken for a complete reading.
+ * states of routines, triggers and other objects; 7: domains and composite types as their own
+ * objects, with comments), so a cache written by a development build of the same version is not
+ * taken for a complete reading.
  */
-const READING_REVISION = 6
+const READING_REVISION = 7
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them

@@ -1,4 +1,5 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
+import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { byKindSchemaTableName } from '../../dialects/pg/introspect/others/other-object.js'
 import { quoteIdent } from '../../dialects/pg/quote.js'
@@ -263,27 +264,35 @@ function environmentOf(current: SchemaModel): string {
 }
 
 /** Kinds that defaults, checks, generated columns and index expressions may call or use. */
-const USABLE_KINDS = new Set(['extension', 'domain', 'composite type', 'range type', 'function', 'aggregate'])
+const USABLE_KINDS = new Set(['extension', 'range type', 'function', 'aggregate'])
 
 const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
   others.map((o) => o.schema).filter((schema) => schema !== 'public')
 
 /**
  * When the history's model comes from the cache, the shadow starts empty: it gets only what the
- * schema's expressions may refer to (extensions, types, functions, with their schemas), which is
- * all PostgreSQL needs to read them the way it would on top of the replayed history.
+ * schema's expressions may refer to (extensions, enums, domains and other types, functions, with
+ * their schemas), which is all PostgreSQL needs to read them the way it would on top of the
+ * replayed history.
  */
 async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: SchemaModel): Promise<SchemaModel> {
   const usable = current.others.filter((o) => USABLE_KINDS.has(o.kind))
-  const schemas = [...new Set(schemasOf(usable))].sort()
+  // Routines may take or return enums, domains and composite types: those come first.
+  const types = { enums: current.enums, domains: current.domains, compositeTypes: current.compositeTypes }
+  const typeSchemas = [...types.enums, ...types.domains, ...types.compositeTypes].map((t) => t.schema)
+  const schemas = [...new Set([...schemasOf(usable), ...typeSchemas.filter((s) => s !== 'public')])].sort()
   const statements = [
     // As pg_dump does: function bodies may name tables that do not exist here.
     'SET check_function_bodies = off',
     ...schemas.map((schema) => `CREATE SCHEMA ${quoteIdent(schema)}`),
-    ...usable.map((o) => o.definition),
+    // Extensions first (a type may be over one of theirs), aggregates after the routines they call.
+    ...usable.filter((o) => o.kind === 'extension').map((o) => o.definition),
+    ...renderCreate({ ...emptyModel, ...types }),
+    ...usable.filter((o) => o.kind !== 'extension' && o.kind !== 'aggregate').map((o) => o.definition),
+    ...usable.filter((o) => o.kind === 'aggregate').map((o) => o.definition),
   ]
   if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
-  return { ...emptyModel, schemas, others: usable }
+  return { ...emptyModel, schemas, ...types, others: usable }
 }
 
 export async function settleRenames(

@@ -1,4 +1,5 @@
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
+import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { ForeignKeyModel, OtherObjectModel, SchemaModel, TableModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
@@ -10,6 +11,7 @@ import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from 
 import { emitPartition } from './emit-partition.js'
 import { emitExtension, emitRoutine, emitTrigger } from './emit-routines.js'
 import { emitTable } from './emit-table.js'
+import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
 import { type Declaration, printModule } from './js-module.js'
 import { ModuleSymbols } from './module-symbols.js'
@@ -30,8 +32,8 @@ export interface CodegenResult {
 }
 
 /**
- * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, sequences, tables
- * and views, in that order and by schema then name (views after the views they read). `toModel` of
+ * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, domains and
+ * composite types (after the types they use), sequences, tables and views, in that order and by schema then name (views after the views they read). `toModel` of
  * the module's exports gives back the model; objects the DSL cannot declare yet (`others`) are
  * listed in a comment at the top and reported as warnings.
  *
@@ -41,13 +43,20 @@ export interface CodegenResult {
  */
 export function codegen(model: SchemaModel, options: CodegenOptions = {}): CodegenResult {
   const enums = [...model.enums].sort(bySchemaAndName)
+  const userTypes = typesInDependencyOrder(
+    [...model.domains].sort(bySchemaAndName),
+    [...model.compositeTypes].sort(bySchemaAndName),
+  )
   // A partition names its parent's variable, so it is declared after it.
   const tables = tablesInPartitionOrder([...model.tables].sort(bySchemaAndName))
   const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
   const plan = planSchema({ ...model, tables })
   const sequences = [...plan.sequences].sort(bySchemaAndName)
   const schemas = [
-    ...new Set([...model.schemas, ...[...enums, ...sequences, ...tables, ...views].map((o) => o.schema)]),
+    ...new Set([
+      ...model.schemas,
+      ...[...enums, ...userTypes.map((t) => t.model), ...sequences, ...tables, ...views].map((o) => o.schema),
+    ]),
   ]
     .filter((schema) => schema !== DEFAULT_SCHEMA)
     .sort(compare)
@@ -65,6 +74,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ...tables.map((object) => ({ kind: 'table' as const, object })),
       ...views.map((object) => ({ kind: 'view' as const, object })),
       ...enums.map((object) => ({ kind: 'enum' as const, object })),
+      ...userTypes.map((t) => ({ kind: t.kind, object: t.model })),
       ...sequences.map((object) => ({ kind: 'sequence' as const, object })),
       ...ofKind('trigger').map((o) => ({ kind: 'trigger' as const, object: triggerName(o) })),
     ],
@@ -73,7 +83,11 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   const customTypes = new Set<string>()
   const types: TypeContext = {
     enums,
+    domains: model.domains,
+    compositeTypes: model.compositeTypes,
     enumVariable: (e) => symbols.variable('enum', e),
+    domainVariable: (d) => symbols.variable('domain', d),
+    compositeVariable: (t) => symbols.variable('composite type', t),
     customVariable: (dataType) => {
       customTypes.add(dataType)
       return symbols.customTypeVariable(dataType)
@@ -100,7 +114,16 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     name,
     value,
   })
-  // Tables come first so that the custom types their columns need are known.
+  // Types and tables come first so that the custom types their columns need are known.
+  const typeWarnings: string[] = []
+  const typeDeclarations = userTypes.map((t) =>
+    t.kind === 'domain'
+      ? declare(symbols.variable('domain', t.model), emitDomain(context, t.model))
+      : declare(
+          symbols.variable('composite type', t.model),
+          emitCompositeType(context, t.model, (warning) => typeWarnings.push(warning)),
+        ),
+  )
   const tableDeclarations = tables.map((t) => {
     const parent =
       t.partitionOf === null
@@ -152,6 +175,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
         declare(symbols.customTypeVariable(dataType), emitCustomType(context, dataType), false),
       ),
     ...enums.map((e) => declare(symbols.variable('enum', e), emitEnum(context, e))),
+    ...typeDeclarations,
     ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
     ...routines.map((r) =>
       declare(symbols.variable(r.kind as 'function' | 'procedure', r), emitRoutine(context, r)),
@@ -176,7 +200,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     importFrom: options.importFrom ?? 'tidemark/pg',
     declarations,
   })
-  return { source, warnings: [...others.warnings, ...plan.warnings, ...unreachable] }
+  return { source, warnings: [...others.warnings, ...typeWarnings, ...plan.warnings, ...unreachable] }
 }
 
 const WRITTEN_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([

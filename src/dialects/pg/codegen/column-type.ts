@@ -1,5 +1,5 @@
-import type { ColumnModel, EnumModel } from '../../../model/types.js'
-import type { AnyColumn } from '../../../schema/column.js'
+import type { ColumnModel, CompositeTypeModel, DomainModel, EnumModel } from '../../../model/types.js'
+import { type AnyColumn, column as columnOf } from '../../../schema/column.js'
 import type { ColumnType } from '../../../schema/column-type.js'
 import { bytea, json, jsonb } from '../columns/binary-and-json.js'
 import {
@@ -13,7 +13,9 @@ import {
 } from '../columns/datetime.js'
 import { bigint, doublePrecision, integer, numeric, real, smallint } from '../columns/numbers.js'
 import { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from '../columns/text.js'
+import { compositeType } from '../composite-type.js'
 import { customType } from '../custom-type.js'
+import { domain } from '../domain.js'
 import { enumType } from '../enum-type.js'
 import { qualifiedName } from '../quote.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
@@ -75,18 +77,39 @@ const INTERVAL = new RegExp(`^interval(?: (${INTERVAL_FIELDS}))?(?:\\((\\d+)\\))
 
 /** How a column's type is written: the factory, its options, and the type it builds (for checks). */
 export interface TypeSpelling {
-  readonly factory: { readonly kind: 'builder' | 'enum' | 'custom'; readonly name: string }
+  readonly factory: {
+    readonly kind: 'builder' | 'enum' | 'domain' | 'composite' | 'custom'
+    readonly name: string
+  }
   readonly options: readonly JsProperty[]
   readonly dimensions: number
   /** The built column's type, to check defaults against. */
   readonly type: ColumnType
 }
 
-/** What the module declares that types refer to: enum variables, and custom types by data type. */
+/** What the module declares that types refer to: enum, domain and composite variables, and custom types by data type. */
 export interface TypeContext {
   enumVariable(e: EnumModel): string
+  domainVariable(d: DomainModel): string
+  compositeVariable(t: CompositeTypeModel): string
   customVariable(dataType: string): string
   readonly enums: readonly EnumModel[]
+  readonly domains: readonly DomainModel[]
+  readonly compositeTypes: readonly CompositeTypeModel[]
+}
+
+/** A type as format_type() prints it, as the column spelling takes it (one `[]` for any array). */
+export function typeAsColumn(type: string): ColumnModel {
+  return {
+    name: '',
+    type,
+    dimensions: type.endsWith('[]') ? 1 : 0,
+    notNull: false,
+    default: null,
+    identity: null,
+    generated: null,
+    comment: null,
+  }
 }
 
 /**
@@ -125,6 +148,33 @@ export function spellType(column: ColumnModel, context: TypeContext): TypeSpelli
     if (built !== undefined && matches(built)) {
       return {
         factory: { kind: 'enum', name: context.enumVariable(e) },
+        options: [],
+        dimensions: column.dimensions,
+        type: built.config.type,
+      }
+    }
+  }
+  const d = context.domains.find((candidate) => qualifiedName(candidate.schema, candidate.name) === base)
+  if (d !== undefined) {
+    const baseType = spellType(typeAsColumn(d.type), context).type
+    const built = tryBuild(() => withArrays(domain(d.name, columnOf(baseType), { schema: d.schema })()))
+    if (built !== undefined && matches(built)) {
+      return {
+        factory: { kind: 'domain', name: context.domainVariable(d) },
+        options: [],
+        dimensions: column.dimensions,
+        type: built.config.type,
+      }
+    }
+  }
+  const t = context.compositeTypes.find(
+    (candidate) => qualifiedName(candidate.schema, candidate.name) === base,
+  )
+  if (t !== undefined) {
+    const built = tryBuild(() => withArrays(compositeType(t.name, {}, { schema: t.schema })()))
+    if (built !== undefined && matches(built)) {
+      return {
+        factory: { kind: 'composite', name: context.compositeVariable(t) },
         options: [],
         dimensions: column.dimensions,
         type: built.config.type,

@@ -1,4 +1,4 @@
-import type { ColumnModel, TableModel } from '../../../model/types.js'
+import type { ColumnModel, CompositeTypeModel, TableModel } from '../../../model/types.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { IMPORTABLE } from './imports.js'
 import { camelCase, NameScope } from './js-names.js'
@@ -7,6 +7,8 @@ export type ObjectKind =
   | 'table'
   | 'view'
   | 'enum'
+  | 'domain'
+  | 'composite type'
   | 'sequence'
   | 'extension'
   | 'function'
@@ -22,6 +24,8 @@ const SUFFIX: Record<ObjectKind | 'schema' | 'type', string> = {
   table: 'Table',
   view: 'View',
   enum: 'Enum',
+  domain: 'Domain',
+  'composite type': 'Type',
   sequence: 'Sequence',
   extension: 'Extension',
   function: 'Function',
@@ -89,11 +93,23 @@ export class ModuleSymbols {
     const name = typeof column === 'string' ? column : column.name
     let keys = this.columnKeys.get(variableKey('table', table))
     if (keys === undefined) {
-      keys = tableColumnKeys(table)
+      keys = propertyKeys(table.columns.map((c) => c.name))
       this.columnKeys.set(variableKey('table', table), keys)
     }
     const key = keys.get(name)
     if (key === undefined) throw new Error(`no column ${name} in ${table.schema}.${table.name}`)
+    return key
+  }
+
+  /** The property key of a composite type's attribute, chosen as a column's is. */
+  attributeKey(type: CompositeTypeModel, attribute: string): string {
+    let keys = this.columnKeys.get(variableKey('composite type', type))
+    if (keys === undefined) {
+      keys = propertyKeys(type.attributes.map((a) => a.name))
+      this.columnKeys.set(variableKey('composite type', type), keys)
+    }
+    const key = keys.get(attribute)
+    if (key === undefined) throw new Error(`no attribute ${attribute} in ${type.schema}.${type.name}`)
     return key
   }
 }
@@ -102,14 +118,14 @@ export class ModuleSymbols {
  * Columns already named in camelCase keep their name; the others take their camelCase form when it
  * is free. `__proto__` would set the object's prototype and `$name` is the table's own property.
  */
-function tableColumnKeys(table: TableModel): Map<string, string> {
+function propertyKeys(names: readonly string[]): Map<string, string> {
   const scope = NameScope.forKeys(['__proto__', '$name'])
   const keys = new Map<string, string>()
-  for (const column of table.columns) {
-    if (camelCase(column.name) === column.name) keys.set(column.name, scope.claim([column.name]))
+  for (const name of names) {
+    if (camelCase(name) === name) keys.set(name, scope.claim([name]))
   }
-  for (const column of table.columns) {
-    if (!keys.has(column.name)) keys.set(column.name, scope.claim([camelCase(column.name) || 'column']))
+  for (const name of names) {
+    if (!keys.has(name)) keys.set(name, scope.claim([camelCase(name) || 'column']))
   }
   return keys
 }

@@ -5,8 +5,6 @@ const PLURALS: Record<OtherObjectKind, string> = {
   function: 'functions',
   procedure: 'procedures',
   aggregate: 'aggregates',
-  domain: 'domains',
-  'composite type': 'composite types',
   'range type': 'range types',
   trigger: 'triggers',
   rule: 'rules',

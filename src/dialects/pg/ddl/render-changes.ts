@@ -33,6 +33,7 @@ import {
 } from './render-parts.js'
 import { alterPolicy, createPolicy, dropPolicy } from './render-policies.js'
 import { setRowLevelSecurity, tableRowLevelSecurity } from './render-row-level-security.js'
+import { renderTypeChange } from './render-types.js'
 
 const table = (ref: ObjectRef): string => qualified(ref.schema, ref.name)
 const alterTable = (ref: ObjectRef, action: string): string => `ALTER TABLE ${table(ref)} ${action}`
@@ -87,6 +88,23 @@ export function renderChange(change: ChangeBody): string[] {
       return [...replaceEnum(change.to), ...enumComments(change.to)]
     case 'move-enum-columns':
       return moveEnumColumns(change)
+    case 'create-domain':
+    case 'drop-domain':
+    case 'set-domain-default':
+    case 'set-domain-not-null':
+    case 'add-domain-check':
+    case 'drop-domain-check':
+    case 'detach-type':
+    case 'replace-domain':
+    case 'set-domain-comment':
+    case 'create-composite-type':
+    case 'drop-composite-type':
+    case 'add-composite-attribute':
+    case 'drop-composite-attribute':
+    case 'alter-composite-attribute':
+    case 'replace-composite-type':
+    case 'set-composite-type-comment':
+      return renderTypeChange(change)
     case 'create-sequence': {
       const s = change.sequence
       return [`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`]

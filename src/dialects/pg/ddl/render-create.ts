@@ -1,4 +1,5 @@
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
+import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { PartitionKeyModel, SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
@@ -14,10 +15,11 @@ import {
 } from './render-parts.js'
 import { tablePolicies } from './render-policies.js'
 import { tableRowLevelSecurity } from './render-row-level-security.js'
+import { createCompositeType, createDomain } from './render-types.js'
 
 /**
  * The statements that create a schema model in an empty database, in dependency order: schemas,
- * enums, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
+ * enums, domains and composite types, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
  * foreign keys (after every table, so cycles and self-references work), indexes, then views in the
  * order their dependencies require, then policies. A table's row-level security flags, then an object's COMMENT ON
  * statements, follow its CREATE. Each
@@ -34,6 +36,9 @@ export function renderCreate(model: SchemaModel): string[] {
       `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
       ...enumComments(e),
     )
+  }
+  for (const type of typesInDependencyOrder(model.domains, model.compositeTypes)) {
+    statements.push(...(type.kind === 'domain' ? createDomain(type.model) : createCompositeType(type.model)))
   }
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)

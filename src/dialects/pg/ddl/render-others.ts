@@ -10,8 +10,6 @@ const KEYWORD: Record<OtherObjectModel['kind'], string> = {
   function: 'FUNCTION',
   procedure: 'PROCEDURE',
   aggregate: 'AGGREGATE',
-  domain: 'DOMAIN',
-  'composite type': 'TYPE',
   'range type': 'TYPE',
   trigger: 'TRIGGER',
   rule: 'RULE',

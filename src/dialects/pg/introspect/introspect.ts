@@ -4,7 +4,9 @@ import { sql } from '../../../sql/sql.js'
 import { bySchemaAndName, compareText } from './order.js'
 import { readOthers } from './others/read-others.js'
 import { readTables } from './read-columns.js'
+import { readCompositeTypes } from './read-composite-types.js'
 import { readConstraints } from './read-constraints.js'
+import { readDomains } from './read-domains.js'
 import { readEnums } from './read-enums.js'
 import { readIndexes } from './read-indexes.js'
 import { readPolicies } from './read-policies.js'
@@ -43,6 +45,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const policies = await readPolicies(rows, scope)
     const sequences = await readSequences(rows, scope)
     const enums = await readEnums(rows, scope)
+    const domains = await readDomains(rows, scope)
+    const compositeTypes = await readCompositeTypes(rows, scope)
     const viewShells = await readViews(rows, scope, server!.version)
     const others = await readOthers(rows, scope)
     await restore()
@@ -75,7 +79,9 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
 
     // A schema is listed when it exists, unless excluding tables emptied it (a journal's own schema).
     const occupied = new Set(
-      [...tables, ...views, ...sequences, ...enums, ...others].map((object) => object.schema),
+      [...tables, ...views, ...sequences, ...enums, ...domains, ...compositeTypes, ...others].map(
+        (object) => object.schema,
+      ),
     )
     const emptied = new Set(
       (options.exclude ?? []).map((t) => t.schema).filter((schema) => !occupied.has(schema)),
@@ -85,6 +91,17 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       .filter((name) => name !== 'public' && !emptied.has(name))
       .sort(compareText)
 
-    return { dialect: 'postgresql', version: 1, schemas, enums, sequences, tables, views, others }
+    return {
+      dialect: 'postgresql',
+      version: 1,
+      schemas,
+      enums,
+      domains,
+      compositeTypes,
+      sequences,
+      tables,
+      views,
+      others,
+    }
   })
 }

@@ -1,13 +1,17 @@
 import { SchemaError } from '../../../model/schema-error.js'
+import type { ColumnType, CompositeDeclaration, DomainDeclaration } from '../../../schema/column-type.js'
 import { kindOf } from '../../../schema/kind.js'
 import { type AnyTable, tableDefinition } from '../../../schema/table.js'
 import type { View } from '../../../schema/view.js'
+import type { PgCompositeType } from '../composite-type.js'
+import type { PgDomain } from '../domain.js'
 import type { PgEnum } from '../enum-type.js'
 import type { PgNamespace } from '../namespace.js'
 import type { PgExtension } from '../objects/extension.js'
 import type { PgRoutine } from '../objects/routine.js'
 import type { PgTrigger } from '../objects/trigger.js'
 import type { PgSequence } from '../sequence.js'
+import { compositeTypeModel, domainModel } from './build-types.js'
 
 export interface CollectedEnum {
   readonly schema: string
@@ -21,6 +25,8 @@ export interface CollectedSchema {
   readonly tables: AnyTable[]
   readonly views: View[]
   readonly enums: CollectedEnum[]
+  readonly domains: DomainDeclaration[]
+  readonly compositeTypes: CompositeDeclaration[]
   readonly sequences: PgSequence[]
   readonly namespaces: string[]
   readonly extensions: PgExtension[]
@@ -38,6 +44,8 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     tables: [],
     views: [],
     enums: [],
+    domains: [],
+    compositeTypes: [],
     sequences: [],
     namespaces: [],
     extensions: [],
@@ -53,6 +61,8 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     else if (kind === 'view') found.views.push(value as View)
     else if (kind === 'sequence') found.sequences.push(value as PgSequence)
     else if (kind === 'namespace') found.namespaces.push((value as PgNamespace).name)
+    else if (kind === 'domain') addTypes(found, (value as PgDomain).declaration.base, value as PgDomain)
+    else if (kind === 'composite type') addComposite(found, (value as PgCompositeType).declaration)
     else if (kind === 'extension') found.extensions.push(value as PgExtension)
     else if (kind === 'routine') found.routines.push(value as PgRoutine)
     else if (kind === 'trigger') {
@@ -73,11 +83,45 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
   }
   for (const table of found.tables) {
     for (const column of Object.values(table[tableDefinition].columns)) {
-      const used = column.config.type.enum
-      if (used !== undefined) addEnum(found.enums, used)
+      addTypes(found, column.config.type)
     }
   }
   return found
+}
+
+/** The enums, domains and composite types a type stands on, each once (a domain over an enum, ...). */
+function addTypes(found: CollectedSchema, type: ColumnType, declared?: PgDomain): void {
+  if (declared !== undefined) addDomain(found, declared.declaration)
+  const scalar = type.element ?? type
+  if (scalar.enum !== undefined) addEnum(found.enums, scalar.enum)
+  if (scalar.domain !== undefined) addDomain(found, scalar.domain)
+  if (scalar.composite !== undefined) addComposite(found, scalar.composite)
+}
+
+function addDomain(found: CollectedSchema, domain: DomainDeclaration): void {
+  const known = found.domains.find((d) => d.schema === domain.schema && d.name === domain.name)
+  if (known !== undefined) {
+    if (known === domain || sameModel(domainModel(known), domainModel(domain))) return
+    throw new SchemaError(
+      `domain ${domain.schema}.${domain.name}`,
+      'declared twice differently; declare the domain once and share it',
+    )
+  }
+  found.domains.push(domain)
+  addTypes(found, domain.base)
+}
+
+function addComposite(found: CollectedSchema, composite: CompositeDeclaration): void {
+  const known = found.compositeTypes.find((t) => t.schema === composite.schema && t.name === composite.name)
+  if (known !== undefined) {
+    if (known === composite || sameModel(compositeTypeModel(known), compositeTypeModel(composite))) return
+    throw new SchemaError(
+      `composite type ${composite.schema}.${composite.name}`,
+      'declared twice differently; declare the type once and share it',
+    )
+  }
+  found.compositeTypes.push(composite)
+  for (const attribute of composite.attributes) addTypes(found, attribute.type)
 }
 
 /** Adds an enum once; two declarations of one name must agree on the labels and the comment. */
@@ -96,3 +140,5 @@ function addEnum(enums: CollectedEnum[], candidate: CollectedEnum): void {
     )
   }
 }
+
+const sameModel = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)

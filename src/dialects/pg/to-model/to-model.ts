@@ -16,6 +16,7 @@ import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
 import { buildOthers } from './build-others.js'
 import { buildTable, type PendingForeignKey } from './build-table.js'
+import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
 import { ddlQuery } from './expression.js'
@@ -27,7 +28,7 @@ const byName = <T extends { schema: string; name: string }>(a: T, b: T): number 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * Turns the tables, enums, views and sequences of schema modules into the schema model. Pass module
+ * Turns the tables, enums, domains, composite types, views and sequences of schema modules into the schema model. Pass module
  * namespaces (`import * as schema from './schema.js'`), objects of exports, or the objects
  * themselves. The result is deterministic: the same schema gives the same model whatever the order
  * of declarations. Throws a {@link SchemaError} naming the object for anything PostgreSQL would
@@ -54,6 +55,10 @@ export function toModel(...sources: unknown[]): SchemaModel {
     if (problem !== undefined) throw new SchemaError(`enum ${e.schema}.${e.name}`, problem)
   }
   reserveExplicitNames(tables, found.views, found.sequences, allocator)
+  // Domains are created before tables and PostgreSQL picks a default constraint name unused in the
+  // whole schema: a table's unnamed check steps around the names of the domains' checks.
+  const domains = found.domains.map(domainModel).sort(byName)
+  for (const d of domains) for (const check of d.checks) allocator(d.schema).reserve(check.name)
 
   const built = tables.map((table) => buildTable(table, allocator(table[tableDefinition].schema)))
   const tableModels = new Map(built.map((b) => [`${b.model.schema}.${b.model.name}`, b.model]))
@@ -106,6 +111,21 @@ export function toModel(...sources: unknown[]): SchemaModel {
     }
   }
 
+  const compositeTypes = found.compositeTypes.map(compositeTypeModel).sort(byName)
+  const typeNames = new Set(enums.map(keyOf))
+  for (const [what, type] of [
+    ...domains.map((d) => ['domain', d] as const),
+    ...compositeTypes.map((t) => ['composite type', t] as const),
+  ]) {
+    const taken =
+      typeNames.has(keyOf(type)) ||
+      tableModels.has(keyOf(type)) ||
+      found.views.some((v) => sameName(v[viewDefinition], type))
+    if (taken)
+      throw new SchemaError(`${what} ${keyOf(type)}`, 'another type, table or view already has this name')
+    typeNames.add(keyOf(type))
+  }
+
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
   const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
 
@@ -115,6 +135,8 @@ export function toModel(...sources: unknown[]): SchemaModel {
     ...tableList.map((t) => t.schema),
     ...others.map((o) => o.schema),
     ...enums.map((e) => e.schema),
+    ...domains.map((d) => d.schema),
+    ...compositeTypes.map((t) => t.schema),
     ...sequences.map((s) => s.schema),
     ...views.map((v) => v.schema),
     ...found.namespaces,
@@ -132,6 +154,8 @@ export function toModel(...sources: unknown[]): SchemaModel {
     version: 1,
     schemas,
     enums,
+    domains,
+    compositeTypes,
     sequences,
     tables: tableList,
     views,

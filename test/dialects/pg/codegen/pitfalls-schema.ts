@@ -1,7 +1,7 @@
 /**
  * A schema written by hand to hit every rule of PITFALLS.md about `pull`: defaults with quotes,
  * backslashes, backticks, `${`, E'' strings, casts, calls and arrays; types without a builder (bit(n),
- * tsvector, money, xml, point, ranges, a domain, "char"); reserved words and odd characters as
+ * tsvector, money, xml, point, ranges, "char"); a domain; reserved words and odd characters as
  * names; 64-bit sequence and identity bounds; typmods and array dimensions; names that are and are
  * not PostgreSQL's defaults (pk_users, a renamed serial sequence); per-key index options and
  * expression keys; composite keys in their column order; deferrable constraints; cross-schema and
@@ -13,7 +13,6 @@ import { TEMPLATE_CHARACTERS } from './support.js'
 
 /** Objects the schema code cannot declare, which the rest depends on. */
 export const PRELUDE = `
-create domain positive_int as integer check (value > 0);
 create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
 `
 
@@ -21,7 +20,23 @@ export const DECLARABLE = String.raw`
 create schema auth;
 create schema "Sales";
 create schema empty_one;
+create domain positive_int as integer check (value > 0);
 create type "Sales"."Order Status" as enum ('new', 'it''s done', 'back\slash', '${TEMPLATE_CHARACTERS}');
+create domain "Sales".order_code as varchar(12) collate "C" not null default 'none'
+  constraint order_code_shape check (value ~ '^[A-Z]') check (length(value) > 1);
+comment on domain "Sales".order_code is 'A code, it''s checked';
+create domain status_code as "Sales"."Order Status" check (value <> 'new');
+create type address as (street text, "Zip Code" varchar(10), status status_code, nums int[], "when" date);
+comment on type address is 'Where';
+create type "Sales".parcel as (at address, codes "Sales".order_code[]);
+create table with_types (
+  id int primary key,
+  code "Sales".order_code,
+  home address,
+  homes address[],
+  parcel "Sales".parcel,
+  st status_code default 'it''s done'
+);
 create sequence big_seq as bigint minvalue -9223372036854775808 maxvalue 9223372036854775807
   start 9223372036854775807 increment -1 cycle cache 5;
 create sequence odd_seq increment 3 start 7;

@@ -69,12 +69,29 @@ describeEachDatabase('pulling a hand-written schema', (target) => {
     expect(result.source).toContain('enableRowLevelSecurity()')
   })
 
-  it('writes the function and trigger as code, lists the domain, and warns about it and the lost OWNED BY', () => {
+  it('writes the domain as code and uses it in its column', () => {
+    expect(result.source).toContain(
+      "export const positiveInt = domain('positive_int', integer(), {\n  checks: { positive_int_check: sql`(VALUE > 0)` },\n})",
+    )
+    expect(result.source).toContain('d: positiveInt(),')
+  })
+
+  it('writes composite types after the types they hold, and uses them and domains in columns', () => {
+    const source = result.source
+    const at = (text: string) => source.indexOf(text)
+    expect(at('export const statusCode = domain(')).toBeGreaterThan(at('export const orderStatus ='))
+    expect(at('export const parcel = sales.compositeType(')).toBeGreaterThan(at('export const address ='))
+    expect(source).toContain(
+      "export const parcel = sales.compositeType('parcel', { at: address(), codes: orderCode().array() })",
+    )
+    expect(source).toContain('  homes: address().array(),\n')
+    expect(source).toContain(`  st: statusCode().default("it's done"),\n`)
+  })
+
+  it('writes the function and trigger as code, and warns about the lost OWNED BY', () => {
     expect(result.source).toContain('export const touch = pgFunction(')
     expect(result.source).toContain("trigger('t_touch', users, {")
-    expect(result.source).toContain(' * - domain public.positive_int\n */')
     expect(result.warnings).toEqual([
-      '1 domain is not written as code yet; it stays managed by your migrations',
       'sequence public.order_ids is owned by column orders.id, which the code cannot say yet: it is written as a standalone sequence',
     ])
   })

@@ -5,18 +5,9 @@ import { readAggregates } from './read-aggregates.js'
 import { readExtensions } from './read-extensions.js'
 import { readRoutines } from './read-routines.js'
 import { readRules, readTriggers } from './read-triggers-and-rules.js'
-import { readCompositeTypes, readDomains, readRangeTypes } from './read-types.js'
+import { readRangeTypes } from './read-types.js'
 
-const readers = [
-  readExtensions,
-  readRoutines,
-  readAggregates,
-  readTriggers,
-  readDomains,
-  readCompositeTypes,
-  readRangeTypes,
-  readRules,
-]
+const readers = [readExtensions, readRoutines, readAggregates, readTriggers, readRangeTypes, readRules]
 
 /** Everything the schema DSL cannot declare yet, so that nothing in a database is invisible. */
 export async function readOthers(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
