@@ -28,8 +28,8 @@ export const isDeclaredKind = (o: OtherObjectModel): boolean => DECLARED_KINDS.h
 
 /**
  * Loads the extensions, routines and triggers a schema declares into a shadow database that holds
- * `loaded` (the history's objects), around `loadTables`, which brings the tables to the schema:
- * extensions and routines before it (defaults and checks may call them), triggers after it, then
+ * `loaded` (the history's objects), around `loadTypes` (new types) and `loadTables`, which brings
+ * the rest to the schema: extensions before the types, routines before the tables (defaults and checks may call them), triggers after it, then
  * the history's objects the schema no longer declares, and last the schemas that held them. Returns each declared object by
  * the key PostgreSQL's reading of it has (`touch(int)` is read back as `touch(integer)`), so the
  * migration can carry the statement as written.
@@ -40,6 +40,7 @@ export async function loadDeclared(
   shadow: ShadowDatabase,
   loaded: readonly OtherObjectModel[],
   declared: readonly OtherObjectModel[],
+  loadTypes: () => Promise<void>,
   loadTables: () => Promise<void>,
   dropSchemas: () => Promise<void>,
 ): Promise<Map<string, OtherObjectModel>> {
@@ -51,6 +52,9 @@ export async function loadDeclared(
     await run(db, x.definition, x, 'cannot be created')
     byKey.set(otherKey(x), x)
   }
+  // New enums, domains and composite types, after the extensions they may be over and before the
+  // routines that may take them.
+  await loadTypes()
   // The history's triggers go first: the declared ones are created again after the tables, and a
   // routine being replaced may be one they execute.
   for (const t of loaded.filter((o) => o.kind === 'trigger'))
