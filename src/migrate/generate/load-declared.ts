@@ -28,11 +28,12 @@ export const isDeclaredKind = (o: OtherObjectModel): boolean => DECLARED_KINDS.h
 
 /**
  * Loads the extensions, routines and triggers a schema declares into a shadow database that holds
- * `loaded` (the history's objects), around `loadTypes` (new types) and `loadTables`, which brings
- * the rest to the schema: extensions before the types, routines before the tables (defaults and checks may call them), triggers after it, then
- * the history's objects the schema no longer declares, and last the schemas that held them. Returns each declared object by
- * the key PostgreSQL's reading of it has (`touch(int)` is read back as `touch(integer)`), so the
- * migration can carry the statement as written.
+ * `loaded` (the history's objects), around `loadTypes` (new types) and `loadTables` (the rest of
+ * the schema): extensions before the types, routines before the tables (defaults and checks may
+ * call them), triggers after them, then the drops of the history's objects the schema no longer
+ * declares, and last `dropSchemas`. Returns each declared object by the key PostgreSQL's reading of
+ * it has (`touch(int)` is read back as `touch(integer)`), so the migration can carry the statement
+ * as written.
  *
  * Each failure names the object, where it was declared, and PostgreSQL's own message.
  */
@@ -85,8 +86,9 @@ export async function loadDeclared(
       await run(db, setTriggerState(t, t.enabled), t, 'cannot be set')
     byKey.set(otherKey(t), t)
   }
+  // Every comment, none included: CREATE OR REPLACE keeps the comment the history's routine had.
   for (const [key, o] of byKey) {
-    if (o.comment === null || o.kind === 'extension') continue
+    if (o.kind === 'extension') continue
     const canonical = { ...o, name: key.split('\u0000')[3]! }
     await run(db, commentOnOther(canonical, o.comment), o, 'cannot take its comment')
   }
