@@ -29,6 +29,12 @@ export interface TidemarkConfig {
   readonly journal?: { readonly schema?: string; readonly table?: string }
   /** PostgreSQL's lock_timeout for each migration, e.g. `'10s'`. Default `'10s'`. */
   readonly lockTimeout?: string
+  /**
+   * Roles Tidemark creates (NOLOGIN, no privileges) when they do not exist, before `migrate` and
+   * `push` apply anything: the roles your policies name, e.g. `['app_user', 'anon']`. Roles are
+   * cluster-wide, so by default Tidemark only refers to them; they are never dropped.
+   */
+  readonly roles?: readonly string[]
 }
 
 /** Returns the config unchanged; it exists so the editor checks the config file's fields. */

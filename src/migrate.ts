@@ -32,6 +32,7 @@ export {
   type DriftState,
   type JournalSection,
 } from './migrate/check/check.js'
+export { ensureRoles } from './migrate/ensure-roles.js'
 export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
 export {

@@ -19,6 +19,7 @@ const KNOWN_KEYS = new Set([
   'shadowDatabaseUrl',
   'journal',
   'lockTimeout',
+  'roles',
 ])
 
 export interface LoadedConfig {
@@ -91,6 +92,13 @@ function validateConfig(path: string, value: unknown): TidemarkConfig {
     !(Array.isArray(schemas) && schemas.length > 0 && schemas.every((s) => typeof s === 'string' && s !== ''))
   ) {
     fail(`'schemas' must be a non-empty list of database schema names, e.g. ['public']`)
+  }
+  const roles = config.roles
+  if (
+    roles !== undefined &&
+    !(Array.isArray(roles) && roles.every((r) => typeof r === 'string' && r !== ''))
+  ) {
+    fail(`'roles' must be a list of role names, e.g. ['app_user']`)
   }
   const journal = config.journal
   if (journal !== undefined) {

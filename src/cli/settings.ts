@@ -19,6 +19,8 @@ export interface Settings {
   readonly schemas: readonly string[] | undefined
   readonly journal: JournalOptions
   readonly lockTimeout: string
+  /** Roles to create when missing before migrate and push apply anything. */
+  readonly roles: readonly string[]
   readonly json: boolean
   readonly verbose: boolean
 }
@@ -51,6 +53,7 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
     schemas: config.schemas,
     journal: { ...DEFAULT_JOURNAL, ...config.journal },
     lockTimeout: config.lockTimeout ?? DEFAULT_LOCK_TIMEOUT,
+    roles: config.roles ?? [],
     json: flags.values.json === true,
     verbose: flags.values.verbose === true,
   }

@@ -1,3 +1,4 @@
+import { ensureRoles } from '../../migrate/ensure-roles.js'
 import { migrate } from '../../migrate/migrate.js'
 import { migrateDown } from '../../migrate/migrate-down.js'
 import type { MigrationFolder } from '../../migrate/migration-folder.js'
@@ -62,6 +63,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       else if (result.reverted.length === 0) say('Nothing to undo: no migration is applied.')
       return 0
     }
+    for (const role of await ensureRoles(db, settings.roles)) say(`Created role ${role}`)
     const result = await migrate(db, folder, {
       journal: settings.journal,
       lockTimeout: settings.lockTimeout,
@@ -70,6 +72,8 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
         if (e.type === 'applied') say(`Applied ${e.name} (${e.durationMs} ms)`)
         if (e.type === 'waiting') say(`Waiting for another deploy to finish ${e.name}...`)
       },
+    }).catch((error: unknown) => {
+      throw withRoleHint(error)
     })
     if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
     else if (result.applied.length === 0) {
@@ -79,6 +83,20 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   } finally {
     await db.close()
   }
+}
+
+/**
+ * A policy or grant naming a role the server does not have: roles are cluster-wide, so say how
+ * to get it (the migration itself rolled back).
+ */
+function withRoleHint(error: unknown): unknown {
+  const role = /role "((?:[^"]|"")+)" does not exist/.exec((error as Error)?.message ?? '')?.[1]
+  if (role === undefined) return error
+  return new CliError(
+    `${(error as Error).message.split('\n')[0]}\nRoles are not created by migrations: create role ${role} on the server, or list it in the config's roles to have Tidemark create it.`,
+    2,
+    { cause: error },
+  )
 }
 
 function downTarget(to: string | undefined, steps: string | undefined): { to?: string; steps?: number } {

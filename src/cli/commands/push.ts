@@ -3,6 +3,7 @@ import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import { applyMigrationSql } from '../../migrate/apply-migration-sql.js'
 import { restrictToSchemas } from '../../migrate/check/restrict-schemas.js'
+import { ensureRoles } from '../../migrate/ensure-roles.js'
 import { migrationText } from '../../migrate/generate/migration-text.js'
 import { planMigration } from '../../migrate/generate/plan.js'
 import { readJournal } from '../../migrate/journal.js'
@@ -104,6 +105,7 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     }
     const script = migrationText('push', 'up', plan.up)
     line.step('Pushing')
+    await ensureRoles(db, settings.roles)
     await applyMigrationSql(db, 'push', script, {
       transaction: !isNoTransaction(script),
       lockTimeout: settings.lockTimeout,
