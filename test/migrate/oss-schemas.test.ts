@@ -24,12 +24,55 @@ interface Fixture {
   name: string
   /** What pull says it cannot write as code, exactly. */
   warnings: string[]
+  /** How many objects of each kind the source catalog holds, so a load that went wrong shows. */
+  counts: ReturnType<typeof counts>
+}
+
+const none = {
+  sequences: 0,
+  views: 0,
+  triggers: 0,
+  extensions: 0,
+  types: 0,
+  comments: 0,
+  rowLevelSecurity: 0,
 }
 
 const fixtures: Fixture[] = [
-  { name: 'graphile-worker', warnings: [] },
-  { name: 'pgpm-database-jobs', warnings: [] },
-  { name: 'dbos', warnings: [] },
+  {
+    name: 'graphile-worker',
+    warnings: [],
+    counts: {
+      ...none,
+      tables: 5,
+      constraints: 12,
+      indexes: 10,
+      sequences: 3,
+      views: 1,
+      routines: 7,
+      types: 1,
+      rowLevelSecurity: 4,
+    },
+  },
+  {
+    name: 'pgpm-database-jobs',
+    warnings: [],
+    counts: {
+      ...none,
+      tables: 3,
+      constraints: 15,
+      indexes: 10,
+      sequences: 2,
+      routines: 39,
+      triggers: 7,
+      extensions: 2,
+    },
+  },
+  {
+    name: 'dbos',
+    warnings: [],
+    counts: { ...none, tables: 13, constraints: 20, indexes: 38, routines: 3, triggers: 1 },
+  },
 ]
 
 const noRenames = async (): Promise<never> => {
@@ -39,13 +82,34 @@ const noRenames = async (): Promise<never> => {
 /**
  * A fixture's schema.sql is a list of steps, each starting at a `-- step: <what>` line: the unit
  * its application sends at once (a migration file, a deploy script, one statement). Each runs as
- * one simple query, so a step's own BEGIN/COMMIT and a CONCURRENTLY index behave as they do there.
+ * one simple query, which PostgreSQL runs as one transaction, so a CONCURRENTLY index behaves as it
+ * does there. A step's own BEGIN and COMMIT lines add nothing to that and are left out, as
+ * postgres.js refuses them outside its own transactions.
  */
 async function load(target: Target, name: string): Promise<number> {
   const text = await readFile(join(FIXTURES, name, 'schema.sql'), 'utf8')
   const steps = text.split(/^-- step: .*$/m).slice(1)
-  for (const step of steps) await target.exec(step)
+  for (const step of steps) await target.exec(step.replace(/^\s*(BEGIN|COMMIT);\s*$/gim, ''))
   return steps.length
+}
+
+function counts(c: CatalogSnapshot) {
+  const n = (r: Record<string, unknown>) => Object.keys(r).length
+  const nested = (r: Record<string, Record<string, unknown>>) =>
+    Object.values(r).reduce((sum, x) => sum + n(x), 0)
+  return {
+    tables: n(c.tables),
+    constraints: nested(c.constraints),
+    indexes: nested(c.indexes),
+    sequences: n(c.sequences),
+    views: n(c.views),
+    routines: n(c.routines),
+    triggers: n(c.triggers),
+    extensions: n(c.extensions),
+    types: n(c.types),
+    comments: n(c.comments),
+    rowLevelSecurity: n(c.rowLevelSecurity),
+  }
 }
 
 function withoutJournal(snapshot: CatalogSnapshot): CatalogSnapshot {
@@ -62,6 +126,7 @@ describeEachDatabase('open-source schemas through pull, generate and migrate', (
       await resetDatabase(target.db)
       expect(await load(target, fixture.name)).toBeGreaterThan(0)
       const before = await readCatalog(target.db)
+      expect(counts(before)).toEqual(fixture.counts)
       const { source, warnings } = codegen(await introspect(target.db))
       expect(warnings).toEqual(fixture.warnings)
 
