@@ -31,6 +31,9 @@ interface Fixture {
 const none = {
   sequences: 0,
   views: 0,
+  enums: 0,
+  partitions: 0,
+  policies: 0,
   triggers: 0,
   extensions: 0,
   types: 0,
@@ -73,6 +76,11 @@ const fixtures: Fixture[] = [
     warnings: [],
     counts: { ...none, tables: 13, constraints: 20, indexes: 38, routines: 3, triggers: 1 },
   },
+  {
+    name: 'pg-boss',
+    warnings: [],
+    counts: { ...none, enums: 1, partitions: 5, tables: 13, constraints: 21, indexes: 34, routines: 6 },
+  },
 ]
 
 const noRenames = async (): Promise<never> => {
@@ -103,6 +111,9 @@ function counts(c: CatalogSnapshot) {
     indexes: nested(c.indexes),
     sequences: n(c.sequences),
     views: n(c.views),
+    enums: n(c.enums),
+    partitions: n(c.partitions),
+    policies: nested(c.policies),
     routines: n(c.routines),
     triggers: n(c.triggers),
     extensions: n(c.extensions),
