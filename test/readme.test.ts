@@ -87,3 +87,9 @@ it('runs the domains and composite types example as written', async () => {
   expect(log).toHaveBeenCalledWith({ street: '12 "Crown" Lane, Flat (B)', zip: null, since: '2024-05-01' })
   expect(log).toHaveBeenCalledWith('email_has_at')
 })
+
+it('runs the functions, triggers and extensions example as written', async () => {
+  writeFileSync(new URL('routines.ts', dir), find("trigger('notes_touch'"))
+  await import(new URL('routines.ts', dir).href)
+  expect(log).toHaveBeenCalledWith({ words: 2, touched: true })
+})

@@ -167,7 +167,12 @@ export function applyRenames(model: SchemaModel, renames: Renames): SchemaModel 
       return key(schema, renameTable(schema, dependency.slice(dot + 1)))
     }),
   }))
-  return { ...model, tables, sequences, views }
+  // Triggers and rules follow their table; their definitions still name it as before, so they are
+  // created again under the new name.
+  const others = model.others.map((o) =>
+    o.table === null ? o : { ...o, table: renameTable(o.schema, o.table) },
+  )
+  return { ...model, tables, sequences, views, others }
 }
 
 /** Renames the other way round, for the down migration. */

@@ -20,6 +20,7 @@ import { introspect } from '../../src/dialects/pg/introspect/index.js'
 import { diff } from '../../src/diff/diff.js'
 import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../src/drivers/pglite.js'
+import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { type CheckReport, checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import type { RenameResolver } from '../../src/migrate/generate/plan.js'
@@ -50,6 +51,9 @@ CREATE INDEX posts_author_idx ON posts (author_id);
 CREATE SEQUENCE ticket_seq START 100;
 CREATE VIEW user_emails AS SELECT id, email FROM users;
 CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+CREATE FUNCTION double_it(n integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'select n * 2';
+CREATE PROCEDURE reset_scores() LANGUAGE sql AS 'update users set score = 0';
+CREATE TRIGGER posts_touch BEFORE UPDATE ON posts FOR EACH ROW EXECUTE FUNCTION touch();
 COMMENT ON TABLE users IS 'People who sign in';
 COMMENT ON VIEW user_emails IS 'Where to write';
 COMMENT ON TYPE mood IS 'How it went';
@@ -331,7 +335,39 @@ const EDITS: readonly Edit[] = [
     name: 'add an extension',
     sql: 'create extension pg_trgm',
     says: [/^extension pg_trgm: added/],
-    serverOnly: true,
+  },
+  {
+    name: 'disable a trigger',
+    sql: 'alter table posts disable trigger posts_touch',
+    says: [/^trigger posts_touch on posts: disabled outside migrations$/],
+  },
+  {
+    name: 'give a trigger a WHEN condition',
+    sql: `drop trigger posts_touch on posts;
+      create trigger posts_touch before update of title on posts for each row
+        when (old.title is distinct from new.title) execute function touch()`,
+    says: [/^trigger posts_touch on posts: /],
+  },
+  {
+    name: 'drop a trigger',
+    sql: 'drop trigger posts_touch on posts',
+    says: [/^trigger posts_touch on posts: missing$/],
+  },
+  {
+    name: 'comment on a function',
+    sql: `comment on function double_it(integer) is 'Twice as much'`,
+    says: [/^comment on function double_it\(integer\): added outside migrations$/],
+  },
+  {
+    name: "change a function's result type",
+    sql: `drop function double_it(integer);
+      create function double_it(n integer) returns bigint language sql immutable as 'select n * 2'`,
+    says: [/^function double_it\(integer\): /],
+  },
+  {
+    name: 'drop a procedure',
+    sql: 'drop procedure reset_scores()',
+    says: [/^procedure reset_scores\(\): missing$/],
   },
 ]
 
@@ -349,7 +385,7 @@ interface Live {
 }
 
 async function openPglite(): Promise<Live> {
-  const client = await PGlite.create()
+  const client = await PGlite.create({ extensions: await pgliteContribExtensions() })
   return {
     db: fromPGlite(client),
     exec: async (sql) => void (await client.exec(sql)),

@@ -16,6 +16,7 @@ import {
   enumType,
   integer,
   introspect,
+  pgFunction,
   sql,
   table,
   text,
@@ -234,6 +235,15 @@ describe('generate from a cached history whose routine takes a domain', () => {
     )
     await writeFile(join(greet, 'down.sql'), 'DROP FUNCTION public.greet(public.email);\n')
     await writeSumFile(migrations, (await readMigrationFolder(migrations)).migrations)
+    // The schema declares the routine the hand-written migration added.
+    const greetFunction = pgFunction(
+      sql`CREATE FUNCTION public.greet(e public.email) RETURNS text LANGUAGE sql AS $$ SELECT e::text $$`,
+    )
+    options.desired = toModel({
+      email,
+      greetFunction,
+      users: table('users', { id: integer().primaryKey(), e: email() }),
+    })
     const replayed = await generateMigration(options)
     expect(replayed.written).toBeNull()
     expect(replayed.plan.history).toBe('replayed')

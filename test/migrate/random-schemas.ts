@@ -2,12 +2,14 @@
  * Random schemas for property tests, drawn from small pools of names so that two draws overlap:
  * the same table with other columns, the same column with another type, an enum with other labels,
  * the same object with another comment or none, row-level security on or off, a policy or none, a
- * domain with another base type or checks, a composite type with other attributes in another order.
+ * domain with another base type or checks, a composite type with other attributes in another order,
+ * routines with other bodies or result types, a trigger in another state, an extension or none.
  */
 import fc from 'fast-check'
 import { sql } from 'tidemark'
 import {
   type AnyColumn,
+  type AnyTable,
   bigint,
   boolean,
   comment,
@@ -16,17 +18,20 @@ import {
   domain,
   enableRowLevelSecurity,
   enumType,
+  extension,
   forceRowLevelSecurity,
   index,
   integer,
   jsonb,
   numeric,
+  pgFunction,
   policy,
   schema,
   serial,
   table,
   text,
   timestamptz,
+  trigger,
   uuid,
   varchar,
 } from 'tidemark/pg'
@@ -104,12 +109,34 @@ interface PlaceSpec {
   readonly comment: string | null
 }
 
+/**
+ * Routines written exactly as pg_get_functiondef prints them (so toModel's reading and the
+ * database's agree without a shadow database), a trigger on the first table as pg_get_triggerdef
+ * prints it, and an extension. `calc` changing its result type is dropped and created again.
+ */
+interface RoutinesSpec {
+  readonly calc: {
+    readonly returns: 'integer' | 'bigint'
+    readonly body: string
+    readonly comment: string | null
+  } | null
+  readonly touch: { readonly body: string; readonly comment: string | null } | null
+  readonly trigger: {
+    readonly timing: 'BEFORE' | 'AFTER'
+    readonly event: 'INSERT' | 'UPDATE' | 'INSERT OR DELETE'
+    readonly enabled: 'origin' | 'always' | 'replica' | 'disabled'
+    readonly comment: string | null
+  } | null
+  readonly extension: boolean
+}
+
 export interface SchemaSpec {
   readonly mood: readonly string[]
   readonly moodComment: string | null
   readonly label: LabelSpec | null
   readonly place: PlaceSpec | null
   readonly tables: readonly TableSpec[]
+  readonly routines: RoutinesSpec
 }
 
 /** Comments from a small pool (so that draws agree or differ), with quotes, backslashes and newlines. */
@@ -175,6 +202,34 @@ const placeSpec: fc.Arbitrary<PlaceSpec | null> = fc.option(
   { nil: null },
 )
 
+const routinesSpec: fc.Arbitrary<RoutinesSpec> = fc.record({
+  calc: fc.option(
+    fc.record({
+      returns: fc.constantFrom('integer', 'bigint' as const),
+      body: fc.constantFrom('select $1 + 1', 'select $1 * 2'),
+      comment: commentText,
+    }),
+    { nil: null },
+  ),
+  touch: fc.option(
+    fc.record({
+      body: fc.constantFrom('begin return new; end', 'begin\n  return new;\nend'),
+      comment: commentText,
+    }),
+    { nil: null },
+  ),
+  trigger: fc.option(
+    fc.record({
+      timing: fc.constantFrom('BEFORE', 'AFTER' as const),
+      event: fc.constantFrom('INSERT', 'UPDATE', 'INSERT OR DELETE' as const),
+      enabled: fc.constantFrom('origin', 'always', 'replica', 'disabled' as const),
+      comment: commentText,
+    }),
+    { nil: null },
+  ),
+  extension: fc.boolean(),
+})
+
 export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
   .record({
     mood: fc.shuffledSubarray(['calm', 'happy', 'sad', 'angry'], { minLength: 1 }),
@@ -182,6 +237,7 @@ export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
     label: labelSpec,
     place: placeSpec,
     tableNames: fc.subarray(['users', 'posts', 'tags', 'teams']),
+    routines: routinesSpec,
   })
   .chain((s) =>
     fc.record({
@@ -190,6 +246,7 @@ export const schemaSpec: fc.Arbitrary<SchemaSpec> = fc
       label: fc.constant(s.label),
       place: fc.constant(s.place),
       tables: fc.tuple(...s.tableNames.map(tableSpec)),
+      routines: fc.constant(s.routines),
     }),
   )
 
@@ -363,5 +420,38 @@ export function buildSchema(spec: SchemaSpec): Record<string, unknown> {
     objects[t.name] = made
     if (t.inAppSchema) objects.app = app
   }
+  Object.assign(objects, routines(spec, objects))
   return objects
+}
+
+function routines(spec: SchemaSpec, objects: Record<string, unknown>): Record<string, unknown> {
+  const r = spec.routines
+  const found: Record<string, unknown> = {}
+  if (r.extension) found.trgm = extension('pg_trgm')
+  if (r.calc !== null) {
+    found.calc = pgFunction(
+      sql.raw(
+        `CREATE OR REPLACE FUNCTION public.calc(integer)\n RETURNS ${r.calc.returns}\n LANGUAGE sql\n IMMUTABLE\nAS $function$${r.calc.body}$function$`,
+      ),
+      { comment: r.calc.comment ?? undefined },
+    )
+  }
+  if (r.touch === null) return found
+  found.touch = pgFunction(
+    sql.raw(
+      `CREATE OR REPLACE FUNCTION public.touch()\n RETURNS trigger\n LANGUAGE plpgsql\nAS $function$${r.touch.body}$function$`,
+    ),
+    { comment: r.touch.comment ?? undefined },
+  )
+  const first = spec.tables[0]
+  if (r.trigger === null || first === undefined) return found
+  const on = `${first.inAppSchema ? 'app' : 'public'}.${first.name}`
+  found.touchTrigger = trigger(
+    objects[first.name] as AnyTable,
+    sql.raw(
+      `CREATE TRIGGER t_touch ${r.trigger.timing} ${r.trigger.event} ON ${on} FOR EACH ROW EXECUTE FUNCTION public.touch()`,
+    ),
+    { enabled: r.trigger.enabled, comment: r.trigger.comment ?? undefined },
+  )
+  return found
 }

@@ -117,6 +117,8 @@ async function createRoutine(
       await tx.execute(sql.raw(`SET LOCAL check_function_bodies = ${checked ? 'on' : 'off'}`))
       if (before !== undefined) await tx.execute(sql.raw(before))
       await tx.execute(sql.raw(statement))
+      // Types are named as introspection names them: schema-qualified unless built in.
+      await tx.execute(sql.raw(`SET LOCAL search_path = ''`))
       const { rows } = await tx.execute<{ name: string; args: string }>(sql`
         select p.proname::text as name, coalesce((select string_agg(format_type(u.type, null), ', ' order by u.ord)
           from unnest(p.proargtypes::oid[]) with ordinality u(type, ord)), '') as args

@@ -23,6 +23,7 @@ import { ExpressionCache } from './expression-cache.js'
 import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
+import { provideRoles, rolesOfModel } from './shadow-roles.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 
 /** How the author settled the rename candidates so far. */
@@ -195,6 +196,7 @@ async function loadDesired(
   exclude: { schema: string; table: string }[],
 ): Promise<Omit<Sides, 'history' | 'shadow'>> {
   const desired = desiredFor(options.desired, current)
+  await provideRoles(shadow, rolesOfModel(desired))
   const declared = desired.others.filter(isDeclaredKind)
   const changes = diff(loaded, { ...desired, others: loaded.others })
   // New schemas come before the routines in them; schemas go after the routines in them that the

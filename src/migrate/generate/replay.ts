@@ -4,14 +4,17 @@ import { applyMigrationSql } from '../apply-migration-sql.js'
 import { MigrationError } from '../migration-errors.js'
 import type { MigrationFolder } from '../migration-folder.js'
 import type { ShadowDatabase } from './shadow.js'
+import { provideRoles, rolesOfHistory } from './shadow-roles.js'
 
 /**
  * Runs every migration's up.sql, in order, on a scratch database: the schema the migration history
- * builds, hand-written migrations included. A transactional file runs as one script (fast); if that
+ * builds, hand-written migrations included (on the embedded shadow, the roles they name are created
+ * first). A transactional file runs as one script (fast); if that
  * fails, or the file must run outside a transaction, statement by statement, so a failure names its
  * file and line.
  */
 export async function replayMigrations(shadow: ShadowDatabase, folder: MigrationFolder): Promise<void> {
+  await provideRoles(shadow, await rolesOfHistory(folder))
   for (const migration of folder.migrations) {
     const file = join(folder.dir, migration.name, 'up.sql')
     const transaction = !migration.upNoTransaction

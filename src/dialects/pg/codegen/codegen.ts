@@ -160,9 +160,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     const on = relationVariable(o.schema, o.table!)
     if (on === undefined) return []
     const columnKey = (column: string) =>
-      table !== undefined && table.columns.some((c) => c.name === column)
-        ? symbols.columnKey(table, column)
-        : undefined
+      table?.columns.some((c) => c.name === column) ? symbols.columnKey(table, column) : undefined
     const node = emitTrigger(context, o, on, columnKey, routineVariable)
     return [declare(symbols.variable('trigger', triggerName(o)), node)]
   })

@@ -17,7 +17,7 @@ export interface TriggerParts {
 const IDENT = String.raw`(?:"(?:[^"]|"")*"|[^\s"(),.]+)`
 const SHAPE = new RegExp(
   String.raw`^CREATE TRIGGER (${IDENT}) (BEFORE|AFTER|INSTEAD OF) (.+?) ON (${IDENT}\.${IDENT}) ` +
-    String.raw`(?:REFERENCING ((?:OLD TABLE AS ${IDENT} ?)?(?:NEW TABLE AS ${IDENT} ?)?))?` +
+    `(?:REFERENCING ((?:OLD TABLE AS ${IDENT} ?)?(?:NEW TABLE AS ${IDENT} ?)?))?` +
     String.raw`FOR EACH (ROW|STATEMENT) (?:WHEN \((.*)\) )?EXECUTE FUNCTION (${IDENT}\.${IDENT})\((.*)\)$`,
   's',
 )
@@ -81,7 +81,9 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
     if (quote !== undefined) {
-      if (char === quote) quote = text[i + 1] === quote ? (i++, quote) : undefined
+      // A doubled quote is one quote character inside the quoted text.
+      if (char === quote && text[i + 1] === quote) i++
+      else if (char === quote) quote = undefined
     } else if (char === '"' || char === "'") quote = char
     else if (text.startsWith(separator, i)) {
       parts.push(text.slice(start, i))

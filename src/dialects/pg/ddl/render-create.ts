@@ -1,9 +1,12 @@
+import type { ChangeBody } from '../../../diff/changes.js'
+import { planOthers } from '../../../diff/others.js'
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
 import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { PartitionKeyModel, SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import { enumComments, tableComments, viewComments } from './render-comments.js'
+import { createOther, readsTablesAtCreation } from './render-others.js'
 import {
   columnDefinition,
   columnList,
@@ -19,9 +22,10 @@ import { createCompositeType, createDomain } from './render-types.js'
 
 /**
  * The statements that create a schema model in an empty database, in dependency order: schemas,
- * enums, domains and composite types, sequences, tables (with their keys, unique constraints and checks), sequence ownership,
- * foreign keys (after every table, so cycles and self-references work), indexes, then views in the
- * order their dependencies require, then policies. A table's row-level security flags, then an object's COMMENT ON
+ * extensions, enums, domains and composite types, routines, sequences, tables (with their keys,
+ * unique constraints and checks), sequence ownership, foreign keys (after every table, so cycles
+ * and self-references work), indexes, routines with SQL-standard bodies, then views in the order
+ * their dependencies require, policies, and last triggers and rules. A table's row-level security flags, then an object's COMMENT ON
  * statements, follow its CREATE. Each
  * statement is one string without a trailing semicolon.
  *
@@ -31,6 +35,10 @@ import { createCompositeType, createDomain } from './render-types.js'
 export function renderCreate(model: SchemaModel): string[] {
   const statements: string[] = []
   for (const schema of model.schemas) statements.push(`CREATE SCHEMA ${quoteIdent(schema)}`)
+  const others = planOthers([], model.others)
+  const create = (changes: readonly ChangeBody[]): string[] =>
+    changes.flatMap((c) => (c.kind === 'create-other' ? createOther(c.object) : []))
+  statements.push(...create(others.createExtensions))
   for (const e of model.enums) {
     statements.push(
       `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
@@ -40,6 +48,10 @@ export function renderCreate(model: SchemaModel): string[] {
   for (const type of typesInDependencyOrder(model.domains, model.compositeTypes)) {
     statements.push(...(type.kind === 'domain' ? createDomain(type.model) : createCompositeType(type.model)))
   }
+  // As in a migration: SQL bodies may read tables created below.
+  if (others.createEarly.some((c) => c.kind === 'create-other' && readsTablesAtCreation(c.object)))
+    statements.push('SET LOCAL check_function_bodies = off')
+  statements.push(...create(others.createEarly))
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
   }
@@ -57,9 +69,11 @@ export function renderCreate(model: SchemaModel): string[] {
   }
   for (const table of model.tables)
     for (const index of table.indexes) statements.push(createIndex(table, index))
+  statements.push(...create(others.createAfterTables))
   for (const view of viewsInDependencyOrder(model.views))
     statements.push(createView(view), ...viewComments(view))
   for (const table of model.tables) statements.push(...tablePolicies(table))
+  statements.push(...create(others.createLate))
   return statements
 }
 

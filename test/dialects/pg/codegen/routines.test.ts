@@ -65,6 +65,7 @@ describeEachDatabase('routines and triggers through pull', (target) => {
     expect(source).toContain('export const touch = pgFunction(')
     expect(source).toContain("{ comment: 'Sets updated_at' }")
     expect(source).toContain('export const archive = procedure(')
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the escaped text the module must hold
     expect(source).toContain('-- a \\`tick\\`, \\${not interpolated}')
     expect(source).toContain(`export const usersTouch = trigger('users_touch', users, {
   timing: 'before',
