@@ -23,8 +23,8 @@ import { ExpressionCache } from './expression-cache.js'
 import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
-import { provideRoles, rolesOfModel } from './shadow-roles.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
+import { provideRoles, rolesOfModel } from './shadow-roles.js'
 
 /** How the author settled the rename candidates so far. */
 export interface RenameDecisions {
