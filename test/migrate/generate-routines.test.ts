@@ -126,9 +126,13 @@ for (const shadow of shadows) {
       expect(down.find((s) => s.includes('FUNCTION public.touch()'))).toContain('now()')
     })
 
-    it('drops routines the schema no longer declares, with a breaking hazard', async () => {
+    it('drops routines the schema no longer declares, with a breaking hazard, and removes a comment', async () => {
       const { described, hazards, down } = await generate(3)
-      expect(described).toEqual(['drop procedure archive(integer)', 'drop function slug(text)'])
+      expect(described).toEqual([
+        'remove comment on function touch()',
+        'drop procedure archive(integer)',
+        'drop function slug(text)',
+      ])
       expect(hazards.map((h) => h.message)).toEqual([
         'drops procedure archive(integer): whatever still calls it fails',
         'drops function slug(text): whatever still calls it fails',

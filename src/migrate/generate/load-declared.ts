@@ -28,11 +28,12 @@ export const isDeclaredKind = (o: OtherObjectModel): boolean => DECLARED_KINDS.h
 
 /**
  * Loads the extensions, routines and triggers a schema declares into a shadow database that holds
- * `loaded` (the history's objects), around `loadTables`, which brings the tables to the schema:
- * extensions and routines before it (defaults and checks may call them), triggers after it, then
- * the history's objects the schema no longer declares, and last the schemas that held them. Returns each declared object by
- * the key PostgreSQL's reading of it has (`touch(int)` is read back as `touch(integer)`), so the
- * migration can carry the statement as written.
+ * `loaded` (the history's objects), around `loadTypes` (new types) and `loadTables` (the rest of
+ * the schema): extensions before the types, routines before the tables (defaults and checks may
+ * call them), triggers after them, then the drops of the history's objects the schema no longer
+ * declares, and last `dropSchemas`. Returns each declared object by the key PostgreSQL's reading of
+ * it has (`touch(int)` is read back as `touch(integer)`), so the migration can carry the statement
+ * as written.
  *
  * Each failure names the object, where it was declared, and PostgreSQL's own message.
  */
@@ -40,6 +41,7 @@ export async function loadDeclared(
   shadow: ShadowDatabase,
   loaded: readonly OtherObjectModel[],
   declared: readonly OtherObjectModel[],
+  loadTypes: () => Promise<void>,
   loadTables: () => Promise<void>,
   dropSchemas: () => Promise<void>,
 ): Promise<Map<string, OtherObjectModel>> {
@@ -51,6 +53,9 @@ export async function loadDeclared(
     await run(db, x.definition, x, 'cannot be created')
     byKey.set(otherKey(x), x)
   }
+  // New enums, domains and composite types, after the extensions they may be over and before the
+  // routines that may take them.
+  await loadTypes()
   // The history's triggers go first: the declared ones are created again after the tables, and a
   // routine being replaced may be one they execute.
   for (const t of loaded.filter((o) => o.kind === 'trigger'))
@@ -81,8 +86,9 @@ export async function loadDeclared(
       await run(db, setTriggerState(t, t.enabled), t, 'cannot be set')
     byKey.set(otherKey(t), t)
   }
+  // Every comment, none included: CREATE OR REPLACE keeps the comment the history's routine had.
   for (const [key, o] of byKey) {
-    if (o.comment === null || o.kind === 'extension') continue
+    if (o.kind === 'extension') continue
     const canonical = { ...o, name: key.split('\u0000')[3]! }
     await run(db, commentOnOther(canonical, o.comment), o, 'cannot take its comment')
   }

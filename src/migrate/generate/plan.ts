@@ -3,7 +3,7 @@ import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { byKindSchemaTableName } from '../../dialects/pg/introspect/others/other-object.js'
 import { quoteIdent } from '../../dialects/pg/quote.js'
-import type { Change } from '../../diff/changes.js'
+import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
 import {
   type ColumnRename,
@@ -201,8 +201,13 @@ async function loadDesired(
   const changes = diff(loaded, { ...desired, others: loaded.others })
   // New schemas come before the routines in them; schemas go after the routines in them that the
   // schema no longer declares.
+  // New types too: routines may take or return them. (A domain whose check calls a declared
+  // function is therefore not supported yet.)
   const schemaCreates = renderChanges(changes.filter((c) => c.kind === 'create-schema'))
-  const draft = renderChanges(changes.filter((c) => c.kind !== 'drop-schema' && c.kind !== 'create-schema'))
+  const typeCreates = renderChanges(changes.filter((c) => NEW_TYPES.has(c.kind)))
+  const draft = renderChanges(
+    changes.filter((c) => c.kind !== 'drop-schema' && c.kind !== 'create-schema' && !NEW_TYPES.has(c.kind)),
+  )
   const schemaDrops = renderChanges(changes.filter((c) => c.kind === 'drop-schema'))
   const runDraft = async (statements: string[]): Promise<void> => {
     if (statements.length === 0) return
@@ -224,16 +229,23 @@ async function loadDesired(
         shadow,
         loaded.others,
         declared,
+        () => runDraft(typeCreates),
         () => runDraft(draft),
         () => runDraft(schemaDrops),
       )
     : new Map<string, OtherObjectModel>()
-  if (!touchesOthers) await runDraft([...schemaCreates, ...draft, ...schemaDrops])
-  const ran = schemaCreates.length + draft.length + schemaDrops.length
+  if (!touchesOthers) await runDraft([...schemaCreates, ...typeCreates, ...draft, ...schemaDrops])
+  const ran = schemaCreates.length + typeCreates.length + draft.length + schemaDrops.length
   // Nothing loaded means the shadow already reads back as the schema: no second read needed.
   const read = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
   return { current, target: targetFrom(read, current), desired, authored }
 }
+
+const NEW_TYPES: ReadonlySet<ChangeBody['kind']> = new Set([
+  'create-enum',
+  'create-domain',
+  'create-composite-type',
+])
 
 /**
  * The schema as declared, plus the objects of kinds the DSL does not declare (aggregates, range
