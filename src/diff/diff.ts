@@ -119,7 +119,8 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   }
 
   // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
-  const others = planOthers(source.others, to.others)
+  const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
+  const others = planOthers(source.others, to.others, { from: relations(source), to: relations(to) })
 
   // 0. Renames first: every later change names tables and columns as they are after them.
   for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
@@ -131,9 +132,11 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(others.dropLate)
   plan.addAll(others.dropRecreated)
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
+  plan.addAll(others.dropBeforeViews)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
   }
+  plan.addAll(others.dropBeforeTables)
   for (const d of tableDiffs) {
     for (const foreignKey of d.dropForeignKeys)
       plan.add({ kind: 'drop-foreign-key', table: d.table, foreignKey })
@@ -208,6 +211,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const current = sourceViews.get(key(view))
     if (current === undefined || rebuiltViews.has(key(view))) plan.add({ kind: 'create-view', view })
   }
+  plan.addAll(others.createAfterViews)
   for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
   for (const t of createdTables) {
     for (const policy of t.policies)

@@ -21,8 +21,13 @@ export interface OthersPlan {
   readonly createExtensions: ChangeBody[]
   /** Routines, aggregates and types other than enums, after enums and before tables. */
   readonly createEarly: ChangeBody[]
-  /** Routines with SQL-standard bodies, after the tables they may read and before views. */
+  /**
+   * Routines with SQL-standard bodies, and routines that take or return a table's row type, after
+   * the tables and before views.
+   */
   readonly createAfterTables: ChangeBody[]
+  /** Routines that take or return a view's row type, after the views. */
+  readonly createAfterViews: ChangeBody[]
   /** Triggers and rules, after the tables and views they hang on. */
   readonly createLate: ChangeBody[]
   /** Triggers and rules that go or change, before tables change. */
@@ -31,19 +36,41 @@ export interface OthersPlan {
   readonly dropRecreated: ChangeBody[]
   /** Early objects that go for good, after the tables that used them (reverse order). */
   readonly dropEarly: ChangeBody[]
+  /** Routines that go for good and take or return a view's row type: before views go. */
+  readonly dropBeforeViews: ChangeBody[]
+  /** Routines that go for good and take or return a table's row type: before tables go. */
+  readonly dropBeforeTables: ChangeBody[]
   /** Extensions that go, last. */
   readonly dropExtensions: ChangeBody[]
   /** Comments and trigger states of objects that stay. */
   readonly alter: ChangeBody[]
 }
 
+/** Qualified names of the tables and views of each side, whose row types routines may use. */
+export interface Relations {
+  readonly from: { readonly tables: readonly QualifiedName[]; readonly views: readonly QualifiedName[] }
+  readonly to: { readonly tables: readonly QualifiedName[]; readonly views: readonly QualifiedName[] }
+}
+
+interface QualifiedName {
+  readonly schema: string
+  readonly name: string
+}
+
+const NO_RELATIONS: Relations = { from: { tables: [], views: [] }, to: { tables: [], views: [] } }
+
 /**
  * Plans extensions, routines, triggers and the other objects compared by definition. A routine
  * whose definition changes is replaced in place (CREATE OR REPLACE) when its signature and result
  * stay, so what calls it stays too; otherwise PostgreSQL refuses the replacement and it is dropped
- * and created again, with the triggers that execute it.
+ * and created again, with the triggers that execute it. A routine whose arguments or result are a
+ * table's or a view's row type is created after that relation and dropped before it.
  */
-export function planOthers(from: readonly OtherObjectModel[], to: readonly OtherObjectModel[]): OthersPlan {
+export function planOthers(
+  from: readonly OtherObjectModel[],
+  to: readonly OtherObjectModel[],
+  relations: Relations = NO_RELATIONS,
+): OthersPlan {
   const source = new Map(from.map((o) => [otherKey(o), o]))
   const target = new Map(to.map((o) => [otherKey(o), o]))
   const dropped: OtherObjectModel[] = []
@@ -95,15 +122,41 @@ export function planOthers(from: readonly OtherObjectModel[], to: readonly Other
   })
   const isExtension = (o: OtherObjectModel): boolean => o.kind === 'extension'
   const early = (o: OtherObjectModel): boolean => EARLY_KINDS.has(o.kind) && !isExtension(o)
+  const usesTarget = (names: readonly QualifiedName[]) => (o: OtherObjectModel) =>
+    isRoutine(o) && usesRowType(o, names)
+  const usesTargetView = usesTarget(relations.to.views)
+  const usesTargetTable = (o: OtherObjectModel) => !usesTargetView(o) && usesTarget(relations.to.tables)(o)
+  const usesSourceView = usesTarget(relations.from.views)
+  const usesSourceTable = (o: OtherObjectModel) => !usesSourceView(o) && usesTarget(relations.from.tables)(o)
+  const goes = (o: OtherObjectModel) => early(o) && !createdKeys.has(otherKey(o))
   return {
     createExtensions: created.filter((c) => isExtension(c.object)).map(create),
-    createEarly: created.filter((c) => early(c.object) && !hasStandardBody(c.object)).map(create),
-    createAfterTables: created.filter((c) => hasStandardBody(c.object)).map(create),
+    createEarly: created
+      .filter(
+        (c) =>
+          early(c.object) &&
+          !hasStandardBody(c.object) &&
+          !usesTargetTable(c.object) &&
+          !usesTargetView(c.object),
+      )
+      .map(create),
+    createAfterTables: created
+      .filter((c) => (hasStandardBody(c.object) || usesTargetTable(c.object)) && !usesTargetView(c.object))
+      .map(create),
+    createAfterViews: created.filter((c) => usesTargetView(c.object)).map(create),
     createLate: created.filter((c) => !EARLY_KINDS.has(c.object.kind)).map(create),
     dropLate: dropped.filter((o) => !EARLY_KINDS.has(o.kind)).map(drop),
     dropRecreated: dropped.filter((o) => early(o) && createdKeys.has(otherKey(o))).map(drop),
+    dropBeforeViews: dropped
+      .filter((o) => goes(o) && usesSourceView(o))
+      .reverse()
+      .map(drop),
+    dropBeforeTables: dropped
+      .filter((o) => goes(o) && usesSourceTable(o))
+      .reverse()
+      .map(drop),
     dropEarly: dropped
-      .filter((o) => early(o) && !createdKeys.has(otherKey(o)))
+      .filter((o) => goes(o) && !usesSourceView(o) && !usesSourceTable(o))
       .reverse()
       .map(drop),
     dropExtensions: dropped.filter(isExtension).reverse().map(drop),
@@ -142,6 +195,23 @@ function executes(trigger: OtherObjectModel, routine: OtherObjectModel): boolean
 }
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
+
+/**
+ * Whether a routine's arguments or result name one of the relations' row types: its signature (up
+ * to LANGUAGE or AS, as pg_get_functiondef and the DSL write it) holds the qualified name, quoted
+ * or bare, other than as a call.
+ */
+function usesRowType(routine: OtherObjectModel, relations: readonly QualifiedName[]): boolean {
+  if (relations.length === 0) return false
+  const end = routine.definition.search(/\s(?:LANGUAGE|AS)\s/i)
+  const head = end < 0 ? routine.definition : routine.definition.slice(0, end)
+  const part = (name: string) => `(?:${escapeRegExp(quote(name))}|${escapeRegExp(name)})`
+  return relations.some((r) =>
+    new RegExp(`(?<![\\w$."])${part(r.schema)}\\.${part(r.name)}(?![\\w$"(])`).test(head),
+  )
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /**
  * A routine body in the SQL-standard form (`RETURN expr`, `BEGIN ATOMIC ... END`) rather than a

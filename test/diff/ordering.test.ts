@@ -8,6 +8,7 @@ import {
   integer,
   numeric,
   type PgEnum,
+  pgFunction,
   schema,
   serial,
   table,
@@ -17,9 +18,11 @@ import {
   view,
 } from 'tidemark/pg'
 import { expect, it } from 'vitest'
+import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { diff } from '../../src/diff/diff.js'
+import { applyStatements, readCatalog } from '../support/catalog.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { expectRoundTrip } from './support.js'
+import { catalogOf, expectRoundTrip, ignoringColumnOrder, migrate } from './support.js'
 
 const empty: SchemaModel = toModel()
 
@@ -141,5 +144,41 @@ describeEachDatabase('diff and render: dependency order', (target) => {
     const b = toModel({ u, t })
     expect(JSON.stringify(diff(a, b))).toBe(JSON.stringify(diff(a, toModel({ t, u }))))
     expect(diff(b, b)).toEqual([])
+  })
+
+  it('creates a routine on a table or view row type after it, and drops it before', async () => {
+    const jobs = table('jobs', { id: integer().primaryKey(), task: text().notNull() })
+    const pending = view('pending', { id: integer(), task: text() }).as(sql`select id, task from ${jobs}`)
+    const getJob = pgFunction('get_job', {
+      args: { job_id: 'integer' },
+      returns: 'public.jobs',
+      language: 'plpgsql',
+      body: 'declare v public.jobs; begin select * into v from public.jobs where id = job_id; return v; end',
+    })
+    const firstPending = pgFunction('first_pending', {
+      returns: 'setof public.pending',
+      language: 'sql',
+      body: 'select * from public.pending limit 1',
+    })
+    const model = toModel({ jobs, pending, getJob, firstPending })
+    const label = (c: ReturnType<typeof diff>[number]): string =>
+      c.kind === 'create-table'
+        ? c.table.name
+        : c.kind === 'create-view'
+          ? c.view.name
+          : c.kind === 'create-other'
+            ? c.object.name
+            : c.kind
+    const order = diff(empty, model).map(label)
+    expect(order.indexOf('jobs')).toBeLessThan(order.indexOf('get_job(integer)'))
+    expect(order.indexOf('pending')).toBeLessThan(order.indexOf('first_pending()'))
+    await migrate(target.db, empty, model)
+    const built = await readCatalog(target.db)
+    expect(Object.keys(built.routines)).toEqual(['public.first_pending()', 'public.get_job(job_id integer)'])
+    expect(Object.keys(built.views)).toEqual(['public.pending'])
+    await applyStatements(target.db, renderChanges(diff(model, empty)))
+    expect(await readCatalog(target.db)).toEqual(await catalogOf(target.db, empty))
+    // Created whole, as a test or push builds it, in the same order.
+    expect(await catalogOf(target.db, model)).toEqual(ignoringColumnOrder(built))
   })
 })

@@ -23,6 +23,8 @@ export interface CatalogSequence {
   max: string
   cache: string
   cycle: boolean
+  /** `schema.table.column` the sequence is OWNED BY (serial, identity or by hand), or null. */
+  ownedBy: string | null
 }
 
 export interface CatalogSnapshot {
@@ -34,7 +36,8 @@ export interface CatalogSnapshot {
   indexes: Record<string, Record<string, string>>
   sequences: Record<string, CatalogSequence>
   enums: Record<string, string[]>
-  views: Record<string, { materialized: boolean }>
+  /** `schema.view` -> materialized or not, and pg_get_viewdef. */
+  views: Record<string, { materialized: boolean; definition: string }>
   /** `table s.t`, `column s.t.c`, `view s.v`, `materialized view s.v`, `type s.e` -> the comment. */
   comments: Record<string, string>
   /** `schema.table` -> relrowsecurity, relforcerowsecurity, for tables with either set. */
@@ -115,7 +118,12 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
     }
     for (const row of await q<CatalogSequence & { rel: string }>(`
       select n.nspname || '.' || c.relname as rel, format_type(s.seqtypid, null) as type, s.seqstart::text as start,
-             s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache, s.seqcycle as cycle
+             s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max, s.seqcache::text as cache, s.seqcycle as cycle,
+             (select tn.nspname || '.' || t.relname || '.' || a.attname from pg_depend d
+               join pg_class t on t.oid = d.refobjid join pg_namespace tn on tn.oid = t.relnamespace
+               join pg_attribute a on a.attrelid = d.refobjid and a.attnum = d.refobjsubid
+               where d.classid = 'pg_class'::regclass and d.objid = c.oid and d.refclassid = 'pg_class'::regclass
+                 and d.deptype in ('a', 'i')) as "ownedBy"
       from pg_sequence s join pg_class c on c.oid = s.seqrelid join pg_namespace n on n.oid = c.relnamespace
       where ${userSchemas} order by 1`)) {
       const { rel, ...rest } = row
@@ -127,10 +135,10 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       group by 1 order by 1`)) {
       snapshot.enums[row.name] = row.labels
     }
-    for (const row of await q<{ rel: string; materialized: boolean }>(`
-      select n.nspname || '.' || c.relname as rel, c.relkind = 'm' as materialized
+    for (const row of await q<{ rel: string; materialized: boolean; definition: string }>(`
+      select n.nspname || '.' || c.relname as rel, c.relkind = 'm' as materialized, pg_get_viewdef(c.oid) as definition
       from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('v', 'm') and ${userSchemas} order by 1`)) {
-      snapshot.views[row.rel] = { materialized: row.materialized }
+      snapshot.views[row.rel] = { materialized: row.materialized, definition: row.definition }
     }
     for (const row of await q<{ key: string; text: string }>(`
       select case when d.objsubid > 0 then 'column' when c.relkind = 'v' then 'view'

@@ -23,7 +23,7 @@ describeEachDatabase('a database built from the model stores what the model says
       Object.fromEntries(model.enums.map((e) => [`${e.schema}.${e.name}`, e.values])),
     )
     expect(Object.keys(catalog.views).sort()).toEqual(model.views.map((v) => `${v.schema}.${v.name}`).sort())
-    expect(catalog.views['billing.account_totals']).toEqual({ materialized: true })
+    expect(catalog.views['billing.account_totals']?.materialized).toBe(true)
   })
 
   it('gives every column the type, dimensions, nullability, default and identity of the model', () => {
@@ -107,7 +107,15 @@ describeEachDatabase('a database built from the model stores what the model says
     const identities = model.tables.flatMap((t) =>
       t.columns.flatMap((c) =>
         c.identity
-          ? [{ key: `${t.schema}.${c.identity.sequence.name}`, type: c.type, ...c.identity.sequence }]
+          ? [
+              {
+                key: `${t.schema}.${c.identity.sequence.name}`,
+                schema: t.schema,
+                type: c.type,
+                ...c.identity.sequence,
+                ownedBy: { table: t.name, column: c.name },
+              },
+            ]
           : [],
       ),
     )
@@ -122,6 +130,7 @@ describeEachDatabase('a database built from the model stores what the model says
         max: s.maxValue,
         cache: s.cache,
         cycle: s.cycle,
+        ownedBy: s.ownedBy && `${s.schema}.${s.ownedBy.table}.${s.ownedBy.column}`,
       })
     }
     expect(catalog.sequences['billing.invoices_huge_sequence']!.min).toBe('-9223372036854775808')

@@ -73,11 +73,12 @@ export function printDoc(doc: Doc, options: PrintOptions): string {
           break
         }
         if (mode === 'flat') remeasure = true
-        trimTrailingSpaces(out)
+        // A literal line breaks text that is content (a template literal's): its spaces stay.
         if (node.literal) {
           out.push('\n')
           position = 0
         } else {
+          trimTrailingSpaces(out)
           out.push(`\n${' '.repeat(indent)}`)
           position = indent
         }

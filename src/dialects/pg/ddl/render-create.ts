@@ -24,8 +24,8 @@ import { createCompositeType, createDomain } from './render-types.js'
  * The statements that create a schema model in an empty database, in dependency order: schemas,
  * extensions, enums, domains and composite types, routines, sequences, tables (with their keys,
  * unique constraints and checks), sequence ownership, foreign keys (after every table, so cycles
- * and self-references work), indexes, routines with SQL-standard bodies, then views in the order
- * their dependencies require, policies, and last triggers and rules. A table's row-level security flags, then an object's COMMENT ON
+ * and self-references work), indexes, routines with SQL-standard bodies or on a table's row type,
+ * then views in the order their dependencies require, routines on a view's row type, policies, and last triggers and rules. A table's row-level security flags, then an object's COMMENT ON
  * statements, follow its CREATE. Each
  * statement is one string without a trailing semicolon.
  *
@@ -35,7 +35,8 @@ import { createCompositeType, createDomain } from './render-types.js'
 export function renderCreate(model: SchemaModel): string[] {
   const statements: string[] = []
   for (const schema of model.schemas) statements.push(`CREATE SCHEMA ${quoteIdent(schema)}`)
-  const others = planOthers([], model.others)
+  const relations = { tables: model.tables, views: model.views }
+  const others = planOthers([], model.others, { from: { tables: [], views: [] }, to: relations })
   const create = (changes: readonly ChangeBody[]): string[] =>
     changes.flatMap((c) => (c.kind === 'create-other' ? createOther(c.object) : []))
   statements.push(...create(others.createExtensions))
@@ -72,6 +73,7 @@ export function renderCreate(model: SchemaModel): string[] {
   statements.push(...create(others.createAfterTables))
   for (const view of viewsInDependencyOrder(model.views))
     statements.push(createView(view), ...viewComments(view))
+  statements.push(...create(others.createAfterViews))
   for (const table of model.tables) statements.push(...tablePolicies(table))
   statements.push(...create(others.createLate))
   return statements
