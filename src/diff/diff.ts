@@ -9,6 +9,7 @@ import { hazardsOf } from './hazards.js'
 import { planOthers } from './others.js'
 import { columnsForComparison, planPartitions } from './partitions.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
+import { routineDependents } from './routine-dependents.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
 import { planUserTypes } from './user-types.js'
@@ -103,7 +104,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
         types.movedColumns.has(`${key(d.table)}.${c.column}`))
     )
 
-  // Views: rebuilt when their query changes or anything they read changes shape.
+  // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
+  const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
+  const others = planOthers(source.others, to.others, { from: relations(source), to: relations(to) })
+  // What calls a routine dropped and created again steps aside while it is.
+  const dependents = routineDependents(others.recreatedRoutines, source, to, tableDiffs)
+
+  // Views: rebuilt when their query changes, anything they read changes shape, or a routine they
+  // call is dropped and created again.
   const sourceViews = new Map(source.views.map((v) => [key(v), v]))
   const targetViews = new Map(to.views.map((v) => [key(v), v]))
   const rebuiltViews = new Set<string>()
@@ -111,16 +119,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const target = targetViews.get(key(view))
     const stale =
       target === undefined ||
+      dependents.views.has(key(view)) ||
       !same({ ...view, comment: null }, { ...target, comment: null }) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
       )
     if (stale) rebuiltViews.add(key(view))
   }
-
-  // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
-  const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
-  const others = planOthers(source.others, to.others, { from: relations(source), to: relations(to) })
 
   // 0. Renames first: every later change names tables and columns as they are after them.
   for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
@@ -130,12 +135,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
   plan.addAll(others.dropLate)
-  plan.addAll(others.dropRecreated)
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
+  plan.addAll(dependents.before)
   plan.addAll(others.dropBeforeViews)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
   }
+  // Routines PostgreSQL cannot replace in place, once nothing calls them: before anything is created.
+  plan.addAll(others.dropRecreated)
   plan.addAll(others.dropBeforeTables)
   for (const d of tableDiffs) {
     for (const foreignKey of d.dropForeignKeys)
@@ -218,6 +225,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'create-policy', table: { schema: t.schema, name: t.name }, policy })
   }
   for (const d of tableDiffs) plan.addAll(d.policies.createOrAlter)
+  plan.addAll(dependents.after)
   for (const d of tableDiffs) plan.addAll(d.comments)
   for (const view of to.views) {
     const current = sourceViews.get(key(view))

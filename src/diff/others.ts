@@ -44,6 +44,8 @@ export interface OthersPlan {
   readonly dropExtensions: ChangeBody[]
   /** Comments and trigger states of objects that stay. */
   readonly alter: ChangeBody[]
+  /** Routines dropped and created again: what calls them (views, policies, defaults, checks) must go and come back too. */
+  readonly recreatedRoutines: readonly OtherObjectModel[]
 }
 
 /** Qualified names of the tables and views of each side, whose row types routines may use. */
@@ -161,6 +163,7 @@ export function planOthers(
       .map(drop),
     dropExtensions: dropped.filter(isExtension).reverse().map(drop),
     alter,
+    recreatedRoutines,
   }
 }
 
@@ -181,6 +184,18 @@ function stateChanges(from: OtherObjectModel, to: OtherObjectModel): ChangeBody[
 function routineHead(o: OtherObjectModel): string {
   const end = o.definition.indexOf('\n LANGUAGE ')
   return end < 0 ? o.definition : o.definition.slice(0, end)
+}
+
+/**
+ * Whether an expression PostgreSQL printed (with an empty search_path, so names are qualified)
+ * calls the routine. A text match, so it errs towards rebuilding what only mentions the name.
+ */
+export function callsRoutine(text: string | null, routine: OtherObjectModel): boolean {
+  if (text === null) return false
+  const name = routine.name.slice(0, routine.name.indexOf('('))
+  return [`${routine.schema}.${name}(`, `${quote(routine.schema)}.${quote(name)}(`].some((call) =>
+    text.includes(call),
+  )
 }
 
 /** Whether a trigger's definition executes the routine (pg_get_triggerdef qualifies the name). */

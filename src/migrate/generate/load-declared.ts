@@ -44,6 +44,7 @@ export async function loadDeclared(
   loadTypes: () => Promise<void>,
   loadTables: () => Promise<void>,
   dropSchemas: () => Promise<void>,
+  restoreDependents: () => Promise<void>,
 ): Promise<Map<string, OtherObjectModel>> {
   const db = shadow.db
   const byKey = new Map<string, OtherObjectModel>()
@@ -63,8 +64,12 @@ export async function loadDeclared(
 
   const routines = [...of('function'), ...of('procedure')]
   const deferred: OtherObjectModel[] = []
+  let cascaded = false
+  const onCascade = (): void => {
+    cascaded = true
+  }
   for (const routine of routines) {
-    const name = await createRoutine(db, routine, loaded, false)
+    const name = await createRoutine(db, routine, loaded, false, onCascade)
     if (name === undefined) deferred.push(routine)
     else byKey.set(otherKey({ ...routine, name }), routine)
   }
@@ -74,11 +79,13 @@ export async function loadDeclared(
   // Bodies in the standard SQL form are parsed at creation and may read tables: created now. Every
   // other body is checked now that the tables exist, as PostgreSQL checks them on a real database.
   for (const routine of deferred) {
-    const name = (await createRoutine(db, routine, loaded, true))!
+    const name = (await createRoutine(db, routine, loaded, true, onCascade))!
     byKey.set(otherKey({ ...routine, name }), routine)
   }
   for (const routine of routines)
-    if (!deferred.includes(routine)) await createRoutine(db, routine, loaded, true)
+    if (!deferred.includes(routine)) await createRoutine(db, routine, loaded, true, onCascade)
+  // Views, policies, defaults and checks a replaced routine took with it come back as declared.
+  if (cascaded) await restoreDependents()
 
   for (const t of of('trigger')) {
     await run(db, t.definition, t, 'cannot be created')
@@ -116,6 +123,7 @@ async function createRoutine(
   routine: OtherObjectModel,
   loaded: readonly OtherObjectModel[],
   checked: boolean,
+  onCascade: () => void,
 ): Promise<string | undefined> {
   const statement = createOther({ ...routine, comment: null })[0]!
   const attempt = (before?: string) =>
@@ -140,13 +148,17 @@ async function createRoutine(
     if (!checked && code !== undefined && NEEDS_TABLES.has(code)) return undefined
     if (code !== INVALID_FUNCTION_DEFINITION) throw failure(routine, 'does not load', error)
     // CREATE OR REPLACE cannot change the result or the argument names: the migrations' routine of
-    // that name is dropped first, trying each overload in turn.
+    // that name is dropped first, trying each overload in turn (each try is its own transaction).
+    // What calls it goes with it here, and is put back by the caller; the migration itself takes
+    // those down and puts them back one by one.
     const name = routine.name.slice(0, routine.name.indexOf('('))
     for (const candidate of loaded) {
       if (candidate.kind !== routine.kind || candidate.schema !== routine.schema) continue
       if (!candidate.name.startsWith(`${name}(`)) continue
       try {
-        return await attempt(dropOther(candidate))
+        const name = await attempt(`${dropOther(candidate)} CASCADE`)
+        onCascade()
+        return name
       } catch {
         // Not this overload, or something still uses it; the original error is reported below.
       }

@@ -232,6 +232,10 @@ async function loadDesired(
         () => runDraft(typeCreates),
         () => runDraft(draft),
         () => runDraft(schemaDrops),
+        async () => {
+          const read = await introspect(shadow.db, { exclude })
+          await runDraft(renderChanges(diff(read, { ...desired, others: read.others })))
+        },
       )
     : new Map<string, OtherObjectModel>()
   if (!touchesOthers) await runDraft([...schemaCreates, ...typeCreates, ...draft, ...schemaDrops])
