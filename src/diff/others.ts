@@ -96,11 +96,11 @@ export function planOthers(
   }
   for (const t of to) if (!source.has(otherKey(t))) created.push({ object: t, replaces: false })
 
-  // Triggers that execute a routine being dropped and created again go and come back with it.
+  // Triggers that execute (or call in WHEN) a routine dropped and created again go and come back with it.
   const droppedKeys = new Set(dropped.map(otherKey))
   for (const trigger of from) {
     if (trigger.kind !== 'trigger' || droppedKeys.has(otherKey(trigger))) continue
-    if (!recreatedRoutines.some((routine) => executes(trigger, routine))) continue
+    if (!recreatedRoutines.some((routine) => callsRoutine(trigger.definition, routine))) continue
     const again = target.get(otherKey(trigger))
     dropped.push(trigger)
     droppedKeys.add(otherKey(trigger))
@@ -195,17 +195,6 @@ export function callsRoutine(text: string | null, routine: OtherObjectModel): bo
   const name = routine.name.slice(0, routine.name.indexOf('('))
   return [`${routine.schema}.${name}(`, `${quote(routine.schema)}.${quote(name)}(`].some((call) =>
     text.includes(call),
-  )
-}
-
-/** Whether a trigger's definition executes the routine (pg_get_triggerdef qualifies the name). */
-function executes(trigger: OtherObjectModel, routine: OtherObjectModel): boolean {
-  const name = routine.name.slice(0, routine.name.indexOf('('))
-  const candidates = [`${routine.schema}.${name}`, `${quote(routine.schema)}.${quote(name)}`]
-  return candidates.some(
-    (qualified) =>
-      trigger.definition.includes(`EXECUTE FUNCTION ${qualified}(`) ||
-      trigger.definition.includes(`EXECUTE PROCEDURE ${qualified}(`),
   )
 }
 

@@ -6,22 +6,11 @@
  * migration generated from that code builds an empty database whose catalog (read straight from
  * pg_catalog) equals the source object for object, and a second generate is empty.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { introspect } from 'tidemark/pg'
 import { expect, it } from 'vitest'
-import { codegen } from '../../src/dialects/pg/codegen/codegen.js'
-import { generateMigration } from '../../src/migrate/generate/generate.js'
-import { DEFAULT_JOURNAL, migrate, readMigrationFolder } from '../../src/migrate/index.js'
-import { loadGenerated } from '../dialects/pg/codegen/support.js'
 import { resetDatabase } from '../diff/support.js'
-import { applyStatements, type CatalogSnapshot, readCatalog } from '../support/catalog.js'
-import { describeEachDatabase, serverUrl } from '../support/databases.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
+import { applyStatements } from '../support/catalog.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { pullGenerateMigrate } from '../support/pull-round-trip.js'
 
 // Roles are cluster-wide: created when missing, and kept (other runs may use them at the same time).
 const ROLES = ['tidemark_ks_reader', 'tidemark_ks_writer'].map(
@@ -59,45 +48,13 @@ const SOURCE = [
   'create view app.user_emails as select id, email from app.users',
 ]
 
-/** The catalog without the migrations' own journal table. */
-function withoutJournal(catalog: CatalogSnapshot): CatalogSnapshot {
-  for (const record of [catalog.tables, catalog.constraints, catalog.indexes, catalog.sequences]) {
-    for (const key of Object.keys(record)) if (key.includes('tidemark_migrations')) delete record[key]
-  }
-  return catalog
-}
-
 describeEachDatabase('the catalog round trip: pull, generate, migrate', (target) => {
   it('rebuilds every object of the source database, and generates nothing more', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, [...ROLES, ...SOURCE])
-    const before = await readCatalog(target.db)
+    const { before, after } = await pullGenerateMigrate(target)
     expect(Object.keys(before.routines)).toHaveLength(5)
     expect(Object.keys(before.partitions)).toHaveLength(4)
-
-    const { source, warnings } = codegen(await introspect(target.db))
-    expect(warnings).toEqual([])
-    const pulled = await loadGenerated(source)
-    const dir = await mkdtemp(join(tmpdir(), 'tidemark-catalog-round-trip-'))
-    try {
-      const options = {
-        dir: join(dir, 'migrations'),
-        desired: pulled,
-        journal: DEFAULT_JOURNAL,
-        shadow: {
-          url: target.name === 'pglite' ? undefined : serverUrl,
-          cacheDir: join(dir, 'cache'),
-        },
-        resolveRenames: noRenames,
-      }
-      expect((await generateMigration(options)).written).not.toBeNull()
-      expect((await generateMigration(options)).plan.up).toEqual([])
-
-      await resetDatabase(target.db)
-      await migrate(target.db, await readMigrationFolder(options.dir))
-      expect(withoutJournal(await readCatalog(target.db))).toEqual(before)
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+    expect(after).toEqual(before)
   })
 })

@@ -243,3 +243,11 @@ export async function applyStatements(db: Database, statements: readonly string[
     for (const statement of statements) await tx.execute(sql.raw(statement))
   })
 }
+
+/** The catalog without the migrations' own journal table, which the source database never had. */
+export function withoutJournal(snapshot: CatalogSnapshot): CatalogSnapshot {
+  for (const record of [snapshot.tables, snapshot.constraints, snapshot.indexes, snapshot.sequences]) {
+    for (const key of Object.keys(record)) if (key.includes('tidemark_migrations')) delete record[key]
+  }
+  return snapshot
+}
