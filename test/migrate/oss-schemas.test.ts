@@ -76,6 +76,11 @@ const fixtures: Fixture[] = [
     warnings: [],
     counts: { ...none, enums: 1, partitions: 5, tables: 13, constraints: 21, indexes: 34, routines: 6 },
   },
+  {
+    name: 'zabbix',
+    warnings: [],
+    counts: { ...none, tables: 173, constraints: 399, indexes: 407, sequences: 3, routines: 2, triggers: 4 },
+  },
 ]
 
 /**
