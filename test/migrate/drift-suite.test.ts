@@ -69,8 +69,6 @@ interface Edit {
   readonly sql: string
   /** What check must say, one pattern per finding it must contain. */
   readonly says: readonly RegExp[]
-  /** Only where the server replays the migrations (an extension PGlite does not bundle). */
-  readonly serverOnly?: boolean
 }
 
 const EDITS: readonly Edit[] = [
@@ -429,17 +427,13 @@ for (const target of targets) {
     let dir: string
     const migrations = () => join(dir, 'migrations')
     const cacheDir = () => join(dir, 'cache')
-    const shadowFor = (edit?: Edit) => ({
-      url: edit?.serverOnly ? target.serverShadow : undefined,
-      cacheDir: cacheDir(),
-    })
+    const shadowFor = () => ({ cacheDir: cacheDir() })
 
     /** The command itself, where it can reach the database (a server): its exit code and findings. */
-    const expectCommand = async (edit: Edit, code: number, says: readonly RegExp[]) => {
+    const expectCommand = async (code: number, says: readonly RegExp[]) => {
       if (live.url === undefined) return
-      const shadow = edit.serverOnly ? ['--shadow-url', target.serverShadow!] : []
       const run = await tidemark(
-        ['check', '--url', live.url, '--migrations', migrations(), '--fail-on', 'drift', '--json', ...shadow],
+        ['check', '--url', live.url, '--migrations', migrations(), '--fail-on', 'drift', '--json'],
         { cwd: dir },
       )
       expect(run.err).toBe('')
@@ -475,13 +469,10 @@ for (const target of targets) {
     })
 
     it(`has at least 30 kinds of hand edit`, () => {
-      expect(
-        EDITS.filter((e) => !e.serverOnly || target.serverShadow !== undefined).length,
-      ).toBeGreaterThanOrEqual(30)
+      expect(EDITS.length).toBeGreaterThanOrEqual(30)
     })
 
-    // Edits that need a server shadow (extensions PGlite does not bundle) run on the server target.
-    for (const edit of EDITS.filter((e) => !e.serverOnly || target.serverShadow !== undefined)) {
+    for (const edit of EDITS) {
       it(`finds, adopts and undoes: ${edit.name}`, async () => {
         const folder = await readMigrationFolder(migrations())
         await live.exec(edit.sql)
@@ -492,7 +483,7 @@ for (const target of targets) {
           db: live.db,
           folder,
           journal: DEFAULT_JOURNAL,
-          shadow: shadowFor(edit),
+          shadow: shadowFor(),
         })
         expect(report.drift.status).toBe('drifted')
         const messages = report.drift.findings.map((f) => f.message)
@@ -502,7 +493,7 @@ for (const target of targets) {
             `${pattern} in ${messages.join(' | ')}`,
           ).toBe(true)
         expect(report.drift.reconcile.sql.length).toBeGreaterThan(0)
-        await expectCommand(edit, 1, edit.says)
+        await expectCommand(1, edit.says)
 
         // generate --from-db, then migrate a fresh database: it holds what the edited one holds.
         const adoptDir = join(dir, `adopt-${randomBytes(4).toString('hex')}`)
@@ -512,7 +503,7 @@ for (const target of targets) {
           desired: edited,
           fromDatabase: { schemas: undefined },
           journal: DEFAULT_JOURNAL,
-          shadow: shadowFor(edit),
+          shadow: shadowFor(),
           resolveRenames: keepAsDrops,
           name: 'adopt',
         })
@@ -535,7 +526,7 @@ for (const target of targets) {
           db: live.db,
           folder,
           journal: DEFAULT_JOURNAL,
-          shadow: shadowFor(edit),
+          shadow: shadowFor(),
         })
         expect(after.drift.findings).toEqual([])
         expect(after.drift.status).toBe('clean')
