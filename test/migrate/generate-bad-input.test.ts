@@ -2,17 +2,17 @@
  * Schemas PostgreSQL refuses: generate fails with the object's name, the file and line where it was
  * declared, and PostgreSQL's own message, and writes nothing.
  */
+
+import { readFileSync } from 'node:fs'
 import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { domain, integer, pgFunction, policy, sql, table, text, toModel, trigger } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL } from '../../src/migrate/index.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
+import { noRenames } from './support/generate.js'
 
 const users = table('users', { id: integer().primaryKey(), email: text() })
 
@@ -39,7 +39,14 @@ describe('generate refuses what PostgreSQL refuses', () => {
     expect(error).toBeInstanceOf(Error)
     return error!.message
   }
-  const here = (line: number) => new RegExp(`\\(declared at .*generate-bad-input\\.test\\.ts:${line}\\)$`)
+  /** `(declared at <this file>:<line>)`, the line being the one that holds `declaration`. */
+  const here = (declaration: string) => {
+    const line =
+      readFileSync(fileURLToPath(import.meta.url), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes(declaration)) + 1
+    return new RegExp(`\\(declared at .*generate-bad-input\\.test\\.ts:${line}\\)$`)
+  }
 
   it('a function body that does not compile', async () => {
     const broken = pgFunction('email_count', {
@@ -49,7 +56,7 @@ describe('generate refuses what PostgreSQL refuses', () => {
     })
     const message = await attempt({ users, broken })
     expect(message).toMatch(/^function public\.email_count\(\) does not load: column "nope" does not exist/)
-    expect(message).toMatch(here(45))
+    expect(message).toMatch(here("pgFunction('email_count'"))
   })
 
   it('a PL/pgSQL body with a syntax error', async () => {
@@ -60,7 +67,7 @@ describe('generate refuses what PostgreSQL refuses', () => {
     })
     const message = await attempt({ users, broken })
     expect(message).toMatch(/^function public\.touch\(\) does not load: syntax error at or near "retrun"/)
-    expect(message).toMatch(here(56))
+    expect(message).toMatch(here("pgFunction('touch'"))
   })
 
   it('a trigger executing a function neither the schema nor the database has', async () => {
@@ -74,7 +81,7 @@ describe('generate refuses what PostgreSQL refuses', () => {
     expect(message).toMatch(
       /^trigger users_touch on public\.users cannot be created: function public\.missing\(\) does not exist/,
     )
-    expect(message).toMatch(here(67))
+    expect(message).toMatch(here("trigger('users_touch'"))
   })
 
   it('a policy naming a column that does not exist', async () => {

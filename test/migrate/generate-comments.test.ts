@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
-import { serverUrl } from '../support/databases.js'
+import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Comments {
   readonly table?: string
@@ -61,24 +61,6 @@ const FIRST: Comments = {
   enum: 'How it went',
 }
 const SECOND: Comments = { table: 'Users', column: 'Login', view: 'Ids', matview: 'Counts', enum: 'Mood' }
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
-
-/** The statements of a migration file, without its header. */
-function statementsOf(text: string): string[] {
-  const body = text.slice(text.indexOf('\n\n') + 2)
-  return body
-    .split(';\n\n')
-    .map((s) => s.replace(/;\n$/, ''))
-    .filter((s) => s !== '')
-}
-
-const shadows = [
-  { name: 'embedded shadow', url: undefined },
-  ...(serverUrl === undefined ? [] : [{ name: 'server shadow', url: serverUrl }]),
-]
 
 for (const shadow of shadows) {
   describe(`generate with comments [${shadow.name}]`, () => {

@@ -34,7 +34,7 @@ import {
   readMigrationFolder,
   writeSumFile,
 } from '../../src/migrate/index.js'
-import { serverUrl } from '../support/databases.js'
+import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Version {
   readonly emailBase: 'text' | 'varchar'
@@ -73,23 +73,6 @@ function schemaOf(v: Version): Record<string, unknown> {
 const FIRST: Version = { emailBase: 'text', moreChecks: false, staffDefault: 'admin', city: false }
 const SECOND: Version = { emailBase: 'text', moreChecks: true, staffDefault: 'member', city: true }
 const THIRD: Version = { ...SECOND, emailBase: 'varchar' }
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
-
-function statementsOf(text: string): string[] {
-  const body = text.slice(text.indexOf('\n\n') + 2)
-  return body
-    .split(';\n\n')
-    .map((s) => s.replace(/;\n$/, ''))
-    .filter((s) => s !== '')
-}
-
-const shadows = [
-  { name: 'embedded shadow', url: undefined },
-  ...(serverUrl === undefined ? [] : [{ name: 'server shadow', url: serverUrl }]),
-]
 
 for (const shadow of shadows) {
   describe(`generate with domains and composite types [${shadow.name}]`, () => {

@@ -23,10 +23,7 @@ import { authoredDefaults } from '../../src/cli/schema-model.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL } from '../../src/migrate/index.js'
 import * as kitchenSink from '../fixtures/kitchen-sink.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
+import { noRenames } from './support/generate.js'
 
 describe('generate without a shadow database, from expressions learned before', () => {
   let dir: string

@@ -13,16 +13,7 @@ import { describeChange } from '../../src/diff/describe.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
 import * as kitchenSink from '../fixtures/kitchen-sink.js'
-import { serverUrl } from '../support/databases.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
-
-const shadows = [
-  { name: 'embedded shadow', url: undefined },
-  ...(serverUrl === undefined ? [] : [{ name: 'server shadow', url: serverUrl }]),
-]
+import { noRenames, shadows } from './support/generate.js'
 
 for (const shadow of shadows) {
   describe(`generate on the kitchen-sink schema [${shadow.name}]`, () => {

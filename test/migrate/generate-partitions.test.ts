@@ -27,7 +27,7 @@ import { checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { openShadow, type ShadowDatabase } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
-import { serverUrl } from '../support/databases.js'
+import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Shape {
   readonly parts: Record<string, PartitionBound>
@@ -56,23 +56,6 @@ const FIRST: Shape = { parts: { events_2026: { from: '2026-01-01', to: '2027-01-
 const MOVED: Shape = { parts: { events_2026: { from: '2026-01-01', to: new Date('2027-07-01T00:00:00Z') } } }
 const MORE: Shape = { parts: { ...MOVED.parts, events_rest: { default: true } } }
 const REKEYED: Shape = { byRegion: true, parts: { events_eu: { in: ['eu'] } } }
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
-
-function statementsOf(text: string): string[] {
-  const body = text.slice(text.indexOf('\n\n') + 2)
-  return body
-    .split(';\n\n')
-    .map((s) => s.replace(/;\n$/, ''))
-    .filter((s) => s !== '')
-}
-
-const shadows = [
-  { name: 'embedded shadow', url: undefined },
-  ...(serverUrl === undefined ? [] : [{ name: 'server shadow', url: serverUrl }]),
-]
 
 for (const shadow of shadows) {
   describe(`generate with partitions [${shadow.name}]`, () => {

@@ -10,10 +10,7 @@ import { enableRowLevelSecurity, integer, policy, sql, table, toModel } from 'ti
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
+import { noRenames } from './support/generate.js'
 
 describe('roles on the embedded shadow', () => {
   let dir: string

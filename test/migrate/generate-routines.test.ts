@@ -17,25 +17,7 @@ import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
 import { routinesSchema, type Version } from '../fixtures/routines.js'
 import { type CatalogSnapshot, readCatalog } from '../support/catalog.js'
-import { serverUrl } from '../support/databases.js'
-
-const noRenames = async (): Promise<never> => {
-  throw new Error('no rename candidates expected')
-}
-
-/** The statements of a migration file, without its header. */
-function statementsOf(text: string): string[] {
-  const body = text.slice(text.indexOf('\n\n') + 2)
-  return body
-    .split(';\n\n')
-    .map((s) => s.replace(/;\n$/, ''))
-    .filter((s) => s !== '')
-}
-
-const shadows = [
-  { name: 'embedded shadow', url: undefined },
-  ...(serverUrl === undefined ? [] : [{ name: 'server shadow', url: serverUrl }]),
-]
+import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 for (const shadow of shadows) {
   describe(`generate with routines and triggers [${shadow.name}]`, () => {
