@@ -2,9 +2,11 @@
  * Values and identifiers reach PostgreSQL as written or not at all: a string that cannot be sent
  * unchanged is refused before anything is sent, with a TidemarkError that names the problem.
  */
-import { sql, TidemarkError } from 'tidemark'
+import { alias, select, sql, TidemarkError } from 'tidemark'
+import { table, text } from 'tidemark/pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { QueryEvent } from '../../src/database/database.js'
+import { compile } from '../../src/sql/compile.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 const loneHigh = '\uD800'
@@ -28,6 +30,26 @@ describe('sql.identifier', () => {
     expect(() => sql.identifier('public', '')).toThrow(TidemarkError)
     expect(() => sql.identifier()).toThrow(TidemarkError)
     expect(sql.identifier('a'.repeat(63), '😀'.repeat(15)).chunks).toHaveLength(1)
+  })
+})
+
+describe('names of objects in queries', () => {
+  const long = 'l'.repeat(64)
+  const truncated = /^The name "l{64}" cannot reach PostgreSQL as written: the name is 64 bytes long/
+
+  it('are refused when PostgreSQL would truncate them and could reach another object', () => {
+    const longTable = table(long, { c: text() })
+    const longColumn = table('t', { c: text(long) })
+    expect(() => select().from(longTable).toSQL()).toThrow(truncated)
+    expect(() => compile(sql`select * from ${longTable}`)).toThrow(truncated)
+    expect(() => select({ c: longColumn.c }).from(longColumn).toSQL()).toThrow(truncated)
+    expect(() => compile(sql`select ${longColumn.c} from t`)).toThrow(TidemarkError)
+  })
+
+  it('leave long aliases alone: a statement truncates the aliases it defines the same way everywhere', () => {
+    const t = table('t', { c: text() })
+    const a = alias(t, long)
+    expect(select({ c: a.c }).from(a).toSQL().sql).toBe(`select "${long}"."c" from "public"."t" as "${long}"`)
   })
 })
 
