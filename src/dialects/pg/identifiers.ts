@@ -1,7 +1,7 @@
+import { loneSurrogateIndex } from '../../util/well-formed.js'
+
 /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated (or, for enum labels, rejected). */
 export const MAX_IDENTIFIER_BYTES = 63
-
-import { loneSurrogateIndex } from '../../util/well-formed.js'
 
 const utf8 = new TextEncoder()
 

@@ -19,7 +19,7 @@ export function quoteObjectName(name: string): string {
     const problem = identifierProblem(name)
     if (problem !== undefined)
       throw new TidemarkError(
-        `The name ${JSON.stringify(name)} cannot reach PostgreSQL as written: ${problem}.`,
+        `The name ${JSON.stringify(name)} cannot reach PostgreSQL as written: ${problem}. Use the name the object has in PostgreSQL.`,
       )
   }
   return quoteIdent(name)
