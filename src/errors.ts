@@ -1,5 +1,7 @@
 /** Errors Tidemark throws. Every driver's database error becomes a {@link DatabaseError}. */
 
+import { redactDetail, redactMessage } from './error-redaction.js'
+
 /** Base class of every error Tidemark throws on purpose. */
 export class TidemarkError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -38,6 +40,7 @@ export function databaseErrorKind(code: string): DatabaseErrorKind {
 export interface DatabaseErrorFields {
   readonly message: string
   readonly code: string
+  /** As the server sent it; the error shows it with quoted data redacted. */
   readonly detail?: string | undefined
   readonly hint?: string | undefined
   readonly constraint?: string | undefined
@@ -54,8 +57,18 @@ export interface DatabaseErrorFields {
   readonly cause?: unknown
 }
 
+/** The server's own text, data included: what {@link DatabaseError.unredacted} returns. */
+export interface UnredactedText {
+  readonly message: string
+  readonly detail: string | undefined
+}
+
 /**
- * An error reported by PostgreSQL.
+ * An error reported by PostgreSQL. For data exceptions and integrity violations (SQLSTATE classes
+ * 22 and 23), `message` and `detail` have the values PostgreSQL quoted replaced by `[redacted]`
+ * (`Key (email)=([redacted]) already exists.`), and so do the stack, `JSON.stringify`, `util.inspect`
+ * and the driver's error in `cause`: logging the error does not leak the application's data.
+ * `unredacted()` returns the server's text as sent.
  *
  * @example
  * try { await db.execute(sql`insert into users (email) values (${email})`) }
@@ -77,13 +90,15 @@ export class DatabaseError extends TidemarkError {
   readonly severity: string | undefined
   readonly position: number | undefined
   readonly query: string
+  readonly #unredacted: UnredactedText
 
   constructor(fields: DatabaseErrorFields) {
-    super(fields.message, { cause: fields.cause })
+    super(redactMessage(fields.code, fields.message), { cause: fields.cause })
     this.name = 'DatabaseError'
     this.code = fields.code
     this.kind = databaseErrorKind(fields.code)
-    this.detail = fields.detail
+    this.#unredacted = { message: fields.message, detail: fields.detail }
+    this.detail = redactDetail(fields.code, fields.detail)
     this.hint = fields.hint
     this.constraint = fields.constraint
     this.schema = fields.schema
@@ -93,5 +108,17 @@ export class DatabaseError extends TidemarkError {
     this.severity = fields.severity
     this.position = fields.position
     this.query = fields.query
+  }
+
+  /**
+   * The message and detail exactly as PostgreSQL sent them, with the data it quoted. Read them
+   * deliberately, and keep them out of logs.
+   *
+   * @example
+   * error.detail // 'Key (email)=([redacted]) already exists.'
+   * error.unredacted().detail // 'Key (email)=(ann@example.com) already exists.'
+   */
+  unredacted(): UnredactedText {
+    return this.#unredacted
   }
 }

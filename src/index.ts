@@ -21,7 +21,7 @@ export type {
 } from './database/database.js'
 export { createDatabase } from './database/database.js'
 export type { Driver, DriverConnection, RawField, RawResult } from './database/driver.js'
-export { DatabaseError, type DatabaseErrorKind, TidemarkError } from './errors.js'
+export { DatabaseError, type DatabaseErrorKind, TidemarkError, type UnredactedText } from './errors.js'
 export { SchemaError } from './model/schema-error.js'
 export { serializeModel } from './model/serialize.js'
 export type * from './model/types.js'

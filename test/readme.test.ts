@@ -38,6 +38,7 @@ it('runs the README examples as written', async () => {
     { email: 'ada@example.com', devices: 0 },
   ])
   expect(log).toHaveBeenCalledWith('already taken (users_email_key)')
+  expect(log).toHaveBeenCalledWith('Key (email)=([redacted]) already exists.')
 
   // The relational block runs on a client holding the schema and a few rows.
   const relational = [

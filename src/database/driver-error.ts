@@ -1,3 +1,4 @@
+import { mayQuoteData, REDACTED, redactDetail, redactMessage } from '../error-redaction.js'
 import { DatabaseError } from '../errors.js'
 
 /**
@@ -17,12 +18,14 @@ export function toDatabaseError(error: unknown, query: string): unknown {
     }
     return undefined
   }
-  const cause = withoutParameters(error)
+  // Read before the cause is redacted in place: DatabaseError keeps the server's text for unredacted().
+  const message = error instanceof Error ? error.message : (text('message') ?? `Database error ${code}`)
+  const detail = text('detail')
   const position = Number(text('position'))
   return new DatabaseError({
-    message: error instanceof Error ? error.message : (text('message') ?? `Database error ${code}`),
+    message,
     code,
-    detail: text('detail'),
+    detail,
     hint: text('hint'),
     constraint: text('constraint', 'constraint_name'),
     schema: text('schema', 'schema_name'),
@@ -32,7 +35,7 @@ export function toDatabaseError(error: unknown, query: string): unknown {
     severity: text('severity', 'severity_local'),
     position: Number.isInteger(position) && position > 0 ? position : undefined,
     query,
-    cause,
+    cause: redactedCause(error, code),
   })
 }
 
@@ -42,29 +45,50 @@ export function toDatabaseError(error: unknown, query: string): unknown {
  * the values are removed: an error that is logged must not leak passwords or personal data.
  */
 const PARAMETER_PROPERTIES = ['params', 'parameters', 'args', 'queryOptions'] as const
-const REDACTED = '[redacted by Tidemark]'
+const REMOVED = '[redacted by Tidemark]'
 
-/** The driver error with its parameter values removed: in place when possible, else as a copy. */
-function withoutParameters(error: object): object {
+/**
+ * The driver error with its parameter values removed and the data PostgreSQL quoted in its
+ * message, detail and context (`where`) redacted, as DatabaseError shows them: in place when
+ * possible, else as a copy.
+ */
+function redactedCause(error: object, code: string): object {
   const record = error as Record<string, unknown>
-  let redacted = true
-  for (const key of PARAMETER_PROPERTIES) {
-    if (!(key in record)) continue
+  const replacements = new Map<string, unknown>(
+    PARAMETER_PROPERTIES.filter((key) => key in record).map((key) => [key, REMOVED]),
+  )
+  const message = typeof record.message === 'string' ? record.message : undefined
+  if (message !== undefined) replacements.set('message', redactMessage(code, message))
+  if (typeof record.detail === 'string') replacements.set('detail', redactDetail(code, record.detail))
+  // The context quotes data too (a JSON document's line, a parameter's value).
+  if (typeof record.where === 'string' && mayQuoteData(code)) replacements.set('where', REDACTED)
+  if (typeof record.stack === 'string' && message !== undefined)
+    replacements.set('stack', record.stack.replace(message, String(replacements.get('message'))))
+  let inPlace = true
+  for (const [key, value] of replacements) {
+    if (record[key] === value) continue
+    const own = Object.getOwnPropertyDescriptor(record, key)
+    // Removed parameters are hidden; redacted text stays as visible as it was.
+    const enumerable = (PARAMETER_PROPERTIES as readonly string[]).includes(key)
+      ? false
+      : (own?.enumerable ?? false)
     try {
-      Object.defineProperty(record, key, { value: REDACTED, enumerable: false, configurable: true })
+      Object.defineProperty(record, key, { value, enumerable, writable: true, configurable: true })
     } catch {
-      redacted = false
+      inPlace = false
     }
   }
-  if (redacted) return error
-  // postgres.js defines them non-configurable: keep a copy of the error without them instead.
-  const copy = new Error(error instanceof Error ? error.message : String(record.message))
+  if (inPlace) return error
+  // postgres.js defines some of them non-configurable: keep a copy of the error without them instead.
+  const copy = new Error(String(replacements.get('message') ?? ''))
   copy.name = error instanceof Error ? error.name : 'Error'
-  copy.stack = error instanceof Error ? error.stack : undefined
   for (const [key, value] of Object.entries(record)) {
     if (!(PARAMETER_PROPERTIES as readonly string[]).includes(key))
-      (copy as unknown as Record<string, unknown>)[key] = value
+      (copy as unknown as Record<string, unknown>)[key] = replacements.has(key)
+        ? replacements.get(key)
+        : value
   }
+  copy.stack = replacements.has('stack') ? String(replacements.get('stack')) : undefined
   return copy
 }
 

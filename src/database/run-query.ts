@@ -3,6 +3,7 @@ import { SQL } from '../sql/sql.js'
 import type { Executable, QueryEvent, QueryResult } from './database.js'
 import { decodeRows } from './decode-rows.js'
 import type { DriverConnection, RawResult } from './driver.js'
+import { assertSendable } from './sendable-text.js'
 
 /** Compiles, runs, logs and decodes one statement on one connection. */
 export async function runQuery<Row>(
@@ -11,6 +12,7 @@ export async function runQuery<Row>(
   logger: ((event: QueryEvent) => void) | undefined,
 ): Promise<QueryResult<Row>> {
   const compiled: Exclude<Executable, SQL> = query instanceof SQL ? compile(query) : query
+  assertSendable(compiled.sql, compiled.params)
   let result: RawResult
   if (logger === undefined) {
     result = await connection.query(compiled.sql, compiled.params)

@@ -42,7 +42,8 @@ function connectionOf(sql: postgres.Sql): DriverConnection {
   return { query: (text, params) => runText(sql, text, params) }
 }
 
-const utf8 = new TextDecoder()
+// ignoreBOM keeps a leading U+FEFF: it is part of the value, not a byte order mark.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true })
 
 // raw() skips postgres.js's own parsing and hands back the bytes of the server's text values.
 async function runText(

@@ -1,5 +1,5 @@
 import { encodeParam } from '../dialects/pg/codec/encode.js'
-import { quoteIdent, quoteIdentIfNeeded, quoteLiteral } from '../dialects/pg/quote.js'
+import { quoteIdent, quoteIdentIfNeeded, quoteLiteral, quoteObjectName } from '../dialects/pg/quote.js'
 import type { Chunk, SQL } from './sql.js'
 
 /** A statement ready for a driver: text with `$n` placeholders and the parameters' text values. */
@@ -34,13 +34,13 @@ export function compile(fragment: SQL, options: CompileOptions = {}): CompiledQu
         case 'identifier':
           // In DDL (view bodies, checks) as PostgreSQL prints it back, so a model read from code and
           // one read from the catalog agree; in queries always quoted.
-          text += chunk.names.map(inline ? quoteIdentIfNeeded : quoteIdent).join('.')
+          text += chunk.names.map(inline ? quoteIdentIfNeeded : quoteObjectName).join('.')
           break
         case 'column':
           text +=
             qualify && chunk.table !== undefined
-              ? `${quoteIdent(chunk.table)}.${quoteIdent(chunk.name)}`
-              : quoteIdent(chunk.name)
+              ? `${quoteIdent(chunk.table)}.${quoteObjectName(chunk.name)}`
+              : quoteObjectName(chunk.name)
           break
         case 'sql':
           visit(chunk.sql.chunks)

@@ -1,3 +1,6 @@
+import { identifierProblem } from '../dialects/pg/identifiers.js'
+import { TidemarkError } from '../errors.js'
+
 /**
  * The raw-SQL fragment: a frozen list of chunks. Values interpolated into the `sql` tag become bound
  * parameters, never text; identifiers are quoted when the fragment is compiled.
@@ -67,12 +70,22 @@ export function sql<T = unknown>(strings: TemplateStringsArray, ...values: unkno
   return new SQL<T>(chunks)
 }
 
-/** A name quoted as an identifier: `sql.identifier('auth', 'users')` is `"auth"."users"`. */
+/**
+ * A name quoted as an identifier: `sql.identifier('auth', 'users')` is `"auth"."users"`. Each name
+ * must be one PostgreSQL keeps as written (the schema's own rule): not empty, no NUL, no lone
+ * surrogate, at most 63 bytes. A longer name would be truncated and could name another table.
+ */
 sql.identifier = (...names: string[]): SQL => {
-  if (names.length === 0) throw new TypeError('sql.identifier() needs at least one name')
+  if (names.length === 0) throw new TidemarkError('sql.identifier() needs at least one name')
   for (const name of names) {
-    if (typeof name !== 'string' || name === '')
-      throw new TypeError('sql.identifier() names must be non-empty strings')
+    if (typeof name !== 'string') throw new TidemarkError('sql.identifier() names must be strings')
+    const problem = identifierProblem(name)
+    if (problem !== undefined) {
+      // JSON.stringify escapes NUL and lone surrogates, so the message shows the name that was passed.
+      throw new TidemarkError(
+        `sql.identifier(${JSON.stringify(name)}): ${problem}. Use a name PostgreSQL keeps as written.`,
+      )
+    }
   }
   return new SQL([{ kind: 'identifier', names }])
 }

@@ -22,14 +22,20 @@ describe('toDatabaseError', () => {
       message: 'duplicate key',
       code: '23505',
       kind: 'unique_violation',
-      detail: 'Key (email)=(a) already exists.',
+      detail: 'Key (email)=([redacted]) already exists.',
       hint: 'try another',
       constraint: 'users_email_key',
       schema: 'public',
       table: 'users',
       severity: 'ERROR',
       query: 'insert into users values ($1)',
-      cause: driverError,
+    })
+    // The driver's error is redacted in place, so it stays the same object (and class).
+    expect((error as DatabaseError).cause).toBe(driverError)
+    expect(driverError.detail).toBe('Key (email)=([redacted]) already exists.')
+    expect((error as DatabaseError).unredacted()).toEqual({
+      message: 'duplicate key',
+      detail: 'Key (email)=(a) already exists.',
     })
   })
 

@@ -35,7 +35,8 @@ describeEachDatabase('database errors', (target) => {
       severity: 'ERROR',
       query: 'insert into shop.users values (2, $1)',
     })
-    expect(error.detail).toContain('a@example.com')
+    expect(error.detail).toBe('Key (email)=([redacted]) already exists.')
+    expect(error.unredacted().detail).toBe('Key (email)=(a@example.com) already exists.')
     expect(error.cause).toBeDefined()
   })
 

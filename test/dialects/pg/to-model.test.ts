@@ -310,6 +310,14 @@ describe('toModel rejects what PostgreSQL would reject or silently change', () =
     fails(() => enumType('mood', ['ok', long]), /enum public\.mood: label 'x+': the label is 64 bytes long/)
   })
 
+  it('names holding a lone surrogate, which no driver can send as written', () => {
+    fails(() => table('t\uD800', { id: integer() }), /the name contains a lone surrogate/)
+    fails(
+      () => table('users', { id: integer('\uDC00id') }),
+      /column .*id: the name contains a lone surrogate/,
+    )
+  })
+
   it('duplicate column names', () => {
     fails(
       () => table('users', { email: text(), mail: text('email') }),

@@ -3,7 +3,7 @@ import { Expr } from '../../../query/expr.js'
 import { Column } from '../../../schema/column.js'
 import { assertNever } from '../../../sql/compile.js'
 import { type Chunk, SQL } from '../../../sql/sql.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../quote.js'
 import { bareColumn, qualifiedColumn, scopedColumn } from './names.js'
 import { writeQuery } from './query.js'
 import type { Writer } from './writer.js'
@@ -180,13 +180,15 @@ function writeChunks(w: Writer, chunks: readonly Chunk[]): void {
       case 'identifier':
         for (let i = 0; i < chunk.names.length; i++) {
           if (i > 0) w.sql += '.'
-          w.sql += quoteIdent(chunk.names[i]!)
+          w.sql += quoteObjectName(chunk.names[i]!)
         }
         break
       case 'column': {
         const table = chunk.table === undefined ? undefined : (w.aliases?.get(chunk.table) ?? chunk.table)
         w.sql +=
-          table === undefined ? quoteIdent(chunk.name) : `${quoteIdent(table)}.${quoteIdent(chunk.name)}`
+          table === undefined
+            ? quoteObjectName(chunk.name)
+            : `${quoteIdent(table)}.${quoteObjectName(chunk.name)}`
         break
       }
       case 'sql':

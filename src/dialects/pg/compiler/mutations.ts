@@ -6,7 +6,7 @@ import type {
   SourceNode,
   UpdateNode,
 } from '../../../query/ast.js'
-import { quoteIdent } from '../quote.js'
+import { quoteObjectName } from '../quote.js'
 import { writeExpr } from './expression.js'
 import { bareColumn } from './names.js'
 import { writeCtes, writeFields, writeQuery, writeSource } from './query.js'
@@ -45,7 +45,7 @@ export function writeInsert(w: Writer, node: InsertNode): void {
 
 function writeConflict(w: Writer, conflict: ConflictNode): void {
   w.sql += ' on conflict'
-  if (conflict.constraint !== undefined) w.sql += ` on constraint ${quoteIdent(conflict.constraint)}`
+  if (conflict.constraint !== undefined) w.sql += ` on constraint ${quoteObjectName(conflict.constraint)}`
   else if (conflict.target !== undefined) {
     w.sql += ' ('
     for (let i = 0; i < conflict.target.length; i++) {

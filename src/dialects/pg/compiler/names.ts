@@ -1,5 +1,5 @@
 import type { AnyColumn } from '../../../schema/column.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../quote.js'
 
 /**
  * Quoted names, computed once per column and kept beside it: compiling a query then only
@@ -14,7 +14,9 @@ export function qualifiedColumn(column: AnyColumn): string {
   if (name === undefined) {
     const owner = column.table
     name =
-      owner === undefined ? quoteIdent(column.name) : `${quoteIdent(owner.name)}.${quoteIdent(column.name)}`
+      owner === undefined
+        ? quoteObjectName(column.name)
+        : `${quoteIdent(owner.name)}.${quoteObjectName(column.name)}`
     qualifiedNames.set(column, name)
   }
   return name
@@ -24,7 +26,7 @@ export function qualifiedColumn(column: AnyColumn): string {
 export function bareColumn(column: AnyColumn): string {
   let name = bareNames.get(column)
   if (name === undefined) {
-    name = quoteIdent(column.name)
+    name = quoteObjectName(column.name)
     bareNames.set(column, name)
   }
   return name

@@ -15,7 +15,7 @@ import { type AnyColumn, Column } from '../../../schema/column.js'
 import { tableDefinition } from '../../../schema/table.js'
 import { viewDefinition } from '../../../schema/view.js'
 import { assertNever } from '../../../sql/compile.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../quote.js'
 import { writeExpr, writeList } from './expression.js'
 import { bareColumn } from './names.js'
 import type { Writer } from './writer.js'
@@ -132,7 +132,7 @@ export function tableText(table: object): string {
   if (text === undefined) {
     const original = aliasedTable(table)
     const definition = definitionOf(original ?? table)
-    text = `${quoteIdent(definition.schema)}.${quoteIdent(definition.name)}`
+    text = `${quoteObjectName(definition.schema)}.${quoteObjectName(definition.name)}`
     if (original !== undefined) text += ` as ${quoteIdent(definitionOf(table).name)}`
     sourceNames.set(table, text)
   }

@@ -1,7 +1,7 @@
 import type { OrderNode } from '../../../query/ast.js'
 import type { LevelChild, LevelNode, RelationalNode } from '../../../relations/level.js'
 import { tableDefinition } from '../../../schema/table.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../quote.js'
 import { writeExpr } from './expression.js'
 import { bareColumn } from './names.js'
 import { tableText, writeLimit, writeOrderBy } from './query.js'
@@ -141,7 +141,7 @@ function writeSource(w: Writer, parent: LevelNode, child: LevelChild): void {
     w.sql += ` where ${target}.${bareColumn(relation.remote)} = ${quoteIdent(parent.alias)}.${bareColumn(relation.local)}`
   } else {
     const junction = quoteIdent(`${level.alias}_j`)
-    w.sql += ` inner join ${quoteIdent(through.table.schema)}.${quoteIdent(through.table.name)} as ${junction}`
+    w.sql += ` inner join ${quoteObjectName(through.table.schema)}.${quoteObjectName(through.table.name)} as ${junction}`
     w.sql += ` on ${junction}.${bareColumn(through.remote)} = ${target}.${bareColumn(relation.remote)}`
     w.sql += ` where ${junction}.${bareColumn(through.local)} = ${quoteIdent(parent.alias)}.${bareColumn(relation.local)}`
   }
