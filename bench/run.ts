@@ -19,6 +19,7 @@ import pg from 'pg'
 import { fromNodePostgres } from 'tidemark/node-postgres'
 import { fromPGlite } from 'tidemark/pglite'
 import { benchCompile } from './query/compile.js'
+import { benchFootprint, footprintSetupSql } from './query/footprint.js'
 import { type Contender, measure } from './query/measure.js'
 import {
   drizzleRelational,
@@ -177,6 +178,63 @@ function compileSuite(): void {
   printSuite(suite, 'drizzle-orm')
 }
 
+/** Bundle size and cold start of a minimal app; the cold start needs the server. */
+async function footprintSuite(url: string | undefined): Promise<void> {
+  let target: string | undefined
+  const name = `tidemark_footprint_${randomBytes(6).toString('hex')}`
+  const admin = url === undefined ? undefined : new pg.Client({ connectionString: url })
+  if (admin !== undefined && url !== undefined) {
+    await admin.connect()
+    await admin.query(`create database ${name}`)
+    const scratch = new URL(url)
+    scratch.pathname = `/${name}`
+    target = scratch.toString()
+    const setup = new pg.Client({ connectionString: target })
+    await setup.connect()
+    await setup.query(footprintSetupSql)
+    await setup.end()
+  }
+  try {
+    const footprints = await benchFootprint(repo, target, quick ? 5 : 15)
+    const raw = footprints.find((f) => f.toolkit === 'pg (raw)')!
+    const drizzle = footprints.find((f) => f.toolkit === 'drizzle-orm')!
+    console.log(
+      '\n## minimal app: bundle (min+gzip, pg external; ratio to drizzle-orm) and cold start (spawn to first result)',
+    )
+    for (const f of footprints) {
+      const cold =
+        f.coldStartMs === undefined || raw.coldStartMs === undefined
+          ? 'cold start: needs the server'
+          : `cold start ${f.coldStartMs.toFixed(0)} ms (raw pg +${(f.coldStartMs - raw.coldStartMs).toFixed(0)} ms)`
+      console.log(
+        `${f.toolkit.padEnd(12)} bundle ${(f.gzipBytes / 1024).toFixed(1).padStart(6)} KB (${(f.gzipBytes / drizzle.gzipBytes).toFixed(2)}x)  ${cold}`,
+      )
+      // Sizes and times are costs: the figure is stored inverted so the ratio reads like the others.
+      results.push({
+        suite: 'minimal app bundle (min+gzip)',
+        workload: 'one table, one select',
+        toolkit: f.toolkit,
+        opsPerSec: 1024 / f.gzipBytes,
+        ratioToBaseline: drizzle.gzipBytes / f.gzipBytes,
+      })
+      if (f.coldStartMs !== undefined && raw.coldStartMs !== undefined) {
+        results.push({
+          suite: 'minimal app cold start',
+          workload: 'spawn to first result',
+          toolkit: f.toolkit,
+          opsPerSec: 1000 / f.coldStartMs,
+          ratioToBaseline: raw.coldStartMs / f.coldStartMs,
+        })
+      }
+    }
+  } finally {
+    if (admin !== undefined) {
+      await admin.query(`drop database if exists ${name} with (force)`)
+      await admin.end()
+    }
+  }
+}
+
 function typecheckSuite(): void {
   const flavours = [
     { flavour: 'builder', title: '200 tables, 200 queries', suite: 'type checking' },
@@ -219,6 +277,7 @@ const url = process.env.TIDEMARK_TEST_DATABASE_URL
 if (url) await serverSuites(url)
 else console.log('TIDEMARK_TEST_DATABASE_URL is not set: skipping the server suites')
 await pgliteSuite()
+await footprintSuite(url)
 compileSuite()
 if (process.env.BENCH_SKIP_TYPES !== '1') typecheckSuite()
 

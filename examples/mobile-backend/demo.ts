@@ -4,35 +4,47 @@
  * generate and apply the next one (with its hazards), write and read typed rows; then a hand edit of
  * the database, which `check` reports as drift and `generate --from-db` and `baseline` adopt.
  *
- * It works in a fresh folder under the system's temp directory and runs the real `tidemark` command;
- * in your own project the same steps are `npx tidemark generate` and `npx tidemark migrate`.
+ * It works in a fresh folder under the system's temp directory and runs the `tidemark` command's entry
+ * point; in your own project the same steps are `npx tidemark generate` and `npx tidemark migrate`.
  */
-import { spawnSync } from 'node:child_process'
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { fromPGlite } from 'tidemark/pglite'
+import { runCli } from '../../src/cli/run.js'
 import { writeAndReadRows } from './rows.js'
 import * as schema from './schema.js'
 
-const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 const project = mkdtempSync(join(tmpdir(), 'tidemark-demo-'))
 
-function tidemark(...args: string[]): void {
-  tidemarkExpecting(0, ...args)
+function tidemark(...args: string[]): Promise<void> {
+  return tidemarkExpecting(0, ...args)
 }
 
-function tidemarkExpecting(exitCode: number, ...args: string[]): void {
+/**
+ * Runs the command's entry point, the function `npx tidemark` calls, in this process: one start of
+ * Node.js and of the module graph for the whole demo. Its output streams as it is written, and on a
+ * terminal its progress line shows what a long step is doing.
+ */
+async function tidemarkExpecting(exitCode: number, ...args: string[]): Promise<void> {
   console.log(`\n$ tidemark ${args.join(' ')}`)
-  const run = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), cli, ...args], {
-    cwd: project,
-    encoding: 'utf8',
+  const indented = (stream: NodeJS.WriteStream) => ({
+    write: (text: string) => stream.write(text.replace(/^(?=.)/gm, '  ')),
   })
-  process.stdout.write(run.stdout.replace(/^(?=.)/gm, '  '))
-  process.stdout.write(run.stderr.replace(/^(?=.)/gm, '  '))
-  if (run.status !== exitCode) throw new Error(`tidemark ${args.join(' ')} exited with ${run.status}`)
+  const code = await runCli(args, {
+    stdout: indented(process.stdout),
+    stderr: {
+      write: (text: string) =>
+        process.stderr.write(text.startsWith('\r') ? text : text.replace(/^(?=.)/gm, '  ')),
+    },
+    cwd: project,
+    env: process.env,
+    interactive: false,
+    colors: Boolean(process.stdout.isTTY) && (process.env.NO_COLOR ?? '') === '',
+    progress: Boolean(process.stderr.isTTY),
+  })
+  if (code !== exitCode) throw new Error(`tidemark ${args.join(' ')} exited with ${code}`)
   if (exitCode !== 0) console.log(`  (exit code ${exitCode})`)
 }
 
@@ -52,10 +64,10 @@ try {
   )
   console.log(`A project in ${project} with the mobile-backend schema and a tidemark.config.ts.`)
 
-  tidemark('generate', '--name', 'init')
+  await tidemark('generate', '--name', 'init')
   showMigration('init', 14)
-  tidemark('migrate')
-  tidemark('generate')
+  await tidemark('migrate')
+  await tidemark('generate')
 
   // The next feature: a bio for every user, and push tokens looked up by their age.
   const schemaFile = join(project, 'schema.ts')
@@ -72,9 +84,9 @@ try {
   if (changed === source) throw new Error('the demo expected users.displayName in schema.ts')
   writeFileSync(schemaFile, changed)
   console.log('\nEdited schema.ts: users gets a bio, push_tokens a last_used_at.')
-  tidemark('generate', '--name', 'user_bio')
+  await tidemark('generate', '--name', 'user_bio')
   showMigration('user_bio', 12)
-  tidemark('migrate')
+  await tidemark('migrate')
 
   // The database the migrations built, in the project's .tidemark folder.
   const db = fromPGlite(new PGlite(join(project, '.tidemark', 'pglite')), { schema })
@@ -92,12 +104,12 @@ try {
   )
   await live.close()
   console.log('\nA hand edit on the database: users.referral_code and an index on sessions.')
-  tidemarkExpecting(1, 'check')
+  await tidemarkExpecting(1, 'check')
   // Keep the edit: write it as a migration and record it as applied where it already is.
-  tidemark('generate', '--from-db', '--name', 'adopt_hotfix')
+  await tidemark('generate', '--from-db', '--name', 'adopt_hotfix')
   const adopted = readdirSync(join(project, 'migrations')).find((entry) => entry.endsWith('_adopt_hotfix'))!
-  tidemark('baseline', '--to', adopted)
-  tidemark('check', '--fail-on', 'drift,journal')
+  await tidemark('baseline', '--to', adopted)
+  await tidemark('check', '--fail-on', 'drift,journal')
 } finally {
   rmSync(project, { recursive: true, force: true })
 }

@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import { openDatabaseUrl } from '../drivers/open-url.js'
@@ -22,7 +22,15 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     })
     const { fromPGlite } = await import('../drivers/pglite.js')
     const { pgliteContribExtensions } = await import('../drivers/pglite-contrib.js')
-    return fromPGlite(await PGlite.create(dataDir, { extensions: await pgliteContribExtensions() }))
+    const extensions = await pgliteContribExtensions()
+    // A new embedded database starts as a copy of the pristine data directory the shadow uses,
+    // instead of running initdb again.
+    if ((await readdir(dataDir)).length === 0) {
+      const { ArchiveBlob, pristineArchive } = await import('../migrate/generate/pglite-archive.js')
+      const archive = await pristineArchive(PGlite, join(settings.baseDir, '.tidemark', 'cache'))
+      return fromPGlite(await PGlite.create(dataDir, { extensions, loadDataDir: new ArchiveBlob(archive) }))
+    }
+    return fromPGlite(await PGlite.create(dataDir, { extensions }))
   }
   const problem = urlProblem(settings.databaseUrl)
   if (problem !== undefined) throw new CliError(problem)

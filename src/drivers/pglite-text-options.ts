@@ -4,6 +4,9 @@ type Identity = (value: string) => string
 const identity: Identity = (value) => value
 
 /**
+ * The fallback for PGlite instances without the protocol entry point (see pglite-wire.ts), such
+ * as PGliteWorker: query() with options that keep text untouched.
+ *
  * PGlite re-serializes each parameter by the type the server describes for it and parses each
  * result by OID. Both are turned into identity functions, so text goes in and comes out untouched.
  * Serializers are looked up per OID, so a Proxy answers every lookup. Parsers are spread into a

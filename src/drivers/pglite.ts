@@ -7,8 +7,10 @@ import type {
 import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { rolledBackAtCommit, toDatabaseError } from '../database/driver-error.js'
+import { TidemarkError } from '../errors.js'
 import type { RelationalQueries } from '../relations/find.js'
 import { textQueryOptions } from './pglite-text-options.js'
+import { wireQuery } from './pglite-wire.js'
 
 /**
  * A Database over a PGlite instance (embedded PostgreSQL). PGlite has a single connection, so
@@ -23,10 +25,24 @@ export function fromPGlite<S = {}, R = {}>(
   client: PGliteInterface,
   options?: DatabaseOptions<S, R>,
 ): Database<RelationalQueries<S, R>> {
+  const wire = wireQuery(client)
   const textOptions = textQueryOptions(client)
-  const connectionOf = (target: PGliteInterface | PGliteTransaction): DriverConnection => ({
-    query: async (sql, params) => runText(target, sql, params, await textOptions()),
-  })
+  const connectionOf = (target: PGliteInterface | PGliteTransaction): DriverConnection => {
+    if (wire === undefined)
+      return { query: async (sql, params) => runText(target, sql, params, await textOptions()) }
+    const inTransaction = target !== client
+    return {
+      query: (sql, params) => {
+        // PGlite's own transaction object refuses queries once it has ended; so does this one.
+        if (inTransaction && (target as PGliteTransaction).closed) {
+          return Promise.reject(
+            new TidemarkError('The transaction has ended: run the query outside it or in a new one.'),
+          )
+        }
+        return wire(sql, params, inTransaction)
+      },
+    }
+  }
   const driver: Driver = {
     ...connectionOf(client),
     transaction: (fn) => transaction(client, (tx) => fn(connectionOf(tx))),

@@ -70,7 +70,7 @@ describe('tidemark CLI', () => {
 })
 
 describe('progress lines', () => {
-  it('draws and erases a progress line on a terminal stderr, and none with --json', async () => {
+  it('draws and erases a progress line on a terminal stderr (status, migrate, check), and none with --json', async () => {
     const { runCli } = await import('../../src/cli/run.js')
     const { tempProject } = await import('./support.js')
     const project = await tempProject({ 'schema.ts': 'export {}\n' })
@@ -88,7 +88,14 @@ describe('progress lines', () => {
         return { code, err: err.join('') }
       }
       const shown = await run('status')
-      expect(shown.err).toBe('')
+      expect(shown.err).toBe('\r\u001b[2KOpening the embedded database...\r\u001b[2K')
+      await project.write('migrations/20240101000000_first/up.sql', 'create table first (id int);\n')
+      await project.write('migrations/20240101000000_first/down.sql', 'drop table first;\n')
+      expect((await run('hash')).code).toBe(0)
+      const migrated = await run('migrate')
+      expect(migrated.code).toBe(0)
+      expect(migrated.err).toContain('\r\u001b[2KApplying 20240101000000_first...')
+      expect(migrated.err.endsWith('\r\u001b[2K')).toBe(true)
       const checked = await run('check')
       expect(checked.code).toBe(0)
       expect(checked.err).toContain('\r\u001b[2KReading the live database...')
@@ -97,5 +104,5 @@ describe('progress lines', () => {
     } finally {
       await project.remove()
     }
-  })
+  }, 300_000)
 })

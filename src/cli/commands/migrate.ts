@@ -9,6 +9,7 @@ import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
+import { progress } from '../terminal.js'
 
 export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [flags]
        tidemark migrate down [--to NAME | --steps N] [flags]
@@ -48,7 +49,11 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const say = (line: string): void => {
     if (!settings.json) io.stdout.write(`${line}\n`)
   }
-  const db = await openLiveDatabase(settings)
+  const line = progress(io, settings.json)
+  line.step(
+    settings.databaseUrl === undefined ? 'Opening the embedded database' : 'Connecting to the database',
+  )
+  const db = await openLiveDatabase(settings).finally(() => line.done())
   try {
     if (down) {
       const result = await migrateDown(db, folder, {
@@ -56,6 +61,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
         journal: settings.journal,
         lockTimeout: settings.lockTimeout,
         onEvent: (e) => {
+          line.done()
           if (e.type === 'reverted') say(`Reverted ${e.name} (${e.durationMs} ms)`)
         },
       })
@@ -69,12 +75,16 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       lockTimeout: settings.lockTimeout,
       acceptEdited: listFlag(flags, 'accept-edited'),
       onEvent: (e) => {
+        line.done()
+        if (e.type === 'started') line.step(`Applying ${e.name}`)
         if (e.type === 'applied') say(`Applied ${e.name} (${e.durationMs} ms)`)
         if (e.type === 'waiting') say(`Waiting for another deploy to finish ${e.name}...`)
       },
-    }).catch((error: unknown) => {
-      throw withRoleHint(error)
     })
+      .catch((error: unknown) => {
+        throw withRoleHint(error)
+      })
+      .finally(() => line.done())
     if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
     else if (result.applied.length === 0) {
       say(`Nothing to apply: all ${result.alreadyApplied.length} migrations are applied.`)

@@ -6,7 +6,7 @@ import { openLiveDatabase } from '../connect.js'
 import { parseFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
-import { paint } from '../terminal.js'
+import { paint, progress } from '../terminal.js'
 
 export const STATUS_HELP = `Usage: tidemark status [flags]
 
@@ -33,7 +33,11 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
     throw new CliError(`status takes no arguments. Run 'tidemark status --help'.`)
   const settings = await resolveSettings(flags, io)
   const folder = await readMigrationFolder(settings.migrations)
-  const db = await openLiveDatabase(settings)
+  const line = progress(io, settings.json)
+  line.step(
+    settings.databaseUrl === undefined ? 'Opening the embedded database' : 'Connecting to the database',
+  )
+  const db = await openLiveDatabase(settings).finally(() => line.done())
   let rows: Awaited<ReturnType<typeof readJournal>>
   try {
     rows = await readJournal(db, settings.journal)

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { serializeModel } from '../../model/serialize.js'
 import type { SchemaModel } from '../../model/types.js'
 import type { MigrationFolder } from '../migration-folder.js'
-import { pgliteVersion } from './embedded-shadow.js'
+import { pgliteVersion } from './pglite-archive.js'
 
 /**
  * Bumped whenever introspection reads something it did not before (2: comments; 3: row-level
