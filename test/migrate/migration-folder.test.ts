@@ -61,9 +61,13 @@ describe('readMigrationFolder', () => {
     expect(migration!.upNoTransaction).toBe(false)
   })
 
-  it('treats a missing folder as empty', async () => {
-    expect(await readMigrationFolder(join(dir.path, 'nothing-here'))).toEqual({
-      dir: join(dir.path, 'nothing-here'),
+  it('refuses a folder that does not exist, unless told to read it as empty', async () => {
+    const missing = join(dir.path, 'nothing-here')
+    expect((await folderError(missing)).message).toBe(
+      `${missing}: the migrations folder does not exist. Check the migrations setting (or --migrations), and that the folder is shipped with the deployment (e.g. copied into the container image)`,
+    )
+    expect(await readMigrationFolder(missing, { allowMissing: true })).toEqual({
+      dir: missing,
       migrations: [],
       sum: null,
     })

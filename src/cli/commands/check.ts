@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import { type CheckReport, checkDatabase } from '../../migrate/check/check.js'
 import { redactUrl } from '../../migrate/generate/shadow.js'
 import { readMigrationFolder } from '../../migrate/migration-folder.js'
+import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag } from '../flags.js'
@@ -9,7 +10,6 @@ import type { CliIo } from '../io.js'
 import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { type Paint, paint, progress } from '../terminal.js'
-import { assertIntegrity } from './migrate.js'
 
 export const CHECK_HELP = `Usage: tidemark check [--fail-on FINDINGS] [flags]
 
@@ -41,7 +41,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const failOn = parseFailOn(stringFlag(flags, 'fail-on'))
   const settings = await resolveSettings(flags, io)
   const folder = await readMigrationFolder(settings.migrations)
-  assertIntegrity(folder)
+  assertSumFile(folder)
   const desired = settings.schema.length === 0 ? undefined : await loadSchemaModel(settings)
   const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
