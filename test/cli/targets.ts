@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
@@ -25,7 +26,9 @@ const embedded: CliTarget = {
     await this.query(dir, sql)
   },
   async query<Row>(dir: string, sql: string) {
-    const client = await PGlite.create(join(dir, '.tidemark', 'pglite'))
+    const dataDir = join(dir, '.tidemark', 'pglite')
+    await mkdir(dataDir, { recursive: true })
+    const client = await PGlite.create(dataDir)
     try {
       const results = await client.exec(sql)
       return (results.at(-1)?.rows ?? []) as Row[]
