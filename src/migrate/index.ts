@@ -3,7 +3,7 @@ export {
   type ApplyMigrationSqlOptions,
   applyMigrationSql,
 } from './apply-migration-sql.js'
-export { sha256Hex, upChecksum } from './checksum.js'
+export { downChecksum, sha256Hex, upChecksum } from './checksum.js'
 export { ACCEPT_EDITED_FLAG } from './history-check.js'
 export {
   DEFAULT_JOURNAL,

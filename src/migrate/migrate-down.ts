@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
+import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
 import {
   parseMigrationSql,
   runOutsideTransaction,
@@ -28,6 +29,8 @@ export interface MigrateDownOptions {
   readonly journal?: JournalOptions
   /** PostgreSQL lock_timeout while a down.sql runs. Default `'10s'`. */
   readonly lockTimeout?: string
+  /** Applied migrations whose edited files are accepted as they are (a down.sql fixed after the fact). */
+  readonly acceptEdited?: readonly string[]
   readonly onEvent?: (event: MigrateDownEvent) => void
 }
 
@@ -71,7 +74,8 @@ export async function migrateDown(
         'wait for it to finish before undoing migrations',
       status.unfinished,
     )
-  assertHistory(status, { checkOrder: false })
+  const accepted = acceptedEdits(status, folder, options.acceptEdited)
+  assertHistory(status, { accepted, checkOrder: false })
   const targets = chooseTargets(status.applied, options)
   const files = new Map(folder.migrations.map((m) => [m.name, m]))
   const plans: Plan[] = []
@@ -91,6 +95,7 @@ export async function migrateDown(
     })
   }
 
+  await recordAcceptedEdits(db, journal, status, folder, accepted)
   const reverted: MigrateDownResult['reverted'] = []
   for (const plan of plans) {
     const { name } = plan.migration

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { upChecksum } from './checksum.js'
+import { downChecksum, upChecksum } from './checksum.js'
 import { MigrationFolderError } from './migration-errors.js'
 import { migrationNameProblem } from './migration-name.js'
 
@@ -15,6 +15,8 @@ export interface MigrationFile {
   readonly downNoTransaction: boolean
   /** sha256 hex of up.sql's bytes: what the journal stores when the migration is applied. */
   readonly checksum: string
+  /** sha256 hex of down.sql's bytes (of no bytes without one), stored beside `checksum`. */
+  readonly downChecksum: string
 }
 
 /** The migration folder as read from disk: migrations sorted by name, and `tidemark.sum` if present. */
@@ -116,6 +118,7 @@ async function readMigration(dir: string, name: string): Promise<MigrationFile> 
     upNoTransaction: isNoTransaction(up),
     downNoTransaction: down !== null && isNoTransaction(down),
     checksum: upChecksum(up),
+    downChecksum: downChecksum(down),
   }
 }
 

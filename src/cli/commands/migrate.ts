@@ -10,13 +10,14 @@ import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 
 export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [flags]
-       tidemark migrate down [--to NAME | --steps N] [flags]
+       tidemark migrate down [--to NAME | --steps N] [--accept-edited NAME]... [flags]
 
 Applies pending migrations in order, each exactly once and in its own transaction, even when several
 deploys run at once. 'migrate down' undoes the latest migration (or N of them, or all after NAME)
 with their down.sql.
 
-  --accept-edited NAME   accept that the applied migration NAME was edited on purpose
+  --accept-edited NAME   accept that the applied migration NAME (its up.sql or down.sql) was
+                         edited on purpose
   --to NAME              (down) undo every migration applied after NAME
   --steps N              (down) undo the N latest migrations (default 1)
 `
@@ -54,6 +55,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
         ...downTarget(stringFlag(flags, 'to'), stringFlag(flags, 'steps')),
         journal: settings.journal,
         lockTimeout: settings.lockTimeout,
+        acceptEdited: listFlag(flags, 'accept-edited'),
         onEvent: (e) => {
           if (e.type === 'reverted') say(`Reverted ${e.name} (${e.durationMs} ms)`)
         },
