@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { quoteIdent } from '../dialects/pg/quote.js'
+import { TidemarkError } from '../errors.js'
 import { sql } from '../sql/sql.js'
 import { lockJournal } from './journal-lock.js'
 
@@ -40,7 +41,7 @@ export function journalTable(journal: JournalOptions) {
   return sql.identifier(journal.schema, journal.table)
 }
 
-/** Whether the journal exists, and whether it has the down_checksum column (added in 0.2). */
+/** Whether the journal exists, and whether it has the down_checksum column (earlier versions' lack it). */
 async function journalShape(
   db: Queryable,
   journal: JournalOptions,
@@ -125,8 +126,20 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
  * existing rows. Earlier versions name their columns, so they keep reading and writing it.
  */
 async function addDownChecksum(db: Queryable, journal: JournalOptions): Promise<void> {
-  await db.transaction(async (tx) => {
-    await lockJournal(tx, journal)
-    await tx.execute(sql`alter table ${journalTable(journal)} add column if not exists down_checksum text`)
-  })
+  const alter = sql`alter table ${journalTable(journal)} add column if not exists down_checksum text`
+  try {
+    await db.transaction(async (tx) => {
+      await lockJournal(tx, journal)
+      await tx.execute(alter)
+    })
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error
+    throw new TidemarkError(
+      `The journal ${journalName(journal)} needs a down_checksum column, and this role may not add it: ` +
+        `run \`alter table ${journalName(journal)} add column down_checksum text\` as its owner, then migrate again.`,
+      { cause: error },
+    )
+  }
 }
+
+const INSUFFICIENT_PRIVILEGE = '42501'

@@ -200,3 +200,23 @@ for (const target of cliTargets()) {
     })
   })
 }
+
+describe('generate without a migrations folder', () => {
+  it('refuses to start one when the database cannot be read to confirm nothing was migrated', async () => {
+    const project = await tempProject({ 'tidemark.config.ts': config, 'schema.ts': schema })
+    try {
+      const refused = await tidemark(['generate', '--url', 'postgres://app:secret@127.0.0.1:1/app'], {
+        cwd: project.dir,
+      })
+      expect(refused.code).toBe(2)
+      expect(refused.err).toContain(
+        `tidemark: ${join(project.dir, 'migrations')} does not exist, and the database could not be read to confirm that nothing was migrated yet: Cannot reach the PostgreSQL server at 127.0.0.1:1`,
+      )
+      expect(refused.err).toContain('create the folder to start a new migration history')
+      expect(refused.err).not.toContain('secret')
+      expect(await exists(join(project.dir, 'migrations'))).toBe(false)
+    } finally {
+      await project.remove()
+    }
+  })
+})
