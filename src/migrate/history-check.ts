@@ -34,11 +34,17 @@ export function outOfOrderMessage(name: string, latest: string): string {
  */
 export function assertHistory(
   status: MigrationStatus,
-  options: { accepted?: ReadonlySet<string>; checkOrder?: boolean } = {},
+  options: {
+    accepted?: ReadonlySet<string>
+    checkOrder?: boolean
+    /** Which files of each edited migration changed, for the message (see editedFilesByName). */
+    editedFiles?: ReadonlyMap<string, readonly string[]>
+  } = {},
 ): void {
   const problems: { name: string; message: string }[] = []
   for (const name of status.edited)
-    if (!options.accepted?.has(name)) problems.push({ name, message: editedMessage(name) })
+    if (!options.accepted?.has(name))
+      problems.push({ name, message: editedMessage(name, options.editedFiles?.get(name)) })
   for (const name of status.missing) problems.push({ name, message: missingMessage(name) })
   if (options.checkOrder !== false) {
     const latest = [...status.applied, ...status.unfinished].sort().at(-1)

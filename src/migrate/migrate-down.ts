@@ -14,7 +14,7 @@ import { deleteRow, markApplied, markUnfinished } from './journal-writes.js'
 import { DEFAULT_LOCK_TIMEOUT } from './migrate.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
-import { migrationStatus } from './migration-status.js'
+import { editedFilesByName, migrationStatus } from './migration-status.js'
 import type { SqlStatement } from './split-statements.js'
 
 export type MigrateDownEvent =
@@ -67,7 +67,8 @@ export async function migrateDown(
   const journal = options.journal ?? DEFAULT_JOURNAL
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT
   const onEvent = options.onEvent ?? (() => {})
-  const status = migrationStatus(await readJournal(db, journal), folder)
+  const rows = await readJournal(db, journal)
+  const status = migrationStatus(rows, folder)
   if (status.unfinished.length > 0)
     throw new MigrationHistoryError(
       `migration ${status.unfinished[0]} is unfinished (running outside a transaction, or interrupted): ` +
@@ -75,7 +76,7 @@ export async function migrateDown(
       status.unfinished,
     )
   const accepted = acceptedEdits(status, folder, options.acceptEdited)
-  assertHistory(status, { accepted, checkOrder: false })
+  assertHistory(status, { accepted, checkOrder: false, editedFiles: editedFilesByName(rows, folder) })
   const targets = chooseTargets(status.applied, options)
   const files = new Map(folder.migrations.map((m) => [m.name, m]))
   const plans: Plan[] = []

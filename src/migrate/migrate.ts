@@ -20,7 +20,7 @@ import { lockJournal } from './journal-lock.js'
 import { deleteRow, fillDownChecksum, markApplied, recordApplied, recordClaim } from './journal-writes.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
-import { editedFiles, migrationStatus } from './migration-status.js'
+import { editedFiles, editedFilesByName, migrationStatus } from './migration-status.js'
 import type { SqlStatement } from './split-statements.js'
 import { backoffDelay, sleep, unfinishedClaimError } from './wait-for-claim.js'
 
@@ -104,7 +104,7 @@ export async function migrate(
   const rows = await readJournal(db, context.journal)
   const status = migrationStatus(rows, folder)
   const accepted = acceptedEdits(status, folder, options.acceptEdited)
-  assertHistory(status, { accepted })
+  assertHistory(status, { accepted, editedFiles: editedFilesByName(rows, folder) })
 
   // An unfinished claim is another runner's no-transaction migration in progress: wait for it below.
   const pending = new Set([...status.pending, ...status.unfinished])

@@ -30,9 +30,7 @@ export function migrationStatus(
   return {
     applied: rows.filter((row) => row.appliedAt !== null).map((row) => row.name),
     pending,
-    edited: rows
-      .filter((row) => files.has(row.name) && editedFiles(row, files.get(row.name)!).length > 0)
-      .map((row) => row.name),
+    edited: [...editedFilesByName(rows, folder).keys()],
     missing: rows.filter((row) => !files.has(row.name)).map((row) => row.name),
     outOfOrder: latest === undefined ? [] : pending.filter((name) => name < latest),
     unfinished: rows.filter((row) => row.appliedAt === null).map((row) => row.name),
@@ -58,6 +56,21 @@ export function editedFiles(
   // A deleted down.sql is no risk (nothing can run it; `migrate down` says it is missing).
   if (row.downChecksum != null && file.down !== null && row.downChecksum !== file.downChecksum)
     edited.push('down.sql')
+  return edited
+}
+
+/** For each applied migration of the folder that was edited, which of its files changed. */
+export function editedFilesByName(
+  journalRows: readonly (Pick<JournalRow, 'name' | 'checksum'> & RecordedDown)[],
+  folder: Pick<MigrationFolder, 'migrations'>,
+): Map<string, ('up.sql' | 'down.sql')[]> {
+  const files = new Map<string, MigrationFile>(folder.migrations.map((m) => [m.name, m]))
+  const edited = new Map<string, ('up.sql' | 'down.sql')[]>()
+  for (const row of journalRows) {
+    const file = files.get(row.name)
+    const changed = file === undefined ? [] : editedFiles(row, file)
+    if (changed.length > 0) edited.set(row.name, changed)
+  }
   return edited
 }
 

@@ -60,7 +60,9 @@ describeEachDatabase('journal down.sql checksums', (target) => {
     for (const attempt of [() => migrate(target.db, stale), () => migrateDown(target.db, stale)]) {
       const error = await failure(attempt())
       expect(error).toBeInstanceOf(MigrationHistoryError)
-      expect((error as Error).message).toContain(`migration ${M2} was edited after it was applied`)
+      expect((error as Error).message).toContain(
+        `migration ${M2} was edited after it was applied: its down.sql no longer matches`,
+      )
     }
     expect((await readJournal(target.db)).map((row) => row.name)).toEqual([M1, M2])
 
