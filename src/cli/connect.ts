@@ -13,7 +13,7 @@ import type { Settings } from './settings.js'
  */
 export async function openLiveDatabase(settings: Settings): Promise<Database> {
   if (settings.databaseUrl === undefined) {
-    const dataDir = join(settings.baseDir, '.tidemark', 'pglite')
+    const dataDir = embeddedDataDir(settings)
     await mkdir(dataDir, { recursive: true })
     const { PGlite } = await import('@electric-sql/pglite').catch(() => {
       throw new CliError(
@@ -47,4 +47,9 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, { cause: error })
   }
   return db
+}
+
+/** Where the embedded live database keeps its files. */
+export function embeddedDataDir(settings: Pick<Settings, 'baseDir'>): string {
+  return join(settings.baseDir, '.tidemark', 'pglite')
 }

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
-import { MigrationHistoryError } from '../migrate/migration-errors.js'
+import { MigrationHistoryError, MigrationSumError } from '../migrate/migration-errors.js'
 import { CliError } from './cli-error.js'
 import { baselineCommand } from './commands/baseline.js'
 import { checkCommand } from './commands/check.js'
@@ -93,8 +93,9 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
 }
 
 function report(error: unknown, verbose: boolean, io: CliIo): number {
-  // A history that disagrees with the journal is a finding, like drift; the rest are errors.
-  const code = error instanceof CliError ? error.exitCode : error instanceof MigrationHistoryError ? 1 : 2
+  // A history that disagrees with the journal or its sum file is a finding, like drift; the rest are errors.
+  const finding = error instanceof MigrationHistoryError || error instanceof MigrationSumError
+  const code = error instanceof CliError ? error.exitCode : finding ? 1 : 2
   const known = error instanceof CliError || error instanceof TidemarkError
   const message = error instanceof Error ? error.message : String(error)
   io.stderr.write(`tidemark: ${known ? message : `unexpected error: ${message}`}\n`)

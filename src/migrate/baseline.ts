@@ -10,6 +10,7 @@ import { lockJournal } from './journal-lock.js'
 import { recordApplied } from './journal-writes.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFolder } from './migration-folder.js'
+import { editedFiles } from './migration-status.js'
 
 export interface BaselineOptions {
   /** The last migration the database already holds; every migration when absent. */
@@ -64,7 +65,9 @@ export async function baseline(
       beyond.map((r) => r.name),
     )
   }
-  const edited = adopted.filter((m) => recorded.has(m.name) && recorded.get(m.name)!.checksum !== m.checksum)
+  const edited = adopted.filter(
+    (m) => recorded.has(m.name) && editedFiles(recorded.get(m.name)!, m).length > 0,
+  )
   if (edited.length > 0) {
     throw new MigrationHistoryError(
       `${edited.map((m) => m.name).join(', ')} ${edited.length > 1 ? 'were' : 'was'} recorded with another checksum: the file changed after it was applied.`,
@@ -92,6 +95,7 @@ export async function baseline(
         await recordApplied(tx, options.journal, {
           name: migration.name,
           checksum: migration.checksum,
+          downChecksum: migration.downChecksum,
           durationMs: 0,
         })
       }

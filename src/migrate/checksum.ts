@@ -7,7 +7,12 @@ export function sha256Hex(...parts: readonly string[]): string {
   return hash.digest('hex')
 }
 
-/** The checksum the journal stores for a migration: sha256 of its up.sql bytes. */
+/** The checksum the journal stores for a migration's up.sql: sha256 of its bytes. */
 export function upChecksum(up: string): string {
   return sha256Hex(up)
+}
+
+/** The checksum the journal stores for a migration's down.sql: sha256 of its bytes (none: of no bytes). */
+export function downChecksum(down: string | null): string {
+  return sha256Hex(down ?? '')
 }

@@ -5,9 +5,9 @@ import { HASH_COMMAND } from './sum-file.js'
 /** The flag of `tidemark migrate` that accepts a deliberate edit of an applied migration. */
 export const ACCEPT_EDITED_FLAG = '--accept-edited'
 
-export function editedMessage(name: string): string {
+export function editedMessage(name: string, files: readonly string[] = ['up.sql', 'down.sql']): string {
   return (
-    `migration ${name} was edited after it was applied: its up.sql no longer matches the checksum in the journal. ` +
+    `migration ${name} was edited after it was applied: its ${files.join(' or ')} no longer matches the checksum in the journal. ` +
     `Restore the applied version, or if the edit is deliberate and the database already matches it, ` +
     `accept it with \`${ACCEPT_EDITED_FLAG} ${name}\``
   )
@@ -34,11 +34,17 @@ export function outOfOrderMessage(name: string, latest: string): string {
  */
 export function assertHistory(
   status: MigrationStatus,
-  options: { accepted?: ReadonlySet<string>; checkOrder?: boolean } = {},
+  options: {
+    accepted?: ReadonlySet<string>
+    checkOrder?: boolean
+    /** Which files of each edited migration changed, for the message (see editedFilesByName). */
+    editedFiles?: ReadonlyMap<string, readonly string[]>
+  } = {},
 ): void {
   const problems: { name: string; message: string }[] = []
   for (const name of status.edited)
-    if (!options.accepted?.has(name)) problems.push({ name, message: editedMessage(name) })
+    if (!options.accepted?.has(name))
+      problems.push({ name, message: editedMessage(name, options.editedFiles?.get(name)) })
   for (const name of status.missing) problems.push({ name, message: missingMessage(name) })
   if (options.checkOrder !== false) {
     const latest = [...status.applied, ...status.unfinished].sort().at(-1)

@@ -3,7 +3,7 @@ export {
   type ApplyMigrationSqlOptions,
   applyMigrationSql,
 } from './apply-migration-sql.js'
-export { sha256Hex, upChecksum } from './checksum.js'
+export { downChecksum, sha256Hex, upChecksum } from './checksum.js'
 export { ACCEPT_EDITED_FLAG } from './history-check.js'
 export {
   DEFAULT_JOURNAL,
@@ -33,11 +33,13 @@ export {
   MigrationFolderError,
   MigrationHistoryError,
   MigrationSqlError,
+  MigrationSumError,
 } from './migration-errors.js'
 export {
   isNoTransaction,
   type MigrationFile,
   type MigrationFolder,
+  type ReadMigrationFolderOptions,
   readMigrationFolder,
   SUM_FILE,
 } from './migration-folder.js'
@@ -46,6 +48,7 @@ export { compareNames, type MigrationStatus, migrationStatus } from './migration
 export { type SqlStatement, splitStatements } from './split-statements.js'
 export { loadSqlParser } from './sql-parser.js'
 export {
+  assertSumFile,
   HASH_COMMAND,
   migrationSum,
   renderSumFile,

@@ -6,21 +6,22 @@ import { type JournalOptions, journalTable } from './journal.js'
 export async function recordApplied(
   db: Queryable,
   journal: JournalOptions,
-  row: { name: string; checksum: string; durationMs: number },
+  row: { name: string; checksum: string; downChecksum: string; durationMs: number },
 ): Promise<void> {
   await db.execute(sql`
-    insert into ${journalTable(journal)} (name, checksum, applied_at, duration_ms)
-    values (${row.name}, ${row.checksum}, clock_timestamp(), ${row.durationMs})`)
+    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at, duration_ms)
+    values (${row.name}, ${row.checksum}, ${row.downChecksum}, clock_timestamp(), ${row.durationMs})`)
 }
 
 /** Claims a no-transaction migration: a row with applied_at null that other runners wait on. */
 export async function recordClaim(
   db: Queryable,
   journal: JournalOptions,
-  row: { name: string; checksum: string },
+  row: { name: string; checksum: string; downChecksum: string },
 ): Promise<void> {
   await db.execute(sql`
-    insert into ${journalTable(journal)} (name, checksum, applied_at) values (${row.name}, ${row.checksum}, null)`)
+    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at)
+    values (${row.name}, ${row.checksum}, ${row.downChecksum}, null)`)
 }
 
 /** Sets applied_at (now, or a given earlier time) and the duration of a claimed migration. */
@@ -45,12 +46,29 @@ export async function deleteRow(db: Queryable, journal: JournalOptions, name: st
   await db.execute(sql`delete from ${journalTable(journal)} where name = ${name}`)
 }
 
-/** Accepts a deliberate edit of an applied migration: the journal takes the file's new checksum. */
+/** Accepts a deliberate edit of an applied migration: the journal takes the files' new checksums. */
 export async function updateChecksum(
   db: Queryable,
   journal: JournalOptions,
   name: string,
-  checksum: string,
+  checksums: { checksum: string; downChecksum: string },
 ): Promise<void> {
-  await db.execute(sql`update ${journalTable(journal)} set checksum = ${checksum} where name = ${name}`)
+  await db.execute(sql`
+    update ${journalTable(journal)} set checksum = ${checksums.checksum}, down_checksum = ${checksums.downChecksum}
+    where name = ${name}`)
+}
+
+/**
+ * Records down.sql's checksum in a row written before the journal kept it (only there: a recorded
+ * one is never overwritten). From then on an edit of that down.sql is caught too.
+ */
+export async function fillDownChecksum(
+  db: Queryable,
+  journal: JournalOptions,
+  name: string,
+  downChecksum: string,
+): Promise<void> {
+  await db.execute(sql`
+    update ${journalTable(journal)} set down_checksum = ${downChecksum}
+    where name = ${name} and down_checksum is null`)
 }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { quoteIdent } from '../dialects/pg/quote.js'
+import { TidemarkError } from '../errors.js'
 import { sql } from '../sql/sql.js'
 import { lockJournal } from './journal-lock.js'
 
@@ -19,6 +20,11 @@ export interface JournalRow {
   readonly name: string
   /** sha256 of the up.sql that was applied. */
   readonly checksum: string
+  /**
+   * sha256 of the down.sql beside it; null in rows written before the journal recorded it (the
+   * next `migrate` fills them in from the folder).
+   */
+  readonly downChecksum: string | null
   /** When the migration finished; null while a no-transaction migration is running. */
   readonly appliedAt: Date | null
   readonly durationMs: number | null
@@ -35,11 +41,22 @@ export function journalTable(journal: JournalOptions) {
   return sql.identifier(journal.schema, journal.table)
 }
 
+/** Whether the journal exists, and whether it has the down_checksum column (earlier versions' lack it). */
+async function journalShape(
+  db: Queryable,
+  journal: JournalOptions,
+): Promise<{ exists: boolean; downChecksum: boolean }> {
+  const { rows } = await db.execute<{ exists: boolean; downChecksum: boolean }>(sql`
+    select to_regclass(${journalName(journal)}) is not null as exists,
+      exists (
+        select from pg_attribute
+        where attrelid = to_regclass(${journalName(journal)}) and attname = 'down_checksum' and not attisdropped
+      ) as "downChecksum"`)
+  return { exists: rows[0]?.exists === true, downChecksum: rows[0]?.downChecksum === true }
+}
+
 async function journalExists(db: Queryable, journal: JournalOptions): Promise<boolean> {
-  const { rows } = await db.execute<{ exists: boolean }>(
-    sql`select to_regclass(${journalName(journal)}) is not null as exists`,
-  )
-  return rows[0]?.exists === true
+  return (await journalShape(db, journal)).exists
 }
 
 /**
@@ -50,9 +67,13 @@ export async function readJournal(
   db: Queryable,
   journal: JournalOptions = DEFAULT_JOURNAL,
 ): Promise<JournalRow[]> {
-  if (!(await journalExists(db, journal))) return []
+  const shape = await journalShape(db, journal)
+  if (!shape.exists) return []
+  // A journal an earlier version created, not yet upgraded by `migrate`: read, never altered, here.
+  const down = shape.downChecksum ? sql`down_checksum` : sql`null::text`
   const { rows } = await db.execute<JournalRow>(sql`
-    select name, checksum, applied_at as "appliedAt", duration_ms as "durationMs", started_at as "startedAt"
+    select name, checksum, ${down} as "downChecksum", applied_at as "appliedAt", duration_ms as "durationMs",
+      started_at as "startedAt"
     from ${journalTable(journal)} order by name collate "C"`)
   return rows
 }
@@ -66,7 +87,11 @@ export async function readJournal(
  * error is answered by checking once more in a new transaction, which does refresh it.
  */
 export async function ensureJournal(db: Queryable, journal: JournalOptions = DEFAULT_JOURNAL): Promise<void> {
-  if (await journalExists(db, journal)) return
+  const shape = await journalShape(db, journal)
+  if (shape.exists) {
+    if (!shape.downChecksum) await addDownChecksum(db, journal)
+    return
+  }
   try {
     await createJournal(db, journal)
   } catch (error) {
@@ -88,9 +113,33 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
       create table ${journalTable(journal)} (
         name text collate "C" primary key,
         checksum text not null,
+        down_checksum text,
         applied_at timestamptz,
         duration_ms integer,
         started_at timestamptz not null default clock_timestamp()
       )`)
   })
 }
+
+/**
+ * Upgrades a journal an earlier version created: down.sql's checksum gets its column, null in the
+ * existing rows. Earlier versions name their columns, so they keep reading and writing it.
+ */
+async function addDownChecksum(db: Queryable, journal: JournalOptions): Promise<void> {
+  const alter = sql`alter table ${journalTable(journal)} add column if not exists down_checksum text`
+  try {
+    await db.transaction(async (tx) => {
+      await lockJournal(tx, journal)
+      await tx.execute(alter)
+    })
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error
+    throw new TidemarkError(
+      `The journal ${journalName(journal)} needs a down_checksum column, and this role may not add it: ` +
+        `run \`alter table ${journalName(journal)} add column down_checksum text\` as its owner, then migrate again.`,
+      { cause: error },
+    )
+  }
+}
+
+const INSUFFICIENT_PRIVILEGE = '42501'

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
+import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
 import {
   parseMigrationSql,
   runOutsideTransaction,
@@ -13,7 +14,7 @@ import { deleteRow, markApplied, markUnfinished } from './journal-writes.js'
 import { DEFAULT_LOCK_TIMEOUT } from './migrate.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
-import { migrationStatus } from './migration-status.js'
+import { editedFilesByName, migrationStatus } from './migration-status.js'
 import type { SqlStatement } from './split-statements.js'
 
 export type MigrateDownEvent =
@@ -28,6 +29,8 @@ export interface MigrateDownOptions {
   readonly journal?: JournalOptions
   /** PostgreSQL lock_timeout while a down.sql runs. Default `'10s'`. */
   readonly lockTimeout?: string
+  /** Applied migrations whose edited files are accepted as they are (a down.sql fixed after the fact). */
+  readonly acceptEdited?: readonly string[]
   readonly onEvent?: (event: MigrateDownEvent) => void
 }
 
@@ -64,14 +67,16 @@ export async function migrateDown(
   const journal = options.journal ?? DEFAULT_JOURNAL
   const lockTimeout = options.lockTimeout ?? DEFAULT_LOCK_TIMEOUT
   const onEvent = options.onEvent ?? (() => {})
-  const status = migrationStatus(await readJournal(db, journal), folder)
+  const rows = await readJournal(db, journal)
+  const status = migrationStatus(rows, folder)
   if (status.unfinished.length > 0)
     throw new MigrationHistoryError(
       `migration ${status.unfinished[0]} is unfinished (running outside a transaction, or interrupted): ` +
         'wait for it to finish before undoing migrations',
       status.unfinished,
     )
-  assertHistory(status, { checkOrder: false })
+  const accepted = acceptedEdits(status, folder, options.acceptEdited)
+  assertHistory(status, { accepted, checkOrder: false, editedFiles: editedFilesByName(rows, folder) })
   const targets = chooseTargets(status.applied, options)
   const files = new Map(folder.migrations.map((m) => [m.name, m]))
   const plans: Plan[] = []
@@ -91,6 +96,7 @@ export async function migrateDown(
     })
   }
 
+  await recordAcceptedEdits(db, journal, status, folder, accepted)
   const reverted: MigrateDownResult['reverted'] = []
   for (const plan of plans) {
     const { name } = plan.migration

@@ -1,12 +1,13 @@
 import { join } from 'node:path'
 import type { Database, Transaction } from '../database/database.js'
+import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
 import {
   parseMigrationSql,
   runOutsideTransaction,
   runStatements,
   setLockTimeout,
 } from './apply-migration-sql.js'
-import { ACCEPT_EDITED_FLAG, assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
+import { assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
 import {
   DEFAULT_JOURNAL,
   ensureJournal,
@@ -16,10 +17,10 @@ import {
   readJournal,
 } from './journal.js'
 import { lockJournal } from './journal-lock.js'
-import { deleteRow, markApplied, recordApplied, recordClaim, updateChecksum } from './journal-writes.js'
+import { deleteRow, fillDownChecksum, markApplied, recordApplied, recordClaim } from './journal-writes.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
-import { migrationStatus } from './migration-status.js'
+import { editedFiles, editedFilesByName, migrationStatus } from './migration-status.js'
 import type { SqlStatement } from './split-statements.js'
 import { backoffDelay, sleep, unfinishedClaimError } from './wait-for-claim.js'
 
@@ -37,7 +38,7 @@ export interface MigrateOptions {
   readonly journal?: JournalOptions
   /** PostgreSQL lock_timeout while a migration runs. Default `'10s'`. */
   readonly lockTimeout?: string
-  /** Applied migrations whose edited up.sql is accepted as is: the journal takes the new checksum. */
+  /** Applied migrations whose edited files are accepted as they are: the journal takes the new checksums. */
   readonly acceptEdited?: readonly string[]
   /** How long to wait for another runner's no-transaction migration to finish. Default 10 minutes. */
   readonly claimWaitMs?: number
@@ -100,16 +101,10 @@ export async function migrate(
     onEvent: options.onEvent ?? (() => {}),
   }
   await ensureJournal(db, context.journal)
-  const status = migrationStatus(await readJournal(db, context.journal), folder)
-  const accepted = new Set(options.acceptEdited ?? [])
-  for (const name of accepted) {
-    if (!status.applied.includes(name) || !folder.migrations.some((m) => m.name === name))
-      throw new MigrationHistoryError(
-        `${ACCEPT_EDITED_FLAG} ${name}: no applied migration of the folder has that name`,
-        [name],
-      )
-  }
-  assertHistory(status, { accepted })
+  const rows = await readJournal(db, context.journal)
+  const status = migrationStatus(rows, folder)
+  const accepted = acceptedEdits(status, folder, options.acceptEdited)
+  assertHistory(status, { accepted, editedFiles: editedFilesByName(rows, folder) })
 
   // An unfinished claim is another runner's no-transaction migration in progress: wait for it below.
   const pending = new Set([...status.pending, ...status.unfinished])
@@ -124,13 +119,8 @@ export async function migrate(
     })
   }
 
-  for (const name of status.edited.filter((n) => accepted.has(n))) {
-    const checksum = folder.migrations.find((m) => m.name === name)!.checksum
-    await db.transaction(async (tx) => {
-      await lockJournal(tx, context.journal)
-      await updateChecksum(tx, context.journal, name, checksum)
-    })
-  }
+  await recordAcceptedEdits(db, context.journal, status, folder, accepted)
+  await recordDownChecksums(context, rows, folder)
 
   const result: MigrateResult = { applied: [], alreadyApplied: [...status.applied] }
   for (const plan of plans) {
@@ -148,6 +138,23 @@ export async function migrate(
   return result
 }
 
+/**
+ * Rows written before the journal recorded down.sql (by an earlier version) take the folder's
+ * down.sql now, once their up.sql has verified: from here on, an edit of it is caught as well.
+ */
+async function recordDownChecksums(context: Context, rows: readonly JournalRow[], folder: MigrationFolder) {
+  const files = new Map(folder.migrations.map((m) => [m.name, m]))
+  const legacy = rows.filter(
+    (row) => row.downChecksum === null && row.checksum === files.get(row.name)?.checksum,
+  )
+  if (legacy.length === 0) return
+  await context.db.transaction(async (tx) => {
+    await lockJournal(tx, context.journal)
+    for (const row of legacy)
+      await fillDownChecksum(tx, context.journal, row.name, files.get(row.name)!.downChecksum)
+  })
+}
+
 type Outcome = 'skipped' | { durationMs: number }
 
 /** The journal's verdict on a migration, read under the lock. */
@@ -162,8 +169,9 @@ async function inspect(tx: Transaction, context: Context, migration: MigrationFi
   await lockJournal(tx, context.journal)
   const rows = await readJournal(tx, context.journal)
   const row = rows.find((r) => r.name === migration.name)
-  if (row && row.checksum !== migration.checksum)
-    throw new MigrationHistoryError(editedMessage(migration.name), [migration.name])
+  const edited = row === undefined ? [] : editedFiles(row, migration)
+  if (edited.length > 0)
+    throw new MigrationHistoryError(editedMessage(migration.name, edited), [migration.name])
   if (row) return row.appliedAt === null ? { wait: row } : 'skipped'
   const latest = rows.at(-1)
   if (latest && latest.name > migration.name)
@@ -186,6 +194,7 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
       await recordApplied(tx, context.journal, {
         name: migration.name,
         checksum: migration.checksum,
+        downChecksum: migration.downChecksum,
         durationMs,
       })
       return { durationMs }
@@ -210,7 +219,7 @@ async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Ou
     context.db.transaction(async (tx) => {
       const found = await inspect(tx, context, migration)
       if (found !== 'free') return found
-      await recordClaim(tx, context.journal, { name: migration.name, checksum: migration.checksum })
+      await recordClaim(tx, context.journal, migration)
       return 'claimed' as const
     }),
   )

@@ -11,6 +11,23 @@ export class MigrationFolderError extends TidemarkError {
   }
 }
 
+/**
+ * The migration folder does not match its integrity file (`tidemark.sum`): a migration was edited,
+ * added or removed without re-hashing, or two branches' migrations were merged. A finding, like an
+ * edited applied migration: every command that reads the history refuses it the same way.
+ */
+export class MigrationSumError extends TidemarkError {
+  constructor(
+    /** The integrity file's path. */
+    readonly file: string,
+    /** Each problem's message, with its fix. */
+    readonly problems: readonly string[],
+  ) {
+    super(`${file} does not match the migrations:\n  ${problems.join('\n  ')}`)
+    this.name = 'MigrationSumError'
+  }
+}
+
 /** A migration file that PostgreSQL's parser rejects; `line` and `column` are 1-based, in the file. */
 export class MigrationSqlError extends TidemarkError {
   constructor(

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { upChecksum } from './checksum.js'
+import { downChecksum, upChecksum } from './checksum.js'
 import { MigrationFolderError } from './migration-errors.js'
 import { migrationNameProblem } from './migration-name.js'
 
@@ -15,6 +15,8 @@ export interface MigrationFile {
   readonly downNoTransaction: boolean
   /** sha256 hex of up.sql's bytes: what the journal stores when the migration is applied. */
   readonly checksum: string
+  /** sha256 hex of down.sql's bytes (of no bytes without one), stored beside `checksum`. */
+  readonly downChecksum: string
 }
 
 /** The migration folder as read from disk: migrations sorted by name, and `tidemark.sum` if present. */
@@ -28,6 +30,9 @@ export interface MigrationFolder {
 export const SUM_FILE = 'tidemark.sum'
 const UP = 'up.sql'
 const DOWN = 'down.sql'
+const MISSING_FOLDER =
+  'the migrations folder does not exist. Check the migrations setting (or --migrations), and that the ' +
+  'folder is shipped with the deployment (e.g. copied into the container image)'
 const NO_TRANSACTION = /^(?:\uFEFF)?-- tidemark:no-transaction[ \t]*\r?(?:\n|$)/
 
 /** True when the file's first line is `-- tidemark:no-transaction`. */
@@ -35,18 +40,33 @@ export function isNoTransaction(sql: string): boolean {
   return NO_TRANSACTION.test(sql)
 }
 
+export interface ReadMigrationFolderOptions {
+  /**
+   * Read a folder that does not exist as one without migrations (a new project's first `generate`
+   * creates it). By default a missing folder is an error: for `migrate` it usually means a
+   * deployment that forgot to ship it, and reading it as empty would report "nothing to apply".
+   */
+  readonly allowMissing?: boolean
+}
+
 /**
- * Reads a migration folder. A folder that does not exist holds no migrations. Entries whose name
- * starts with a dot (.gitkeep, .DS_Store) are ignored; anything else that does not fit the layout is
- * a MigrationFolderError naming the path and the fix.
+ * Reads a migration folder. Entries whose name starts with a dot (.gitkeep, .DS_Store) are
+ * ignored; a folder that does not exist, or anything that does not fit the layout, is a
+ * MigrationFolderError naming the path and the fix.
  *
  * @example
  * const folder = await readMigrationFolder('migrations')
  * folder.migrations.map((m) => m.name) // ['20261125101500_create_users', ...]
  */
-export async function readMigrationFolder(dir: string): Promise<MigrationFolder> {
+export async function readMigrationFolder(
+  dir: string,
+  options: ReadMigrationFolderOptions = {},
+): Promise<MigrationFolder> {
   const entries = await readEntries(dir)
-  if (entries === null) return { dir, migrations: [], sum: null }
+  if (entries === null) {
+    if (options.allowMissing === true) return { dir, migrations: [], sum: null }
+    throw new MigrationFolderError(dir, MISSING_FOLDER)
+  }
   const migrations: MigrationFile[] = []
   let sum: string | null = null
   for (const entry of entries) {
@@ -98,6 +118,7 @@ async function readMigration(dir: string, name: string): Promise<MigrationFile> 
     upNoTransaction: isNoTransaction(up),
     downNoTransaction: down !== null && isNoTransaction(down),
     checksum: upChecksum(up),
+    downChecksum: downChecksum(down),
   }
 }
 

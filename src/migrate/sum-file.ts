@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256Hex } from './checksum.js'
+import { MigrationSumError } from './migration-errors.js'
 import { type MigrationFile, type MigrationFolder, SUM_FILE } from './migration-folder.js'
 
 /**
@@ -47,6 +48,16 @@ export async function writeSumFile(dir: string, migrations: readonly MigrationFi
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})( |$)/
 const TOTAL_LINE = /^total ([0-9a-f]{64})$/
 const ENTRY_LINE = /^(\S+) ([0-9a-f]{64})$/
+
+/** Throws a MigrationSumError listing every problem when the folder does not match its sum file. */
+export function assertSumFile(folder: MigrationFolder): void {
+  const problems = verifySumFile(folder)
+  if (problems.length > 0)
+    throw new MigrationSumError(
+      join(folder.dir, SUM_FILE),
+      problems.map((p) => p.message),
+    )
+}
 
 /** Compares the folder with its sum file; an empty list means they agree. */
 export function verifySumFile(folder: MigrationFolder): SumProblem[] {

@@ -24,7 +24,7 @@ function expectCleanError(run: CliRun, message: string | RegExp): void {
 describe('CLI errors', () => {
   let project: Awaited<ReturnType<typeof tempProject>>
   beforeAll(async () => {
-    project = await tempProject({ 'schema.ts': schema })
+    project = await tempProject({ 'schema.ts': schema, 'migrations/.gitkeep': '' })
   })
   afterAll(() => project.remove())
   const run = (...args: string[]) => tidemark(args, { cwd: project.dir })

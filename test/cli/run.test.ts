@@ -73,7 +73,7 @@ describe('progress lines', () => {
   it('draws and erases a progress line on a terminal stderr (status, migrate, check), and none with --json', async () => {
     const { runCli } = await import('../../src/cli/run.js')
     const { tempProject } = await import('./support.js')
-    const project = await tempProject({ 'schema.ts': 'export {}\n' })
+    const project = await tempProject({ 'schema.ts': 'export {}\n', 'migrations/.gitkeep': '' })
     try {
       const run = async (...args: string[]) => {
         const err: string[] = []

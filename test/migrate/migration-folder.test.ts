@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MigrationFolderError, readMigrationFolder, upChecksum } from '../../src/migrate/index.js'
+import {
+  downChecksum,
+  MigrationFolderError,
+  readMigrationFolder,
+  upChecksum,
+} from '../../src/migrate/index.js'
 import { makeTempDir, type TempDir } from './support/migration-dir.js'
 
 let dir: TempDir
@@ -40,6 +45,7 @@ describe('readMigrationFolder', () => {
         upNoTransaction: false,
         downNoTransaction: true,
         checksum: upChecksum('create table users (id int);\n'),
+        downChecksum: downChecksum('-- tidemark:no-transaction\r\ndrop table users;\n'),
       },
       {
         name: '20261126090000_backfill_names',
@@ -48,11 +54,14 @@ describe('readMigrationFolder', () => {
         upNoTransaction: true,
         downNoTransaction: false,
         checksum: upChecksum('-- tidemark:no-transaction\ncreate index concurrently i on users (name);\n'),
+        downChecksum: downChecksum(null),
       },
     ])
     // The checksum is sha256 of the file's bytes, computed here independently of Tidemark.
     const bytes = await readFile(join(dir.path, '20261125101500_create_users', 'up.sql'))
     expect(folder.migrations[0]!.checksum).toBe(createHash('sha256').update(bytes).digest('hex'))
+    const downBytes = await readFile(join(dir.path, '20261125101500_create_users', 'down.sql'))
+    expect(folder.migrations[0]!.downChecksum).toBe(createHash('sha256').update(downBytes).digest('hex'))
   })
 
   it('only honours the no-transaction marker on the first line', async () => {
@@ -61,9 +70,13 @@ describe('readMigrationFolder', () => {
     expect(migration!.upNoTransaction).toBe(false)
   })
 
-  it('treats a missing folder as empty', async () => {
-    expect(await readMigrationFolder(join(dir.path, 'nothing-here'))).toEqual({
-      dir: join(dir.path, 'nothing-here'),
+  it('refuses a folder that does not exist, unless told to read it as empty', async () => {
+    const missing = join(dir.path, 'nothing-here')
+    expect((await folderError(missing)).message).toBe(
+      `${missing}: the migrations folder does not exist. Check the migrations setting (or --migrations), and that the folder is shipped with the deployment (e.g. copied into the container image)`,
+    )
+    expect(await readMigrationFolder(missing, { allowMissing: true })).toEqual({
+      dir: missing,
       migrations: [],
       sum: null,
     })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type MigrationFile, migrationStatus, upChecksum } from '../../src/migrate/index.js'
+import { downChecksum, type MigrationFile, migrationStatus, upChecksum } from '../../src/migrate/index.js'
 
 const file = (name: string, up = `-- ${name}\nselect 1;`): MigrationFile => ({
   name,
@@ -8,6 +8,7 @@ const file = (name: string, up = `-- ${name}\nselect 1;`): MigrationFile => ({
   upNoTransaction: false,
   downNoTransaction: false,
   checksum: upChecksum(up),
+  downChecksum: downChecksum(null),
 })
 const row = (
   migration: MigrationFile,
@@ -46,6 +47,28 @@ describe('migrationStatus', () => {
       outOfOrder: [b.name],
       unfinished: [c.name],
     })
+  })
+
+  it('finds an edited down.sql where the journal recorded one, and still verifies rows that did not', () => {
+    const withDown = { ...a, down: 'drop table a;', downChecksum: downChecksum('drop table a;') }
+    const recorded = { ...row(withDown), downChecksum: withDown.downChecksum }
+    const edited = {
+      ...withDown,
+      down: 'drop table a cascade;',
+      downChecksum: downChecksum('drop table a cascade;'),
+    }
+    expect(migrationStatus([recorded], { migrations: [withDown] }).edited).toEqual([])
+    expect(migrationStatus([recorded], { migrations: [edited] }).edited).toEqual([a.name])
+    // Added since: not reviewed with the up.sql that ran. Deleted: nothing can run it.
+    const added = { ...recorded, downChecksum: downChecksum(null) }
+    expect(migrationStatus([added], { migrations: [withDown] }).edited).toEqual([a.name])
+    const deleted = { ...withDown, down: null, downChecksum: downChecksum(null) }
+    expect(migrationStatus([recorded], { migrations: [deleted] }).edited).toEqual([])
+    // A row from before the journal recorded down.sql: its up.sql alone verifies it.
+    expect(migrationStatus([{ ...recorded, downChecksum: null }], { migrations: [edited] }).edited).toEqual(
+      [],
+    )
+    expect(migrationStatus([row(a)], { migrations: [edited] }).edited).toEqual([])
   })
 
   it('is empty for an empty journal and folder', () => {

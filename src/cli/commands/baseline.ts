@@ -1,12 +1,12 @@
 import { baseline } from '../../migrate/baseline.js'
 import { readMigrationFolder } from '../../migrate/migration-folder.js'
+import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
-import { assertIntegrity } from './migrate.js'
 
 export const BASELINE_HELP = `Usage: tidemark baseline [--to NAME] [flags]
 
@@ -28,7 +28,7 @@ export async function baselineCommand(args: readonly string[], io: CliIo): Promi
   }
   const settings = await resolveSettings(flags, io)
   const folder = await readMigrationFolder(settings.migrations)
-  assertIntegrity(folder)
+  assertSumFile(folder)
   const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
   let result: Awaited<ReturnType<typeof baseline>>

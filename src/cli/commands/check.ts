@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import { type CheckReport, checkDatabase } from '../../migrate/check/check.js'
 import { redactUrl } from '../../migrate/generate/shadow.js'
 import { readMigrationFolder } from '../../migrate/migration-folder.js'
+import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag } from '../flags.js'
@@ -9,7 +10,6 @@ import type { CliIo } from '../io.js'
 import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { type Paint, paint, progress } from '../terminal.js'
-import { assertIntegrity } from './migrate.js'
 
 export const CHECK_HELP = `Usage: tidemark check [--fail-on FINDINGS] [flags]
 
@@ -41,7 +41,7 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   const failOn = parseFailOn(stringFlag(flags, 'fail-on'))
   const settings = await resolveSettings(flags, io)
   const folder = await readMigrationFolder(settings.migrations)
-  assertIntegrity(folder)
+  assertSumFile(folder)
   const desired = settings.schema.length === 0 ? undefined : await loadSchemaModel(settings)
   const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
@@ -89,7 +89,7 @@ function parseFailOn(value: string | undefined): ReadonlySet<Finding> {
 function failures(report: CheckReport): Finding[] {
   const found: Finding[] = []
   if (report.drift.status !== 'clean') found.push('drift')
-  if (report.code.status === 'differs') found.push('code')
+  if (report.code.status === 'differs' || report.code.status === 'unknown') found.push('code')
   const j = report.journal
   if (j.pending.length > 0) found.push('pending')
   if (j.edited.length > 0) found.push('edited')
@@ -127,6 +127,7 @@ function driftLines(report: CheckReport, p: Paint): string[] {
   const notes = drift.notes.map((note) => `  ${p.dim(note)}`)
   const migrations = `${drift.appliedMigrations} applied migration${drift.appliedMigrations === 1 ? '' : 's'}`
   if (drift.status === 'unknown') return [p.bold(p.yellow('Drift: unknown')), ...notes]
+  if (drift.status === 'unadopted') return [`${p.bold('Drift:')} ${p.yellow('not adopted')}`, ...notes]
   if (drift.status === 'clean')
     return [`${p.bold('Drift:')} ${p.green('none')}: the database matches its ${migrations}.`, ...notes]
   const count = drift.findings.length
@@ -154,6 +155,8 @@ function codeLines(report: CheckReport, p: Paint): string[] {
   const code = report.code
   if (code.status === 'skipped')
     return [`${p.bold('Code:')} skipped`, ...code.notes.map((n) => `  ${p.dim(n)}`)]
+  if (code.status === 'unknown')
+    return [p.bold(p.yellow('Code: unknown')), ...code.notes.map((n) => `  ${p.dim(n)}`)]
   if (code.status === 'clean')
     return [`${p.bold('Code:')} ${p.green('in step')}: the migrations build what the schema modules declare.`]
   return [
@@ -176,7 +179,14 @@ function journalLines(report: CheckReport, p: Paint): string[] {
       j.unfinished,
       'check the database, then finish or remove the migration by hand',
     ],
-    ['pending', j.pending, "run 'tidemark migrate'"],
+    [
+      'pending',
+      j.pending,
+      // Migrating a database that already holds the tables would fail on the first CREATE.
+      report.drift.status === 'unadopted'
+        ? "adopt the database first (see Drift), then 'tidemark migrate' applies the rest"
+        : "run 'tidemark migrate'",
+    ],
     [
       'pending, older than the latest applied migration',
       j.outOfOrder,

@@ -9,6 +9,7 @@ import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
+import { assertHistoryMayStart } from '../new-history.js'
 import {
   assertRenameFlagsUsed,
   RENAME_FLAGS,
@@ -48,6 +49,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     )
   }
   const settings = await resolveSettings(flags, io)
+  await assertHistoryMayStart(settings)
   const fromDatabase = flags.values['from-db'] === true
   const line = progress(io, settings.json)
   if (fromDatabase) line.step('Reading the live database')

@@ -5,13 +5,14 @@ import type { Hazard } from '../../diff/changes.js'
 import { describeChange } from '../../diff/describe.js'
 import { diff } from '../../diff/diff.js'
 import type { SchemaModel } from '../../model/types.js'
-import { planMigration, type RenameResolver } from '../generate/plan.js'
+import { type MigrationPlan, planMigration, type RenameResolver } from '../generate/plan.js'
 import type { ShadowOptions } from '../generate/shadow.js'
 import { readHistoryModel } from '../history-model.js'
 import { type JournalOptions, readJournal } from '../journal.js'
 import type { MigrationFolder } from '../migration-folder.js'
-import { migrationStatus } from '../migration-status.js'
+import { type MigrationStatus, migrationStatus } from '../migration-status.js'
 import { type DriftFinding, driftFindings } from './drift-findings.js'
+import { replayFailureNote } from './replay-failure.js'
 import { restrictToSchemas } from './restrict-schemas.js'
 
 export type { DriftFinding, DriftState } from './drift-findings.js'
@@ -46,9 +47,13 @@ export interface CheckReport {
 
 /** Has the live database drifted from the migrations applied to it? */
 export interface DriftSection {
-  /** `unknown` when the applied migrations cannot be replayed (a file is missing). */
-  readonly status: 'clean' | 'drifted' | 'unknown'
-  /** Why the status is unknown, or what to keep in mind (an applied file was edited). */
+  /**
+   * `unknown` when the applied migrations cannot be replayed (a file is missing, or fails);
+   * `unadopted` when the database holds objects but records no applied migration: Tidemark never
+   * migrated it (`findings` lists what it holds; adopt it with `baseline`, not the reconcile SQL).
+   */
+  readonly status: 'clean' | 'drifted' | 'unknown' | 'unadopted'
+  /** Why the status is unknown or unadopted, or what to keep in mind (an applied file was edited). */
   readonly notes: readonly string[]
   /** How many applied migrations were replayed to compare with. */
   readonly appliedMigrations: number
@@ -59,7 +64,8 @@ export interface DriftSection {
 
 /** Does the schema code declare what the migrations build? */
 export interface CodeSection {
-  readonly status: 'clean' | 'differs' | 'skipped'
+  /** `unknown` when the migrations cannot be replayed (`notes` says why). */
+  readonly status: 'clean' | 'differs' | 'skipped' | 'unknown'
   readonly notes: readonly string[]
   /** What `tidemark generate` would write, in words. */
   readonly changes: readonly { readonly description: string; readonly hazards: readonly Hazard[] }[]
@@ -114,49 +120,69 @@ export async function checkDatabase(options: CheckOptions): Promise<CheckReport>
   const everythingApplied = appliedFolder.migrations.length === options.folder.migrations.length
 
   // The code question replays every migration; when all are applied, that replay serves both.
-  const code = await checkCode(options)
-  let expected = code.history
-  if (!everythingApplied || expected === undefined) {
+  const code = await checkCode(options, status)
+  const expected = async (): Promise<SchemaModel | string> => {
+    if (everythingApplied && code.history !== undefined) return code.history
     options.onStep?.(`Replaying ${appliedFolder.migrations.length} applied migrations`)
-    expected = (await readHistoryModel(appliedFolder, options)).model
+    try {
+      return (await readHistoryModel(appliedFolder, options)).model
+    } catch (error) {
+      const note = replayFailureNote(error, options.folder, status)
+      if (note === undefined) throw error
+      return note
+    }
   }
-  const drift = checkDrift(
-    live,
-    restrictToSchemas(expected, options.schemas),
-    status.missing,
-    status.edited,
-    applied.size,
-  )
+  const drift =
+    status.missing.length > 0
+      ? unknownDrift([missingNote(status.missing)], status, applied.size)
+      : await expected().then((model) =>
+          typeof model === 'string'
+            ? unknownDrift([model], status, applied.size)
+            : checkDrift(live, restrictToSchemas(model, options.schemas), status, applied.size),
+        )
   return { version: 1, drift, code: code.section, journal }
+}
+
+function missingNote(missing: readonly string[]): string {
+  return `Applied migration${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from the folder, so what the database should hold cannot be replayed. Restore the files to check for drift.`
+}
+
+function editedNotes(edited: readonly string[]): string[] {
+  return edited.map((name) => `${name} was edited after it was applied; it was replayed as the file is now.`)
+}
+
+function unknownDrift(notes: readonly string[], status: MigrationStatus, appliedCount: number): DriftSection {
+  return {
+    status: 'unknown',
+    notes: [...notes, ...editedNotes(status.edited)],
+    appliedMigrations: appliedCount,
+    findings: [],
+    reconcile: { sql: [], hazards: [] },
+  }
 }
 
 function checkDrift(
   live: SchemaModel,
   expected: SchemaModel,
-  missing: readonly string[],
-  edited: readonly string[],
+  status: MigrationStatus,
   appliedCount: number,
 ): DriftSection {
-  const notes = edited.map(
-    (name) => `${name} was edited after it was applied; it was replayed as the file is now.`,
-  )
-  if (missing.length > 0) {
+  const findings = driftFindings(diff(expected, live), expected, live)
+  // Objects and an empty journal: a database made some other way, never migrated by Tidemark.
+  // Dropping what it holds is not the way back; adopting it is.
+  if (findings.length > 0 && appliedCount === 0 && status.unfinished.length === 0) {
     return {
-      status: 'unknown',
-      notes: [
-        `Applied migration${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing from the folder, so what the database should hold cannot be replayed. Restore the files to check for drift.`,
-        ...notes,
-      ],
-      appliedMigrations: appliedCount,
-      findings: [],
+      status: 'unadopted',
+      notes: [unadoptedNote(findings.length)],
+      appliedMigrations: 0,
+      findings,
       reconcile: { sql: [], hazards: [] },
     }
   }
-  const findings = driftFindings(diff(expected, live), expected, live)
   const back = diff(live, expected)
   return {
     status: findings.length === 0 ? 'clean' : 'drifted',
-    notes,
+    notes: editedNotes(status.edited),
     appliedMigrations: appliedCount,
     findings,
     reconcile: {
@@ -164,6 +190,15 @@ function checkDrift(
       hazards: back.flatMap((change) => change.hazards),
     },
   }
+}
+
+function unadoptedNote(objects: number): string {
+  return (
+    `The database holds ${objects} object${objects === 1 ? '' : 's'} but records no applied migration: Tidemark has never migrated it. ` +
+    "Adopt it: 'tidemark baseline' records the migrations it already holds as applied (--to NAME for " +
+    "the last one), after checking that it matches them; if it holds more than the migrations build, 'tidemark generate " +
+    "--from-db' first writes the difference as a migration."
+  )
 }
 
 /** Every rename candidate is taken as a drop and an add: check only reports, and asks nothing. */
@@ -174,6 +209,7 @@ const noRenames: RenameResolver = async (candidates, decided) => ({
 
 async function checkCode(
   options: CheckOptions,
+  status: MigrationStatus,
 ): Promise<{ section: CodeSection; history: SchemaModel | undefined }> {
   if (options.desired === undefined) {
     return {
@@ -186,14 +222,21 @@ async function checkCode(
     }
   }
   options.onStep?.(`Replaying ${options.folder.migrations.length} migrations and loading the schema`)
-  const plan = await planMigration({
-    folder: options.folder,
-    desired: options.desired.model,
-    authoredDefaults: options.desired.authoredDefaults,
-    journal: options.journal,
-    shadow: options.shadow,
-    resolveRenames: noRenames,
-  })
+  let plan: MigrationPlan
+  try {
+    plan = await planMigration({
+      folder: options.folder,
+      desired: options.desired.model,
+      authoredDefaults: options.desired.authoredDefaults,
+      journal: options.journal,
+      shadow: options.shadow,
+      resolveRenames: noRenames,
+    })
+  } catch (error) {
+    const note = replayFailureNote(error, options.folder, status)
+    if (note === undefined) throw error
+    return { section: { status: 'unknown', notes: [note], changes: [] }, history: undefined }
+  }
   return {
     section: {
       status: plan.up.length === 0 ? 'clean' : 'differs',

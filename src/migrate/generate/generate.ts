@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import { describeChange } from '../../diff/describe.js'
 import type { SchemaModel } from '../../model/types.js'
 import type { JournalOptions } from '../journal.js'
-import { MigrationFolderError } from '../migration-errors.js'
-import { type MigrationFolder, readMigrationFolder, SUM_FILE } from '../migration-folder.js'
-import { verifySumFile, writeSumFile } from '../sum-file.js'
+import { type MigrationFolder, readMigrationFolder } from '../migration-folder.js'
+import { assertSumFile, writeSumFile } from '../sum-file.js'
 import { historyCacheFile, writeCachedModel } from './history-cache.js'
 import { nextMigrationName, slugify } from './migration-name.js'
 import { migrationText } from './migration-text.js'
@@ -44,11 +43,10 @@ export interface GenerateResult {
  * Refuses a folder that does not match its integrity file: a plan over edited history is wrong.
  */
 export async function generateMigration(options: GenerateOptions): Promise<GenerateResult> {
-  const folder = await readMigrationFolder(options.dir)
-  const problems = verifySumFile(folder)
-  if (problems.length > 0) {
-    throw new MigrationFolderError(join(options.dir, SUM_FILE), problems.map((p) => p.message).join('; '))
-  }
+  // A new project's first migration creates the folder. (The CLI first checks that the live
+  // database records no applied migration: a mistyped path there would start a second history.)
+  const folder = await readMigrationFolder(options.dir, { allowMissing: true })
+  assertSumFile(folder)
   const plan =
     options.fromDatabase !== undefined
       ? await planToModel({
