@@ -1,5 +1,6 @@
 import type { Database, Queryable } from '../database/database.js'
 import { withDedicatedConnection } from './dedicated-connection.js'
+import { errorLocation } from './error-location.js'
 import { MigrationError, MigrationSqlError } from './migration-errors.js'
 import { type SqlStatement, splitStatements } from './split-statements.js'
 import { loadSqlParser } from './sql-parser.js'
@@ -79,7 +80,7 @@ export async function runStatements(
       throw new MigrationError({
         file,
         statementIndex: index,
-        line: statement.line,
+        ...errorLocation(statement, cause),
         statement: statement.text,
         notRolledBack: options.inTransaction ? [] : statements.slice(0, index).map((s) => s.text),
         cause,
