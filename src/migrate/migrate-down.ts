@@ -1,11 +1,6 @@
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
-import {
-  parseMigrationSql,
-  runOutsideTransaction,
-  runStatements,
-  setLockTimeout,
-} from './apply-migration-sql.js'
+import { parseMigrationSql } from './apply-migration-sql.js'
 import { assertHistory } from './history-check.js'
 import { DEFAULT_JOURNAL, type JournalOptions, type JournalRow, readJournal } from './journal.js'
 import { lockJournal } from './journal-lock.js'
@@ -14,6 +9,8 @@ import { DEFAULT_LOCK_TIMEOUT } from './migrate.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
 import { migrationStatus } from './migration-status.js'
+import { runOutsideTransaction } from './run-outside-transaction.js'
+import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import type { SqlStatement } from './split-statements.js'
 
 export type MigrateDownEvent =
@@ -103,7 +100,7 @@ export async function migrateDown(
         await markUnfinished(tx, journal, name)
         return { started: performance.now(), row }
       }
-      await setLockTimeout(tx, lockTimeout, 'transaction')
+      await setLocalLockTimeout(tx, lockTimeout)
       const started = performance.now()
       await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
       await deleteRow(tx, journal, name)
@@ -160,7 +157,7 @@ async function revertOutsideTransaction(
 ): Promise<void> {
   const { name } = plan.migration
   try {
-    await runOutsideTransaction(db, plan.file, plan.statements, lockTimeout)
+    await runOutsideTransaction(db, plan.file, plan.statements, { lockTimeout })
   } catch (error) {
     // The migration is still applied (partly undone at most): restore its row as it was.
     await markApplied(db, journal, name, row.durationMs, row.appliedAt ?? undefined).catch(() => {})

@@ -1,11 +1,6 @@
 import { join } from 'node:path'
 import type { Database, Transaction } from '../database/database.js'
-import {
-  parseMigrationSql,
-  runOutsideTransaction,
-  runStatements,
-  setLockTimeout,
-} from './apply-migration-sql.js'
+import { parseMigrationSql } from './apply-migration-sql.js'
 import { ACCEPT_EDITED_FLAG, assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
 import {
   DEFAULT_JOURNAL,
@@ -20,6 +15,8 @@ import { deleteRow, markApplied, recordApplied, recordClaim, updateChecksum } fr
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
 import { migrationStatus } from './migration-status.js'
+import { runOutsideTransaction } from './run-outside-transaction.js'
+import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import type { SqlStatement } from './split-statements.js'
 import { backoffDelay, sleep, unfinishedClaimError } from './wait-for-claim.js'
 
@@ -179,7 +176,7 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
       if (claim !== 'free') return claim
       context.onEvent({ type: 'started', name: migration.name, noTransaction: false })
       // Set after the advisory lock: waiting for another runner is expected, waiting on a table is not.
-      await setLockTimeout(tx, context.lockTimeout, 'transaction')
+      await setLocalLockTimeout(tx, context.lockTimeout)
       const started = performance.now()
       await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
       const durationMs = Math.round(performance.now() - started)
@@ -197,8 +194,8 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
  * A no-transaction migration cannot commit atomically with its journal row, so:
  * 1. Under the lock, claim it: insert its journal row with applied_at null, and commit. Other
  *    runners that meet the claim wait (polling, the lock released between polls) until it is applied.
- * 2. Run its statements one by one outside any transaction, on one dedicated connection, with
- *    lock_timeout set for the session.
+ * 2. Run its statements one by one, each committed on its own, on one dedicated connection (see
+ *    runOutsideTransaction: no session setting stays behind).
  * 3. Set applied_at. On failure, delete the claim instead and throw a MigrationError that lists the
  *    statements that had already run: PostgreSQL cannot roll those back.
  * If the process dies during step 2 the claim stays; waiting runners time out with a message that
@@ -218,7 +215,7 @@ async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Ou
   context.onEvent({ type: 'started', name: migration.name, noTransaction: true })
   const started = performance.now()
   try {
-    await runOutsideTransaction(context.db, plan.file, plan.statements, context.lockTimeout)
+    await runOutsideTransaction(context.db, plan.file, plan.statements, { lockTimeout: context.lockTimeout })
   } catch (error) {
     // Best effort: if even this fails, the claim stays and the next run explains how to clear it.
     await deleteRow(context.db, context.journal, migration.name).catch(() => {})
