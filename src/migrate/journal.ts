@@ -66,7 +66,7 @@ export async function readJournal(
  * error is answered by checking once more in a new transaction, which does refresh it.
  */
 export async function ensureJournal(db: Queryable, journal: JournalOptions = DEFAULT_JOURNAL): Promise<void> {
-  if (await journalExists(db, journal)) return
+  if (await journalExists(db, journal)) return addClaimerColumns(db, journal)
   try {
     await createJournal(db, journal)
   } catch (error) {
@@ -90,7 +90,28 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
         checksum text not null,
         applied_at timestamptz,
         duration_ms integer,
-        started_at timestamptz not null default clock_timestamp()
+        started_at timestamptz not null default clock_timestamp(),
+        claimer_pid integer,
+        claimer_started_at timestamptz
       )`)
+  })
+}
+
+/**
+ * Journals created before the runner recorded who claims a no-transaction migration get the two
+ * columns (see claimer.ts). Checked first, so an up-to-date journal is never locked for it.
+ */
+async function addClaimerColumns(db: Queryable, journal: JournalOptions): Promise<void> {
+  const { rows } = await db.execute<{ count: number }>(sql`
+    select count(*)::int as count from pg_attribute
+    where attrelid = to_regclass(${journalName(journal)}) and not attisdropped
+      and attname in ('claimer_pid', 'claimer_started_at')`)
+  if (rows[0]?.count === 2) return
+  await db.transaction(async (tx) => {
+    await lockJournal(tx, journal)
+    await tx.execute(sql`
+      alter table ${journalTable(journal)}
+        add column if not exists claimer_pid integer,
+        add column if not exists claimer_started_at timestamptz`)
   })
 }

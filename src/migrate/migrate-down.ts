@@ -1,8 +1,16 @@
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import { parseMigrationSql } from './apply-migration-sql.js'
+import { recordClaimer } from './claimer.js'
+import { type AllowDataLoss, downDataLoss, guardDataLoss } from './data-loss.js'
 import { assertHistory } from './history-check.js'
-import { DEFAULT_JOURNAL, type JournalOptions, type JournalRow, readJournal } from './journal.js'
+import {
+  DEFAULT_JOURNAL,
+  ensureJournal,
+  type JournalOptions,
+  type JournalRow,
+  readJournal,
+} from './journal.js'
 import { lockJournal } from './journal-lock.js'
 import { deleteRow, markApplied, markUnfinished } from './journal-writes.js'
 import { DEFAULT_LOCK_TIMEOUT } from './migrate.js'
@@ -25,6 +33,12 @@ export interface MigrateDownOptions {
   readonly journal?: JournalOptions
   /** PostgreSQL lock_timeout while a down.sql runs. Default `'10s'`. */
   readonly lockTimeout?: string
+  /**
+   * Whether migrations may be undone, since undoing one loses the data it held: `false` refuses with
+   * a DataLossError before anything is undone, a function is asked with the list. Default `true`;
+   * the CLI refuses unless told (`--allow-data-loss`).
+   */
+  readonly allowDataLoss?: AllowDataLoss
   readonly onEvent?: (event: MigrateDownEvent) => void
 }
 
@@ -88,6 +102,12 @@ export async function migrateDown(
     })
   }
 
+  await guardDataLoss(
+    plans.map((plan) => downDataLoss(plan.migration)),
+    options.allowDataLoss ?? true,
+  )
+  // A journal from before claimers were recorded gets their columns (no-transaction down.sql files).
+  if (plans.length > 0) await ensureJournal(db, journal)
   const reverted: MigrateDownResult['reverted'] = []
   for (const plan of plans) {
     const { name } = plan.migration
@@ -157,7 +177,10 @@ async function revertOutsideTransaction(
 ): Promise<void> {
   const { name } = plan.migration
   try {
-    await runOutsideTransaction(db, plan.file, plan.statements, { lockTimeout })
+    await runOutsideTransaction(db, plan.file, plan.statements, {
+      lockTimeout,
+      beforeStatements: (connection) => recordClaimer(connection, journal, name),
+    })
   } catch (error) {
     // The migration is still applied (partly undone at most): restore its row as it was.
     await markApplied(db, journal, name, row.durationMs, row.appliedAt ?? undefined).catch(() => {})

@@ -6,18 +6,23 @@ import { readMigrationFolder, SUM_FILE } from '../../migrate/migration-folder.js
 import { verifySumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
+import { dataLossConsent, dataLossRefusal } from '../data-loss-consent.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 
-export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [flags]
-       tidemark migrate down [--to NAME | --steps N] [flags]
+export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [--allow-data-loss] [flags]
+       tidemark migrate down [--to NAME | --steps N] [--allow-data-loss] [flags]
 
 Applies pending migrations in order, each exactly once and in its own transaction, even when several
 deploys run at once. 'migrate down' undoes the latest migration (or N of them, or all after NAME)
 with their down.sql.
 
+Migrations that lose data (a data-loss hazard in the file's header, and every 'migrate down') run
+only after a yes on a terminal, or with --allow-data-loss (or allowDataLoss in the config).
+
   --accept-edited NAME   accept that the applied migration NAME was edited on purpose
+  --allow-data-loss      run migrations that lose data without asking
   --to NAME              (down) undo every migration applied after NAME
   --steps N              (down) undo the N latest migrations (default 1)
 `
@@ -25,6 +30,7 @@ with their down.sql.
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('migrate', args, {
     'accept-edited': { type: 'string', multiple: true },
+    'allow-data-loss': { type: 'boolean' },
     to: { type: 'string' },
     steps: { type: 'string' },
   })
@@ -48,6 +54,11 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const say = (line: string): void => {
     if (!settings.json) io.stdout.write(`${line}\n`)
   }
+  const allowDataLoss = dataLossConsent(
+    flags.values['allow-data-loss'] === true || settings.allowDataLoss,
+    io,
+    settings.json,
+  )
   const db = await openLiveDatabase(settings)
   try {
     if (down) {
@@ -55,9 +66,12 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
         ...downTarget(stringFlag(flags, 'to'), stringFlag(flags, 'steps')),
         journal: settings.journal,
         lockTimeout: settings.lockTimeout,
+        allowDataLoss,
         onEvent: (e) => {
           if (e.type === 'reverted') say(`Reverted ${e.name} (${e.durationMs} ms)`)
         },
+      }).catch((error: unknown) => {
+        throw dataLossRefusal(error, io, settings.json)
       })
       if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
       else if (result.reverted.length === 0) say('Nothing to undo: no migration is applied.')
@@ -68,12 +82,13 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       journal: settings.journal,
       lockTimeout: settings.lockTimeout,
       acceptEdited: listFlag(flags, 'accept-edited'),
+      allowDataLoss,
       onEvent: (e) => {
         if (e.type === 'applied') say(`Applied ${e.name} (${e.durationMs} ms)`)
         if (e.type === 'waiting') say(`Waiting for another deploy to finish ${e.name}...`)
       },
     }).catch((error: unknown) => {
-      throw withRoleHint(error)
+      throw withRoleHint(dataLossRefusal(error, io, settings.json))
     })
     if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
     else if (result.applied.length === 0) {
