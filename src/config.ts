@@ -30,6 +30,11 @@ export interface TidemarkConfig {
   /** PostgreSQL's lock_timeout for each migration, e.g. `'10s'`. Default `'10s'`. */
   readonly lockTimeout?: string
   /**
+   * Let `migrate` apply migrations that declare a data-loss hazard, and `migrate down` undo
+   * migrations, without asking (on a terminal) or `--allow-data-loss` (elsewhere). Default `false`.
+   */
+  readonly allowDataLoss?: boolean
+  /**
    * Roles Tidemark creates (NOLOGIN, no privileges) when they do not exist, before `migrate` and
    * `push` apply anything: the roles your policies name, e.g. `['app_user', 'anon']`. Roles are
    * cluster-wide, so by default Tidemark only refers to them; they are never dropped.

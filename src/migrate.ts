@@ -36,6 +36,9 @@ export { ensureRoles } from './migrate/ensure-roles.js'
 export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
 export {
+  type AllowDataLoss,
+  DataLossError,
+  type DataLossRisk,
   DEFAULT_JOURNAL,
   type JournalOptions,
   type JournalRow,

@@ -19,6 +19,7 @@ const KNOWN_KEYS = new Set([
   'shadowDatabaseUrl',
   'journal',
   'lockTimeout',
+  'allowDataLoss',
   'roles',
 ])
 
@@ -78,6 +79,8 @@ function validateConfig(path: string, value: unknown): TidemarkConfig {
     if (config[key] !== undefined && typeof config[key] !== 'string') fail(`'${key}' must be a string`)
   }
   for (const key of ['migrations', 'databaseUrl', 'shadowDatabaseUrl', 'lockTimeout']) optionalString(key)
+  if (config.allowDataLoss !== undefined && typeof config.allowDataLoss !== 'boolean')
+    fail(`'allowDataLoss' must be true or false`)
   const schema = config.schema
   if (
     schema !== undefined &&

@@ -19,6 +19,8 @@ export interface Settings {
   readonly schemas: readonly string[] | undefined
   readonly journal: JournalOptions
   readonly lockTimeout: string
+  /** Migrations that lose data may run without asking (config `allowDataLoss`). */
+  readonly allowDataLoss: boolean
   /** Roles to create when missing before migrate and push apply anything. */
   readonly roles: readonly string[]
   readonly json: boolean
@@ -53,6 +55,7 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
     schemas: config.schemas,
     journal: { ...DEFAULT_JOURNAL, ...config.journal },
     lockTimeout: config.lockTimeout ?? DEFAULT_LOCK_TIMEOUT,
+    allowDataLoss: config.allowDataLoss ?? false,
     roles: config.roles ?? [],
     json: flags.values.json === true,
     verbose: flags.values.verbose === true,

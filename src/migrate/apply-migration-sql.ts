@@ -1,6 +1,7 @@
-import type { Database, Queryable } from '../database/database.js'
-import { withDedicatedConnection } from './dedicated-connection.js'
-import { MigrationError, MigrationSqlError } from './migration-errors.js'
+import type { Database } from '../database/database.js'
+import { MigrationSqlError } from './migration-errors.js'
+import { runOutsideTransaction } from './run-outside-transaction.js'
+import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import { type SqlStatement, splitStatements } from './split-statements.js'
 import { loadSqlParser } from './sql-parser.js'
 
@@ -29,11 +30,11 @@ export async function applyMigrationSql(
   const statements = await parseMigrationSql(file, sql, options.transaction)
   if (options.transaction) {
     await db.transaction(async (tx) => {
-      if (options.lockTimeout !== undefined) await setLockTimeout(tx, options.lockTimeout, 'transaction')
+      if (options.lockTimeout !== undefined) await setLocalLockTimeout(tx, options.lockTimeout)
       await runStatements(tx, file, statements, { inTransaction: true })
     })
   } else {
-    await runOutsideTransaction(db, file, statements, options.lockTimeout)
+    await runOutsideTransaction(db, file, statements, { lockTimeout: options.lockTimeout })
   }
 }
 
@@ -61,61 +62,3 @@ export async function parseMigrationSql(
 }
 
 const TRANSACTION_CONTROL = /^(begin|start\s+transaction|commit|end|rollback|abort)\b(?!\s+atomic)/i
-
-/**
- * Runs statements in order; the first failure becomes a MigrationError. Outside a transaction the
- * error lists the statements that had already succeeded, since nothing can roll them back.
- */
-export async function runStatements(
-  db: Queryable,
-  file: string,
-  statements: readonly SqlStatement[],
-  options: { inTransaction: boolean },
-): Promise<void> {
-  for (const [index, statement] of statements.entries()) {
-    try {
-      await db.execute({ sql: statement.text, params: [] })
-    } catch (cause) {
-      throw new MigrationError({
-        file,
-        statementIndex: index,
-        line: statement.line,
-        statement: statement.text,
-        notRolledBack: options.inTransaction ? [] : statements.slice(0, index).map((s) => s.text),
-        cause,
-      })
-    }
-  }
-}
-
-/** SET LOCAL (`transaction`) or SET (`session`) lock_timeout; a bound parameter, never spliced text. */
-export async function setLockTimeout(
-  db: Queryable,
-  value: string,
-  scope: 'transaction' | 'session',
-): Promise<void> {
-  await db.execute({
-    sql: `select set_config('lock_timeout', $1, ${scope === 'transaction'})`,
-    params: [value],
-  })
-}
-
-/**
- * Runs statements outside a transaction on one dedicated connection, with lock_timeout set for the
- * session (plain SET, since SET LOCAL needs a transaction) and RESET afterwards.
- */
-export async function runOutsideTransaction(
-  db: Database,
-  file: string,
-  statements: readonly SqlStatement[],
-  lockTimeout: string | undefined,
-): Promise<void> {
-  await withDedicatedConnection(db, async (connection) => {
-    if (lockTimeout !== undefined) await setLockTimeout(connection, lockTimeout, 'session')
-    try {
-      await runStatements(connection, file, statements, { inTransaction: false })
-    } finally {
-      if (lockTimeout !== undefined) await connection.execute({ sql: 'reset lock_timeout', params: [] })
-    }
-  })
-}

@@ -1,10 +1,10 @@
 import type { Database, Queryable } from '../database/database.js'
 
 /**
- * Runs fn on one connection, outside any transaction. Session settings (SET lock_timeout) must reach
- * the connection that runs the statements, yet through a pool consecutive `db.execute` calls may go
- * to different connections (postgres.js rotates them), leaving the SET on a connection the
- * application then uses. The Database interface dedicates a connection only to a transaction, so
+ * Runs fn on one connection, outside any transaction. A no-transaction file may open and commit a
+ * transaction of its own across several statements, and its runner's claim names the connection
+ * at work, yet through a pool consecutive `db.execute` calls may go to different connections
+ * (postgres.js rotates them). The Database interface dedicates a connection only to a transaction, so
  * this opens one, ends it at once with COMMIT, lets fn run in autocommit mode on that connection,
  * and opens an empty transaction again for the driver to commit. fn may only `execute`.
  *

@@ -4,6 +4,8 @@ export {
   applyMigrationSql,
 } from './apply-migration-sql.js'
 export { downChecksum, sha256Hex, upChecksum } from './checksum.js'
+export { type AllowDataLoss, DataLossError, type DataLossRisk } from './data-loss.js'
+export { declaredHazards } from './declared-hazards.js'
 export { ACCEPT_EDITED_FLAG } from './history-check.js'
 export {
   DEFAULT_JOURNAL,

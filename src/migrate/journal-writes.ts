@@ -39,7 +39,9 @@ export async function markApplied(
 
 /** Marks an applied migration as in progress again (a no-transaction down.sql is running). */
 export async function markUnfinished(db: Queryable, journal: JournalOptions, name: string): Promise<void> {
-  await db.execute(sql`update ${journalTable(journal)} set applied_at = null where name = ${name}`)
+  await db.execute(sql`
+    update ${journalTable(journal)} set applied_at = null, claimer_pid = null, claimer_started_at = null
+    where name = ${name}`)
 }
 
 export async function deleteRow(db: Queryable, journal: JournalOptions, name: string): Promise<void> {

@@ -41,18 +41,29 @@ export function journalTable(journal: JournalOptions) {
   return sql.identifier(journal.schema, journal.table)
 }
 
-/** Whether the journal exists, and whether it has the down_checksum column (earlier versions' lack it). */
+/**
+ * Whether the journal exists, and whether it has the columns later versions added: down_checksum,
+ * and the claimer's columns (see claimer.ts). Earlier versions' journals lack them.
+ */
 async function journalShape(
   db: Queryable,
   journal: JournalOptions,
-): Promise<{ exists: boolean; downChecksum: boolean }> {
-  const { rows } = await db.execute<{ exists: boolean; downChecksum: boolean }>(sql`
+): Promise<{ exists: boolean; downChecksum: boolean; claimer: boolean }> {
+  const { rows } = await db.execute<{ exists: boolean; downChecksum: boolean; claimer: boolean }>(sql`
     select to_regclass(${journalName(journal)}) is not null as exists,
       exists (
         select from pg_attribute
         where attrelid = to_regclass(${journalName(journal)}) and attname = 'down_checksum' and not attisdropped
-      ) as "downChecksum"`)
-  return { exists: rows[0]?.exists === true, downChecksum: rows[0]?.downChecksum === true }
+      ) as "downChecksum",
+      (select count(*) from pg_attribute
+        where attrelid = to_regclass(${journalName(journal)}) and not attisdropped
+          and attname in ('claimer_pid', 'claimer_started_at')) = 2 as claimer`)
+  const row = rows[0]
+  return {
+    exists: row?.exists === true,
+    downChecksum: row?.downChecksum === true,
+    claimer: row?.claimer === true,
+  }
 }
 
 async function journalExists(db: Queryable, journal: JournalOptions): Promise<boolean> {
@@ -89,7 +100,8 @@ export async function readJournal(
 export async function ensureJournal(db: Queryable, journal: JournalOptions = DEFAULT_JOURNAL): Promise<void> {
   const shape = await journalShape(db, journal)
   if (shape.exists) {
-    if (!shape.downChecksum) await addDownChecksum(db, journal)
+    // Checked first, so an up-to-date journal is never locked for it.
+    if (!shape.downChecksum || !shape.claimer) await upgradeJournal(db, journal)
     return
   }
   try {
@@ -116,17 +128,24 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
         down_checksum text,
         applied_at timestamptz,
         duration_ms integer,
-        started_at timestamptz not null default clock_timestamp()
+        started_at timestamptz not null default clock_timestamp(),
+        claimer_pid integer,
+        claimer_started_at timestamptz
       )`)
   })
 }
 
 /**
- * Upgrades a journal an earlier version created: down.sql's checksum gets its column, null in the
- * existing rows. Earlier versions name their columns, so they keep reading and writing it.
+ * Upgrades a journal an earlier version created: down.sql's checksum and the runner that claims a
+ * no-transaction migration get their columns, null in the existing rows. Earlier versions name
+ * their columns, so they keep reading and writing it.
  */
-async function addDownChecksum(db: Queryable, journal: JournalOptions): Promise<void> {
-  const alter = sql`alter table ${journalTable(journal)} add column if not exists down_checksum text`
+async function upgradeJournal(db: Queryable, journal: JournalOptions): Promise<void> {
+  const alter = sql`
+    alter table ${journalTable(journal)}
+      add column if not exists down_checksum text,
+      add column if not exists claimer_pid integer,
+      add column if not exists claimer_started_at timestamptz`
   try {
     await db.transaction(async (tx) => {
       await lockJournal(tx, journal)
@@ -135,8 +154,8 @@ async function addDownChecksum(db: Queryable, journal: JournalOptions): Promise<
   } catch (error) {
     if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error
     throw new TidemarkError(
-      `The journal ${journalName(journal)} needs a down_checksum column, and this role may not add it: ` +
-        `run \`alter table ${journalName(journal)} add column down_checksum text\` as its owner, then migrate again.`,
+      `The journal ${journalName(journal)} needs columns this version records, and this role may not add them: ` +
+        `run \`alter table ${journalName(journal)} add column if not exists down_checksum text, add column if not exists claimer_pid integer, add column if not exists claimer_started_at timestamptz\` as its owner, then migrate again.`,
       { cause: error },
     )
   }

@@ -1,20 +1,25 @@
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
-import {
-  parseMigrationSql,
-  runOutsideTransaction,
-  runStatements,
-  setLockTimeout,
-} from './apply-migration-sql.js'
+import { parseMigrationSql } from './apply-migration-sql.js'
+import { recordClaimer } from './claimer.js'
+import { type AllowDataLoss, downDataLoss, guardDataLoss } from './data-loss.js'
 import { assertHistory } from './history-check.js'
-import { DEFAULT_JOURNAL, type JournalOptions, type JournalRow, readJournal } from './journal.js'
+import {
+  DEFAULT_JOURNAL,
+  ensureJournal,
+  type JournalOptions,
+  type JournalRow,
+  readJournal,
+} from './journal.js'
 import { lockJournal } from './journal-lock.js'
 import { deleteRow, markApplied, markUnfinished } from './journal-writes.js'
 import { DEFAULT_LOCK_TIMEOUT } from './migrate.js'
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
 import { editedFilesByName, migrationStatus } from './migration-status.js'
+import { runOutsideTransaction } from './run-outside-transaction.js'
+import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import type { SqlStatement } from './split-statements.js'
 
 export type MigrateDownEvent =
@@ -31,6 +36,12 @@ export interface MigrateDownOptions {
   readonly lockTimeout?: string
   /** Applied migrations whose edited files are accepted as they are (a down.sql fixed after the fact). */
   readonly acceptEdited?: readonly string[]
+  /**
+   * Whether migrations may be undone, since undoing one loses the data it held: `false` refuses with
+   * a DataLossError before anything is undone, a function is asked with the list. Default `true`;
+   * the CLI refuses unless told (`--allow-data-loss`).
+   */
+  readonly allowDataLoss?: AllowDataLoss
   readonly onEvent?: (event: MigrateDownEvent) => void
 }
 
@@ -96,6 +107,13 @@ export async function migrateDown(
     })
   }
 
+  await guardDataLoss(
+    plans.map((plan) => downDataLoss(plan.migration)),
+    options.allowDataLoss ?? true,
+  )
+  // A journal from an earlier version gets the columns this one records (down.sql's checksum, the
+  // claimer of a no-transaction down.sql).
+  if (plans.length > 0) await ensureJournal(db, journal)
   await recordAcceptedEdits(db, journal, status, folder, accepted)
   const reverted: MigrateDownResult['reverted'] = []
   for (const plan of plans) {
@@ -109,7 +127,7 @@ export async function migrateDown(
         await markUnfinished(tx, journal, name)
         return { started: performance.now(), row }
       }
-      await setLockTimeout(tx, lockTimeout, 'transaction')
+      await setLocalLockTimeout(tx, lockTimeout)
       const started = performance.now()
       await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
       await deleteRow(tx, journal, name)
@@ -166,7 +184,10 @@ async function revertOutsideTransaction(
 ): Promise<void> {
   const { name } = plan.migration
   try {
-    await runOutsideTransaction(db, plan.file, plan.statements, lockTimeout)
+    await runOutsideTransaction(db, plan.file, plan.statements, {
+      lockTimeout,
+      beforeStatements: (connection) => recordClaimer(connection, journal, name),
+    })
   } catch (error) {
     // The migration is still applied (partly undone at most): restore its row as it was.
     await markApplied(db, journal, name, row.durationMs, row.appliedAt ?? undefined).catch(() => {})

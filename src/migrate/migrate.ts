@@ -1,12 +1,9 @@
 import { join } from 'node:path'
 import type { Database, Transaction } from '../database/database.js'
 import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
-import {
-  parseMigrationSql,
-  runOutsideTransaction,
-  runStatements,
-  setLockTimeout,
-} from './apply-migration-sql.js'
+import { parseMigrationSql } from './apply-migration-sql.js'
+import { endedClaimer, recordClaimer } from './claimer.js'
+import { type AllowDataLoss, guardDataLoss, upDataLoss } from './data-loss.js'
 import { assertHistory, editedMessage, outOfOrderMessage } from './history-check.js'
 import {
   DEFAULT_JOURNAL,
@@ -21,8 +18,10 @@ import { deleteRow, fillDownChecksum, markApplied, recordApplied, recordClaim } 
 import { MigrationHistoryError } from './migration-errors.js'
 import type { MigrationFile, MigrationFolder } from './migration-folder.js'
 import { editedFiles, editedFilesByName, migrationStatus } from './migration-status.js'
+import { runOutsideTransaction } from './run-outside-transaction.js'
+import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import type { SqlStatement } from './split-statements.js'
-import { backoffDelay, sleep, unfinishedClaimError } from './wait-for-claim.js'
+import { backoffDelay, endedClaimError, sleep, unfinishedClaimError } from './wait-for-claim.js'
 
 /** What the runner reports as it goes, for progress output. */
 export type MigrateEvent =
@@ -42,6 +41,12 @@ export interface MigrateOptions {
   readonly acceptEdited?: readonly string[]
   /** How long to wait for another runner's no-transaction migration to finish. Default 10 minutes. */
   readonly claimWaitMs?: number
+  /**
+   * Whether pending migrations that declare a data-loss hazard (generate writes them in the file's
+   * header) may run: `false` refuses them with a DataLossError before anything runs, a function is
+   * asked with the list. Default `true`; the CLI refuses unless told (`--allow-data-loss`).
+   */
+  readonly allowDataLoss?: AllowDataLoss
   readonly onEvent?: (event: MigrateEvent) => void
 }
 
@@ -75,7 +80,8 @@ interface Context {
  *
  * - Before anything runs: every applied migration must still have its recorded checksum (unless
  *   named in `acceptEdited`), every journal row must have its folder, no pending migration may sort
- *   before an applied one, and every pending file must parse.
+ *   before an applied one, every pending file must parse, and data loss must be allowed
+ *   (`allowDataLoss`).
  * - Each migration runs in its own transaction with its journal row, under `SET LOCAL lock_timeout`
  *   so a blocked DDL fails fast instead of queueing every other query behind it. A failure rolls
  *   that migration back entirely, stops the run, and throws a MigrationError.
@@ -118,6 +124,11 @@ export async function migrate(
       statements: await parseMigrationSql(file, migration.up, !migration.upNoTransaction),
     })
   }
+
+  await guardDataLoss(
+    plans.flatMap((plan) => upDataLoss(plan.migration) ?? []),
+    options.allowDataLoss ?? true,
+  )
 
   await recordAcceptedEdits(db, context.journal, status, folder, accepted)
   await recordDownChecksums(context, rows, folder)
@@ -165,14 +176,21 @@ type Claim = 'skipped' | { wait: JournalRow } | 'free'
  * outside a transaction by another runner (wait), or ours to apply. A migration sorting before one
  * that another runner applied meanwhile is out of order, as it would have been before the run.
  */
-async function inspect(tx: Transaction, context: Context, migration: MigrationFile): Promise<Claim> {
+async function inspect(tx: Transaction, context: Context, plan: Plan): Promise<Claim> {
+  const { migration } = plan
   await lockJournal(tx, context.journal)
   const rows = await readJournal(tx, context.journal)
   const row = rows.find((r) => r.name === migration.name)
   const edited = row === undefined ? [] : editedFiles(row, migration)
   if (edited.length > 0)
     throw new MigrationHistoryError(editedMessage(migration.name, edited), [migration.name])
-  if (row) return row.appliedAt === null ? { wait: row } : 'skipped'
+  if (row?.appliedAt === null) {
+    const pid = await endedClaimer(tx, context.journal, row.name)
+    if (pid !== undefined)
+      throw endedClaimError(row.name, plan.file, pid, row.startedAt, journalName(context.journal))
+    return { wait: row }
+  }
+  if (row) return 'skipped'
   const latest = rows.at(-1)
   if (latest && latest.name > migration.name)
     throw new MigrationHistoryError(outOfOrderMessage(migration.name, latest.name), [migration.name])
@@ -183,11 +201,11 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
   const { migration } = plan
   return withClaimWait(context, migration, () =>
     context.db.transaction(async (tx) => {
-      const claim = await inspect(tx, context, migration)
+      const claim = await inspect(tx, context, plan)
       if (claim !== 'free') return claim
       context.onEvent({ type: 'started', name: migration.name, noTransaction: false })
       // Set after the advisory lock: waiting for another runner is expected, waiting on a table is not.
-      await setLockTimeout(tx, context.lockTimeout, 'transaction')
+      await setLocalLockTimeout(tx, context.lockTimeout)
       const started = performance.now()
       await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
       const durationMs = Math.round(performance.now() - started)
@@ -206,18 +224,19 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
  * A no-transaction migration cannot commit atomically with its journal row, so:
  * 1. Under the lock, claim it: insert its journal row with applied_at null, and commit. Other
  *    runners that meet the claim wait (polling, the lock released between polls) until it is applied.
- * 2. Run its statements one by one outside any transaction, on one dedicated connection, with
- *    lock_timeout set for the session.
+ * 2. Run its statements one by one, each committed on its own, on one dedicated connection (see
+ *    runOutsideTransaction: no session setting stays behind).
  * 3. Set applied_at. On failure, delete the claim instead and throw a MigrationError that lists the
  *    statements that had already run: PostgreSQL cannot roll those back.
- * If the process dies during step 2 the claim stays; waiting runners time out with a message that
- * says how to inspect and clear it.
+ * If the process dies during step 2 the claim stays. Runners that meet it say how to inspect and
+ * clear it: at once when the session that ran the statements has ended (see claimer.ts), else once
+ * they have waited claimWaitMs.
  */
 async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Outcome> {
   const { migration } = plan
   const claim = await withClaimWait(context, migration, () =>
     context.db.transaction(async (tx) => {
-      const found = await inspect(tx, context, migration)
+      const found = await inspect(tx, context, plan)
       if (found !== 'free') return found
       await recordClaim(tx, context.journal, migration)
       return 'claimed' as const
@@ -227,7 +246,10 @@ async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Ou
   context.onEvent({ type: 'started', name: migration.name, noTransaction: true })
   const started = performance.now()
   try {
-    await runOutsideTransaction(context.db, plan.file, plan.statements, context.lockTimeout)
+    await runOutsideTransaction(context.db, plan.file, plan.statements, {
+      lockTimeout: context.lockTimeout,
+      beforeStatements: (connection) => recordClaimer(connection, context.journal, migration.name),
+    })
   } catch (error) {
     // Best effort: if even this fails, the claim stays and the next run explains how to clear it.
     await deleteRow(context.db, context.journal, migration.name).catch(() => {})

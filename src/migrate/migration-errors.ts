@@ -61,8 +61,13 @@ export interface MigrationErrorFields {
   readonly file: string
   /** 0-based position of the failed statement in the file (the message counts from 1). */
   readonly statementIndex: number
-  /** 1-based line where the failed statement starts in the file. */
+  /**
+   * 1-based line of the error in the file: where PostgreSQL's error cursor points when it reports
+   * one, else where the failed statement starts.
+   */
   readonly line: number
+  /** 1-based column (in characters) of PostgreSQL's error cursor; undefined when it reports none. */
+  readonly column: number | undefined
   /** The failed statement's text. */
   readonly statement: string
   /**
@@ -78,13 +83,15 @@ const STATEMENT_PREVIEW = 400
 /**
  * A statement of a migration file failed. The message is one readable block:
  *
- *   migrations/20261125101500_x/up.sql:12: statement 3 failed: relation "users" does not exist (42P01)
- *     alter table users add column age integer
+ *   migrations/20261125101500_x/up.sql:13:8: statement 3 failed: column "nam" does not exist (42703)
+ *     select id,
+ *            nam from users
  */
 export class MigrationError extends TidemarkError {
   readonly file: string
   readonly statementIndex: number
   readonly line: number
+  readonly column: number | undefined
   readonly statement: string
   readonly notRolledBack: readonly string[]
   /** The SQLSTATE code when the database reported the failure. */
@@ -96,6 +103,7 @@ export class MigrationError extends TidemarkError {
     this.file = fields.file
     this.statementIndex = fields.statementIndex
     this.line = fields.line
+    this.column = fields.column
     this.statement = fields.statement
     this.notRolledBack = fields.notRolledBack
     this.code = fields.cause instanceof DatabaseError ? fields.cause.code : undefined
@@ -111,7 +119,7 @@ function migrationErrorMessage(fields: MigrationErrorFields): string {
         ? cause.message
         : String(cause)
   const lines = [
-    `${fields.file}:${fields.line}: statement ${fields.statementIndex + 1} failed: ${reason}`,
+    `${fields.file}:${fields.line}${fields.column === undefined ? '' : `:${fields.column}`}: statement ${fields.statementIndex + 1} failed: ${reason}`,
     indent(preview(fields.statement)),
   ]
   if (cause instanceof DatabaseError && cause.detail) lines.push(`detail: ${cause.detail}`)

@@ -8,6 +8,8 @@ export interface SqlStatement {
   readonly text: string
   /** 1-based line where the statement starts in the file. */
   readonly line: number
+  /** 1-based column (in characters) where the statement starts on that line. */
+  readonly column: number
   /** String index where the statement starts in the file. */
   readonly offset: number
 }
@@ -20,8 +22,8 @@ export interface SqlStatement {
  * @example
  * await loadSqlParser()
  * splitStatements('create table a (id int);\n\n-- b\ncreate table b (id int)')
- * // [{ text: 'create table a (id int)', line: 1, offset: 0 },
- * //  { text: 'create table b (id int)', line: 4, offset: 31 }]
+ * // [{ text: 'create table a (id int)', line: 1, column: 1, offset: 0 },
+ * //  { text: 'create table b (id int)', line: 4, column: 1, offset: 31 }]
  */
 export function splitStatements(sql: string, file = 'SQL'): SqlStatement[] {
   if (sql.trim() === '') return [] // the parser rejects an empty query
@@ -46,7 +48,13 @@ export function splitStatements(sql: string, file = 'SQL'): SqlStatement[] {
     const text = sql.slice(offset, end).trimEnd()
     if (text === '') continue
     lineCursor = { index: offset, line: lineCursor.line + countNewlines(sql.slice(lineCursor.index, offset)) }
-    statements.push({ text, line: lineCursor.line, offset })
+    const lineStart = sql.lastIndexOf('\n', offset - 1) + 1
+    statements.push({
+      text,
+      line: lineCursor.line,
+      column: [...sql.slice(lineStart, offset)].length + 1,
+      offset,
+    })
   }
   return statements
 }

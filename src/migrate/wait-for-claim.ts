@@ -24,3 +24,21 @@ export function unfinishedClaimError(
     [name],
   )
 }
+
+/** The error when the session that claimed a migration has ended: the claim can never finish. */
+export function endedClaimError(
+  name: string,
+  file: string,
+  pid: number,
+  startedAt: Date,
+  journal: string,
+): MigrationHistoryError {
+  return new MigrationHistoryError(
+    `migration ${name} was claimed at ${startedAt.toISOString()} by a runner that is gone: its database ` +
+      `session (pid ${pid}) ended before the migration finished, so it never will. Check which statements of ` +
+      `${file} took effect (an interrupted CREATE INDEX CONCURRENTLY leaves an invalid index: drop it), ` +
+      `finish or undo them by hand, then delete the claim (delete from ${journal} where name = '${name}') ` +
+      'and migrate again',
+    [name],
+  )
+}

@@ -77,8 +77,14 @@ describe('tidemark generate and migrate on the embedded database', () => {
     expect((await run('generate')).out).toContain('No schema changes')
   })
 
-  it('undoes the latest migration with migrate down', async () => {
-    const undone = await run('migrate', 'down')
+  it('undoes the latest migration with migrate down, only when allowed to lose data', async () => {
+    const refused = await run('migrate', 'down')
+    expect(refused.code).toBe(1)
+    expect(refused.err).toMatch(/^tidemark: Nothing was run: undoing \d{14}_rename loses data \(/)
+    expect(refused.err).toContain('Run with --allow-data-loss (or set allowDataLoss: true in the config)')
+    expect((await run('migrate')).out).toBe('Nothing to apply: all 2 migrations are applied.\n')
+
+    const undone = await run('migrate', 'down', '--allow-data-loss')
     expect(undone.err).toBe('')
     expect(undone.out).toMatch(/^Reverted \d{14}_rename \(\d+ ms\)\n$/)
     expect((await run('migrate')).out).toMatch(/^Applied \d{14}_rename/)
@@ -97,6 +103,52 @@ describe('tidemark generate and migrate on the embedded database', () => {
     expect(edited.err).toContain(first)
     expect(edited.err).toContain('--accept-edited')
     expect((await run('migrate', '--accept-edited', first!)).code).toBe(0)
+  })
+})
+
+describe('tidemark migrate and migrations that lose data', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>
+  beforeAll(async () => {
+    project = await tempProject({ 'tidemark.config.ts': config, 'schema.ts': schemaV2 })
+  })
+  afterAll(() => project.remove())
+  const run = (...args: string[]) => tidemark(args, { cwd: project.dir })
+  const withConfig = (extra: string) =>
+    project.write('tidemark.config.ts', config.replace("'./migrations'", `'./migrations', ${extra}`))
+  // generate replays the migrations on an embedded database: slow on a busy machine.
+  const slow = { timeout: 180_000 }
+
+  it(
+    'refuses a data-loss migration without a terminal, and applies it with --allow-data-loss',
+    slow,
+    async () => {
+      expect((await run('generate', '--name', 'create users')).code).toBe(0)
+      expect((await run('migrate')).code).toBe(0)
+      await project.write('schema.ts', schemaV2.replace('  bio: text(),\n', ''))
+      expect((await run('generate', '--name', 'drop bio')).out).toContain('data-loss: drops column')
+
+      const refused = await run('migrate')
+      expect(refused).toMatchObject({ code: 1, out: '' })
+      expect(refused.err).toMatch(
+        /^tidemark: Nothing was run: \d{14}_drop_bio loses data \(drops column users\.bio and its values\)\.\n/,
+      )
+      expect((await run('migrate', '--json')).code).toBe(1)
+
+      const applied = await run('migrate', '--allow-data-loss')
+      expect(applied.err).toBe('')
+      expect(applied.out).toMatch(/^Applied \d{14}_drop_bio/)
+    },
+  )
+
+  it('takes allowDataLoss from the config, and refuses a value that is not a boolean', slow, async () => {
+    await withConfig('allowDataLoss: true')
+    expect((await run('migrate', 'down')).out).toMatch(/^Reverted \d{14}_drop_bio/)
+    expect((await run('migrate')).out).toMatch(/^Applied \d{14}_drop_bio/)
+
+    await withConfig("allowDataLoss: 'yes'")
+    const invalid = await run('migrate')
+    expect(invalid.code).toBe(2)
+    expect(invalid.err).toContain(`'allowDataLoss' must be true or false`)
   })
 })
 

@@ -50,9 +50,34 @@ describeEachDatabase('applyMigrationSql', (target) => {
       'create table b (id int)',
     ])
     expect((outside as Error).message).toContain(
-      'x/up.sql:3: statement 3 failed: relation "missing" does not exist (42P01)',
+      'x/up.sql:3:15: statement 3 failed: relation "missing" does not exist (42P01)',
     )
     expect(await tables()).toEqual(['a', 'b'])
+  })
+
+  it("reports the line and column of PostgreSQL's error cursor, counted in characters", async () => {
+    // 🌊 is one character but 4 bytes and 2 UTF-16 units; é is 2 bytes: only characters count.
+    const lines = [
+      'create table notes (body text);',
+      'insert into notes (body)',
+      "  values ('🌊 déjà'), (nope);",
+    ]
+    const inStatement = await applyMigrationSql(target.db, 'x/up.sql', lines.join('\n'), {
+      transaction: true,
+    }).catch((e: unknown) => e)
+    expect(inStatement).toMatchObject({ line: 3, column: 23, statementIndex: 1 })
+    expect((inStatement as Error).message).toMatch(/^x\/up\.sql:3:23: statement 2 failed: column "nope"/)
+
+    // On the statement's first line, which starts mid-line, columns count from the line's start.
+    const atEnd = await applyMigrationSql(
+      target.db,
+      'x/up.sql',
+      "select 1;\nselect 'é'; select 'ü', missing_column;",
+      {
+        transaction: false,
+      },
+    ).catch((e: unknown) => e)
+    expect(atEnd).toMatchObject({ statementIndex: 2, line: 2, column: 25 })
   })
 
   it('refuses transaction control inside a transactional file, before running anything', async () => {

@@ -273,6 +273,43 @@ describeEachDatabase('migrate', (target) => {
     )
   })
 
+  it('says at once that a claim whose session has ended will never finish, and how to clear it', async () => {
+    await dir.add(M1, { up: '-- tidemark:no-transaction\ncreate table t1 (id int);' })
+    const m1 = (await folder()).migrations[0]!
+    await migrate(target.db, { ...(await folder()), migrations: [] })
+    // The claimer's pid now belongs to another session (this one): pids are reused, and PGlite's
+    // is the same in every process.
+    await target.db.execute(sql`
+      insert into tidemark_migrations (name, checksum, claimer_pid, claimer_started_at)
+      values (${M1}, ${m1.checksum}, pg_backend_pid(), '2000-01-01T00:00:00Z')`)
+    const events: string[] = []
+    // Without the check this waits the default 10 minutes, far beyond the test's timeout.
+    const error = await migrate(target.db, await folder(), {
+      onEvent: (e) => events.push(`${e.type} ${e.name}`),
+    }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MigrationHistoryError)
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^migration ${M1} was claimed at .* by a runner that is gone: its database session \\(pid \\d+\\) ended`,
+      ),
+    )
+    expect((error as Error).message).toContain(join(dir.path, M1, 'up.sql'))
+    expect((error as Error).message).toContain(
+      `delete from "public"."tidemark_migrations" where name = '${M1}'`,
+    )
+    expect(events).toEqual([])
+  })
+
+  it('adds the claimer columns to a journal created before them', async () => {
+    await target.exec(`create table tidemark_migrations (
+      name text collate "C" primary key, checksum text not null, applied_at timestamptz,
+      duration_ms integer, started_at timestamptz not null default clock_timestamp())`)
+    await dir.add(M1, { up: '-- tidemark:no-transaction\ncreate table t1 (id int);' })
+    const result = await migrate(target.db, await folder())
+    expect(result.applied.map((a) => a.name)).toEqual([M1])
+    expect((await journalRows(target.db)).map((r) => [r.name, r.applied])).toEqual([[M1, true]])
+  })
+
   // PGlite has a single connection, so nothing else can hold a lock there; the test above proves
   // the setting on every target, this one what it does on a server.
   if (target.kind === 'server')

@@ -9,8 +9,8 @@ describe('splitStatements', () => {
   it('splits plain statements and reports where each starts', () => {
     const sql = 'create table a (id int);\n\n-- the second table\ncreate table b (id int);\n'
     expect(splitStatements(sql)).toEqual([
-      { text: 'create table a (id int)', line: 1, offset: 0 },
-      { text: 'create table b (id int)', line: 4, offset: sql.indexOf('create table b') },
+      { text: 'create table a (id int)', line: 1, column: 1, offset: 0 },
+      { text: 'create table b (id int)', line: 4, column: 1, offset: sql.indexOf('create table b') },
     ])
   })
 

@@ -165,7 +165,7 @@ function unclosable(db: Database): Database {
 }
 
 /** Creates `tidemark_test_<hex>` on the server through an admin connection to the URL's own database. */
-async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   if (!serverUrl) throw new Error('TIDEMARK_TEST_DATABASE_URL is not set')
   const name = `tidemark_test_${randomBytes(6).toString('hex')}`
   await withAdmin((admin) => admin.query(`CREATE DATABASE ${name}`))

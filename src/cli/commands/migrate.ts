@@ -5,20 +5,25 @@ import { readMigrationFolder } from '../../migrate/migration-folder.js'
 import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
+import { dataLossConsent, dataLossRefusal } from '../data-loss-consent.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
-export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [flags]
-       tidemark migrate down [--to NAME | --steps N] [--accept-edited NAME]... [flags]
+export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [--allow-data-loss] [flags]
+       tidemark migrate down [--to NAME | --steps N] [--accept-edited NAME]... [--allow-data-loss] [flags]
 
 Applies pending migrations in order, each exactly once and in its own transaction, even when several
 deploys run at once. 'migrate down' undoes the latest migration (or N of them, or all after NAME)
 with their down.sql.
 
+Migrations that lose data (a data-loss hazard in the file's header, and every 'migrate down') run
+only after a yes on a terminal, or with --allow-data-loss (or allowDataLoss in the config).
+
   --accept-edited NAME   accept that the applied migration NAME (its up.sql or down.sql) was
                          edited on purpose
+  --allow-data-loss      run migrations that lose data without asking
   --to NAME              (down) undo every migration applied after NAME
   --steps N              (down) undo the N latest migrations (default 1)
 `
@@ -26,6 +31,7 @@ with their down.sql.
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('migrate', args, {
     'accept-edited': { type: 'string', multiple: true },
+    'allow-data-loss': { type: 'boolean' },
     to: { type: 'string' },
     steps: { type: 'string' },
   })
@@ -49,6 +55,11 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   const say = (line: string): void => {
     if (!settings.json) io.stdout.write(`${line}\n`)
   }
+  const allowDataLoss = dataLossConsent(
+    flags.values['allow-data-loss'] === true || settings.allowDataLoss,
+    io,
+    settings.json,
+  )
   const line = progress(io, settings.json)
   line.step(
     settings.databaseUrl === undefined ? 'Opening the embedded database' : 'Connecting to the database',
@@ -61,10 +72,13 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
         journal: settings.journal,
         lockTimeout: settings.lockTimeout,
         acceptEdited: listFlag(flags, 'accept-edited'),
+        allowDataLoss,
         onEvent: (e) => {
           line.done()
           if (e.type === 'reverted') say(`Reverted ${e.name} (${e.durationMs} ms)`)
         },
+      }).catch((error: unknown) => {
+        throw dataLossRefusal(error, io, settings.json)
       })
       if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
       else if (result.reverted.length === 0) say('Nothing to undo: no migration is applied.')
@@ -75,6 +89,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       journal: settings.journal,
       lockTimeout: settings.lockTimeout,
       acceptEdited: listFlag(flags, 'accept-edited'),
+      allowDataLoss,
       onEvent: (e) => {
         line.done()
         if (e.type === 'started') line.step(`Applying ${e.name}`)
@@ -83,7 +98,7 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
       },
     })
       .catch((error: unknown) => {
-        throw withRoleHint(error)
+        throw withRoleHint(dataLossRefusal(error, io, settings.json))
       })
       .finally(() => line.done())
     if (settings.json) io.stdout.write(`${JSON.stringify(result)}\n`)
