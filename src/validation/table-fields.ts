@@ -1,10 +1,14 @@
 import type { AnyColumn } from '../schema/column.js'
-import { isTable, tableDefinition } from '../schema/table.js'
+import type { OptionalKeys, RequiredKeys } from '../schema/infer.js'
+import { type ColumnMap, isTable, tableDefinition } from '../schema/table.js'
 import { viewDefinition } from '../schema/view.js'
 import { type ValueRule, valueRule } from './value-rule.js'
 
 /** Which values a schema describes: a row read back, a row to insert, or the changes of an update. */
 export type SchemaPurpose = 'select' | 'insert' | 'update'
+
+/** The columns an insert or update writes: all but the generated ones. */
+export type WrittenColumns<C extends ColumnMap> = Pick<C, RequiredKeys<C> | OptionalKeys<C>>
 
 /** One key of a validation schema, as `InferSelect` / `InferInsert` / `UpdateValues` type it. */
 export interface FieldSpec {

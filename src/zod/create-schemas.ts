@@ -1,15 +1,8 @@
 import * as z from 'zod'
 import type { ColumnsOf } from '../schema/infer.js'
 import type { AnyTable } from '../schema/table.js'
-import { type SchemaPurpose, tableFields } from '../validation/table-fields.js'
-import type {
-  InsertShape,
-  OnlyKeysOf,
-  Refinements,
-  SelectShape,
-  UpdateShape,
-  WrittenColumns,
-} from './schema-types.js'
+import { type SchemaPurpose, tableFields, type WrittenColumns } from '../validation/table-fields.js'
+import type { InsertShape, OnlyKeysOf, Refinements, SelectShape, UpdateShape } from './schema-types.js'
 import { valueSchema } from './value-schema.js'
 
 type Source = { readonly $name: string }

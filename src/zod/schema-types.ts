@@ -38,9 +38,6 @@ export type Refinements<C extends ColumnMap> = {
   readonly [K in keyof C]?: ((schema: ColumnZod<C[K]['$value']>) => z.ZodType) | z.ZodType
 }
 
-/** The columns an insert or update writes: all but the generated ones. */
-export type WrittenColumns<C extends ColumnMap> = Pick<C, RequiredKeys<C> | OptionalKeys<C>>
-
 /** Refinements of columns the schema lacks are type errors (and runtime errors). */
 export type OnlyKeysOf<C, R> = { readonly [K in keyof R]: K extends keyof C ? unknown : never }
 

@@ -1,5 +1,6 @@
 import * as z from 'zod'
 import { arrayShapeProblem } from '../validation/array-shape.js'
+import { characterCount } from '../validation/character-count.js'
 import { decimalProblem } from '../validation/decimal-text.js'
 import type { ValueRule } from '../validation/value-rule.js'
 
@@ -9,7 +10,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function valueSchema(rule: ValueRule): z.ZodType {
   switch (rule.kind) {
     case 'text':
-      return rule.maxLength === undefined ? z.string() : z.string().max(rule.maxLength)
+      return rule.maxLength === undefined ? z.string() : maxCharacters(rule.maxLength)
     case 'uuid':
       return z.string().regex(uuidPattern, 'Invalid UUID')
     case 'integer':
@@ -49,5 +50,11 @@ function arraySchema(element: ValueRule, dimensions: number): z.ZodType {
   return schema.superRefine((value, context) => {
     const problem = arrayShapeProblem(value as unknown[], dimensions)
     if (problem !== undefined) context.addIssue({ code: 'custom', message: `Array ${problem}` })
+  })
+}
+
+function maxCharacters(maxLength: number): z.ZodString {
+  return z.string().refine((text) => characterCount(text) <= maxLength, {
+    message: `Text must have at most ${maxLength} characters`,
   })
 }

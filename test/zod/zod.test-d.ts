@@ -2,7 +2,7 @@ import type { InferInsert, InferSelect, UpdateValues } from 'tidemark'
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'tidemark/zod'
 import { describe, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
-import { everyType } from './every-type.js'
+import { everyType } from '../validation/every-type.js'
 
 type Row = InferSelect<typeof everyType>
 type NewRow = InferInsert<typeof everyType>

@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import * as z from 'zod'
 import { applyStatements } from '../support/catalog.js'
 import { describeEachDatabase } from '../support/databases.js'
-import { everyType, mood } from './every-type.js'
+import { boundaryCases } from '../validation/boundary-cases.js'
+import { everyType, mood } from '../validation/every-type.js'
 
 const select = createSelectSchema(everyType)
 const insert = createInsertSchema(everyType)
@@ -17,122 +18,17 @@ function accepts(key: string, value: unknown): boolean {
 }
 
 describe('column constraints', () => {
-  it('varchar(n) and char(n): n characters, not n + 1', () => {
-    expect(accepts('code', 'abc')).toBe(true)
-    expect(accepts('code', 'abcd')).toBe(false)
-    expect(accepts('initial', 'ab')).toBe(true)
-    expect(accepts('initial', 'abc')).toBe(false)
-    expect(accepts('note', 'x'.repeat(10_000))).toBe(true)
-    expect(accepts('code', 3)).toBe(false)
-  })
+  for (const [title, cases] of Object.entries(boundaryCases)) {
+    it(title, () => {
+      for (const [key, value, accepted] of cases)
+        expect(accepts(key, value), `${key}: ${String(value)}`).toBe(accepted)
+    })
+  }
 
-  it('integers: the range of their type, whole numbers only', () => {
-    expect(accepts('tiny', 32767)).toBe(true)
-    expect(accepts('tiny', 32768)).toBe(false)
-    expect(accepts('tiny', -32768)).toBe(true)
-    expect(accepts('tiny', -32769)).toBe(false)
-    expect(accepts('count', 2147483647)).toBe(true)
-    expect(accepts('count', 2147483648)).toBe(false)
-    expect(accepts('count', -2147483648)).toBe(true)
-    expect(accepts('count', -2147483649)).toBe(false)
-    expect(accepts('count', 1.5)).toBe(false)
-    expect(accepts('count', '1')).toBe(false)
-    expect(accepts('bigNumber', Number.MAX_SAFE_INTEGER)).toBe(true)
-    expect(accepts('bigNumber', 2 ** 53)).toBe(false)
-    expect(accepts('big', 2n ** 63n - 1n)).toBe(true)
-    expect(accepts('big', 2n ** 63n)).toBe(false)
-    expect(accepts('big', -(2n ** 63n))).toBe(true)
-    expect(accepts('big', -(2n ** 63n) - 1n)).toBe(false)
-    expect(accepts('big', 1)).toBe(false)
-  })
-
-  it('numeric(p, s) as a string: p - s digits before the point, s after', () => {
-    for (const ok of ['999.99', '-999.99', '+1', '0.5', '.5', '1.230', '000123.4', '1e2', '9.9999e2', 'NaN'])
-      expect(accepts('price', ok), ok).toBe(true)
-    for (const bad of ['1000', '1000.00', '1.234', '1e3', '0.001', 'Infinity', '', '.', '1,5', 'abc', '1 '])
-      expect(accepts('price', bad), bad).toBe(false)
-    expect(accepts('price', 1.5)).toBe(false)
-  })
-
-  it('numeric with a negative scale, and without a precision', () => {
-    expect(accepts('hundreds', '99900')).toBe(true)
-    expect(accepts('hundreds', '100000')).toBe(false)
-    expect(accepts('hundreds', '150')).toBe(false)
-    expect(accepts('anyDecimal', '123456789012345678901234567890.123456789')).toBe(true)
-    expect(accepts('anyDecimal', 'Infinity')).toBe(true)
-    expect(accepts('anyDecimal', '-Infinity')).toBe(true)
-    expect(accepts('anyDecimal', 'many')).toBe(false)
-  })
-
-  it('numeric in number and bigint modes: bounded by the precision', () => {
-    expect(accepts('ratio', 99.99)).toBe(true)
-    expect(accepts('ratio', 100)).toBe(false)
-    expect(accepts('ratio', -100)).toBe(false)
-    expect(accepts('whole', 999n)).toBe(true)
-    expect(accepts('whole', -999n)).toBe(true)
-    expect(accepts('whole', 1000n)).toBe(false)
-    expect(accepts('weight', 1.5)).toBe(true)
-    expect(accepts('score', Number.NaN)).toBe(false)
-  })
-
-  it('uuid: any 128-bit value in hex form', () => {
-    expect(accepts('id', '00000000-0000-0000-0000-000000000000')).toBe(true)
-    expect(accepts('id', 'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11')).toBe(true)
-    expect(accepts('id', '00000000-0000-0000-0000-00000000000')).toBe(false)
-    expect(accepts('id', 'not-a-uuid')).toBe(false)
-  })
-
-  it('timestamps and dates: a valid Date in date mode, a string in string mode', () => {
-    expect(accepts('createdAt', new Date())).toBe(true)
-    expect(accepts('createdAt', new Date('not a date'))).toBe(false)
-    expect(accepts('createdAt', '2024-05-01T00:00:00Z')).toBe(false)
-    expect(accepts('seenAt', '2024-05-01 10:00:00')).toBe(true)
-    expect(accepts('seenAt', new Date())).toBe(false)
-    expect(accepts('birthday', '2024-05-01')).toBe(true)
-    expect(accepts('birthday', new Date())).toBe(false)
-    expect(accepts('anniversary', new Date())).toBe(true)
-    expect(accepts('alarm', '13:45:00')).toBe(true)
-    expect(accepts('pause', '1 day')).toBe(true)
-    expect(accepts('address', '10.0.0.1')).toBe(true)
-  })
-
-  it('enums: their labels only', () => {
-    expect(accepts('mood', 'happy')).toBe(true)
-    expect(accepts('mood', 'angry')).toBe(false)
-    expect(mood.values).toEqual(['happy', 'sad'])
-  })
-
-  it('arrays: their dimensions, element constraints and a rectangular shape', () => {
-    expect(accepts('moods', ['happy', 'sad'])).toBe(true)
-    expect(accepts('moods', ['angry'])).toBe(false)
-    expect(accepts('moods', 'happy')).toBe(false)
-    expect(accepts('tags', ['abc', ''])).toBe(true)
-    expect(accepts('tags', ['abcd'])).toBe(false)
-    expect(
-      accepts('grid', [
-        [1, 2],
-        [3, 4],
-      ]),
-    ).toBe(true)
-    expect(accepts('grid', [])).toBe(true)
-    expect(accepts('grid', [1, 2])).toBe(false)
-    expect(accepts('grid', [[1, 2], [3]])).toBe(false)
-    expect(accepts('grid', [[[1]]])).toBe(false)
-    expect(accepts('grid', [[2147483648]])).toBe(false)
-  })
-
-  it('json: any JSON value, or the declared shape given as a refinement', () => {
-    expect(accepts('settings', { theme: 'anything' })).toBe(true)
-    expect(accepts('raw', [1, 'two', { three: null }])).toBe(true)
-    expect(accepts('raw', () => 1)).toBe(false)
+  it('json: the declared shape given as a refinement', () => {
     const shaped = createInsertSchema(everyType, { settings: z.object({ theme: z.enum(['light', 'dark']) }) })
     expect(shaped.safeParse({ ...required, settings: { theme: 'dark' } }).success).toBe(true)
     expect(shaped.safeParse({ ...required, settings: { theme: 'blue' } }).success).toBe(false)
-  })
-
-  it('bytea: a Uint8Array', () => {
-    expect(accepts('avatar', new Uint8Array([1, 2]))).toBe(true)
-    expect(accepts('avatar', 'AQI=')).toBe(false)
   })
 })
 
@@ -188,7 +84,7 @@ describeEachDatabase('zod schemas round trip', (target) => {
 
   it('parses with the insert schema, inserts, reads back and parses with the select schema', async () => {
     const input = {
-      code: 'abc',
+      code: '😀😀😀',
       initial: 'xy',
       note: null,
       tiny: -32768,
