@@ -19,6 +19,10 @@ export function collectValueIssues(
     collectArrayIssues(rule.element, rule.dimensions, value, path, issues, rule.dimensions)
     return
   }
+  if (rule.kind === 'composite') {
+    collectCompositeIssues(rule.attributes, value, path, issues)
+    return
+  }
   const problem = scalarProblem(rule, value)
   if (problem !== undefined) issues.push({ message: problem, path })
 }
@@ -45,7 +49,33 @@ function collectArrayIssues(
   if (shape !== undefined) issues.push({ message: `Array ${shape}`, path })
 }
 
-function scalarProblem(rule: Exclude<ValueRule, { kind: 'array' }>, value: unknown): string | undefined {
+/** Encoding a composite value refuses attributes its type lacks, so they are issues here. */
+function collectCompositeIssues(
+  attributes: readonly { key: string; rule: ValueRule }[],
+  value: unknown,
+  path: readonly PropertyKey[],
+  issues: Issue[],
+): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    issues.push({ message: 'Expected an object', path })
+    return
+  }
+  const record = value as Record<string, unknown>
+  for (const attribute of attributes) {
+    const item = Object.hasOwn(record, attribute.key) ? record[attribute.key] : undefined
+    if (item === undefined) issues.push({ message: 'Required', path: [...path, attribute.key] })
+    else if (item !== null) collectValueIssues(attribute.rule, item, [...path, attribute.key], issues)
+  }
+  for (const key of Object.keys(record)) {
+    if (!attributes.some((attribute) => attribute.key === key))
+      issues.push({ message: 'Unknown attribute', path: [...path, key] })
+  }
+}
+
+function scalarProblem(
+  rule: Exclude<ValueRule, { kind: 'array' | 'composite' }>,
+  value: unknown,
+): string | undefined {
   switch (rule.kind) {
     case 'text':
       if (typeof value !== 'string') return 'Expected a string'

@@ -26,7 +26,9 @@ export type ValueRule =
   | { readonly kind: 'bytes' }
   /** An array nested `dimensions` deep, rectangular as PostgreSQL requires, of `element` values. */
   | { readonly kind: 'array'; readonly dimensions: number; readonly element: ValueRule }
-  /** Composite and custom types: any value but undefined (their codecs decide). */
+  /** A composite value: an object with exactly its attributes, each NULL or a value of its type. */
+  | { readonly kind: 'composite'; readonly attributes: readonly { key: string; rule: ValueRule }[] }
+  /** Custom types: any value but undefined (their codecs decide). */
   | { readonly kind: 'any' }
 
 export type ValueRuleKind = ValueRule['kind']
@@ -86,7 +88,14 @@ function scalarRule(type: ColumnType): ValueRule {
     case 'enum':
       if (type.enum === undefined) throw new TypeError(`Enum type ${type.sql} has no labels`)
       return { kind: 'enum', values: type.enum.values }
-    case 'composite':
+    case 'composite': {
+      if (type.composite === undefined) throw new TypeError(`Composite type ${type.sql} has no attributes`)
+      const attributes = type.composite.attributes
+      return {
+        kind: 'composite',
+        attributes: attributes.map((a) => ({ key: a.key, rule: valueRule(a.type) })),
+      }
+    }
     case 'custom':
       return { kind: 'any' }
     case 'array':

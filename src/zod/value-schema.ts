@@ -38,6 +38,11 @@ export function valueSchema(rule: ValueRule): z.ZodType {
       return z.instanceof(Uint8Array)
     case 'array':
       return arraySchema(rule.element, rule.dimensions)
+    case 'composite':
+      // Strict: encoding a composite value refuses attributes its type lacks.
+      return z.strictObject(
+        Object.fromEntries(rule.attributes.map((a) => [a.key, valueSchema(a.rule).nullable()])),
+      )
     case 'any':
       return z.custom((value) => value !== undefined)
   }

@@ -1,5 +1,5 @@
 import { eq } from 'tidemark'
-import { renderCreate, toModel } from 'tidemark/pg'
+import { renderCreate, sql, toModel, varchar, view } from 'tidemark/pg'
 import {
   createInsertSchema,
   createSelectSchema,
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { applyStatements } from '../support/catalog.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { boundaryCases } from '../validation/boundary-cases.js'
-import { everyType, mood } from '../validation/every-type.js'
+import { address, everyType, mood, shortText } from '../validation/every-type.js'
 
 const select = createSelectSchema(everyType)
 const insert = createInsertSchema(everyType)
@@ -62,6 +62,16 @@ describe('Standard Schema results', () => {
 })
 
 describe('keys and nullability', () => {
+  it('select schemas of views with declared columns; writes need a table', () => {
+    const codes = view('validate_codes', { code: varchar({ length: 3 }).notNull() }).as(
+      sql`select code from zod_every_type`,
+    )
+    const schema = createSelectSchema(codes)
+    expect(schema.parse({ code: 'abc' })).toEqual({ code: 'abc' })
+    expect(() => schema.parse({ code: 'abcd' })).toThrow()
+    expect(() => createInsertSchema(codes as never)).toThrow('An insert schema is made from a table')
+  })
+
   it('insert: NOT NULL columns without a default are required, NULL only where allowed', () => {
     expect(accepts('note', null)).toBe(true)
     expect(accepts('count', null)).toBe(false)
@@ -107,7 +117,7 @@ describe('keys and nullability', () => {
 })
 
 describeEachDatabase('Standard Schemas round trip', (target) => {
-  beforeAll(() => applyStatements(target.db, renderCreate(toModel({ mood, everyType }))))
+  beforeAll(() => applyStatements(target.db, renderCreate(toModel({ mood, address, shortText, everyType }))))
 
   it('parses with the insert schema, inserts, reads back and parses with the select schema', async () => {
     const input = {
@@ -121,6 +131,7 @@ describeEachDatabase('Standard Schemas round trip', (target) => {
       grid: [[1], [2]],
       raw: { nested: [true, null] },
       createdAt: new Date('2024-05-01T10:00:00.123Z'),
+      place: { street: null, zip: '12345' },
     }
     const values = insert.parse(input)
     const inserted = await target.db.insert(everyType).values(values).returning({ id: everyType.id })

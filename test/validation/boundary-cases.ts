@@ -128,6 +128,18 @@ export const boundaryCases: Record<string, [key: string, value: unknown, accepte
     ['raw', { at: new Date() }, false],
     ['raw', 1n, false],
   ],
+  'composite types: exactly their attributes, each NULL or of its type': [
+    ['place', { street: 'Main', zip: '12345' }, true],
+    ['place', { street: null, zip: null }, true],
+    ['place', { street: 'Main', zip: '123456' }, false],
+    ['place', { street: 'Main' }, false],
+    ['place', { street: 'Main', zip: null, floor: 2 }, false],
+    ['place', 'Main 12345', false],
+  ],
+  'domains: the constraints of their base type': [
+    ['nickname', 'abcd', true],
+    ['nickname', 'abcde', false],
+  ],
   'bytea: a Uint8Array': [
     ['avatar', new Uint8Array([1, 2]), true],
     ['avatar', 'AQI=', false],

@@ -5,7 +5,9 @@ import {
   boolean,
   bytea,
   char,
+  compositeType,
   date,
+  domain,
   doublePrecision,
   enumType,
   inet,
@@ -28,6 +30,9 @@ import {
 } from 'tidemark/pg'
 
 export const mood = enumType('zod_mood', ['happy', 'sad'])
+
+export const address = compositeType('zod_address', { street: text(), zip: varchar({ length: 5 }) })
+export const shortText = domain('zod_short_text', varchar({ length: 4 }))
 
 export const everyType = table('zod_every_type', {
   id: uuid().primaryKey().default(sql`gen_random_uuid()`),
@@ -60,6 +65,8 @@ export const everyType = table('zod_every_type', {
   settings: jsonb<{ theme: 'light' | 'dark' }>().notNull().default({ theme: 'light' }),
   raw: json(),
   avatar: bytea(),
+  place: address(),
+  nickname: shortText(),
   seq: serial(),
   huge: bigserial({ mode: 'bigint' }),
   ident: integer().generatedByDefaultAsIdentity(),

@@ -1,4 +1,5 @@
 import type { InferInsert, InferSelect, UpdateValues } from 'tidemark'
+import { sql, text, varchar, view } from 'tidemark/pg'
 import { createInsertSchema, createSelectSchema, createUpdateSchema } from 'tidemark/zod'
 import { describe, expectTypeOf, it } from 'vitest'
 import * as z from 'zod'
@@ -26,6 +27,17 @@ describe('zod schemas infer the row types', () => {
     expectTypeOf<z.output<typeof schema>>().toExtend<{
       [K in keyof UpdateValues<typeof everyType>]?: Row[K]
     }>()
+  })
+})
+
+describe('views', () => {
+  it('have select schemas typed InferSelect, and no insert schema', () => {
+    const codes = view('codes', { code: varchar({ length: 3 }).notNull(), note: text() }).as(sql`select 1`)
+    const schema = createSelectSchema(codes)
+    expectTypeOf<z.output<typeof schema>>().toEqualTypeOf<InferSelect<typeof codes>>()
+    expectTypeOf<z.output<typeof schema>>().toEqualTypeOf<{ code: string; note: string | null }>()
+    // @ts-expect-error a view is not a table
+    createInsertSchema(codes)
   })
 })
 
