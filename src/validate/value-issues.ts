@@ -1,6 +1,6 @@
 import { arrayShapeProblem } from '../validation/array-shape.js'
-import { characterCount } from '../validation/character-count.js'
 import { decimalProblem } from '../validation/decimal-text.js'
+import { textProblem } from '../validation/text-problem.js'
 import type { ValueRule } from '../validation/value-rule.js'
 import { isJsonValue } from './json-value.js'
 import type { StandardSchemaV1 } from './standard-schema.js'
@@ -78,10 +78,7 @@ function scalarProblem(
 ): string | undefined {
   switch (rule.kind) {
     case 'text':
-      if (typeof value !== 'string') return 'Expected a string'
-      if (rule.maxLength !== undefined && characterCount(value) > rule.maxLength)
-        return `Text must have at most ${rule.maxLength} characters`
-      return undefined
+      return typeof value === 'string' ? textProblem(value, rule.maxLength) : 'Expected a string'
     case 'uuid':
       return typeof value === 'string' && uuidPattern.test(value) ? undefined : 'Expected a UUID'
     case 'integer':

@@ -32,7 +32,11 @@ export type ColumnZod<T> = unknown extends T
 
 /**
  * Per column: a function that refines the column's schema (`(s) => s.email()`), or a schema that
- * replaces it (the shape of a json column). Nullability and optionality are added afterwards.
+ * replaces it. Nullability and optionality are added afterwards.
+ *
+ * The schema a function receives is chosen by the column's JS type, but json and custom columns
+ * start from a schema of any JSON value (any value, for custom types) whatever their declared type:
+ * give those a schema of their shape (`settings: z.object({ ... })`) rather than a function.
  */
 export type Refinements<C extends ColumnMap> = {
   readonly [K in keyof C]?: ((schema: ColumnZod<C[K]['$value']>) => z.ZodType) | z.ZodType

@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { arrayShapeProblem } from '../validation/array-shape.js'
-import { characterCount } from '../validation/character-count.js'
 import { decimalProblem } from '../validation/decimal-text.js'
+import { textProblem } from '../validation/text-problem.js'
 import type { ValueRule } from '../validation/value-rule.js'
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -10,7 +10,7 @@ const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function valueSchema(rule: ValueRule): z.ZodType {
   switch (rule.kind) {
     case 'text':
-      return rule.maxLength === undefined ? z.string() : maxCharacters(rule.maxLength)
+      return textSchema(rule.maxLength)
     case 'uuid':
       return z.string().regex(uuidPattern, 'Invalid UUID')
     case 'integer':
@@ -58,8 +58,9 @@ function arraySchema(element: ValueRule, dimensions: number): z.ZodType {
   })
 }
 
-function maxCharacters(maxLength: number): z.ZodString {
-  return z.string().refine((text) => characterCount(text) <= maxLength, {
-    message: `Text must have at most ${maxLength} characters`,
+function textSchema(maxLength: number | undefined): z.ZodString {
+  return z.string().superRefine((text, context) => {
+    const problem = textProblem(text, maxLength)
+    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
   })
 }

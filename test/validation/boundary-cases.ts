@@ -12,6 +12,8 @@ export const boundaryCases: Record<string, [key: string, value: unknown, accepte
     ['code', 3, false],
     ['code', '😀😀😀', true],
     ['code', '😀😀😀😀', false],
+    ['note', 'a\u0000b', false],
+    ['tags', ['a\u0000'], false],
   ],
   'integers: the range of their type, whole numbers only': [
     ['tiny', 32767, true],

@@ -149,6 +149,9 @@ describeEachDatabase('zod schemas round trip', (target) => {
     const tooLong = { ...required, code: 'abcd' }
     expect(insert.safeParse(tooLong).success).toBe(false)
     await expect(target.db.insert(everyType).values(tooLong)).rejects.toThrow()
+    const nul = { ...required, note: 'a\u0000b' }
+    expect(insert.safeParse(nul).success).toBe(false)
+    await expect(target.db.insert(everyType).values(nul)).rejects.toThrow()
     const overflow = { ...required, price: '1000' }
     expect(insert.safeParse(overflow).success).toBe(false)
     await expect(target.db.insert(everyType).values(overflow)).rejects.toThrow()
