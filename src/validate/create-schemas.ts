@@ -1,6 +1,7 @@
 import { TidemarkError } from '../errors.js'
 import type { ColumnsOf, InferInsert, InferSelect } from '../schema/infer.js'
 import type { AnyTable, ColumnMap } from '../schema/table.js'
+import { setOwnProperty } from '../util/own-property.js'
 import { type SchemaPurpose, tableFields, type WrittenColumns } from '../validation/table-fields.js'
 import type { StandardSchemaV1 } from './standard-schema.js'
 import { collectValueIssues } from './value-issues.js'
@@ -99,14 +100,14 @@ function build<T>(source: object, purpose: SchemaPurpose, checks: object | undef
         if (!field.optional) issues.push({ message: 'Required', path: [field.key] })
         continue
       }
-      value[field.key] = item
+      setOwnProperty(value, field.key, item)
       if (item === null) {
         if (!field.nullable) issues.push({ message: 'Expected a value, not null', path: [field.key] })
         continue
       }
       const before = issues.length
       collectValueIssues(field.rule, item, [field.key], issues)
-      const check = extra[field.key]
+      const check = Object.hasOwn(extra, field.key) ? extra[field.key] : undefined
       if (check === undefined || issues.length > before) continue
       const verdict = check(item)
       if (verdict !== true)

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import type { ColumnsOf } from '../schema/infer.js'
 import type { AnyTable } from '../schema/table.js'
+import { setOwnProperty } from '../util/own-property.js'
 import { type SchemaPurpose, tableFields, type WrittenColumns } from '../validation/table-fields.js'
 import type { InsertShape, OnlyKeysOf, Refinements, SelectShape, UpdateShape } from './schema-types.js'
 import { valueSchema } from './value-schema.js'
@@ -63,12 +64,12 @@ function build(source: object, purpose: SchemaPurpose, refine: object | undefine
   const shape: Record<string, z.ZodType> = {}
   for (const field of fields) {
     const base = valueSchema(field.rule)
-    const refinement = refinements[field.key]
+    const refinement = Object.hasOwn(refinements, field.key) ? refinements[field.key] : undefined
     let schema =
       refinement === undefined ? base : typeof refinement === 'function' ? refinement(base) : refinement
     if (field.nullable) schema = schema.nullable()
     if (field.optional) schema = schema.optional()
-    shape[field.key] = schema
+    setOwnProperty(shape, field.key, schema)
   }
   return z.object(shape)
 }

@@ -1,5 +1,5 @@
 import { eq } from 'tidemark'
-import { renderCreate, sql, toModel, varchar, view } from 'tidemark/pg'
+import { renderCreate, sql, table, text, toModel, varchar, view } from 'tidemark/pg'
 import {
   createInsertSchema,
   createSelectSchema,
@@ -7,6 +7,7 @@ import {
   type StandardSchemaV1,
   ValidationError,
 } from 'tidemark/validate'
+import { createInsertSchema as createZodInsertSchema } from 'tidemark/zod'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { applyStatements } from '../support/catalog.js'
 import { describeEachDatabase } from '../support/databases.js'
@@ -139,5 +140,18 @@ describeEachDatabase('Standard Schemas round trip', (target) => {
     const [row] = await target.db.select().from(everyType).where(eq(everyType.id, id))
     const read = select.parse(row)
     expect(read).toMatchObject({ ...input, id, moods: ['sad'], active: true, codeLength: 3, note: null })
+  })
+})
+
+describe('odd column names', () => {
+  it('a column named __proto__ is a key like any other', () => {
+    const odd = table('odd', { ['__proto__']: text().notNull() })
+    const value = JSON.parse('{"__proto__": "x"}')
+    expect(Object.keys(createInsertSchema(odd).parse(value))).toEqual(['__proto__'])
+    expect(() => createInsertSchema(odd, { ['__proto__']: (text) => text === 'y' }).parse(value)).toThrow(
+      '__proto__: Invalid value',
+    )
+    // zod leaves the key out of what it parses; the schema still has it.
+    expect(Object.keys(createZodInsertSchema(odd).shape)).toEqual(['__proto__'])
   })
 })
