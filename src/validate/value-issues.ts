@@ -1,5 +1,6 @@
 import { arrayShapeProblem } from '../validation/array-shape.js'
 import { decimalProblem } from '../validation/decimal-text.js'
+import { dateProblem, realProblem } from '../validation/ranges.js'
 import { textProblem } from '../validation/text-problem.js'
 import type { ValueRule } from '../validation/value-rule.js'
 import { isJsonValue } from './json-value.js'
@@ -93,9 +94,9 @@ function scalarProblem(
       return undefined
     case 'number':
       if (typeof value !== 'number' || !Number.isFinite(value)) return 'Expected a finite number'
-      return rule.below !== undefined && Math.abs(value) >= rule.below
-        ? `Expected a number between -${rule.below} and ${rule.below}`
-        : undefined
+      if (rule.below !== undefined && Math.abs(value) >= rule.below)
+        return `Expected a number between -${rule.below} and ${rule.below}`
+      return rule.real ? realProblem(value) : undefined
     case 'decimal': {
       if (typeof value !== 'string') return 'Expected a decimal number as a string'
       const problem = decimalProblem(value, rule.precision, rule.scale)
@@ -104,7 +105,9 @@ function scalarProblem(
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'Expected a boolean'
     case 'date':
-      return value instanceof Date && !Number.isNaN(value.getTime()) ? undefined : 'Expected a valid Date'
+      return value instanceof Date && !Number.isNaN(value.getTime())
+        ? dateProblem(value)
+        : 'Expected a valid Date'
     case 'enum':
       return typeof value === 'string' && rule.values.includes(value)
         ? undefined

@@ -13,12 +13,15 @@ export type ValueRule =
   | { readonly kind: 'integer'; readonly min: number; readonly max: number }
   /** A JS bigint, bounded by the type (bigint) or by the precision (numeric in bigint mode). */
   | { readonly kind: 'bigint'; readonly min: bigint | undefined; readonly max: bigint | undefined }
-  /** A finite JS number; `below` bounds its magnitude (numeric(p, s) in number mode: 10^(p-s)). */
-  | { readonly kind: 'number'; readonly below: number | undefined }
+  /**
+   * A finite JS number; `below` bounds its magnitude (numeric(p, s) in number mode: 10^(p-s)),
+   * `real` asks that it fit a float4.
+   */
+  | { readonly kind: 'number'; readonly below: number | undefined; readonly real: boolean }
   /** numeric in string mode: decimal text whose digits fit the precision and scale. */
   | { readonly kind: 'decimal'; readonly precision: number | undefined; readonly scale: number }
   | { readonly kind: 'boolean' }
-  /** A valid JS Date (timestamps, and dates in date mode). */
+  /** A valid JS Date within PostgreSQL's range (timestamps, and dates in date mode). */
   | { readonly kind: 'date' }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   /** A value JSON can represent (the column's declared shape is the caller's to refine). */
@@ -59,8 +62,9 @@ function scalarRule(type: ColumnType): ValueRule {
     case 'numeric':
       return numericRule(type.sql, type.mode)
     case 'real':
+      return { kind: 'number', below: undefined, real: true }
     case 'double precision':
-      return { kind: 'number', below: undefined }
+      return { kind: 'number', below: undefined, real: false }
     case 'boolean':
       return { kind: 'boolean' }
     case 'text':
@@ -109,7 +113,11 @@ function numericRule(sql: string, mode: ValueMode | undefined): ValueRule {
     case 'string':
       return { kind: 'decimal', precision, scale }
     case 'number':
-      return { kind: 'number', below: precision === undefined ? undefined : 10 ** (precision - scale) }
+      return {
+        kind: 'number',
+        below: precision === undefined ? undefined : 10 ** (precision - scale),
+        real: false,
+      }
     case 'bigint': {
       const limit = precision === undefined ? undefined : 10n ** BigInt(precision) - 1n
       return { kind: 'bigint', min: limit === undefined ? undefined : -limit, max: limit }

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { arrayShapeProblem } from '../validation/array-shape.js'
 import { decimalProblem } from '../validation/decimal-text.js'
+import { dateProblem, realProblem } from '../validation/ranges.js'
 import { textProblem } from '../validation/text-problem.js'
 import type { ValueRule } from '../validation/value-rule.js'
 
@@ -19,8 +20,10 @@ export function valueSchema(rule: ValueRule): z.ZodType {
       const schema = rule.min === undefined ? z.bigint() : z.bigint().min(rule.min)
       return rule.max === undefined ? schema : schema.max(rule.max)
     }
-    case 'number':
-      return rule.below === undefined ? z.number() : z.number().gt(-rule.below).lt(rule.below)
+    case 'number': {
+      const schema = rule.below === undefined ? z.number() : z.number().gt(-rule.below).lt(rule.below)
+      return rule.real ? withProblem(schema, realProblem) : schema
+    }
     case 'decimal':
       return z.string().superRefine((text, context) => {
         const problem = decimalProblem(text, rule.precision, rule.scale)
@@ -29,7 +32,7 @@ export function valueSchema(rule: ValueRule): z.ZodType {
     case 'boolean':
       return z.boolean()
     case 'date':
-      return z.date()
+      return withProblem(z.date(), dateProblem)
     case 'enum':
       return z.enum(rule.values as [string, ...string[]])
     case 'json':
@@ -59,8 +62,13 @@ function arraySchema(element: ValueRule, dimensions: number): z.ZodType {
 }
 
 function textSchema(maxLength: number | undefined): z.ZodString {
-  return z.string().superRefine((text, context) => {
-    const problem = textProblem(text, maxLength)
-    if (problem !== undefined) context.addIssue({ code: 'custom', message: problem })
-  })
+  return withProblem(z.string(), (text) => textProblem(text, maxLength))
+}
+
+/** Adds a check that reports what `problem` finds; zod 4 refinements keep the schema's class. */
+function withProblem<S extends z.ZodType>(schema: S, problem: (value: z.output<S>) => string | undefined): S {
+  return schema.superRefine((value, context) => {
+    const message = problem(value)
+    if (message !== undefined) context.addIssue({ code: 'custom', message })
+  }) as S
 }

@@ -76,6 +76,11 @@ export const boundaryCases: Record<string, [key: string, value: unknown, accepte
     ['whole', -999n, true],
     ['whole', 1000n, false],
     ['weight', 1.5, true],
+    ['weight', 1e-45, true],
+    ['weight', 1e-46, false],
+    ['weight', 3.4e38, true],
+    ['weight', 3.5e38, false],
+    ['score', 3.5e38, true],
     ['score', Number.NaN, false],
   ],
   'uuid: any 128-bit value in hex form': [
@@ -87,6 +92,10 @@ export const boundaryCases: Record<string, [key: string, value: unknown, accepte
   'timestamps and dates: a valid Date in date mode, a string in string mode': [
     ['createdAt', new Date(), true],
     ['createdAt', new Date('not a date'), false],
+    ['createdAt', new Date(Date.UTC(-4713, 10, 24)), true],
+    ['createdAt', new Date(Date.UTC(-4713, 10, 24) - 1), false],
+    ['anniversary', new Date(Date.UTC(-4713, 10, 24)), true],
+    ['anniversary', new Date(Date.UTC(-4713, 10, 23)), false],
     ['createdAt', '2024-05-01T00:00:00Z', false],
     ['seenAt', '2024-05-01 10:00:00', true],
     ['seenAt', new Date(), false],
