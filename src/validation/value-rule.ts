@@ -75,8 +75,10 @@ function scalarRule(type: ColumnType): ValueRule {
       return { kind: 'uuid' }
     case 'timestamp':
     case 'timestamptz':
-    case 'date':
       return type.mode === 'string' ? { kind: 'text', maxLength: undefined } : { kind: 'date' }
+    case 'date':
+      // Unlike timestamps, dates are strings unless asked for in date mode.
+      return type.mode === 'date' ? { kind: 'date' } : { kind: 'text', maxLength: undefined }
     case 'time':
     case 'timetz':
     case 'interval':
