@@ -94,3 +94,10 @@ it('runs the functions, triggers and extensions example as written', async () =>
   await import(new URL('routines.ts', dir).href)
   expect(log).toHaveBeenCalledWith({ words: 2, touched: true })
 })
+
+it('runs the validation schemas example as written', async () => {
+  writeFileSync(new URL('validation.ts', dir), find('createInsertSchema(orders, {'))
+  await import(new URL('validation.ts', dir).href)
+  expect(log).toHaveBeenCalledWith(['email', 'total', 'items.0', 'meta.source'])
+  expect(log).toHaveBeenCalledWith('open', '12.50')
+})

@@ -32,7 +32,12 @@ export interface ColumnType {
   readonly composite?: CompositeDeclaration
   /** For serial types: the integer type the sequence and column use. */
   readonly serial?: 'smallint' | 'integer' | 'bigint'
+  /** For types read in a chosen mode (bigint, numeric, timestamp, date): the JS type of the values. */
+  readonly mode?: ValueMode
 }
+
+/** The JS type a moded column's values have; validation schemas check values against it. */
+export type ValueMode = 'string' | 'number' | 'bigint' | 'date'
 
 export type TypeFamily =
   | 'smallint'

@@ -2,7 +2,8 @@ import type { AnyColumn } from './column.js'
 import type { ColumnMap, tableColumns } from './table.js'
 import type { viewColumns } from './view.js'
 
-type ColumnsOf<T> = T extends { readonly [tableColumns]: infer C extends ColumnMap }
+/** The column map of a table or a view with declared columns. */
+export type ColumnsOf<T> = T extends { readonly [tableColumns]: infer C extends ColumnMap }
   ? C
   : T extends { readonly [viewColumns]: infer C extends ColumnMap }
     ? C
@@ -23,7 +24,8 @@ type Flat<T> = { [K in keyof T]: T[K] } & {}
  */
 export type InferSelect<T> = { [K in keyof ColumnsOf<T>]: SelectValue<ColumnsOf<T>[K]> }
 
-type RequiredKeys<C> = {
+/** The keys an insert must give: NOT NULL, no default, not generated. */
+export type RequiredKeys<C> = {
   [K in keyof C]: C[K] extends AnyColumn
     ? 'generated' extends C[K]['$flags']
       ? never
@@ -35,7 +37,8 @@ type RequiredKeys<C> = {
     : never
 }[keyof C]
 
-type OptionalKeys<C> = {
+/** The keys an insert may leave out (generated columns are neither required nor optional). */
+export type OptionalKeys<C> = {
   [K in keyof C]: C[K] extends AnyColumn
     ? 'generated' extends C[K]['$flags']
       ? never

@@ -9,7 +9,7 @@ export function pgType(
   sql: string,
   family: TypeFamily,
   codec: { decode?: (text: string) => unknown; encode?: (value: unknown) => string | null } = {},
-  extra: Pick<ColumnType, 'enum' | 'serial'> = {},
+  extra: Pick<ColumnType, 'enum' | 'serial' | 'mode'> = {},
 ): ColumnType {
   const type: ColumnType = {
     sql,

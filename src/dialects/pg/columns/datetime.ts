@@ -31,7 +31,8 @@ function timestampColumn<M extends DateTimeMode>(
   const sql = `timestamp${o.precision === undefined ? '' : `(${o.precision})`} with${withZone ? '' : 'out'} time zone`
   const family = withZone ? 'timestamptz' : 'timestamp'
   const decode = o.mode === 'string' ? undefined : parseTimestamp
-  return column(pgType(sql, family, { decode, encode: encodeDateTime(withZone) }), name)
+  const mode = o.mode ?? 'date'
+  return column(pgType(sql, family, { decode, encode: encodeDateTime(withZone) }, { mode }), name)
 }
 
 /**
@@ -64,7 +65,9 @@ export function date<M extends DateTimeMode = 'string'>(
 ): Column<DateTimeValue<M>> {
   const { name, options: o } = nameAndOptions(nameOrOptions, options)
   const encode = (value: unknown) => (value instanceof Date ? formatDate(value) : encodeParam(value))
-  return column(pgType('date', 'date', { decode: o.mode === 'date' ? parseDate : undefined, encode }), name)
+  const mode = o.mode ?? 'string'
+  const decode = mode === 'date' ? parseDate : undefined
+  return column(pgType('date', 'date', { decode, encode }, { mode }), name)
 }
 
 interface TimeOptions {

@@ -19,7 +19,7 @@ interface BigintOptions<M extends BigintMode> {
 
 function bigintType(mode: BigintMode, serial?: 'bigint'): ColumnType {
   const decode = mode === 'bigint' ? parseInt8AsBigInt : parseInt8AsNumber
-  return pgType('bigint', 'bigint', { decode }, serial === undefined ? {} : { serial })
+  return pgType('bigint', 'bigint', { decode }, serial === undefined ? { mode } : { serial, mode })
 }
 
 /** smallint (int2), typed `number`. */
@@ -91,7 +91,7 @@ export function numeric<M extends NumericMode = 'string'>(
   if (o.mode === 'bigint' && (o.scale ?? 0) !== 0) throw new RangeError("numeric mode 'bigint' needs scale 0")
   const decode =
     o.mode === 'number' ? parseNumber : o.mode === 'bigint' ? wholeNumber : (text: string) => text
-  return column(pgType(sql, 'numeric', { decode }), name)
+  return column(pgType(sql, 'numeric', { decode }, { mode: o.mode ?? 'string' }), name)
 }
 
 function wholeNumber(text: string): bigint {
