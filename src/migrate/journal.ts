@@ -1,5 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { quoteIdent } from '../dialects/pg/quote.js'
+import { TidemarkError } from '../errors.js'
 import { sql } from '../sql/sql.js'
 import { lockJournal } from './journal-lock.js'
 
@@ -107,11 +108,18 @@ async function addClaimerColumns(db: Queryable, journal: JournalOptions): Promis
     where attrelid = to_regclass(${journalName(journal)}) and not attisdropped
       and attname in ('claimer_pid', 'claimer_started_at')`)
   if (rows[0]?.count === 2) return
-  await db.transaction(async (tx) => {
-    await lockJournal(tx, journal)
-    await tx.execute(sql`
-      alter table ${journalTable(journal)}
-        add column if not exists claimer_pid integer,
-        add column if not exists claimer_started_at timestamptz`)
-  })
+  const alter = `alter table ${journalName(journal)} add column if not exists claimer_pid integer, add column if not exists claimer_started_at timestamptz`
+  try {
+    await db.transaction(async (tx) => {
+      await lockJournal(tx, journal)
+      await tx.execute(sql.raw(alter))
+    })
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== '42501') throw error
+    throw new TidemarkError(
+      `The journal ${journalName(journal)} needs two new columns, and only its owner can add them: ` +
+        `have the owner run \`${alter}\`, then migrate again`,
+      { cause: error },
+    )
+  }
 }
