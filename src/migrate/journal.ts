@@ -101,7 +101,7 @@ export async function ensureJournal(db: Queryable, journal: JournalOptions = DEF
   const shape = await journalShape(db, journal)
   if (shape.exists) {
     // Checked first, so an up-to-date journal is never locked for it.
-    if (!shape.downChecksum || !shape.claimer) await upgradeJournal(db, journal)
+    if (!shape.downChecksum || !shape.claimer) await upgradeJournal(db, journal, shape)
     return
   }
   try {
@@ -140,22 +140,26 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
  * no-transaction migration get their columns, null in the existing rows. Earlier versions name
  * their columns, so they keep reading and writing it.
  */
-async function upgradeJournal(db: Queryable, journal: JournalOptions): Promise<void> {
-  const alter = sql`
-    alter table ${journalTable(journal)}
-      add column if not exists down_checksum text,
-      add column if not exists claimer_pid integer,
-      add column if not exists claimer_started_at timestamptz`
+async function upgradeJournal(
+  db: Queryable,
+  journal: JournalOptions,
+  shape: { downChecksum: boolean; claimer: boolean },
+): Promise<void> {
+  const missing = [
+    ...(shape.downChecksum ? [] : ['down_checksum text']),
+    ...(shape.claimer ? [] : ['claimer_pid integer', 'claimer_started_at timestamptz']),
+  ]
+  const alter = `alter table ${journalName(journal)} ${missing.map((column) => `add column if not exists ${column}`).join(', ')}`
   try {
     await db.transaction(async (tx) => {
       await lockJournal(tx, journal)
-      await tx.execute(alter)
+      await tx.execute(sql.raw(alter))
     })
   } catch (error) {
     if ((error as { code?: unknown }).code !== INSUFFICIENT_PRIVILEGE) throw error
     throw new TidemarkError(
-      `The journal ${journalName(journal)} needs columns this version records, and this role may not add them: ` +
-        `run \`alter table ${journalName(journal)} add column if not exists down_checksum text, add column if not exists claimer_pid integer, add column if not exists claimer_started_at timestamptz\` as its owner, then migrate again.`,
+      `The journal ${journalName(journal)} needs ${missing.length === 1 ? 'a new column' : `${missing.length} new columns`}, and only its owner can add them: ` +
+        `have the owner run \`${alter}\`, then migrate again`,
       { cause: error },
     )
   }

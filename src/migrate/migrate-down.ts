@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import type { Database } from '../database/database.js'
 import { acceptedEdits, recordAcceptedEdits } from './accepted-edits.js'
 import { parseMigrationSql } from './apply-migration-sql.js'
-import { recordClaimer } from './claimer.js'
+import { endedClaimer, recordClaimer } from './claimer.js'
 import { type AllowDataLoss, downDataLoss, guardDataLoss } from './data-loss.js'
 import { assertHistory } from './history-check.js'
 import {
@@ -10,6 +10,7 @@ import {
   ensureJournal,
   type JournalOptions,
   type JournalRow,
+  journalName,
   readJournal,
 } from './journal.js'
 import { lockJournal } from './journal-lock.js'
@@ -21,6 +22,7 @@ import { editedFilesByName, migrationStatus } from './migration-status.js'
 import { runOutsideTransaction } from './run-outside-transaction.js'
 import { runStatements, setLocalLockTimeout } from './run-statements.js'
 import type { SqlStatement } from './split-statements.js'
+import { endedClaimError } from './wait-for-claim.js'
 
 export type MigrateDownEvent =
   | { readonly type: 'started'; readonly name: string; readonly noTransaction: boolean }
@@ -80,12 +82,20 @@ export async function migrateDown(
   const onEvent = options.onEvent ?? (() => {})
   const rows = await readJournal(db, journal)
   const status = migrationStatus(rows, folder)
-  if (status.unfinished.length > 0)
+  const unfinished = rows.find((row) => row.name === status.unfinished[0])
+  if (unfinished) {
+    await ensureJournal(db, journal)
+    const pid = await endedClaimer(db, journal, unfinished.name)
+    if (pid !== undefined) {
+      const where = join(folder.dir, unfinished.name, '{up,down}.sql')
+      throw endedClaimError(unfinished.name, where, pid, unfinished.startedAt, journalName(journal))
+    }
     throw new MigrationHistoryError(
-      `migration ${status.unfinished[0]} is unfinished (running outside a transaction, or interrupted): ` +
+      `migration ${unfinished.name} is unfinished (running outside a transaction, or interrupted): ` +
         'wait for it to finish before undoing migrations',
       status.unfinished,
     )
+  }
   const accepted = acceptedEdits(status, folder, options.acceptEdited)
   assertHistory(status, { accepted, checkOrder: false, editedFiles: editedFilesByName(rows, folder) })
   const targets = chooseTargets(status.applied, options)

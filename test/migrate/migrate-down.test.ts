@@ -8,6 +8,7 @@ import {
   migrateDown,
   readMigrationFolder,
 } from '../../src/migrate/index.js'
+import { sql } from '../../src/sql/sql.js'
 import { readCatalog } from '../support/catalog.js'
 import { describeEachDatabase } from '../support/databases.js'
 import { journalRows, resetDatabase } from './support/journal.js'
@@ -122,6 +123,20 @@ describeEachDatabase('migrateDown', (target) => {
     expect((error as MigrationError).line).toBe(2)
     expect(await readCatalog(target.db)).toEqual(before)
     expect(await applied()).toEqual([M1, M2, M3, M4])
+  })
+
+  it('says at once that an unfinished migration whose session has ended will never finish', async () => {
+    await upTo(2)
+    // Its runner's session has ended: the pid now belongs to another session (this one).
+    await target.db.execute(sql`
+      update tidemark_migrations set applied_at = null, claimer_pid = pg_backend_pid(),
+        claimer_started_at = '2000-01-01T00:00:00Z'
+      where name = ${M2}`)
+    await expect(migrateDown(target.db, await folder())).rejects.toThrow(
+      new RegExp(`^migration ${M2} was claimed at .* by a runner that is gone`),
+    )
+    await target.db.execute(sql`update tidemark_migrations set claimer_pid = null where name = ${M2}`)
+    await expect(migrateDown(target.db, await folder())).rejects.toThrow(`migration ${M2} is unfinished`)
   })
 
   it('restores the journal row when a no-transaction down.sql fails, listing what stayed undone', async () => {
