@@ -1,5 +1,6 @@
 import type { ColumnModel, OtherObjectModel } from '../model/types.js'
 import type { ChangeBody, Hazard } from './changes.js'
+import { granteeLabel, grantText } from './describe.js'
 import { deepEqual } from './equal.js'
 import { tableLabel } from './renames.js'
 import { classifyTypeChange } from './type-change.js'
@@ -181,6 +182,19 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
           change.flag === 'enabled'
             ? `disables row-level security on ${label(change.table)}: its policies no longer apply, every role with table privileges reaches every row`
             : `stops forcing row-level security on ${label(change.table)}: its owner is no longer bound by its policies`,
+        ),
+      ]
+    case 'grant':
+      return change.grantee === 'public'
+        ? [hazard('security', `grants ${grantText(change)} to PUBLIC: every role gets it`)]
+        : []
+    case 'revoke':
+      return [
+        hazard(
+          'breaking',
+          change.grantOptionOnly
+            ? `revokes the grant option for ${grantText(change)} from ${granteeLabel(change.grantee)}: the grants it made go too`
+            : `revokes ${grantText(change)} from ${granteeLabel(change.grantee)}: what runs as that role and uses it fails`,
         ),
       ]
     default:

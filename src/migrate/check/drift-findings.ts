@@ -1,5 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
-import { policyChanges } from '../../diff/describe.js'
+import { granteeLabel, grantText, policyChanges } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type {
@@ -382,8 +382,31 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
       ]
     case 'set-enum-comment':
       return commentDrafts('enum', label(change.enum), change.from, change.to)
+    case 'grant':
+    case 'revoke':
+      return [grantDraft(change)]
     default:
       return assertNever(change)
+  }
+}
+
+/**
+ * `grant SELECT on table notes to app: granted outside migrations`. A grant on a table that is
+ * itself added or missing is not listed again.
+ */
+function grantDraft(change: ChangeBody & { kind: 'grant' | 'revoke' }): Draft {
+  const granted = change.kind === 'grant'
+  const option = granted ? change.withGrantOption : change.grantOptionOnly
+  const preposition = granted ? 'to' : 'from'
+  return {
+    object: option ? 'grant option' : 'grant',
+    name: `${grantText(change)} ${preposition} ${granteeLabel(change.grantee)}`,
+    state: granted ? 'added' : 'missing',
+    detail: `${granted ? 'granted' : 'revoked'} outside migrations`,
+    owner:
+      change.target.on === 'table'
+        ? label({ schema: change.target.schema, name: change.target.name })
+        : undefined,
   }
 }
 
