@@ -6,7 +6,6 @@ import {
   pgFunction,
   renderCreate,
   schema,
-  sequence,
   table,
   text,
   toModel,
