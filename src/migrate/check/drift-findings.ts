@@ -396,11 +396,12 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
  */
 function grantDraft(change: ChangeBody & { kind: 'grant' | 'revoke' }): Draft {
   const granted = change.kind === 'grant'
-  const option = granted ? change.withGrantOption : change.grantOptionOnly
-  const preposition = granted ? 'to' : 'from'
+  const role = granteeLabel(change.grantee)
   return {
-    object: option ? 'grant option' : 'grant',
-    name: `${grantText(change)} ${preposition} ${granteeLabel(change.grantee)}`,
+    object: 'grant',
+    name: granted
+      ? `${grantText(change)} to ${role}${change.withGrantOption ? ' with grant option' : ''}`
+      : `${change.grantOptionOnly ? 'grant option for ' : ''}${grantText(change)} from ${role}`,
     state: granted ? 'added' : 'missing',
     detail: `${granted ? 'granted' : 'revoked'} outside migrations`,
     owner:
