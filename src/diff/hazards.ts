@@ -204,8 +204,8 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
 
 /**
  * A routine dropped for good breaks whatever still calls it (the application, other functions);
- * one dropped and created again loses the grants made on it. An extension takes its types and
- * functions with it.
+ * one dropped and created again gets its grants back from the same plan, an aggregate (whose grants
+ * the model does not hold) loses them. An extension takes its types and functions with it.
  */
 function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[] {
   const name = `${object.kind} ${tableLabel(object.schema, object.name)}`
@@ -217,7 +217,7 @@ function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[
         recreated
           ? hazard(
               'breaking',
-              `drops ${name} and creates it again (its result or arguments change): grants on it are lost`,
+              `drops ${name} and creates it again (its result or arguments change)${object.kind === 'aggregate' ? ': grants on it are lost' : ', with its grants'}`,
             )
           : hazard('breaking', `drops ${name}: whatever still calls it fails`),
       ]

@@ -1,4 +1,4 @@
-import type { SchemaModel } from 'tidemark'
+import { type SchemaModel, sql } from 'tidemark'
 import {
   grant,
   integer,
@@ -9,6 +9,7 @@ import {
   table,
   text,
   toModel,
+  view,
 } from 'tidemark/pg'
 import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
@@ -170,6 +171,40 @@ describe('grants in diff and render', () => {
     const kinds = diff(granted, after, { renames }).map((c) => c.kind)
     expect(kinds).toContain('rename-table')
     expect(kinds.filter((k) => k === 'grant' || k === 'revoke')).toEqual([])
+  })
+})
+
+describe('grants on objects the plan drops and creates again', () => {
+  it('grants again on a routine whose result type changes, and on a view rebuilt over a changed column', () => {
+    const model = (resultType: string, bodyType: string) => {
+      const fn = pgFunction('secret', {
+        schema: 'api',
+        args: ['integer'],
+        returns: resultType,
+        language: 'sql',
+        body: 'select $1',
+        publicExecute: false,
+      })
+      const t = api.table('notes', {
+        id: integer().primaryKey(),
+        body: bodyType === 'text' ? text() : integer(),
+      })
+      const v = view('note_bodies', {}, { schema: 'api' }).as(sql`select ${t.body} from ${t}`)
+      return toModel({
+        t,
+        v,
+        fn,
+        g: [grant(fn, { to: 'pg_monitor' }), grant(v, { to: 'pg_monitor', privileges: ['SELECT'] })],
+      })
+    }
+    const statements = upSql(model('integer', 'text'), model('bigint', 'integer'))
+    expect(statements.filter((s) => /^(GRANT|REVOKE)/.test(s))).toEqual([
+      'REVOKE EXECUTE ON FUNCTION "api"."secret"(integer) FROM PUBLIC',
+      'GRANT EXECUTE ON FUNCTION "api"."secret"(integer) TO "pg_monitor"',
+      'GRANT SELECT ON TABLE "api"."note_bodies" TO "pg_monitor"',
+    ])
+    expect(statements.some((s) => s.startsWith('DROP VIEW'))).toBe(true)
+    expect(statements.some((s) => s.startsWith('DROP FUNCTION'))).toBe(true)
   })
 })
 
