@@ -45,7 +45,13 @@ export function planGrants(
       .filter((o) => !kept(grantObjectKey(o)))
       .flatMap((o) => defaultGrants(o.on, o.schema, o.name)),
   ]
-  const after = to.grants
+  // Only what `to` holds: a model may carry grants of objects it does not have (generate loads the
+  // schema into its scratch database with the grants of the history, and grants them last).
+  const after = to.grants.filter(
+    (g) =>
+      targetKeys.has(grantObjectKey(g)) &&
+      (g.column === null || targetColumns.get(`${g.schema}.${g.name}`)?.has(g.column) !== false),
+  )
   const was = new Map(before.map((g) => [grantKey(g), g]))
   const is = new Map(after.map((g) => [grantKey(g), g]))
   const revokes: GrantModel[] = []

@@ -156,6 +156,12 @@ describe('grants in diff and render', () => {
 
   it('says nothing about the grants of what it drops, and keeps them across a rename', () => {
     expect(upSql(granted, toModel({ open })).filter((s) => /^(GRANT|REVOKE)/.test(s))).toEqual([])
+    // Grants carried for objects the target does not have are not granted either.
+    expect(
+      upSql(granted, { ...toModel({ open }), grants: granted.grants }).filter((s) =>
+        /^(GRANT|REVOKE)/.test(s),
+      ),
+    ).toEqual([])
     const renamed = api.table('memos', { id: integer().primaryKey(), body: text(), owner: text() })
     const after = toModel({
       renamed,
