@@ -88,7 +88,7 @@ for (const shadow of shadows) {
       ])
       expect(up.slice(-grantStatements(up).length)).toEqual(grantStatements(up))
       // The first run starts the embedded PostgreSQL: slow on a busy machine.
-    }, 180_000)
+    }, 300_000)
 
     let target: SchemaModel
     it('revokes what the schema no longer grants, and gives EXECUTE back to PUBLIC', async () => {

@@ -69,5 +69,5 @@ describeEachDatabase('grants through pull', (target) => {
     )
     expect(await privileges(target.db)).toEqual(before)
     // Two generates and a migrate: slow on a busy machine.
-  }, 180_000)
+  }, 300_000)
 })
