@@ -18,7 +18,7 @@ export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
 
 /** One difference between the live database and its migrations, in words. */
 export interface DriftFinding {
-  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, ... */
+  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, `grant`, ... */
   readonly object: string
   /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()`, a table for `row-level security` ... */
   readonly name: string
