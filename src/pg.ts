@@ -53,12 +53,28 @@ export { type IntrospectOptions, introspect } from './dialects/pg/introspect/ind
 export { type PgNamespace, schema } from './dialects/pg/namespace.js'
 export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/objects/extension.js'
 export {
+  type ColumnPrivilege,
+  type GrantTarget,
+  grant,
+  type PgGrant,
+  type Privilege,
+  type RelationGrantOptions,
+  type RoutineGrantOptions,
+  type RoutinePrivilege,
+  type SchemaGrantOptions,
+  type SchemaPrivilege,
+  type SequenceGrantOptions,
+  type SequencePrivilege,
+  type TablePrivilege,
+} from './dialects/pg/objects/grant.js'
+export {
   type FunctionOptions,
   type PgRoutine,
   type ProcedureOptions,
   pgFunction,
   procedure,
   type RoutineType,
+  type WrittenRoutineOptions,
 } from './dialects/pg/objects/routine.js'
 export {
   type PgTrigger,

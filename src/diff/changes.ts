@@ -7,6 +7,7 @@ import type {
   DomainModel,
   EnumModel,
   ForeignKeyModel,
+  GrantObjectKind,
   IdentityModel,
   IndexModel,
   OtherObjectModel,
@@ -245,6 +246,38 @@ export type ChangeBody =
       readonly enum: ObjectRef
       readonly from: string | null
       readonly to: string | null
+    }
+  | GrantChangeBody
+
+/** What a GRANT or REVOKE is on: a schema, a table or view, a sequence, a routine (by its argument types). */
+export interface GrantTarget {
+  readonly on: GrantObjectKind
+  readonly schema: string
+  readonly name: string
+}
+
+/** One privilege of a GRANT or REVOKE, on the whole object (`columns` empty) or on these columns. */
+export interface GrantedPrivilege {
+  readonly privilege: string
+  readonly columns: readonly string[]
+}
+
+/** GRANT and REVOKE, one role and one object each. */
+export type GrantChangeBody =
+  | {
+      readonly kind: 'grant'
+      readonly target: GrantTarget
+      readonly grantee: string
+      readonly privileges: readonly GrantedPrivilege[]
+      readonly withGrantOption: boolean
+    }
+  | {
+      /** `grantOptionOnly`: REVOKE GRANT OPTION FOR, the privileges themselves stay. */
+      readonly kind: 'revoke'
+      readonly target: GrantTarget
+      readonly grantee: string
+      readonly privileges: readonly GrantedPrivilege[]
+      readonly grantOptionOnly: boolean
     }
 
 /** Changes to domains and composite types. */

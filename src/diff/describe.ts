@@ -1,6 +1,6 @@
 import type { PartitionOfModel, PolicyModel, TriggerState } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
-import type { ChangeBody, ObjectRef } from './changes.js'
+import type { ChangeBody, GrantedPrivilege, GrantTarget, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
 
 const label = (ref: ObjectRef): string => tableLabel(ref.schema, ref.name)
@@ -150,10 +150,25 @@ export function describeChange(change: ChangeBody): string {
       return `detach partition ${label(change.table)} from ${partitionParent(change.partitionOf)}`
     case 'attach-partition':
       return `attach partition ${label(change.table)} to ${partitionParent(change.partitionOf)} (${change.partitionOf.bound})`
+    case 'grant':
+      return `grant ${grantText(change)} to ${granteeLabel(change.grantee)}${change.withGrantOption ? ' with grant option' : ''}`
+    case 'revoke':
+      return `revoke ${change.grantOptionOnly ? 'grant option for ' : ''}${grantText(change)} from ${granteeLabel(change.grantee)}`
     default:
       return assertNever(change)
   }
 }
+
+/** `SELECT, UPDATE (nickname) on table users`: the privileges of a GRANT or REVOKE and their object. */
+export function grantText(change: { target: GrantTarget; privileges: readonly GrantedPrivilege[] }): string {
+  const privileges = change.privileges
+    .map((p) => (p.columns.length === 0 ? p.privilege : `${p.privilege} (${p.columns.join(', ')})`))
+    .join(', ')
+  const { on, schema, name } = change.target
+  return `${privileges} on ${on} ${on === 'schema' ? name : tableLabel(schema, name)}`
+}
+
+export const granteeLabel = (role: string): string => (role === 'public' ? 'PUBLIC' : role)
 
 /** What ALTER POLICY changes, as check and generate name it: `roles`, `USING`, `WITH CHECK`. */
 export function policyChanges(from: PolicyModel, to: PolicyModel): string[] {

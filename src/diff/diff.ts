@@ -5,6 +5,7 @@ import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
 import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
+import { planGrants } from './grants.js'
 import { hazardsOf } from './hazards.js'
 import { planOthers } from './others.js'
 import { columnsForComparison, planPartitions } from './partitions.js'
@@ -242,6 +243,12 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(enums.comments)
   plan.addAll(others.createLate)
   plan.addAll(others.alter)
+  // Grants last: every object they name exists; those dropped and created again lost theirs.
+  const recreated = new Set([
+    ...[...rebuilt, ...rebuiltViews].map((k) => `table:${k}`),
+    ...others.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
+  ])
+  plan.addAll(planGrants(from, to, renames, recreated))
 
   // 7. Drop what nothing uses any more.
   plan.addAll(others.dropEarly)

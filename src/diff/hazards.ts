@@ -1,5 +1,6 @@
 import type { ColumnModel, OtherObjectModel } from '../model/types.js'
 import type { ChangeBody, Hazard } from './changes.js'
+import { granteeLabel, grantText } from './describe.js'
 import { deepEqual } from './equal.js'
 import { tableLabel } from './renames.js'
 import { classifyTypeChange } from './type-change.js'
@@ -183,6 +184,19 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
             : `stops forcing row-level security on ${label(change.table)}: its owner is no longer bound by its policies`,
         ),
       ]
+    case 'grant':
+      return change.grantee === 'public'
+        ? [hazard('security', `grants ${grantText(change)} to PUBLIC: every role gets it`)]
+        : []
+    case 'revoke':
+      return [
+        hazard(
+          'breaking',
+          change.grantOptionOnly
+            ? `revokes the grant option for ${grantText(change)} from ${granteeLabel(change.grantee)}: the grants it made go too`
+            : `revokes ${grantText(change)} from ${granteeLabel(change.grantee)}: what runs as that role and uses it fails`,
+        ),
+      ]
     default:
       return []
   }
@@ -190,8 +204,8 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
 
 /**
  * A routine dropped for good breaks whatever still calls it (the application, other functions);
- * one dropped and created again loses the grants made on it. An extension takes its types and
- * functions with it.
+ * one dropped and created again gets its grants back from the same plan, an aggregate (whose grants
+ * the model does not hold) loses them. An extension takes its types and functions with it.
  */
 function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[] {
   const name = `${object.kind} ${tableLabel(object.schema, object.name)}`
@@ -203,7 +217,7 @@ function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[
         recreated
           ? hazard(
               'breaking',
-              `drops ${name} and creates it again (its result or arguments change): grants on it are lost`,
+              `drops ${name} and creates it again (its result or arguments change)${object.kind === 'aggregate' ? ': grants on it are lost' : ', with its grants'}`,
             )
           : hazard('breaking', `drops ${name}: whatever still calls it fails`),
       ]

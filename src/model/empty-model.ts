@@ -12,4 +12,5 @@ export const emptyModel: SchemaModel = Object.freeze({
   tables: [],
   views: [],
   others: [],
+  grants: [],
 })

@@ -38,6 +38,32 @@ export interface SchemaModel {
    * compared with a database only after loading it into one.
    */
   readonly others: readonly OtherObjectModel[]
+  /**
+   * GRANT: one entry per privilege held by a role other than the object's owner (whose own
+   * privileges are implicit), on the schemas, tables, views, sequences and routines of the model.
+   * PostgreSQL's own default for a new routine, EXECUTE for PUBLIC, is listed like any other grant,
+   * so a routine without it is one whose EXECUTE was revoked from PUBLIC. Sorted (see grants.ts).
+   */
+  readonly grants: readonly GrantModel[]
+}
+
+/** What a grant is on: `table` covers views, materialized views and partitions too (GRANT ... ON TABLE). */
+export type GrantObjectKind = 'schema' | 'table' | 'sequence' | 'function' | 'procedure'
+
+export interface GrantModel {
+  readonly on: GrantObjectKind
+  /** The object's schema; for a grant on a schema, that schema. */
+  readonly schema: string
+  /** The object's name (a routine's with its argument types, as in `others`); for a schema, its name. */
+  readonly name: string
+  /** A column-level grant's column (tables and views only), or null for the whole object. */
+  readonly column: string | null
+  /** The role that holds the privilege; `public` for PUBLIC. */
+  readonly grantee: string
+  /** `SELECT`, `INSERT`, `UPDATE`, `DELETE`, `TRUNCATE`, `REFERENCES`, `TRIGGER`, `MAINTAIN`, `USAGE`, `CREATE`, `EXECUTE`. */
+  readonly privilege: string
+  /** WITH GRANT OPTION: the grantee may grant it on. */
+  readonly grantable: boolean
 }
 
 export type OtherObjectKind =

@@ -12,6 +12,7 @@ export type SchemaObjectKind =
   | 'extension'
   | 'routine'
   | 'trigger'
+  | 'grant'
 
 export function kindOf(value: unknown): SchemaObjectKind | undefined {
   if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return undefined

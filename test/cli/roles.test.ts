@@ -2,6 +2,8 @@
  * Roles the schema's policies name: migrate says how to get one the database does not have, and
  * creates the ones the config lists (once, before applying anything).
  */
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempProject, tidemark } from './support.js'
 
@@ -53,5 +55,31 @@ describe('roles named by policies', () => {
     const failed = await run('migrate')
     expect(failed.code).not.toBe(0)
     expect(failed.err).toMatch(/'roles' must be a list of role names, e\.g\. \['app_user'\]/)
+  })
+})
+
+describe('roles named by grants', () => {
+  let project: Awaited<ReturnType<typeof tempProject>>
+  beforeAll(async () => {
+    project = await tempProject({
+      'tidemark.config.ts': `export default { schema: './schema.ts', roles: ['app_user'] }\n`,
+      'schema.ts': `import { grant, integer, table } from 'tidemark/pg'
+export const notes = table('notes', { id: integer().primaryKey() })
+export const grants = [
+  grant(notes, { to: ['app_user', 'public', 'pg_monitor'], privileges: ['SELECT'] }),
+  grant(notes, { to: ['authenticated', 'anon'], privileges: ['SELECT', 'INSERT'] }),
+]
+`,
+    })
+  })
+  afterAll(() => project.remove())
+
+  it('refuses at generate a grant to a role the config does not list, and writes nothing', async () => {
+    const failed = await tidemark(['generate'], { cwd: project.dir })
+    expect(failed.code).toBe(2)
+    expect(failed.err).toBe(
+      "tidemark: The grant on table notes names role 'anon' (and 'authenticated'), which the config's roles do not list.\nAdd them to roles in the config (migrate creates the roles listed there), or grant to a listed role.\n",
+    )
+    expect(existsSync(join(project.dir, 'migrations'))).toBe(false)
   })
 })

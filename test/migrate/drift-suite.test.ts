@@ -367,6 +367,29 @@ const EDITS: readonly Edit[] = [
     sql: 'drop procedure reset_scores()',
     says: [/^procedure reset_scores\(\): missing$/],
   },
+  // Predefined roles exist everywhere: no role is created on the server.
+  {
+    name: 'grant on a table',
+    sql: 'grant select, insert on users to pg_monitor',
+    says: [/^grant SELECT, INSERT on table users to pg_monitor: granted outside migrations$/],
+  },
+  {
+    name: 'grant on a column to PUBLIC',
+    sql: 'grant update (name) on users to public',
+    says: [/^grant UPDATE \(name\) on table users to PUBLIC: granted outside migrations$/],
+  },
+  {
+    name: 'grant on a sequence with grant option',
+    sql: 'grant usage on sequence ticket_seq to pg_monitor with grant option',
+    says: [
+      /^grant USAGE on sequence ticket_seq to pg_monitor with grant option: granted outside migrations$/,
+    ],
+  },
+  {
+    name: "revoke a function's EXECUTE from PUBLIC",
+    sql: 'revoke execute on function double_it(integer) from public',
+    says: [/^grant EXECUTE on function double_it\(integer\) from PUBLIC: revoked outside migrations$/],
+  },
 ]
 
 const keepAsDrops: RenameResolver = async (candidates, decided) => ({

@@ -8,6 +8,7 @@ import { policyWarnings } from '../../model/policy-warnings.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag } from '../flags.js'
+import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import { assertHistoryMayStart } from '../new-history.js'
 import {
@@ -59,6 +60,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
       throw error
     },
   )
+  if (!fromDatabase) assertGrantRolesDeclared(schema.model, settings.roles)
   const resolver = renameResolver(
     listFlag(flags, 'rename'),
     listFlag(flags, 'no-rename'),

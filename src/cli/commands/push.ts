@@ -11,6 +11,7 @@ import { isNoTransaction } from '../../migrate/migration-folder.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags } from '../flags.js'
+import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import {
   assertRenameFlagsUsed,
@@ -47,6 +48,7 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
   }
   const settings = await resolveSettings(flags, io)
   const schema = await loadSchemaModel(settings)
+  assertGrantRolesDeclared(schema.model, settings.roles)
   const interactive = io.interactive && !settings.json
   const resolver = renameResolver(
     listFlag(flags, 'rename'),

@@ -1,5 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
-import { policyChanges } from '../../diff/describe.js'
+import { granteeLabel, grantText, policyChanges } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type {
@@ -18,7 +18,7 @@ export type DriftState = 'added' | 'missing' | 'changed' | 'renamed'
 
 /** One difference between the live database and its migrations, in words. */
 export interface DriftFinding {
-  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, ... */
+  /** `table`, `column`, `index`, `primary key`, `unique constraint`, `enum`, `comment on column`, `function`, `grant`, ... */
   readonly object: string
   /** `users.nickname`, `posts_created_at_idx on posts`, `auth.touch()`, a table for `row-level security` ... */
   readonly name: string
@@ -382,8 +382,32 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
       ]
     case 'set-enum-comment':
       return commentDrafts('enum', label(change.enum), change.from, change.to)
+    case 'grant':
+    case 'revoke':
+      return [grantDraft(change)]
     default:
       return assertNever(change)
+  }
+}
+
+/**
+ * `grant SELECT on table notes to app: granted outside migrations`. A grant on a table that is
+ * itself added or missing is not listed again.
+ */
+function grantDraft(change: ChangeBody & { kind: 'grant' | 'revoke' }): Draft {
+  const granted = change.kind === 'grant'
+  const role = granteeLabel(change.grantee)
+  return {
+    object: 'grant',
+    name: granted
+      ? `${grantText(change)} to ${role}${change.withGrantOption ? ' with grant option' : ''}`
+      : `${change.grantOptionOnly ? 'grant option for ' : ''}${grantText(change)} from ${role}`,
+    state: granted ? 'added' : 'missing',
+    detail: `${granted ? 'granted' : 'revoked'} outside migrations`,
+    owner:
+      change.target.on === 'table'
+        ? label({ schema: change.target.schema, name: change.target.name })
+        : undefined,
   }
 }
 

@@ -19,5 +19,6 @@ export function restrictToSchemas(model: SchemaModel, schemas: readonly string[]
     tables: model.tables.filter(inScope),
     views: model.views.filter(inScope),
     others: model.others.filter(inScope),
+    grants: model.grants.filter(inScope),
   }
 }

@@ -5,10 +5,12 @@ import { byKindSchemaTableName } from '../../dialects/pg/introspect/others/other
 import { quoteIdent } from '../../dialects/pg/quote.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
+import { planGrants } from '../../diff/grants.js'
 import {
   type ColumnRename,
   findRenameCandidates,
   invertRenames,
+  NO_RENAMES,
   type RenameCandidate,
   type Renames,
   type TableRename,
@@ -25,6 +27,7 @@ import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 import { provideRoles, rolesOfModel } from './shadow-roles.js'
+import { wantedGrants } from './wanted-grants.js'
 
 /** How the author settled the rename candidates so far. */
 export interface RenameDecisions {
@@ -148,9 +151,10 @@ async function readBothSides(
         ? undefined
         : expressions.canonical(desired, options.authoredDefaults, environmentOf(cached))
     if (known !== undefined) {
+      const target = targetFrom(known, cached)
       return {
         current: cached,
-        target: targetFrom(known, cached),
+        target: { ...target, grants: wantedGrants(desired, cached, target, new Map()) },
         desired,
         history: 'cached',
         shadow: false,
@@ -196,9 +200,11 @@ async function loadDesired(
   exclude: { schema: string; table: string }[],
 ): Promise<Omit<Sides, 'history' | 'shadow'>> {
   const desired = desiredFor(options.desired, current)
-  await provideRoles(shadow, rolesOfModel(desired))
+  // The history's roles too: a schema that declares no grants keeps the history's.
+  await provideRoles(shadow, [...rolesOfModel(desired), ...rolesOfModel(current)])
   const declared = desired.others.filter(isDeclaredKind)
-  const changes = diff(loaded, { ...desired, others: loaded.others })
+  // Grants come last, once every object is there under the name PostgreSQL reads back.
+  const changes = diff(loaded, { ...desired, others: loaded.others, grants: loaded.grants })
   // New schemas come before the routines in them; schemas go after the routines in them that the
   // schema no longer declares.
   // New types too: routines may take or return them. (A domain whose check calls a declared
@@ -234,14 +240,18 @@ async function loadDesired(
         () => runDraft(schemaDrops),
         async () => {
           const read = await introspect(shadow.db, { exclude })
-          await runDraft(renderChanges(diff(read, { ...desired, others: read.others })))
+          await runDraft(renderChanges(diff(read, { ...desired, others: read.others, grants: read.grants })))
         },
       )
     : new Map<string, OtherObjectModel>()
   if (!touchesOthers) await runDraft([...schemaCreates, ...typeCreates, ...draft, ...schemaDrops])
   const ran = schemaCreates.length + typeCreates.length + draft.length + schemaDrops.length
   // Nothing loaded means the shadow already reads back as the schema: no second read needed.
-  const read = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
+  const loadedRead = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
+  const grants = wantedGrants(desired, current, loadedRead, authored)
+  const grantChanges = planGrants(loadedRead, { ...loadedRead, grants }, NO_RENAMES, new Set())
+  await runDraft(renderChanges(grantChanges))
+  const read = grantChanges.length === 0 ? loadedRead : await introspect(shadow.db, { exclude })
   return { current, target: targetFrom(read, current), desired, authored }
 }
 

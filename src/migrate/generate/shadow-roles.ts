@@ -25,9 +25,12 @@ export async function provideRoles(shadow: ShadowDatabase, names: Iterable<strin
   await shadow.runScript(`${statements.join(';\n')};`)
 }
 
-/** The roles a schema's policies name. */
+/** The roles a schema's policies and grants name. */
 export function rolesOfModel(model: SchemaModel): string[] {
-  return model.tables.flatMap((t) => t.policies.flatMap((p) => p.roles))
+  return [
+    ...model.tables.flatMap((t) => t.policies.flatMap((p) => p.roles)),
+    ...model.grants.map((g) => g.grantee),
+  ]
 }
 
 /**

@@ -447,6 +447,36 @@ const expected: SchemaModel = {
         'CREATE TRIGGER child_touch BEFORE INSERT ON app.child FOR EACH ROW EXECUTE FUNCTION app.touch()',
     },
   ],
+  // PostgreSQL's default EXECUTE for PUBLIC on the routines; the owner's own privileges are implicit.
+  grants: [
+    {
+      on: 'function',
+      schema: 'app',
+      name: 'touch()',
+      column: null,
+      grantee: 'public',
+      privilege: 'EXECUTE',
+      grantable: false,
+    },
+    {
+      on: 'function',
+      schema: 'app',
+      name: 'touch(integer, text)',
+      column: null,
+      grantee: 'public',
+      privilege: 'EXECUTE',
+      grantable: false,
+    },
+    {
+      on: 'procedure',
+      schema: 'app',
+      name: 'reset(integer)',
+      column: null,
+      grantee: 'public',
+      privilege: 'EXECUTE',
+      grantable: false,
+    },
+  ],
 }
 
 /** Serialized models by target, compared once every target has run. */

@@ -1,3 +1,4 @@
+import { grantObjectKey } from '../../../model/grants.js'
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
 import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { ForeignKeyModel, OtherObjectModel, SchemaModel, TableModel } from '../../../model/types.js'
@@ -7,12 +8,14 @@ import { qualifiedName } from '../quote.js'
 import { nextvalExpression } from '../sequence.js'
 import type { TypeContext } from './column-type.js'
 import type { EmitContext } from './emit-context.js'
+import { emitGrants } from './emit-grants.js'
 import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
 import { emitPartition } from './emit-partition.js'
 import { emitExtension, emitRoutine, emitTrigger } from './emit-routines.js'
 import { emitTable } from './emit-table.js'
 import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
+import { js } from './js-ast.js'
 import { type Declaration, printModule } from './js-module.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { reportOthers } from './others-report.js'
@@ -109,6 +112,26 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     nextvalOf: (text) => nextvals.get(text),
   }
 
+  const publicExecutes = new Set(
+    model.grants
+      .filter((g) => g.column === null && g.grantee === 'public' && g.privilege === 'EXECUTE')
+      .map(grantObjectKey),
+  )
+  const grantVariables = () =>
+    new Map<string, string>([
+      ...schemas.map(
+        (s) => [grantObjectKey({ on: 'schema', schema: s, name: s }), symbols.schemaVariable(s)!] as const,
+      ),
+      ...tables.map((t) => [grantObjectKey({ on: 'table', ...t }), symbols.variable('table', t)] as const),
+      ...views.map((v) => [grantObjectKey({ on: 'table', ...v }), symbols.variable('view', v)] as const),
+      ...sequences.map(
+        (s) => [grantObjectKey({ on: 'sequence', ...s }), symbols.variable('sequence', s)] as const,
+      ),
+      ...routines.map((r) => {
+        const on = r.kind as 'function' | 'procedure'
+        return [grantObjectKey({ on, schema: r.schema, name: r.name }), symbols.variable(on, r)] as const
+      }),
+    ])
   const declare = (name: string, value: Declaration['value'], exported = true): Declaration => ({
     exported,
     name,
@@ -176,12 +199,20 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     ...typeDeclarations,
     ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
     ...routines.map((r) =>
-      declare(symbols.variable(r.kind as 'function' | 'procedure', r), emitRoutine(context, r)),
+      declare(
+        symbols.variable(r.kind as 'function' | 'procedure', r),
+        emitRoutine(context, r, publicExecutes.has(grantObjectKey({ on: r.kind as 'function', ...r }))),
+      ),
     ),
     ...tableDeclarations,
     ...viewDeclarations,
     ...triggerDeclarations,
   ]
+
+  const grantWarnings: string[] = []
+  const grantNodes = emitGrants(context, model, grantVariables(), (w) => grantWarnings.push(w))
+  if (grantNodes.length > 0)
+    declarations.push(declare(symbols.freeVariable(['grants', 'schemaGrants']), js.array(grantNodes)))
 
   const others = reportOthers(model.others.filter((o) => !WRITTEN_KINDS.has(o.kind)))
   const unreachable = tables.flatMap((t) =>
@@ -198,7 +229,10 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     importFrom: options.importFrom ?? 'tidemark/pg',
     declarations,
   })
-  return { source, warnings: [...others.warnings, ...typeWarnings, ...plan.warnings, ...unreachable] }
+  return {
+    source,
+    warnings: [...others.warnings, ...typeWarnings, ...plan.warnings, ...unreachable, ...grantWarnings],
+  }
 }
 
 const WRITTEN_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([

@@ -14,12 +14,16 @@ export function emitExtension(context: EmitContext, o: OtherObjectModel): JsNode
 
 /**
  * `pgFunction(sql\`CREATE OR REPLACE FUNCTION ...\`)` with the statement PostgreSQL printed, body
- * and all, so nothing about the routine is lost; its comment in the options.
+ * and all, so nothing about the routine is lost; its comment in the options, and `publicExecute:
+ * false` when EXECUTE was revoked from PUBLIC.
  */
-export function emitRoutine(context: EmitContext, o: OtherObjectModel): JsNode {
+export function emitRoutine(context: EmitContext, o: OtherObjectModel, publicExecute = true): JsNode {
   context.imports.use('sql')
   const args = [sqlQueryTemplate([o.definition], [])]
-  if (o.comment !== null) args.push(js.object([{ key: 'comment', value: js.string(o.comment) }]))
+  const options: JsProperty[] = []
+  if (o.comment !== null) options.push({ key: 'comment', value: js.string(o.comment) })
+  if (!publicExecute) options.push({ key: 'publicExecute', value: js.literal('false') })
+  if (options.length > 0) args.push(js.object(options))
   return js.call(context.imports.use(o.kind === 'procedure' ? 'procedure' : 'pgFunction'), args)
 }
 

@@ -22,6 +22,7 @@ export const IMPORTABLE: readonly string[] = [
   'extension',
   'forceRowLevelSecurity',
   'foreignKey',
+  'grant',
   'index',
   'inet',
   'integer',

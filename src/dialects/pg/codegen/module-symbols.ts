@@ -88,6 +88,11 @@ export class ModuleSymbols {
     return variable
   }
 
+  /** A free variable for something that is not a schema object (`grants`): the first free candidate. */
+  freeVariable(candidates: readonly string[]): string {
+    return this.scope.claim(candidates)
+  }
+
   /** The property key of a column: its camelCase name, unique within the table. */
   columnKey(table: TableModel, column: ColumnModel | string): string {
     const name = typeof column === 'string' ? column : column.name

@@ -14,6 +14,7 @@ import {
   viewTarget,
 } from './render-comments.js'
 import { createTable, createView } from './render-create.js'
+import { renderGrantChange } from './render-grants.js'
 import {
   commentOnOther,
   createOther,
@@ -233,6 +234,9 @@ export function renderChange(change: ChangeBody): string[] {
       const parent = qualified(change.partitionOf.schema, change.partitionOf.table)
       return [`ALTER TABLE ${parent} ATTACH PARTITION ${table(change.table)} ${change.partitionOf.bound}`]
     }
+    case 'grant':
+    case 'revoke':
+      return [renderGrantChange(change)]
     default:
       return assertNever(change)
   }

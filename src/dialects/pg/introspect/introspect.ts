@@ -8,6 +8,7 @@ import { readCompositeTypes } from './read-composite-types.js'
 import { readConstraints } from './read-constraints.js'
 import { readDomains } from './read-domains.js'
 import { readEnums } from './read-enums.js'
+import { readGrants } from './read-grants.js'
 import { readIndexes } from './read-indexes.js'
 import { readPolicies } from './read-policies.js'
 import { readSequences } from './read-sequences.js'
@@ -49,7 +50,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const compositeTypes = await readCompositeTypes(rows, scope)
     const viewShells = await readViews(rows, scope, server!.version)
     const others = await readOthers(rows, scope)
-    await restore()
+    const grantsOf = (model: Omit<SchemaModel, 'grants'>) => readGrants(rows, scope, model)
 
     const tables: TableModel[] = shells
       .map((shell) => {
@@ -91,9 +92,9 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       .filter((name) => name !== 'public' && !emptied.has(name))
       .sort(compareText)
 
-    return {
-      dialect: 'postgresql',
-      version: 1,
+    const model = {
+      dialect: 'postgresql' as const,
+      version: 1 as const,
       schemas,
       enums,
       domains,
@@ -103,5 +104,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       views,
       others,
     }
+    const grants = await grantsOf(model)
+    await restore()
+    return { ...model, grants }
   })
 }

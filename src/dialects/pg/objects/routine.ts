@@ -23,6 +23,8 @@ export interface PgRoutine extends SqlReference {
   readonly comment: string | undefined
   /** `file:line` of the declaration, for errors only the database can find. */
   readonly definedAt: string | undefined
+  /** EXECUTE for PUBLIC, which PostgreSQL grants on every new routine; false when it is revoked. */
+  readonly publicExecute: boolean
 }
 
 interface RoutineOptionsBase {
@@ -40,7 +42,15 @@ interface RoutineOptionsBase {
   readonly searchPath?: string | readonly string[]
   /** COMMENT ON: documentation kept in the database. An empty text is no comment. */
   readonly comment?: string
+  /**
+   * EXECUTE for PUBLIC (every role), which PostgreSQL grants on every new routine; `false` revokes
+   * it, so only the owner and the roles granted EXECUTE (`grant(fn, { to: [...] })`) may call it.
+   */
+  readonly publicExecute?: boolean
 }
+
+/** The options of a routine declared by its whole statement. */
+export type WrittenRoutineOptions = Pick<RoutineOptionsBase, 'comment' | 'publicExecute'>
 
 export interface FunctionOptions extends RoutineOptionsBase {
   /** The result: `integer`, `trigger`, `setof text`, `table (id integer)`, or a column like `integer()`. */
@@ -72,10 +82,10 @@ export type ProcedureOptions = RoutineOptionsBase
  *   return lower(regexp_replace(input, '[^a-zA-Z0-9]+', '-', 'g'))`)
  */
 export function pgFunction(name: string, options: FunctionOptions): PgRoutine
-export function pgFunction(statement: SQL | string, options?: { readonly comment?: string }): PgRoutine
+export function pgFunction(statement: SQL | string, options?: WrittenRoutineOptions): PgRoutine
 export function pgFunction(
   nameOrStatement: string | SQL,
-  options?: FunctionOptions | { readonly comment?: string },
+  options?: FunctionOptions | WrittenRoutineOptions,
 ): PgRoutine {
   return declareRoutine('function', nameOrStatement, options)
 }
@@ -91,10 +101,10 @@ export function pgFunction(
  * })
  */
 export function procedure(name: string, options: ProcedureOptions): PgRoutine
-export function procedure(statement: SQL | string, options?: { readonly comment?: string }): PgRoutine
+export function procedure(statement: SQL | string, options?: WrittenRoutineOptions): PgRoutine
 export function procedure(
   nameOrStatement: string | SQL,
-  options?: ProcedureOptions | { readonly comment?: string },
+  options?: ProcedureOptions | WrittenRoutineOptions,
 ): PgRoutine {
   return declareRoutine('procedure', nameOrStatement, options)
 }
@@ -106,7 +116,7 @@ function declareRoutine(
 ): PgRoutine {
   const where = definedAt()
   const written = options === undefined || !('language' in options)
-  if (written) return fromStatement(kind, nameOrStatement, options?.comment, where)
+  if (written) return fromStatement(kind, nameOrStatement, options ?? {}, where)
   if (typeof nameOrStatement !== 'string' || nameOrStatement === '')
     throw new TypeError(
       `${kind}: give a name and options, or the whole CREATE ${kind.toUpperCase()} statement`,
@@ -117,7 +127,7 @@ function declareRoutine(
 function fromStatement(
   kind: 'function' | 'procedure',
   source: string | SQL,
-  comment: string | undefined,
+  options: WrittenRoutineOptions,
   where: string | undefined,
 ): PgRoutine {
   const statement = (source instanceof SQL ? ddlExpression(source) : String(source))
@@ -129,7 +139,7 @@ function fromStatement(
       `${kind === 'function' ? 'pgFunction' : 'procedure'}() takes a name and options, or a CREATE ${kind.toUpperCase()} statement; got: ${statement.slice(0, 60)}`,
     )
   }
-  return routine(kind, header.schema ?? DEFAULT_SCHEMA, header.name, header.args, statement, comment, where)
+  return routine(kind, header.schema ?? DEFAULT_SCHEMA, header.name, header.args, statement, options, where)
 }
 
 function fromOptions(
@@ -161,15 +171,7 @@ function fromOptions(
     argName === undefined ? type : `${quoteIdent(argName)} ${type}`,
   )
   const statement = `CREATE OR REPLACE ${kind.toUpperCase()} ${quoteIdent(schema)}.${quoteIdent(name)}(${argText.join(', ')}) ${clauses.join(' ')}`
-  return routine(
-    kind,
-    schema,
-    name,
-    args.map(([, type]) => type).join(', '),
-    statement,
-    options.comment,
-    where,
-  )
+  return routine(kind, schema, name, args.map(([, type]) => type).join(', '), statement, options, where)
 }
 
 function routine(
@@ -178,9 +180,12 @@ function routine(
   name: string,
   args: string,
   statement: string,
-  comment: string | undefined,
+  options: WrittenRoutineOptions,
   where: string | undefined,
 ): PgRoutine {
+  const comment = options.comment
+  if (options.publicExecute !== undefined && typeof options.publicExecute !== 'boolean')
+    throw new TypeError(`${kind} ${schema}.${name}: the publicExecute option takes true or false`)
   if (comment !== undefined && typeof comment !== 'string')
     throw new TypeError(`${kind} ${schema}.${name}: the comment option takes a string`)
   return Object.freeze({
@@ -192,6 +197,7 @@ function routine(
     statement,
     comment,
     definedAt: where,
+    publicExecute: options.publicExecute !== false,
     [toSqlChunk]: (): Chunk => ({ kind: 'identifier', names: [schema, name] }),
   })
 }

@@ -8,6 +8,7 @@ import type { PgDomain } from '../domain.js'
 import type { PgEnum } from '../enum-type.js'
 import type { PgNamespace } from '../namespace.js'
 import type { PgExtension } from '../objects/extension.js'
+import type { PgGrant } from '../objects/grant.js'
 import type { PgRoutine } from '../objects/routine.js'
 import type { PgTrigger } from '../objects/trigger.js'
 import type { PgSequence } from '../sequence.js'
@@ -32,6 +33,7 @@ export interface CollectedSchema {
   readonly extensions: PgExtension[]
   readonly routines: PgRoutine[]
   readonly triggers: PgTrigger[]
+  readonly grants: PgGrant[]
 }
 
 /**
@@ -51,11 +53,17 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     extensions: [],
     routines: [],
     triggers: [],
+    grants: [],
   }
   const seen = new Set<unknown>()
   const add = (value: unknown): void => {
     if (seen.has(value)) return
     seen.add(value)
+    // Grants are often exported together: `export const grants = [grant(...), grant(...)]`.
+    if (Array.isArray(value)) {
+      for (const item of value) if (kindOf(item) === 'grant') add(item)
+      return
+    }
     const kind = kindOf(value)
     if (kind === 'table') found.tables.push(value as AnyTable)
     else if (kind === 'view') found.views.push(value as View)
@@ -65,6 +73,7 @@ export function collect(sources: readonly unknown[]): CollectedSchema {
     else if (kind === 'composite type') addComposite(found, (value as PgCompositeType).declaration)
     else if (kind === 'extension') found.extensions.push(value as PgExtension)
     else if (kind === 'routine') found.routines.push(value as PgRoutine)
+    else if (kind === 'grant') found.grants.push(value as PgGrant)
     else if (kind === 'trigger') {
       const declared = value as PgTrigger
       found.triggers.push(declared)

@@ -14,6 +14,7 @@ import { type View, viewDefinition } from '../../../schema/view.js'
 import type { SQL } from '../../../sql/sql.js'
 import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
+import { buildGrants } from './build-grants.js'
 import { buildOthers } from './build-others.js'
 import { buildTable, type PendingForeignKey } from './build-table.js'
 import { compositeTypeModel, domainModel } from './build-types.js'
@@ -149,6 +150,20 @@ export function toModel(...sources: unknown[]): SchemaModel {
       throw new SchemaError(`schema ${schema}`, 'names starting with pg_ are reserved for the system')
   }
 
+  const grants = buildGrants(found, {
+    relations: new Map([
+      ...tableList.map((t) => [keyOf(t), t.columns.map((c) => c.name)] as const),
+      ...views.map((v) => {
+        const columns = Object.values(
+          found.views.find((f) => sameName(f[viewDefinition], v))![viewDefinition].columns,
+        )
+        return [keyOf(v), columns.map((c) => c.name)] as const
+      }),
+    ]),
+    sequences: new Set(found.sequences.map(keyOf)),
+    schemas: new Set(schemas),
+  })
+
   return {
     dialect: 'postgresql',
     version: 1,
@@ -160,6 +175,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
     tables: tableList,
     views,
     others,
+    grants,
   }
 }
 
