@@ -121,26 +121,36 @@ export async function checkDatabase(options: CheckOptions): Promise<CheckReport>
 
   // The code question replays every migration; when all are applied, that replay serves both.
   const code = await checkCode(options, status)
-  const expected = async (): Promise<SchemaModel | string> => {
-    if (everythingApplied && code.history !== undefined) return code.history
-    options.onStep?.(`Replaying ${appliedFolder.migrations.length} applied migrations`)
-    try {
-      return (await readHistoryModel(appliedFolder, options)).model
-    } catch (error) {
-      const note = replayFailureNote(error, options.folder, status)
-      if (note === undefined) throw error
-      return note
-    }
+  let drift: DriftSection
+  if (status.missing.length > 0) {
+    drift = unknownDrift(missingNote(status.missing), status, applied.size)
+  } else {
+    const expected =
+      everythingApplied && code.history !== undefined
+        ? { model: code.history }
+        : await replayApplied(appliedFolder, options, status)
+    drift =
+      'failure' in expected
+        ? unknownDrift(expected.failure, status, applied.size)
+        : checkDrift(live, restrictToSchemas(expected.model, options.schemas), status, applied.size)
   }
-  const drift =
-    status.missing.length > 0
-      ? unknownDrift([missingNote(status.missing)], status, applied.size)
-      : await expected().then((model) =>
-          typeof model === 'string'
-            ? unknownDrift([model], status, applied.size)
-            : checkDrift(live, restrictToSchemas(model, options.schemas), status, applied.size),
-        )
   return { version: 1, drift, code: code.section, journal }
+}
+
+/** What the applied migrations build, or why they cannot be replayed. */
+async function replayApplied(
+  appliedFolder: MigrationFolder,
+  options: CheckOptions,
+  status: MigrationStatus,
+): Promise<{ model: SchemaModel } | { failure: string }> {
+  options.onStep?.(`Replaying ${appliedFolder.migrations.length} applied migrations`)
+  try {
+    return { model: (await readHistoryModel(appliedFolder, options)).model }
+  } catch (error) {
+    const failure = replayFailureNote(error, options.folder, status)
+    if (failure === undefined) throw error
+    return { failure }
+  }
 }
 
 function missingNote(missing: readonly string[]): string {
@@ -151,10 +161,10 @@ function editedNotes(edited: readonly string[]): string[] {
   return edited.map((name) => `${name} was edited after it was applied; it was replayed as the file is now.`)
 }
 
-function unknownDrift(notes: readonly string[], status: MigrationStatus, appliedCount: number): DriftSection {
+function unknownDrift(why: string, status: MigrationStatus, appliedCount: number): DriftSection {
   return {
     status: 'unknown',
-    notes: [...notes, ...editedNotes(status.edited)],
+    notes: [why, ...editedNotes(status.edited)],
     appliedMigrations: appliedCount,
     findings: [],
     reconcile: { sql: [], hazards: [] },

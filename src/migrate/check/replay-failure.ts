@@ -19,11 +19,11 @@ export function replayFailureNote(
   const reasons: string[] = []
   if (status.missing.length > 0)
     reasons.push(
-      `${list(status.missing)}, applied to the database, ${status.missing.length > 1 ? 'are' : 'is'} missing from the folder`,
+      `${status.missing.join(', ')}, applied to the database, ${status.missing.length > 1 ? 'are' : 'is'} missing from the folder`,
     )
   if (status.outOfOrder.length > 0)
     reasons.push(
-      `${list(status.outOfOrder)} ${status.outOfOrder.length > 1 ? 'sort' : 'sorts'} before migrations already applied`,
+      `${status.outOfOrder.join(', ')} ${status.outOfOrder.length > 1 ? 'sort' : 'sorts'} before migrations already applied`,
     )
   const why = reasons.length === 0 ? '' : ` Perhaps because ${reasons.join(', and ')}.`
   return `Replaying the migrations failed: ${firstLine}${why}`
@@ -34,8 +34,4 @@ function migrationFailure(error: unknown): MigrationError | MigrationSqlError | 
   for (let e = error; e instanceof Error; e = e.cause)
     if (e instanceof MigrationError || e instanceof MigrationSqlError) return e
   return undefined
-}
-
-function list(names: readonly string[]): string {
-  return names.join(', ')
 }
