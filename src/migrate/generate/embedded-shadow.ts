@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { pgliteContribExtensions } from '../../drivers/pglite-contrib.js'
-import { TidemarkError } from '../../errors.js'
+import { importPglite, resolvePglite } from './import-pglite.js'
 import type { ShadowDatabase } from './shadow.js'
 
 type PGliteModule = typeof import('@electric-sql/pglite')
@@ -15,11 +15,7 @@ type PGliteModule = typeof import('@electric-sql/pglite')
  * but then every statement writes through to disk, and replaying a history costs more than it saves.)
  */
 export async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite').catch(() => {
-    throw new TidemarkError(
-      'The shadow database runs on PGlite, which is not installed. Install it (npm install -D @electric-sql/pglite) or set shadowDatabaseUrl.',
-    )
-  })
+  const { PGlite } = await importPglite()
   const { fromPGlite } = await import('../../drivers/pglite.js')
   if (cacheDir !== undefined) await removeStalePartials(cacheDir)
   const archive = cacheDir === undefined ? undefined : await pristineArchive(PGlite, cacheDir)
@@ -85,7 +81,7 @@ async function removeStalePartials(cacheDir: string): Promise<void> {
 
 /** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
 export async function pgliteVersion(): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')))
+  let dir = dirname(fileURLToPath(resolvePglite()))
   for (;;) {
     const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)
     if (manifest !== undefined) {
