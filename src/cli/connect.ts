@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
+import { MissingPackageError } from '../drivers/missing-package-error.js'
 import { openDatabaseUrl } from '../drivers/open-url.js'
 import { importPglite } from '../migrate/generate/import-pglite.js'
 import { CliError } from './cli-error.js'
@@ -26,18 +27,22 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     return fromPGlite(await PGlite.create(dataDir, { extensions: await pgliteContribExtensions() }))
   }
   const problem = urlProblem(settings.databaseUrl)
-  if (problem !== undefined) throw new CliError(problem)
+  if (problem !== undefined) throw new CliError(problem, 2, { code: 'connection' })
   let db: Database
   try {
     db = await openDatabaseUrl(settings.databaseUrl)
   } catch (error) {
-    throw new CliError((error as Error).message, 2, { cause: error })
+    if (error instanceof MissingPackageError) throw error
+    throw new CliError((error as Error).message, 2, { cause: error, code: 'connection' })
   }
   try {
     await db.execute({ sql: 'select 1', params: [] })
   } catch (error) {
     await db.close().catch(() => {})
-    throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, { cause: error })
+    throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, {
+      cause: error,
+      code: 'connection',
+    })
   }
   return db
 }

@@ -15,6 +15,8 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
   if (settings.schema.length === 0) {
     throw new CliError(
       "No schema modules are configured. Set 'schema' in tidemark.config.ts or pass --schema ./src/schema.ts.",
+      2,
+      { code: 'config' },
     )
   }
   const loader = createModuleLoader(settings.baseDir)
@@ -27,7 +29,7 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
       throw new CliError(
         `Schema module ${relative(settings.baseDir, path) || path} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}`,
         2,
-        { cause: error },
+        { cause: error, code: 'schema' },
       )
     }
   }
@@ -35,7 +37,10 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
   try {
     return { model: pg.toModel(...modules), authoredDefaults: authoredDefaults(modules) }
   } catch (error) {
-    throw new CliError(`The schema is invalid: ${(error as Error).message}`, 2, { cause: error })
+    throw new CliError(`The schema is invalid: ${(error as Error).message}`, 2, {
+      cause: error,
+      code: 'schema',
+    })
   }
 }
 

@@ -32,14 +32,15 @@ export const users = table('users', { id: integer().primaryKey(), name: text() }
     expect(generated).toEqual({ code: 2, stdout: '', stderr: SHADOW_NEEDS_PGLITE })
   })
 
-  it('check with no database URL: the embedded live database needs it too', async () => {
-    const checked = await run('check', '--schema', 'schema.ts')
+  it('check with no database URL: the embedded live database needs it too (--json)', async () => {
+    const checked = await run('check', '--schema', 'schema.ts', '--json')
+    const message =
+      'No database URL is configured, so the database is the embedded PGlite one, and @electric-sql/pglite is not installed.\n' +
+      'Install it (npm i -D @electric-sql/pglite), or set databaseUrl in the config (or --url, or DATABASE_URL).'
     expect(checked).toEqual({
       code: 2,
-      stdout: '',
-      stderr:
-        'tidemark: No database URL is configured, so the database is the embedded PGlite one, and @electric-sql/pglite is not installed.\n' +
-        'Install it (npm i -D @electric-sql/pglite), or set databaseUrl in the config (or --url, or DATABASE_URL).\n',
+      stdout: `${JSON.stringify({ error: { code: 'missing-package', message } })}\n`,
+      stderr: `tidemark: ${message}\n`,
     })
   })
 

@@ -1,42 +1,35 @@
-import { TidemarkError } from '../../errors.js'
+import { MissingPackageError } from '../../drivers/missing-package-error.js'
 
 type PGliteModule = typeof import('@electric-sql/pglite')
 
-/**
- * PGlite is an optional peer dependency: a project that replays its migrations on a server (or never
- * generates) does not install it. Thrown where a command needs it and it is not there.
- */
-export class PgliteMissingError extends TidemarkError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options)
-    this.name = 'PgliteMissingError'
-  }
-}
+// PGlite is an optional peer dependency: a project that replays its migrations on a server (or
+// never generates) does not install it.
+const PGLITE = '@electric-sql/pglite'
 
 /** Why the scratch database needs PGlite, and the two ways out. */
 export const SHADOW_NEEDS_PGLITE =
   'The scratch database that replays the migrations runs on PGlite, and @electric-sql/pglite is not installed.\n' +
   'Install it (npm i -D @electric-sql/pglite), or set shadowDatabaseUrl in the config (or --shadow-url) to a PostgreSQL server.'
 
-/** Imports PGlite; when it is not installed, throws a {@link PgliteMissingError} with `message`. */
+/** Imports PGlite; when it is not installed, throws a {@link MissingPackageError} with `message`. */
 export async function importPglite(message: string = SHADOW_NEEDS_PGLITE): Promise<PGliteModule> {
   try {
     return await import('@electric-sql/pglite')
   } catch (error) {
-    if (isPgliteNotFound(error)) throw new PgliteMissingError(message, { cause: error })
+    if (isPgliteNotFound(error)) throw new MissingPackageError(PGLITE, message, { cause: error })
     throw error
   }
 }
 
 /**
- * Where PGlite is installed, resolved without loading it; throws a {@link PgliteMissingError} with
+ * Where PGlite is installed, resolved without loading it; throws a {@link MissingPackageError} with
  * `message` when it is not installed.
  */
 export function resolvePglite(message: string = SHADOW_NEEDS_PGLITE): string {
   try {
     return import.meta.resolve('@electric-sql/pglite')
   } catch (error) {
-    if (isPgliteNotFound(error)) throw new PgliteMissingError(message, { cause: error })
+    if (isPgliteNotFound(error)) throw new MissingPackageError(PGLITE, message, { cause: error })
     throw error
   }
 }
@@ -47,6 +40,6 @@ function isPgliteNotFound(error: unknown): boolean {
   return (
     (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') &&
     error instanceof Error &&
-    error.message.includes('@electric-sql/pglite')
+    error.message.includes(PGLITE)
   )
 }
