@@ -22,12 +22,20 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
   const loader = createModuleLoader(settings.baseDir)
   const modules: unknown[] = []
   for (const path of settings.schema) {
+    const shown = relative(settings.baseDir, path) || path
     try {
       modules.push(await loader.import(path))
     } catch (error) {
+      if (error instanceof Error && error.message.startsWith(`Cannot find module '${path}'`)) {
+        throw new CliError(
+          `Schema module ${shown} does not exist. Fix the path in 'schema' in the config, or in --schema.`,
+          2,
+          { code: 'config' },
+        )
+      }
       const { reason, where } = describeModuleError(error, settings.baseDir)
       throw new CliError(
-        `Schema module ${relative(settings.baseDir, path) || path} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}`,
+        `Schema module ${shown} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}${importHint(reason)}`,
         2,
         { cause: error, code: 'schema' },
       )
@@ -42,6 +50,15 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
       code: 'schema',
     })
   }
+}
+
+/**
+ * A DSL function imported from the wrong entry point (`import { table } from 'tidemark'`) is
+ * undefined, and calling it fails as `(0 , _tidemark.table) is not a function`.
+ */
+function importHint(reason: string): string {
+  const name = reason.match(/^\(0 , _tidemark\.(\w+)\) is not a function$/)?.[1]
+  return name === undefined ? '' : `. Import ${name} from 'tidemark/pg', where the schema DSL is.`
 }
 
 export interface LoadedSchema {
