@@ -17,7 +17,16 @@ interface Mistake {
   /** A fragment of the message on stderr. */
   readonly message: string
   readonly exitCode: 1 | 2
+  /** Runs first, when the mistake takes more than files (a migration hashed, then edited). */
+  readonly setUp?: (dir: string, write: (path: string, text: string) => Promise<void>) => Promise<void>
 }
+
+/** `tidemark hash` on the case's migrations: a folder must match its integrity file to be read. */
+const hash = async (dir: string) => {
+  const hashed = await tidemark(['hash', '--migrations', `${dir}/migrations`], { cwd: caseRoot })
+  expect(hashed.code).toBe(0)
+}
+let caseRoot = ''
 
 const DSL = `import { check, enumType, foreignKey, index, integer, primaryKey, sequence, sql, table, text, uniqueIndex, varchar, view } from 'tidemark/pg'\n`
 const schema = (source: string) => ({ 'schema.ts': DSL + source })
@@ -124,6 +133,38 @@ const MISTAKES: readonly Mistake[] = [
     files: {},
     args: (dir) => ['generate', '--schema', `${dir}/schema.ts`],
     message: 'schema.ts does not exist. Fix the path',
+    exitCode: 2,
+  },
+  // The migrations folder.
+  {
+    mistake: 'a migration folder not named by its timestamp',
+    files: { 'migrations/add_users/up.sql': 'create table users (id int);\n' },
+    args: (dir) => ['status', '--migrations', `${dir}/migrations`],
+    message: 'migrations/add_users: a migration folder is named YYYYMMDDHHMMSS_slug',
+    exitCode: 2,
+  },
+  {
+    mistake: 'a migration edited after tidemark hash',
+    files: { 'migrations/20260101000000_users/up.sql': 'create table users (id int);\n' },
+    setUp: async (dir, write) => {
+      await hash(dir)
+      await write(`${dir}/migrations/20260101000000_users/up.sql`, 'create table users (id bigint);\n')
+    },
+    args: (dir) => ['check', '--migrations', `${dir}/migrations`],
+    message:
+      'migration 20260101000000_users changed since tidemark.sum was written: if the edit is deliberate, run `tidemark hash`',
+    exitCode: 1,
+  },
+  {
+    mistake: 'a migration outside a transaction that fails when replayed into an empty database',
+    files: {
+      ...schema(`export const a = table('replayed', { id: integer() })\n`),
+      'migrations/20260101000000_first/up.sql':
+        '-- tidemark:no-transaction\ncreate table replayed (id int);\ninsert into nope values (1);\n',
+    },
+    setUp: (dir) => hash(dir),
+    args: generate,
+    message: '20260101000000_first/up.sql:3: statement 2 failed: relation "nope" does not exist (42P01)',
     exitCode: 2,
   },
   // The schema module.
@@ -355,6 +396,7 @@ describe('mistakes people make', () => {
   let project: Awaited<ReturnType<typeof tempProject>>
   beforeAll(async () => {
     project = await tempProject()
+    caseRoot = project.dir
   })
   afterAll(() => project.remove())
 
@@ -362,17 +404,23 @@ describe('mistakes people make', () => {
     expect(MISTAKES.length).toBeGreaterThanOrEqual(25)
   })
 
-  it.each(MISTAKES.map((m, i) => [m.mistake, m, i] as const))('%s', async (_, mistake, i) => {
-    const dir = `case${i}`
-    for (const [path, text] of Object.entries(mistake.files)) await project.write(`${dir}/${path}`, text)
-    // Run from the project's root, so the cases share one scratch-database cache.
-    const run = await tidemark(mistake.args(dir), { cwd: project.dir })
-    expect(run.err).toContain(mistake.message)
-    expect(run.code).toBe(mistake.exitCode)
-    expect(run.out).toBe('')
-    expect(run.err).toMatch(/^tidemark: /)
-    expect(run.err).not.toMatch(/^\s+at /m)
-    expect(run.err).not.toMatch(/unexpected error|Cannot read properties|Undo them by hand/)
-    expect(run.err.trimEnd().split('\n').length).toBeLessThanOrEqual(2)
-  })
+  it.each(MISTAKES.map((m, i) => [m.mistake, m, i] as const))(
+    '%s',
+    async (_, mistake, i) => {
+      const dir = `case${i}`
+      for (const [path, text] of Object.entries(mistake.files)) await project.write(`${dir}/${path}`, text)
+      await mistake.setUp?.(dir, project.write)
+      // Run from the project's root, so the cases share one scratch-database cache.
+      const run = await tidemark(mistake.args(dir), { cwd: project.dir })
+      expect(run.err).toContain(mistake.message)
+      expect(run.code).toBe(mistake.exitCode)
+      expect(run.out).toBe('')
+      expect(run.err).toMatch(/^tidemark: /)
+      expect(run.err).not.toMatch(/^\s+at /m)
+      expect(run.err).not.toMatch(/unexpected error|Cannot read properties|Undo them by hand/)
+      expect(run.err.trimEnd().split('\n').length).toBeLessThanOrEqual(2)
+      // The first case that needs the scratch database starts PGlite from nothing.
+    },
+    180_000,
+  )
 })
