@@ -41,6 +41,15 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
       )
     }
   }
+  // A schema of nothing would drop every table: far more likely, the declarations lack `export`.
+  if (Object.values(collect(modules)).every((found: readonly unknown[]) => found.length === 0)) {
+    const shown = settings.schema.map((path) => relative(settings.baseDir, path) || path).join(', ')
+    throw new CliError(
+      `Schema module ${shown} exports no tables, views, types or other schema objects. Export each one, e.g. export const users = table('users', { ... }).`,
+      2,
+      { code: 'schema' },
+    )
+  }
   const pg = (await loader.import('tidemark/pg').catch(() => import('../pg.js'))) as typeof import('../pg.js')
   try {
     return { model: pg.toModel(...modules), authoredDefaults: authoredDefaults(modules) }

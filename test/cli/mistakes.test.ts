@@ -179,6 +179,14 @@ const MISTAKES: readonly Mistake[] = [
     exitCode: 2,
   },
   {
+    mistake: 'tables declared without export',
+    files: schema(`const things = table('things', { id: integer().primaryKey() })\nvoid things\n`),
+    args: generate,
+    message:
+      "/schema.ts exports no tables, views, types or other schema objects. Export each one, e.g. export const users = table('users', { ... }).",
+    exitCode: 2,
+  },
+  {
     mistake: 'an index on a column removed from the table',
     files: schema(
       `export const accounts = table('accounts', { id: integer().primaryKey() }, (t) => [index().on((t as any).name)])\n`,
