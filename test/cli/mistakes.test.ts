@@ -270,7 +270,8 @@ const MISTAKES: readonly Mistake[] = [
       `export const a = table('people', { id: integer().primaryKey() })\nexport const b = table('people', { id: integer().primaryKey(), name: text() })\n`,
     ),
     args: generate,
-    message: 'table public.people: the name people is already used by table public.people',
+    message:
+      'table public.people: the name people is already used by table public.people; rename one of them',
     exitCode: 2,
   },
   {
@@ -279,7 +280,7 @@ const MISTAKES: readonly Mistake[] = [
       `export const notes = table('notes', { id: integer().primaryKey(), a: text('body'), b: text('body') })\n`,
     ),
     args: generate,
-    message: 'table public.notes, column body: two columns are named body',
+    message: 'table public.notes, column body: two columns are named body; give one of them another name',
     exitCode: 2,
   },
   {
@@ -317,7 +318,8 @@ const MISTAKES: readonly Mistake[] = [
       `export const cats = table('cats', { id: integer().primaryKey(), n: text() }, (t) => [index('by_name').on(t.n)])\nexport const dogs = table('dogs', { id: integer().primaryKey(), n: text() }, (t) => [index('by_name').on(t.n)])\n`,
     ),
     args: generate,
-    message: 'index by_name: the name by_name is already used by table public.cats, index by_name',
+    message:
+      'index by_name: the name by_name is already used by table public.cats, index by_name; rename one of them',
     exitCode: 2,
   },
   {

@@ -74,7 +74,8 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
   for (const column of entries) {
     const problem = identifierProblem(column.name)
     if (problem !== undefined) fail(problem, `column ${column.name}`)
-    if (seenNames.has(column.name)) fail(`two columns are named ${column.name}`, `column ${column.name}`)
+    if (seenNames.has(column.name))
+      fail(`two columns are named ${column.name}; give one of them another name`, `column ${column.name}`)
     seenNames.add(column.name)
   }
 
