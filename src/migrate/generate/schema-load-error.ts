@@ -30,7 +30,7 @@ export function schemaLoadError(
   const at = failed.offset === undefined ? undefined : lineAt(failed.statement, failed.offset)
   const reason = database === undefined ? failed.reason : `${database.message} (${database.code})`
   const detail = database?.detail === undefined ? '' : ` ${database.detail.replace(/\.$/, '')}.`
-  const code = database?.code ?? SYNTAX_ERROR
+  const code = database?.code ?? (error instanceof MigrationSqlError ? SYNTAX_ERROR : undefined)
   return new TidemarkError(
     `The schema does not load into PostgreSQL: ${object}: ${reason}${at === undefined ? '' : `, at: ${at}`}.${detail}\n` +
       `Fix: ${fixFor(code, database?.hint)}.`,
@@ -88,10 +88,10 @@ const firstLine = (text: string): string => text.trim().split('\n')[0] ?? text
 const SYNTAX_ERROR = '42601'
 
 /** What to change, by the SQLSTATE PostgreSQL reported. */
-function fixFor(code: string, hint: string | undefined): string {
+function fixFor(code: string | undefined, hint: string | undefined): string {
   const generic = 'change that declaration in the schema module so PostgreSQL accepts it'
   const theirs = hint === undefined ? '' : ` (PostgreSQL's hint: ${hint.replace(/\.$/, '')})`
-  return `${FIXES[code] ?? generic}${theirs}`
+  return `${(code === undefined ? undefined : FIXES[code]) ?? generic}${theirs}`
 }
 
 /** Fixes for the SQLSTATEs a schema declaration most often meets. */
