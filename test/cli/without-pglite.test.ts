@@ -12,7 +12,7 @@ import { tempProject } from './support.js'
 const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url))
 
 const SHADOW_NEEDS_PGLITE =
-  'tidemark: The scratch database that replays the migrations runs on PGlite, and @electric-sql/pglite is not installed.\n' +
+  'tidemark: The scratch database where migrations are replayed and schemas compared runs on PGlite, and @electric-sql/pglite is not installed.\n' +
   'Install it (npm i -D @electric-sql/pglite), or set shadowDatabaseUrl in the config (or --shadow-url) to a PostgreSQL server.\n'
 
 describe('the CLI without @electric-sql/pglite', () => {

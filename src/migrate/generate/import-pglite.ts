@@ -8,7 +8,7 @@ const PGLITE = '@electric-sql/pglite'
 
 /** Why the scratch database needs PGlite, and the two ways out. */
 export const SHADOW_NEEDS_PGLITE =
-  'The scratch database that replays the migrations runs on PGlite, and @electric-sql/pglite is not installed.\n' +
+  'The scratch database where migrations are replayed and schemas compared runs on PGlite, and @electric-sql/pglite is not installed.\n' +
   'Install it (npm i -D @electric-sql/pglite), or set shadowDatabaseUrl in the config (or --shadow-url) to a PostgreSQL server.'
 
 /** Imports PGlite; when it is not installed, throws a {@link MissingPackageError} with `message`. */
