@@ -34,7 +34,9 @@ export async function loadConfigFile(cwd: string, explicit: string | undefined):
   const path = explicit === undefined ? await findDefault(cwd) : resolve(cwd, explicit)
   if (path === null) return { path: null, config: {} }
   if (explicit !== undefined && !(await exists(path))) {
-    throw new CliError(`Config file ${explicit} does not exist. Check the --config path.`)
+    throw new CliError(`Config file ${explicit} does not exist. Check the --config path.`, 2, {
+      code: 'config',
+    })
   }
   let loaded: unknown
   try {
@@ -44,7 +46,7 @@ export async function loadConfigFile(cwd: string, explicit: string | undefined):
     throw new CliError(
       `${where ?? path} failed to load: ${reason}. Fix the file, or run with --verbose for details.`,
       2,
-      { cause: error },
+      { cause: error, code: 'config' },
     )
   }
   return { path, config: validateConfig(path, loaded) }
@@ -66,7 +68,7 @@ const exists = (path: string): Promise<boolean> =>
 
 function validateConfig(path: string, value: unknown): TidemarkConfig {
   const fail = (problem: string): never => {
-    throw new CliError(`${path}: ${problem}`)
+    throw new CliError(`${path}: ${problem}`, 2, { code: 'config' })
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail('the config must `export default defineConfig({ ... })` (an object)')

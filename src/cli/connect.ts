@@ -1,10 +1,16 @@
 import { mkdir, readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Database } from '../database/database.js'
+import { MissingPackageError } from '../drivers/missing-package-error.js'
 import { openDatabaseUrl } from '../drivers/open-url.js'
+import { importPglite } from '../migrate/generate/import-pglite.js'
 import { CliError } from './cli-error.js'
 import { describeConnectionError, urlProblem } from './connection-error.js'
 import type { Settings } from './settings.js'
+
+const LIVE_NEEDS_PGLITE =
+  'No database URL is configured, so the database is the embedded PGlite one, and @electric-sql/pglite is not installed.\n' +
+  'Install it (npm i -D @electric-sql/pglite), or set databaseUrl in the config (or --url, or DATABASE_URL).'
 
 /**
  * The live database: the configured URL, or an embedded PGlite database kept in `.tidemark/pglite`
@@ -15,11 +21,7 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
   if (settings.databaseUrl === undefined) {
     const dataDir = embeddedDataDir(settings)
     await mkdir(dataDir, { recursive: true })
-    const { PGlite } = await import('@electric-sql/pglite').catch(() => {
-      throw new CliError(
-        'No database URL is configured and PGlite is not installed. Set DATABASE_URL (or --url), or install @electric-sql/pglite.',
-      )
-    })
+    const { PGlite } = await importPglite(LIVE_NEEDS_PGLITE)
     const { fromPGlite } = await import('../drivers/pglite.js')
     const { pgliteContribExtensions } = await import('../drivers/pglite-contrib.js')
     const extensions = await pgliteContribExtensions()
@@ -33,18 +35,22 @@ export async function openLiveDatabase(settings: Settings): Promise<Database> {
     return fromPGlite(await PGlite.create(dataDir, { extensions }))
   }
   const problem = urlProblem(settings.databaseUrl)
-  if (problem !== undefined) throw new CliError(problem)
+  if (problem !== undefined) throw new CliError(problem, 2, { code: 'connection' })
   let db: Database
   try {
     db = await openDatabaseUrl(settings.databaseUrl)
   } catch (error) {
-    throw new CliError((error as Error).message, 2, { cause: error })
+    if (error instanceof MissingPackageError) throw error
+    throw new CliError((error as Error).message, 2, { cause: error, code: 'connection' })
   }
   try {
     await db.execute({ sql: 'select 1', params: [] })
   } catch (error) {
     await db.close().catch(() => {})
-    throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, { cause: error })
+    throw new CliError(describeConnectionError(error, settings.databaseUrl), 2, {
+      cause: error,
+      code: 'connection',
+    })
   }
   return db
 }

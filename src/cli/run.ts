@@ -15,6 +15,7 @@ import { migrateCommand } from './commands/migrate.js'
 import { pullCommand } from './commands/pull.js'
 import { pushCommand } from './commands/push.js'
 import { statusCommand } from './commands/status.js'
+import { errorCode } from './error-code.js'
 import { type CliIo, processIo } from './io.js'
 
 export type { CliIo, Output } from './io.js'
@@ -79,27 +80,30 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     io.stdout.write(`${version()}\n`)
     return 0
   }
-  const command = COMMANDS[first]
-  if (command === undefined) {
-    const kind = first.startsWith('-') ? 'flag' : 'command'
-    io.stderr.write(`tidemark: unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.\n`)
-    return 2
-  }
+  const json = args.includes('--json')
   try {
+    const command = COMMANDS[first]
+    if (command === undefined) {
+      const kind = first.startsWith('-') ? 'flag' : 'command'
+      throw new CliError(`unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`)
+    }
     return await command(rest, io)
   } catch (error) {
-    return report(error, rest.includes('--verbose'), io)
+    return report(error, { verbose: rest.includes('--verbose'), json }, io)
   }
 }
 
-function report(error: unknown, verbose: boolean, io: CliIo): number {
+function report(error: unknown, options: { verbose: boolean; json: boolean }, io: CliIo): number {
   // A history that disagrees with the journal or its sum file is a finding, like drift; the rest are errors.
   const finding = error instanceof MigrationHistoryError || error instanceof MigrationSumError
-  const code = error instanceof CliError ? error.exitCode : finding ? 1 : 2
+  const exitCode = error instanceof CliError ? error.exitCode : finding ? 1 : 2
   const known = error instanceof CliError || error instanceof TidemarkError
-  const message = error instanceof Error ? error.message : String(error)
-  io.stderr.write(`tidemark: ${known ? message : `unexpected error: ${message}`}\n`)
-  if (verbose && error instanceof Error) {
+  const text = error instanceof Error ? error.message : String(error)
+  const message = known ? text : `unexpected error: ${text}`
+  // A script reading --json output gets a document on every run; people read stderr.
+  if (options.json) io.stdout.write(`${JSON.stringify({ error: { code: errorCode(error), message } })}\n`)
+  io.stderr.write(`tidemark: ${message}\n`)
+  if (options.verbose && error instanceof Error) {
     io.stderr.write(`${error.stack ?? ''}\n`)
     let cause = error.cause
     while (cause instanceof Error) {
@@ -109,5 +113,5 @@ function report(error: unknown, verbose: boolean, io: CliIo): number {
   } else if (!known) {
     io.stderr.write('Run again with --verbose for the stack trace.\n')
   }
-  return code
+  return exitCode
 }

@@ -15,28 +15,59 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
   if (settings.schema.length === 0) {
     throw new CliError(
       "No schema modules are configured. Set 'schema' in tidemark.config.ts or pass --schema ./src/schema.ts.",
+      2,
+      { code: 'config' },
     )
   }
   const loader = createModuleLoader(settings.baseDir)
   const modules: unknown[] = []
   for (const path of settings.schema) {
+    const shown = relative(settings.baseDir, path) || path
     try {
       modules.push(await loader.import(path))
     } catch (error) {
+      if (error instanceof Error && error.message.startsWith(`Cannot find module '${path}'`)) {
+        throw new CliError(
+          `Schema module ${shown} does not exist. Fix the path in 'schema' in the config, or in --schema.`,
+          2,
+          { code: 'config' },
+        )
+      }
       const { reason, where } = describeModuleError(error, settings.baseDir)
       throw new CliError(
-        `Schema module ${relative(settings.baseDir, path) || path} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}`,
+        `Schema module ${shown} failed to load${where === undefined ? '' : ` at ${where}`}: ${reason}${importHint(reason)}`,
         2,
-        { cause: error },
+        { cause: error, code: 'schema' },
       )
     }
+  }
+  // A schema of nothing would drop every table: far more likely, the declarations lack `export`.
+  if (Object.values(collect(modules)).every((found: readonly unknown[]) => found.length === 0)) {
+    const shown = settings.schema.map((path) => relative(settings.baseDir, path) || path).join(', ')
+    throw new CliError(
+      `Schema module ${shown} exports no tables, views, types or other schema objects. Export each one, e.g. export const users = table('users', { ... }).`,
+      2,
+      { code: 'schema' },
+    )
   }
   const pg = (await loader.import('tidemark/pg').catch(() => import('../pg.js'))) as typeof import('../pg.js')
   try {
     return { model: pg.toModel(...modules), authoredDefaults: authoredDefaults(modules) }
   } catch (error) {
-    throw new CliError(`The schema is invalid: ${(error as Error).message}`, 2, { cause: error })
+    throw new CliError(`The schema is invalid: ${(error as Error).message}`, 2, {
+      cause: error,
+      code: 'schema',
+    })
   }
+}
+
+/**
+ * A DSL function imported from the wrong entry point (`import { table } from 'tidemark'`) is
+ * undefined, and calling it fails as `(0 , _tidemark.table) is not a function`.
+ */
+function importHint(reason: string): string {
+  const name = reason.match(/^\(0 , _tidemark\.(\w+)\) is not a function$/)?.[1]
+  return name === undefined ? '' : `. Import ${name} from 'tidemark/pg', where the schema DSL is.`
 }
 
 export interface LoadedSchema {

@@ -1,5 +1,5 @@
 import type { Database } from '../database/database.js'
-import { TidemarkError } from '../errors.js'
+import { MissingPackageError } from './missing-package-error.js'
 
 /**
  * Opens a PostgreSQL server URL with whichever driver the project has installed: node-postgres
@@ -25,8 +25,9 @@ export async function openDatabaseUrl(url: string): Promise<Database> {
     const { fromPostgresJs } = await import('./postgres-js.js')
     return fromPostgresJs(postgres.default(url, { max: 4, onnotice: () => {} }))
   }
-  throw new TidemarkError(
-    'No PostgreSQL driver is installed to connect to a database URL. Install one: npm install pg',
+  throw new MissingPackageError(
+    'pg',
+    'No PostgreSQL driver is installed to connect to a database URL. Install one: npm i pg (or postgres).',
   )
 }
 

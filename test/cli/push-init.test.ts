@@ -115,6 +115,10 @@ export const users = table('users', {
       'tidemark: Nothing was pushed: some changes lose data (listed above). Run with --force to push them anyway.\n',
     )
     expect(await columns()).toContain('name')
+    const refusedJson = await run('push', '--json')
+    expect(refusedJson.code).toBe(1)
+    expect(JSON.parse(refusedJson.out)).toMatchObject({ applied: false })
+    expect(refusedJson.err).toBe(refused.err)
 
     const forced = await run('push', '--force', '--json')
     expect(forced.code).toBe(0)

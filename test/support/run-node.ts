@@ -9,10 +9,27 @@ export interface NodeRun {
 /** tsx's loader by file URL, so scripts run from folders that have no node_modules of their own. */
 const tsx = import.meta.resolve('tsx')
 
+const hidePackages = import.meta.resolve('./hide-packages/register.mjs')
+
+export interface NodeRunOptions {
+  /** Packages the script cannot import, as if they were not installed. */
+  readonly hide?: readonly string[]
+}
+
 /** Runs a TypeScript entry point in a separate Node.js process, collecting its output. */
-export function runNodeScript(script: string, args: readonly string[], cwd: string): Promise<NodeRun> {
+export function runNodeScript(
+  script: string,
+  args: readonly string[],
+  cwd: string,
+  options: NodeRunOptions = {},
+): Promise<NodeRun> {
+  const hide = options.hide ?? []
+  const imports = hide.length > 0 ? ['--import', hidePackages, '--import', tsx] : ['--import', tsx]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, script, ...args], { cwd })
+    const child = spawn(process.execPath, [...imports, script, ...args], {
+      cwd,
+      env: { ...process.env, TIDEMARK_HIDE_PACKAGES: hide.join(',') },
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => {

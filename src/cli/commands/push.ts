@@ -96,13 +96,14 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
         ? await confirm({ message: `Some changes ${risk}. Push them?`, initialValue: false })
         : false
       if (agreed !== true || isCancel(agreed)) {
-        if (settings.json) json(false)
-        throw new CliError(
-          interactive
-            ? 'Nothing was pushed.'
-            : `Nothing was pushed: some changes ${risk} (listed above). Run with --force to push them anyway.`,
-          1,
-        )
+        const refusal = interactive
+          ? 'Nothing was pushed.'
+          : `Nothing was pushed: some changes ${risk} (listed above). Run with --force to push them anyway.`
+        // The document already says nothing was applied: an error document would be a second one.
+        if (!settings.json) throw new CliError(refusal, 1)
+        json(false)
+        io.stderr.write(`tidemark: ${refusal}\n`)
+        return 1
       }
     }
     const script = migrationText('push', 'up', plan.up)

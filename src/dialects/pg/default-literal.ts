@@ -46,6 +46,10 @@ export function defaultLiteral(value: unknown, type: ColumnType): string {
     default:
       if (typeof value !== 'string')
         throw new TypeError(`expected a string default for ${type.sql}, got ${typeof value}`)
+      if (type.enum !== undefined && !type.enum.values.includes(value)) {
+        const labels = type.enum.values.map((label) => `'${label}'`).join(', ')
+        throw new TypeError(`'${value}' is not a label of enum ${type.enum.name}; use one of ${labels}`)
+      }
       return `${quote(value)}::${typeLabel(type)}`
   }
 }

@@ -1,5 +1,5 @@
 import { pgliteContribExtensions } from '../../drivers/pglite-contrib.js'
-import { TidemarkError } from '../../errors.js'
+import { importPglite } from './import-pglite.js'
 import { ArchiveBlob, pristineArchive } from './pglite-archive.js'
 import type { ShadowDatabase } from './shadow.js'
 
@@ -10,11 +10,7 @@ import type { ShadowDatabase } from './shadow.js'
  * but then every statement writes through to disk, and replaying a history costs more than it saves.)
  */
 export async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
-  const { PGlite } = await import('@electric-sql/pglite').catch(() => {
-    throw new TidemarkError(
-      'The shadow database runs on PGlite, which is not installed. Install it (npm install -D @electric-sql/pglite) or set shadowDatabaseUrl.',
-    )
-  })
+  const { PGlite } = await importPglite()
   const { fromPGlite } = await import('../../drivers/pglite.js')
   const archive = cacheDir === undefined ? undefined : await pristineArchive(PGlite, cacheDir)
   const extensions = await pgliteContribExtensions()

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { homedir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { resolvePglite } from './import-pglite.js'
 
 type PGliteClass = typeof import('@electric-sql/pglite')['PGlite']
 
@@ -90,7 +91,7 @@ export class ArchiveBlob extends Blob {
 
 /** The installed PGlite's version: a data directory only loads into the PostgreSQL that wrote it. */
 export async function pgliteVersion(): Promise<string> {
-  let dir = dirname(fileURLToPath(import.meta.resolve('@electric-sql/pglite')))
+  let dir = dirname(fileURLToPath(resolvePglite()))
   for (;;) {
     const manifest = await readFile(join(dir, 'package.json'), 'utf8').catch(() => undefined)
     if (manifest !== undefined) {

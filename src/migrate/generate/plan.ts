@@ -25,6 +25,7 @@ import { ExpressionCache } from './expression-cache.js'
 import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
+import { SCHEMA_DRAFT, schemaLoadError } from './schema-load-error.js'
 import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
 import { provideRoles, rolesOfModel } from './shadow-roles.js'
 import { wantedGrants } from './wanted-grants.js'
@@ -218,14 +219,11 @@ async function loadDesired(
   const runDraft = async (statements: string[]): Promise<void> => {
     if (statements.length === 0) return
     // One by one outside a transaction if the script fails: a new enum label may be used in it.
-    await runScriptOrStatements(shadow, 'the schema', `${statements.join(';\n')};`, {
+    await runScriptOrStatements(shadow, SCHEMA_DRAFT, `${statements.join(';\n')};`, {
       script: true,
       transaction: false,
     }).catch((error: unknown) => {
-      throw new TidemarkError(
-        `The schema does not load into PostgreSQL: ${(error as Error).message.replace(/^the schema:\d+: /, '')}`,
-        { cause: error },
-      )
+      throw schemaLoadError(error, changes, statements)
     })
   }
   const touchesOthers = declared.length > 0 || loaded.others.some(isDeclaredKind)

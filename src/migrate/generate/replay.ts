@@ -20,10 +20,29 @@ export async function replayMigrations(shadow: ShadowDatabase, folder: Migration
     const transaction = !migration.upNoTransaction
     await runScriptOrStatements(shadow, file, migration.up, { script: transaction, transaction }).catch(
       (error: unknown) => {
-        throw shadow.kind === 'embedded' && isMissingExtension(error) ? withServerHint(error) : error
+        if (shadow.kind === 'embedded' && isMissingExtension(error)) throw withServerHint(error)
+        throw error instanceof MigrationError ? inScratchDatabase(error) : error
       },
     )
   }
+}
+
+/**
+ * The scratch database is thrown away: what a non-transactional file did before it failed needs no
+ * undoing there, unlike in a real database.
+ */
+function inScratchDatabase(error: MigrationError): MigrationError {
+  if (error.notRolledBack.length === 0) return error
+  const { file, statementIndex, line, column, statement } = error
+  return new MigrationError({
+    file,
+    statementIndex,
+    line,
+    column,
+    statement,
+    notRolledBack: [],
+    cause: error.cause,
+  })
 }
 
 /** PostgreSQL's "extension ... is not available" (feature_not_supported) from CREATE EXTENSION. */

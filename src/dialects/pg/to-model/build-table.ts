@@ -53,6 +53,13 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     throw new SchemaError(what === '' ? label : `${label}, ${what}`, problem)
   }
   const nameOf = (column: AnyColumn, what: string): string => {
+    // `t.email` after email left the table's columns: TypeScript flags it, a loose cast does not.
+    if (column === undefined || column === null) {
+      fail(
+        'one of its columns is undefined: was it removed from the table or renamed? List existing columns only',
+        what,
+      )
+    }
     if (!belongsTo(column, def)) {
       const owner = column.table === undefined ? 'no table' : `${column.table.schema}.${column.table.name}`
       fail(`column ${column.config.name ?? '?'} belongs to ${owner}, not to this table`, what)
@@ -67,7 +74,8 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
   for (const column of entries) {
     const problem = identifierProblem(column.name)
     if (problem !== undefined) fail(problem, `column ${column.name}`)
-    if (seenNames.has(column.name)) fail(`two columns are named ${column.name}`, `column ${column.name}`)
+    if (seenNames.has(column.name))
+      fail(`two columns are named ${column.name}; give one of them another name`, `column ${column.name}`)
     seenNames.add(column.name)
   }
 

@@ -23,7 +23,8 @@ export function reserveExplicitNames(
     if (problem !== undefined) throw new SchemaError(what, problem)
     const key = `${schema}.${name}`
     const previous = relations.get(key)
-    if (previous !== undefined) throw new SchemaError(what, `the name ${name} is already used by ${previous}`)
+    if (previous !== undefined)
+      throw new SchemaError(what, `the name ${name} is already used by ${previous}; rename one of them`)
     relations.set(key, what)
     allocator(schema).reserve(name)
   }

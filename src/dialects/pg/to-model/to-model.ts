@@ -20,6 +20,7 @@ import { buildTable, type PendingForeignKey } from './build-table.js'
 import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
+import { incomparableTypes } from './comparable-types.js'
 import { ddlQuery } from './expression.js'
 import { reserveExplicitNames } from './reserve-names.js'
 import { sequenceNumbers } from './sequence-options.js'
@@ -204,7 +205,16 @@ function resolveForeignKey(
     throw new SchemaError(label, `its references could not be evaluated: ${(error as Error).message}`)
   }
   if (targets.length !== fk.columns.length) {
-    throw new SchemaError(label, `references ${targets.length} column(s) for ${fk.columns.length} column(s)`)
+    throw new SchemaError(
+      label,
+      `references ${targets.length} column(s) for ${fk.columns.length} column(s); list one referenced column for each column`,
+    )
+  }
+  if (targets.some((target) => target === undefined || target === null)) {
+    throw new SchemaError(
+      label,
+      'references a column that is undefined: was it removed from its table or renamed? Reference an existing column, e.g. .references(() => users.id)',
+    )
   }
   const owner = targets[0]?.table
   if (
@@ -227,6 +237,17 @@ function resolveForeignKey(
       `references ${keyOf(owner)} (${referenced.join(', ')}), which is not a primary key or unique; add unique() on it`,
     )
   }
+  const source = tables.get(keyOf(fk.owner))
+  fk.columns.forEach((name, i) => {
+    const column = source?.columns.find((c) => c.name === name)
+    const other = target.columns.find((c) => c.name === referenced[i])
+    if (column !== undefined && other !== undefined && incomparableTypes(column.type, other.type)) {
+      throw new SchemaError(
+        label,
+        `${name} is ${column.type} but ${keyOf(owner)}.${other.name} is ${other.type}, which PostgreSQL cannot compare; give ${name} the type ${other.type}`,
+      )
+    }
+  })
   return {
     name: fk.spec.name ?? names.choose(fk.owner.name, nameAddition(fk.columns), 'fkey'),
     columns: fk.columns,
