@@ -1,10 +1,21 @@
-import { Client, Pool } from '@neondatabase/serverless'
+import { Client, neon, Pool } from '@neondatabase/serverless'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromNeonPool } from '../../src/drivers/neon.js'
-import { DatabaseError } from '../../src/errors.js'
+import { DatabaseError, TidemarkError } from '../../src/errors.js'
 import { sql } from '../../src/sql/sql.js'
 import { serverUrl } from '../support/databases.js'
 import { useNeonProxy } from '../support/neon-proxy.js'
+
+describe("fromNeonPool with Neon's HTTP query function", () => {
+  it('refuses it, naming the Pool to use instead', () => {
+    // Creating the function sends nothing: it only holds the URL.
+    const query = neon('postgres://user:secret@db.invalid/app')
+    // @ts-expect-error the HTTP function is not a Pool or Client
+    const attempt = () => fromNeonPool(query)
+    expect(attempt).toThrow(TidemarkError)
+    expect(attempt).toThrow(/HTTP query function.*new Pool\(\{ connectionString \}\)/s)
+  })
+})
 
 // Shared driver behaviour (every type, transactions, errors) runs on the `neon` target of
 // describeEachDatabase; these tests cover what only Neon's own classes can show.
