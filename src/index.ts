@@ -3,7 +3,7 @@
  *
  * This entry holds what every dialect shares: the `sql` tag, the Database interface the driver
  * adapters implement, errors, and the schema model. Schema declarations live in `tidemark/pg`;
- * drivers in `tidemark/pglite`, `tidemark/node-postgres` and `tidemark/postgres-js`.
+ * drivers in `tidemark/pglite`, `tidemark/node-postgres`, `tidemark/postgres-js` and `tidemark/neon`.
  */
 
 export { defineConfig, type TidemarkConfig } from './config.js'

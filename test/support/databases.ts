@@ -3,7 +3,8 @@
  *
  * - Always: PGlite (PostgreSQL compiled to WASM), a new instance per `describeEachDatabase` call.
  * - When `TIDEMARK_TEST_DATABASE_URL` is set (e.g. postgres://postgres@127.0.0.1:5432/postgres):
- *   that server through node-postgres (a pg.Pool) and through postgres.js. Each of these targets
+ *   that server through node-postgres (a pg.Pool), through postgres.js, and through Neon's
+ *   serverless Pool (over WebSocket, via a loopback proxy to the server). Each of these targets
  *   creates its own database `tidemark_test_<random hex>` and drops it after the block, so test
  *   files can run in parallel and leave nothing behind.
  *
@@ -21,16 +22,19 @@
  */
 import { randomBytes } from 'node:crypto'
 import { PGlite } from '@electric-sql/pglite'
+import { Pool as NeonPool } from '@neondatabase/serverless'
 import pg from 'pg'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe } from 'vitest'
 import type { Database, DatabaseOptions } from '../../src/database/database.js'
+import { fromNeonPool } from '../../src/drivers/neon.js'
 import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../src/drivers/pglite.js'
 import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { fromPostgresJs } from '../../src/drivers/postgres-js.js'
+import { useNeonProxy } from './neon-proxy.js'
 
-export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js'
+export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js' | 'neon'
 
 export interface Target {
   readonly name: TargetName
@@ -49,7 +53,7 @@ export const serverUrl: string | undefined = process.env.TIDEMARK_TEST_DATABASE_
 
 /** The targets this run will use, in order. */
 export const targetNames: readonly TargetName[] = serverUrl
-  ? ['pglite', 'node-postgres', 'postgres-js']
+  ? ['pglite', 'node-postgres', 'postgres-js', 'neon']
   : ['pglite']
 
 /** Declares `describe('<name> [<target>]')` once per target, with the database opened and closed around it. */
@@ -122,26 +126,7 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
   'node-postgres': async () => {
     const scratch = await createScratchDatabase()
     const pool = new pg.Pool({ connectionString: scratch.url, max: 4 })
-    // pool.end() resolves before its connections have closed; dropping the database then ends one
-    // still closing, and that error reaches the client, which nothing else listens to. So each
-    // connection is heard, and closing waits until every one has ended before the drop.
-    const ended: Promise<void>[] = []
-    pool.on('connect', (client) => {
-      client.on('error', () => {})
-      ended.push(new Promise((resolve) => client.once('end', () => resolve())))
-    })
-    return {
-      db: fromNodePostgres(pool),
-      exec: async (sql) => {
-        await pool.query(sql)
-      },
-      withOptions: (options) => unclosable(fromNodePostgres(pool, options)),
-      close: async () => {
-        await pool.end()
-        await Promise.all(ended)
-        await scratch.drop()
-      },
-    }
+    return openPool(pool, fromNodePostgres, scratch.drop)
   },
   'postgres-js': async () => {
     const scratch = await createScratchDatabase()
@@ -158,6 +143,49 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
       },
     }
   },
+  neon: async () => {
+    const scratch = await createScratchDatabase()
+    const releaseProxy = await useNeonProxy(new URL(scratch.url))
+    const pool = new NeonPool({ connectionString: scratch.url, max: 4 })
+    return openPool(pool, fromNeonPool, async () => {
+      await scratch.drop()
+      await releaseProxy()
+    })
+  },
+}
+
+/** A pool of node-postgres or of Neon's serverless driver, which is node-postgres over WebSocket. */
+interface PgStylePool {
+  on(event: 'connect', listener: (client: pg.PoolClient) => void): unknown
+  query(sql: string): Promise<unknown>
+  end(): Promise<void>
+}
+
+function openPool<P extends PgStylePool>(
+  pool: P,
+  from: (pool: P, options?: DatabaseOptions) => Database,
+  drop: () => Promise<void>,
+): OpenTarget {
+  // pool.end() resolves before its connections have closed; dropping the database then ends one
+  // still closing, and that error reaches the client, which nothing else listens to. So each
+  // connection is heard, and closing waits until every one has ended before the drop.
+  const ended: Promise<void>[] = []
+  pool.on('connect', (client) => {
+    client.on('error', () => {})
+    ended.push(new Promise((resolve) => client.once('end', () => resolve())))
+  })
+  return {
+    db: from(pool),
+    exec: async (sql) => {
+      await pool.query(sql)
+    },
+    withOptions: (options) => unclosable(from(pool, options)),
+    close: async () => {
+      await pool.end()
+      await Promise.all(ended)
+      await drop()
+    },
+  }
 }
 
 function unclosable(db: Database): Database {
