@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from 'vitest'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachDriver } from '../support/databases.js'
 
-describeEachDatabase('decoding by type OID', (target) => {
+describeEachDriver('decoding by type OID', (target) => {
   const one = async (query: ReturnType<typeof sql>) => {
     const { rows } = await target.db.execute<{ v: unknown }>(query)
     return rows[0]?.v

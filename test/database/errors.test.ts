@@ -1,9 +1,9 @@
 import { beforeAll, expect, it } from 'vitest'
 import { DatabaseError, TidemarkError } from '../../src/errors.js'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachDriver } from '../support/databases.js'
 
-describeEachDatabase('database errors', (target) => {
+describeEachDriver('database errors', (target) => {
   const failure = (query: ReturnType<typeof sql>) =>
     target.db.execute(query).then(
       () => {

@@ -2,9 +2,9 @@ import { expect, it } from 'vitest'
 import type { QueryEvent } from '../../src/database/database.js'
 import { DatabaseError } from '../../src/errors.js'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachDriver } from '../support/databases.js'
 
-describeEachDatabase('query logger', (target) => {
+describeEachDriver('query logger', (target) => {
   it('reports each statement with its params, duration and row count', async () => {
     const events: QueryEvent[] = []
     const db = target.withOptions({ logger: (event) => events.push(event) })

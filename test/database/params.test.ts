@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachDriver } from '../support/databases.js'
 
-describeEachDatabase('parameters', (target) => {
+describeEachDriver('parameters', (target) => {
   it('round-trips awkward strings untouched', async () => {
     const values = [
       "it's",

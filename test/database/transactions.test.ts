@@ -2,9 +2,9 @@ import { beforeAll, beforeEach, expect, it } from 'vitest'
 import type { Transaction } from '../../src/database/database.js'
 import { DatabaseError, TidemarkError } from '../../src/errors.js'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachDriver } from '../support/databases.js'
 
-describeEachDatabase('transactions', (target) => {
+describeEachDriver('transactions', (target) => {
   const names = async () =>
     (await target.db.execute<{ name: string }>(sql`select name from items order by name`)).rows.map(
       (r) => r.name,

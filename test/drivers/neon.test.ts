@@ -18,7 +18,7 @@ describe("fromNeonPool with Neon's HTTP query function", () => {
 })
 
 // Shared driver behaviour (every type, transactions, errors) runs on the `neon` target of
-// describeEachDatabase; these tests cover what only Neon's own classes can show.
+// describeEachDriver; these tests cover what only Neon's own classes can show.
 describe.skipIf(!serverUrl)('fromNeonPool', () => {
   let releaseProxy: () => Promise<void> = async () => {}
   beforeAll(async () => {

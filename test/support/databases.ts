@@ -53,12 +53,28 @@ export const serverUrl: string | undefined = process.env.TIDEMARK_TEST_DATABASE_
 
 /** The targets this run will use, in order. */
 export const targetNames: readonly TargetName[] = serverUrl
-  ? ['pglite', 'node-postgres', 'postgres-js', 'neon']
+  ? ['pglite', 'node-postgres', 'postgres-js']
   : ['pglite']
+
+/**
+ * The targets of driver-level suites (values, errors, transactions): the above, and Neon's Pool
+ * through a loopback WebSocket proxy. Neon's classes are node-postgres's over a WebSocket, so the
+ * suites above the driver (queries, migrations, schemas) gain nothing from a fourth run.
+ */
+export const driverTargetNames: readonly TargetName[] = serverUrl ? [...targetNames, 'neon'] : targetNames
 
 /** Declares `describe('<name> [<target>]')` once per target, with the database opened and closed around it. */
 export function describeEachDatabase(name: string, fn: (target: Target) => void): void {
-  for (const targetName of targetNames) {
+  describeEach(targetNames, name, fn)
+}
+
+/** describeEachDatabase over every driver, Neon's included. */
+export function describeEachDriver(name: string, fn: (target: Target) => void): void {
+  describeEach(driverTargetNames, name, fn)
+}
+
+function describeEach(names: readonly TargetName[], name: string, fn: (target: Target) => void): void {
+  for (const targetName of names) {
     const target = new LazyTarget(targetName)
     describe(`${name} [${targetName}]`, () => {
       beforeAll(() => target.open())

@@ -33,7 +33,7 @@ import {
 import { beforeAll, expect, it } from 'vitest'
 import { point } from '../../fixtures/kitchen-sink.js'
 import { applyStatements } from '../../support/catalog.js'
-import { describeEachDatabase } from '../../support/databases.js'
+import { describeEachDriver } from '../../support/databases.js'
 
 const mood = enumType('mood', ['happy', 'sad', "it's complicated", 'naïve ☃'])
 
@@ -153,7 +153,7 @@ async function roundTrip(
   return rows[0]!.value
 }
 
-describeEachDatabase('every column type round-trips and decodes to its declared JS type', (target) => {
+describeEachDriver('every column type round-trips and decodes to its declared JS type', (target) => {
   beforeAll(() => applyStatements(target.db, renderCreate(toModel({ everyType, mood }))))
 
   let rowId = 0
