@@ -84,8 +84,12 @@ export function describeChange(change: ChangeBody): string {
       return `drop column ${label(change.table)}.${change.column.name}`
     case 'rename-column':
       return `rename column ${label(change.table)}.${change.from} to ${change.to}`
-    case 'alter-column-type':
-      return `change type of ${label(change.table)}.${change.to.name} from ${change.from.type} to ${change.to.type}`
+    case 'alter-column-type': {
+      const column = `${label(change.table)}.${change.to.name}`
+      if (change.from.type === change.to.type && change.from.dimensions === change.to.dimensions)
+        return `change collation of ${column} to ${change.to.collation ?? 'the default'}`
+      return `change type of ${column} from ${change.from.type} to ${change.to.type}`
+    }
     case 'set-column-default':
       return `${change.default === null ? 'drop' : 'set'} default of ${label(change.table)}.${change.column}`
     case 'set-column-not-null':

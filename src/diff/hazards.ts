@@ -236,6 +236,7 @@ function typeRebuildHazards(
       default: null,
       identity: null,
       generated: null,
+      collation: null,
       comment: null,
     })
     const kind = classifyTypeChange(column(change.from.type), column(change.to.type))

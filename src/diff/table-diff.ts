@@ -79,7 +79,9 @@ function pairByName<T extends { name: string }>(
 function columnChanges(table: ObjectRef, from: ColumnModel, to: ColumnModel): ChangeBody[] {
   const changes: ChangeBody[] = []
   const column = to.name
-  const typeChanged = from.type !== to.type || from.dimensions !== to.dimensions
+  // A new collation goes through ALTER COLUMN ... TYPE too, the only statement that sets one.
+  const typeChanged =
+    from.type !== to.type || from.dimensions !== to.dimensions || from.collation !== to.collation
   if (from.generated !== null && to.generated === null) {
     changes.push({ kind: 'drop-generated', table, column })
   }

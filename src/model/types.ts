@@ -208,6 +208,8 @@ export interface ColumnModel {
   readonly identity: IdentityModel | null
   /** GENERATED ALWAYS AS (expression) STORED: the expression, or null. */
   readonly generated: string | null
+  /** COLLATE, when it differs from the type's own: bare in pg_catalog (`C`), qualified elsewhere. */
+  readonly collation: string | null
   /** COMMENT ON COLUMN: the exact text, or null when there is none. */
   readonly comment: string | null
 }

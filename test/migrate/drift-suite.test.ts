@@ -103,6 +103,11 @@ const EDITS: readonly Edit[] = [
     says: [/^column users\.created_at: default removed \(was now\(\)\)$/],
   },
   {
+    name: 'change a column collation',
+    sql: 'alter table users alter column name type text collate "C"',
+    says: [/^column users\.name: collation changed from default to C$/],
+  },
+  {
     name: 'set NOT NULL',
     sql: 'alter table posts alter column body set not null',
     says: [/^column posts\.body: NOT NULL added$/],

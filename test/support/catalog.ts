@@ -54,6 +54,11 @@ export interface CatalogSnapshot {
   extensions: Record<string, string>
   /** `schema.name` -> a domain's or standalone composite type's definition, read from pg_type. */
   types: Record<string, string>
+  /**
+   * What a relation or column is created with beyond its shape, for those that have any:
+   * `column s.t.c` -> `collate "C"`.
+   */
+  options: Record<string, string>
 }
 
 export interface CatalogPolicy {
@@ -87,6 +92,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       triggers: {},
       extensions: {},
       types: {},
+      options: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -228,6 +234,16 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       order by 1`)) {
       snapshot.types[row.name] = row.definition
     }
+    for (const row of await q<{ key: string; text: string }>(`
+      select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname as key,
+        'collate ' || a.attcollation::regcollation::text as text
+      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+      join pg_type t on t.oid = a.atttypid
+      where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and a.attcollation <> t.typcollation
+        and ${userSchemas}
+      order by 1`)) {
+      snapshot.options[row.key] = row.text
+    }
     return snapshot
   })
 }
@@ -246,7 +262,14 @@ export async function applyStatements(db: Database, statements: readonly string[
 
 /** The catalog without the migrations' own journal table, which the source database never had. */
 export function withoutJournal(snapshot: CatalogSnapshot): CatalogSnapshot {
-  for (const record of [snapshot.tables, snapshot.constraints, snapshot.indexes, snapshot.sequences]) {
+  const records = [
+    snapshot.tables,
+    snapshot.constraints,
+    snapshot.indexes,
+    snapshot.sequences,
+    snapshot.options,
+  ]
+  for (const record of records) {
     for (const key of Object.keys(record)) if (key.includes('tidemark_migrations')) delete record[key]
   }
   return snapshot

@@ -256,12 +256,7 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
     case 'rename-column':
       return column(change.table, change.from, 'renamed', `renamed to ${change.to} outside migrations`)
     case 'alter-column-type':
-      return column(
-        change.table,
-        change.to.name,
-        'changed',
-        `type changed from ${typeText(change.from)} to ${typeText(change.to)}`,
-      )
+      return column(change.table, change.to.name, 'changed', typeChanges(change.from, change.to))
     case 'set-column-default': {
       const before = expectedColumn(expected, change.table, change.column)?.default ?? null
       if (before === change.default) return []
@@ -463,6 +458,15 @@ function renamed(object: string, schema: string, from: string, to: string): Draf
 
 function typeText(column: ColumnModel): string {
   return column.type + '[]'.repeat(column.dimensions)
+}
+
+/** `type changed from integer to bigint`, `collation changed from default to C`, or both. */
+function typeChanges(from: ColumnModel, to: ColumnModel): string {
+  const parts: string[] = []
+  if (typeText(from) !== typeText(to)) parts.push(`type changed from ${typeText(from)} to ${typeText(to)}`)
+  if (from.collation !== to.collation)
+    parts.push(`collation changed from ${from.collation ?? 'default'} to ${to.collation ?? 'default'}`)
+  return parts.join(', ')
 }
 
 function expectedColumn(model: SchemaModel, table: ObjectRef, name: string): ColumnModel | undefined {

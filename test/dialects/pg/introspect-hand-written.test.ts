@@ -191,7 +191,7 @@ const expected: SchemaModel = {
         plain('c', 'integer'),
         plain('d', 'integer'),
         plain('e', 'integer'),
-        plain('name', 'text'),
+        plain('name', 'text', { collation: 'C' }),
         plain('gen', 'integer', { generated: '(a * 2)' }),
       ],
       primaryKey: { name: 'child_pkey', columns: ['id'] },

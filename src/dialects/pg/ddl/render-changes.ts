@@ -22,6 +22,7 @@ import {
   setTriggerState,
 } from './render-others.js'
 import {
+  collate,
   columnDefinition,
   columnList,
   columnType,
@@ -146,7 +147,13 @@ export function renderChange(change: ChangeBody): string[] {
         alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`),
       ]
     case 'alter-column-type':
-      return [alterColumn(change.table, change.to.name, `TYPE ${columnType(change.to)}${usingCast(change)}`)]
+      return [
+        alterColumn(
+          change.table,
+          change.to.name,
+          `TYPE ${columnType(change.to)}${collate(change.to.collation)}${usingCast(change)}`,
+        ),
+      ]
     case 'set-column-default':
       return [
         alterColumn(

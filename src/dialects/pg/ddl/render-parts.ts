@@ -22,6 +22,12 @@ export function columnType(column: ColumnModel): string {
   return column.type.replace(/\[\]$/, '') + '[]'.repeat(column.dimensions)
 }
 
+/** ` COLLATE "C"`, or nothing; a qualified name is written as the catalog printed it. */
+export function collate(collation: string | null): string {
+  if (collation === null) return ''
+  return ` COLLATE ${collation.includes('.') ? collation : quoteIdent(collation)}`
+}
+
 export function sequenceClauses(
   sequence: Omit<SequenceModel, 'schema' | 'name' | 'ownedBy' | 'type'>,
 ): string {
@@ -36,7 +42,7 @@ export function sequenceClauses(
 }
 
 export function columnDefinition(column: ColumnModel): string {
-  const parts = [quoteIdent(column.name), columnType(column)]
+  const parts = [quoteIdent(column.name), columnType(column) + collate(column.collation)]
   if (column.identity !== null) {
     const { name, ...numbers } = column.identity.sequence
     const generation = column.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'

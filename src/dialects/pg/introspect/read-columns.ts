@@ -6,6 +6,8 @@ import type {
   RowLevelSecurityModel,
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
+import { unquoteIdentifier } from './catalog-text.js'
+import { collationName } from './others/catalog-names.js'
 import { partitionKey } from './partition-key.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 
@@ -47,6 +49,7 @@ interface ColumnRow {
   max: string | null
   cache: string | null
   cycle: boolean | null
+  collation: string | null
   comment: string | null
 }
 
@@ -69,7 +72,9 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
       case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated,
       a.attidentity::text as identity, sc.relname::text as sequence, s.seqstart::text as start,
       s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
-      s.seqcache::text as cache, s.seqcycle as cycle, col_description(c.oid, a.attnum) as comment
+      s.seqcache::text as cache, s.seqcycle as cycle,
+      case when a.attcollation <> t.typcollation then ${collationName('a.attcollation')} end as collation,
+      col_description(c.oid, a.attnum) as comment
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     left join pg_inherits ih on c.relispartition and ih.inhrelid = c.oid
@@ -123,6 +128,7 @@ function columnModel(row: ColumnRow & { name: string }): ColumnModel {
     default: row.default,
     identity: identityModel(row),
     generated: row.generated,
+    collation: row.collation === null ? null : unquoteIdentifier(row.collation),
     comment: row.comment,
   }
 }

@@ -159,6 +159,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       default: defaultText,
       identity,
       generated: c.generated === undefined ? null : ddlExpression(c.generated),
+      collation: c.collation ?? null,
       comment: commentText(c.comment, `${label}, ${what}`),
     }
   })

@@ -54,6 +54,7 @@ export function columnModel(name: string, type: string, fields: Partial<ColumnMo
     default: null,
     identity: null,
     generated: null,
+    collation: null,
     comment: null,
     ...fields,
   }

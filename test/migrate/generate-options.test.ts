@@ -1,0 +1,98 @@
+/**
+ * generate with the options of columns, tables, indexes and views (collation, storage parameters,
+ * UNLOGGED, REPLICA IDENTITY, view security and check options): each one set, changed and removed
+ * in code writes the statement up and its inverse down, and the next generate is empty. The folder
+ * then migrates a fresh database up, and down again one step at a time, through exactly the states
+ * generate planned.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { SchemaModel } from 'tidemark'
+import { integer, introspect, table, text, toModel } from 'tidemark/pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateMigration } from '../../src/migrate/generate/generate.js'
+import { openShadow } from '../../src/migrate/generate/shadow.js'
+import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
+import { noRenames, shadows, statementsOf } from './support/generate.js'
+
+interface Options {
+  /** COLLATE of users.name. */
+  readonly collation?: string
+}
+
+function schemaWith(o: Options): Record<string, unknown> {
+  const name = text()
+  const users = table('users', {
+    id: integer().primaryKey(),
+    name: o.collation === undefined ? name : name.collate(o.collation),
+  })
+  return { users }
+}
+
+for (const shadow of shadows) {
+  describe(`generate with options [${shadow.name}]`, () => {
+    let dir: string
+    let step = 0
+    /** What each migration builds, in order. */
+    const targets: SchemaModel[] = []
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'tidemark-options-'))
+    })
+    afterAll(() => rm(dir, { recursive: true, force: true }))
+
+    const generate = async (options: Options) => {
+      const settings = {
+        dir: join(dir, 'migrations'),
+        desired: toModel(schemaWith(options)),
+        journal: DEFAULT_JOURNAL,
+        shadow: { url: shadow.url, cacheDir: join(dir, 'cache') },
+        resolveRenames: noRenames,
+      }
+      step += 1
+      const result = await generateMigration({ ...settings, now: new Date(Date.UTC(2030, 0, 1, 0, 0, step)) })
+      expect(result.written).not.toBeNull()
+      targets.push(result.plan.target)
+      const again = await generateMigration(settings)
+      expect(again.plan.up).toEqual([])
+      expect(again.written).toBeNull()
+      const read = (file: string) => readFile(join(result.written!.dir, file), 'utf8')
+      return { up: statementsOf(await read('up.sql')), down: statementsOf(await read('down.sql')) }
+    }
+
+    it('creates a column with its collation', async () => {
+      const { up } = await generate({ collation: 'C' })
+      expect(up).toContainEqual(expect.stringContaining('"name" text COLLATE "C"'))
+    })
+
+    it('changes a collation through ALTER COLUMN ... TYPE, and back going down', async () => {
+      const { up, down } = await generate({ collation: 'POSIX' })
+      expect(up).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"'])
+      expect(down).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "C"'])
+    })
+
+    it('removes a collation', async () => {
+      const { up, down } = await generate({})
+      expect(up).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text'])
+      expect(down).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"'])
+    })
+
+    it('migrates a fresh database through every state, up and then down', async () => {
+      const fresh = await openShadow(
+        shadow.url === undefined ? { cacheDir: join(dir, 'cache') } : { url: shadow.url },
+      )
+      const exclude = [{ schema: DEFAULT_JOURNAL.schema, table: DEFAULT_JOURNAL.table }]
+      try {
+        const folder = await readMigrationFolder(join(dir, 'migrations'))
+        await migrate(fresh.db, folder)
+        expect(await introspect(fresh.db, { exclude })).toEqual(targets.at(-1))
+        for (const expected of targets.slice(0, -1).reverse()) {
+          await migrateDown(fresh.db, folder)
+          expect(await introspect(fresh.db, { exclude })).toEqual(expected)
+        }
+      } finally {
+        await fresh.close()
+      }
+    })
+  })
+}
