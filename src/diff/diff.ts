@@ -20,6 +20,7 @@ export interface DiffOptions {
 }
 
 const same = deepEqual
+const DEFAULT_IDENTITY = { kind: 'default', index: null } as const
 
 /**
  * The changes that turn a database at `from` into `to`, in an order PostgreSQL accepts: what depends
@@ -200,6 +201,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'create-index', table: { schema: t.schema, name: t.name }, index })
   }
   for (const d of tableDiffs) plan.addAll(d.addIndexes)
+  // Storage parameters, UNLOGGED and replica identity, once the index an identity uses exists.
+  for (const d of tableDiffs) plan.addAll(d.options)
+  for (const t of createdTables) {
+    if (t.replicaIdentity.kind === 'default') continue
+    const table = { schema: t.schema, name: t.name }
+    plan.add({ kind: 'set-replica-identity', table, from: DEFAULT_IDENTITY, to: t.replicaIdentity })
+  }
   for (const t of createdTables) {
     for (const foreignKey of t.foreignKeys) {
       plan.add({ kind: 'add-foreign-key', table: { schema: t.schema, name: t.name }, foreignKey })

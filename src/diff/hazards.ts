@@ -66,6 +66,15 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       ]
     case 'drop-generated':
       return []
+    case 'set-unlogged':
+      return existing(change.table)
+        ? [
+            hazard(
+              'table-rewrite',
+              `making ${label(change.table)} ${change.unlogged ? 'unlogged' : 'logged'} rewrites the table`,
+            ),
+          ]
+        : []
     case 'replace-enum': {
       const removed = change.from.values.filter((v) => !change.to.values.includes(v))
       if (removed.length === 0) return []

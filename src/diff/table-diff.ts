@@ -27,6 +27,8 @@ export interface TableDiff {
   readonly addForeignKeys: ForeignKeyModel[]
   /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
   readonly comments: ChangeBody[]
+  /** Storage parameters, UNLOGGED and REPLICA IDENTITY (after indexes: an identity may use one). */
+  readonly options: ChangeBody[]
   /** Row-level security enabled, disabled, forced or no longer forced. */
   readonly rowLevelSecurity: ChangeBody[]
   /** Policies dropped before the columns they read change, then those created or altered at the end. */
@@ -211,6 +213,27 @@ export function diffTable(
     ...checks.add.map((check): ChangeBody => ({ kind: 'add-check', table, check })),
   ]
   const addIndexes = indexes.add.map((index): ChangeBody => ({ kind: 'create-index', table, index }))
+  const rebuiltIndexes = [...primaryKeys.add, ...uniques.add, ...indexes.add].map((i) => i.name)
+  const options: ChangeBody[] = []
+  if (!same(from.storageParameters, to.storageParameters)) {
+    const [before, after] = [from.storageParameters, to.storageParameters]
+    options.push({
+      kind: 'set-storage-parameters',
+      target: 'table',
+      relation: table,
+      from: before,
+      to: after,
+    })
+  }
+  if (from.unlogged !== to.unlogged) options.push({ kind: 'set-unlogged', table, unlogged: to.unlogged })
+  // An index built again has lost its place as the identity.
+  const identityIndex = to.replicaIdentity.index
+  if (
+    !same(from.replicaIdentity, to.replicaIdentity) ||
+    (identityIndex !== null && rebuiltIndexes.includes(identityIndex))
+  ) {
+    options.push({ kind: 'set-replica-identity', table, from: from.replicaIdentity, to: to.replicaIdentity })
+  }
 
   return {
     table,
@@ -225,6 +248,7 @@ export function diffTable(
     addIndexes,
     addForeignKeys: foreignKeys.add,
     comments,
+    options,
     rowLevelSecurity: (['enabled', 'forced'] as const)
       .filter((flag) => from.rowLevelSecurity[flag] !== to.rowLevelSecurity[flag])
       .map((flag) => ({ kind: 'set-row-level-security', table, flag, to: to.rowLevelSecurity[flag] })),

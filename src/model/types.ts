@@ -143,12 +143,35 @@ export interface TableModel {
   readonly policies: readonly PolicyModel[]
   /** PARTITION BY: how a partitioned table splits its rows, or null for a table that is not partitioned. */
   readonly partitionBy: PartitionKeyModel | null
+  /** WITH (...): storage parameters set on the table (those of its TOAST table prefixed `toast.`). */
+  readonly storageParameters: readonly StorageParameterModel[]
+  /** CREATE UNLOGGED TABLE: not written to the write-ahead log, emptied after a crash. */
+  readonly unlogged: boolean
+  /** REPLICA IDENTITY: what logical replication records of an updated or deleted row. */
+  readonly replicaIdentity: ReplicaIdentityModel
   /**
    * PARTITION OF: for a partition, its parent and bound, or null. A partition's columns, and the keys,
    * constraints and indexes PostgreSQL copies from its parent, are the parent's: the partition lists
    * only what is its own (normally no column at all).
    */
   readonly partitionOf: PartitionOfModel | null
+}
+
+/**
+ * One storage parameter of a table, index or view (`fillfactor`, `autovacuum_enabled`,
+ * `security_invoker`, ...): its name, and its value as PostgreSQL keeps it (`70`, `false`, `local`).
+ * Lists of them are sorted by name.
+ */
+export interface StorageParameterModel {
+  readonly name: string
+  readonly value: string
+}
+
+/** REPLICA IDENTITY DEFAULT (the primary key), FULL, NOTHING, or USING INDEX `index`. */
+export interface ReplicaIdentityModel {
+  readonly kind: 'default' | 'full' | 'nothing' | 'index'
+  /** The index for `index`, else null. */
+  readonly index: string | null
 }
 
 export type PartitionStrategy = 'range' | 'list' | 'hash'

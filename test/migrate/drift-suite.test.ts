@@ -108,6 +108,28 @@ const EDITS: readonly Edit[] = [
     says: [/^column users\.name: collation changed from default to C$/],
   },
   {
+    name: 'set storage parameters',
+    sql: 'alter table posts set (fillfactor = 70, autovacuum_enabled = false)',
+    says: [
+      /^table posts: storage parameters changed from none to \(autovacuum_enabled=false, fillfactor=70\)$/,
+    ],
+  },
+  {
+    name: 'make a table unlogged',
+    sql: 'alter table contacts set unlogged',
+    says: [/^table contacts: made unlogged outside migrations$/],
+  },
+  {
+    name: 'change the replica identity',
+    sql: 'alter table users replica identity full',
+    says: [/^table users: replica identity changed from default to full$/],
+  },
+  {
+    name: 'use an index as the replica identity',
+    sql: 'alter table users replica identity using index users_email_key',
+    says: [/^table users: replica identity changed from default to index users_email_key$/],
+  },
+  {
     name: 'set NOT NULL',
     sql: 'alter table posts alter column body set not null',
     says: [/^column posts\.body: NOT NULL added$/],

@@ -9,7 +9,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SchemaModel } from 'tidemark'
-import { integer, introspect, table, text, toModel } from 'tidemark/pg'
+import {
+  integer,
+  introspect,
+  replicaIdentity,
+  type StorageParameters,
+  storageParameters,
+  table,
+  text,
+  toModel,
+  unlogged,
+} from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { openShadow } from '../../src/migrate/generate/shadow.js'
@@ -19,15 +29,34 @@ import { noRenames, shadows, statementsOf } from './support/generate.js'
 interface Options {
   /** COLLATE of users.name. */
   readonly collation?: string
+  /** Of users. */
+  readonly storage?: StorageParameters
+  readonly unlogged?: boolean
+  readonly identity?: 'full' | 'nothing' | { index: string }
 }
 
 function schemaWith(o: Options): Record<string, unknown> {
   const name = text()
-  const users = table('users', {
-    id: integer().primaryKey(),
-    name: o.collation === undefined ? name : name.collate(o.collation),
-  })
+  const users = table(
+    'users',
+    {
+      id: integer().primaryKey(),
+      name: o.collation === undefined ? name : name.collate(o.collation),
+    },
+    () => [
+      ...(o.storage === undefined ? [] : [storageParameters(o.storage)]),
+      ...(o.unlogged === true ? [unlogged()] : []),
+      ...(o.identity === undefined ? [] : [replicaIdentity(o.identity)]),
+    ],
+  )
   return { users }
+}
+
+const FIRST: Options = { collation: 'C', storage: { fillfactor: 70 }, unlogged: true, identity: 'full' }
+const SECOND: Options = {
+  collation: 'POSIX',
+  storage: { fillfactor: 50, autovacuum_enabled: false },
+  identity: { index: 'users_pkey' },
 }
 
 for (const shadow of shadows) {
@@ -60,21 +89,47 @@ for (const shadow of shadows) {
       return { up: statementsOf(await read('up.sql')), down: statementsOf(await read('down.sql')) }
     }
 
-    it('creates a column with its collation', async () => {
-      const { up } = await generate({ collation: 'C' })
-      expect(up).toContainEqual(expect.stringContaining('"name" text COLLATE "C"'))
+    it('creates a table with its options', async () => {
+      const { up } = await generate(FIRST)
+      expect(up).toEqual([
+        `CREATE UNLOGGED TABLE "public"."users" (
+  "id" integer NOT NULL,
+  "name" text COLLATE "C",
+  CONSTRAINT "users_pkey" PRIMARY KEY ("id")
+) WITH (fillfactor = 70)`,
+        'ALTER TABLE "public"."users" REPLICA IDENTITY FULL',
+      ])
     })
 
-    it('changes a collation through ALTER COLUMN ... TYPE, and back going down', async () => {
-      const { up, down } = await generate({ collation: 'POSIX' })
-      expect(up).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"'])
-      expect(down).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "C"'])
+    it('changes every option in place, and back going down', async () => {
+      const { up, down } = await generate(SECOND)
+      expect(up).toEqual([
+        'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"',
+        'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
+        'ALTER TABLE "public"."users" SET LOGGED',
+        'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
+      ])
+      expect(down).toEqual([
+        'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "C"',
+        'ALTER TABLE "public"."users" RESET (autovacuum_enabled)',
+        'ALTER TABLE "public"."users" SET (fillfactor = 70)',
+        'ALTER TABLE "public"."users" SET UNLOGGED',
+        'ALTER TABLE "public"."users" REPLICA IDENTITY FULL',
+      ])
     })
 
-    it('removes a collation', async () => {
+    it('removes every option', async () => {
       const { up, down } = await generate({})
-      expect(up).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text'])
-      expect(down).toEqual(['ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"'])
+      expect(up).toEqual([
+        'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text',
+        'ALTER TABLE "public"."users" RESET (autovacuum_enabled, fillfactor)',
+        'ALTER TABLE "public"."users" REPLICA IDENTITY DEFAULT',
+      ])
+      expect(down).toEqual([
+        'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"',
+        'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
+        'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
+      ])
     })
 
     it('migrates a fresh database through every state, up and then down', async () => {

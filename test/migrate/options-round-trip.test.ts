@@ -1,6 +1,7 @@
 /**
  * pull, generate and migrate over the options a relation or column is created with beyond its
- * shape: column collations. The migrated catalog (read straight from pg_catalog) equals the
+ * shape: column collations, table storage parameters (the TOAST table's too), UNLOGGED and
+ * REPLICA IDENTITY. The migrated catalog (read straight from pg_catalog) equals the
  * source, and a second generate is empty.
  */
 import { expect, it } from 'vitest'
@@ -12,7 +13,15 @@ import { pullGenerateMigrate } from '../support/pull-round-trip.js'
 const SOURCE = [
   'create schema app',
   `create table app.users (id integer primary key, name text collate "C", code varchar(10) collate "POSIX",
-    tags text[] collate "C", plain text)`,
+    tags text[] collate "C", plain text) with (fillfactor = 70, autovacuum_enabled = off,
+    toast.autovacuum_enabled = false, autovacuum_vacuum_scale_factor = 0.05)`,
+  'create unique index users_code on app.users (code)',
+  'alter table app.users alter column code set not null',
+  'alter table app.users replica identity using index users_code',
+  'create unlogged table app.cache (key text primary key, value jsonb)',
+  'alter table app.cache replica identity full',
+  'create table app.quiet (id integer)',
+  'alter table app.quiet replica identity nothing',
 ]
 
 describeEachDatabase('pull round trip of options', (target) => {
@@ -21,7 +30,8 @@ describeEachDatabase('pull round trip of options', (target) => {
     await applyStatements(target.db, SOURCE)
     const { source, before, after } = await pullGenerateMigrate(target)
     expect(source).toContain(`name: text().collate('C')`)
-    expect(Object.keys(before.options)).toHaveLength(3)
+    expect(source).toContain(`replicaIdentity({ index: 'users_code' })`)
+    expect(Object.keys(before.options)).toHaveLength(6)
     expect(after).toEqual(before)
   })
 })

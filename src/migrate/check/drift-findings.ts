@@ -1,5 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
-import { policyChanges } from '../../diff/describe.js'
+import { policyChanges, replicaIdentityText } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type {
@@ -8,6 +8,7 @@ import type {
   PartitionOfModel,
   SchemaModel,
   SequenceModel,
+  StorageParameterModel,
   TriggerState,
 } from '../../model/types.js'
 import { assertNever } from '../../sql/compile.js'
@@ -351,6 +352,31 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
       )
     case 'set-view-comment':
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
+    case 'set-storage-parameters': {
+      const owner = change.target === 'index' ? undefined : label(change.relation)
+      const detail = `storage parameters changed from ${parameterText(change.from)} to ${parameterText(change.to)}`
+      return [{ object: change.target, name: label(change.relation), state: 'changed', detail, owner }]
+    }
+    case 'set-unlogged':
+      return [
+        {
+          object: 'table',
+          name: label(change.table),
+          state: 'changed',
+          detail: `made ${change.unlogged ? 'unlogged' : 'logged'} outside migrations`,
+          owner: label(change.table),
+        },
+      ]
+    case 'set-replica-identity':
+      return [
+        {
+          object: 'table',
+          name: label(change.table),
+          state: 'changed',
+          detail: `replica identity changed from ${replicaIdentityText(change.from)} to ${replicaIdentityText(change.to)}`,
+          owner: label(change.table),
+        },
+      ]
     case 'set-row-level-security': {
       const words = change.flag === 'enabled' ? ['enabled', 'disabled'] : ['forced', 'no longer forced']
       const detail = `${change.to ? words[0] : words[1]} outside migrations`
@@ -454,6 +480,12 @@ function renamed(object: string, schema: string, from: string, to: string): Draf
     state: 'renamed',
     detail: `renamed to ${to} outside migrations`,
   }
+}
+
+/** `(fillfactor=70, autovacuum_enabled=false)`, or `none`. */
+function parameterText(parameters: readonly StorageParameterModel[]): string {
+  if (parameters.length === 0) return 'none'
+  return `(${parameters.map((p) => `${p.name}=${p.value}`).join(', ')})`
 }
 
 function typeText(column: ColumnModel): string {

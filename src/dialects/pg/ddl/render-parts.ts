@@ -2,10 +2,12 @@ import type {
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
+  ReplicaIdentityModel,
   SequenceModel,
+  StorageParameterModel,
   UniqueModel,
 } from '../../../model/types.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteLiteral } from '../quote.js'
 
 /** `"schema"."name"`: every identifier Tidemark writes is quoted. */
 export function qualified(schema: string, name: string): string {
@@ -94,4 +96,22 @@ export function createIndex(
   const where = index.where === null ? '' : ` WHERE (${index.where})`
   const on = qualified(table.schema, table.name)
   return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${where}`
+}
+
+/** `fillfactor = 70`; a value that is not a plain word or number is written as a literal. */
+export function storageParameterList(parameters: readonly StorageParameterModel[]): string {
+  return parameters
+    .map((p) => `${p.name} = ${/^[a-z0-9_]+$|^\d+(\.\d+)?$/.test(p.value) ? p.value : quoteLiteral(p.value)}`)
+    .join(', ')
+}
+
+/** ` WITH (fillfactor = 70)`, or nothing. */
+export function withClause(parameters: readonly StorageParameterModel[]): string {
+  return parameters.length === 0 ? '' : ` WITH (${storageParameterList(parameters)})`
+}
+
+/** `REPLICA IDENTITY FULL`, `REPLICA IDENTITY USING INDEX "orders_code_key"`. */
+export function replicaIdentityClause(identity: ReplicaIdentityModel): string {
+  if (identity.kind === 'index') return `REPLICA IDENTITY USING INDEX ${quoteIdent(identity.index!)}`
+  return `REPLICA IDENTITY ${identity.kind.toUpperCase()}`
 }
