@@ -213,6 +213,8 @@ export type ChangeBody =
       readonly kind: 'set-storage-parameters'
       readonly target: StorageTarget
       readonly relation: ObjectRef
+      /** The table or materialized view an index is on; null for the others. */
+      readonly on: ObjectRef | null
       readonly from: readonly StorageParameterModel[]
       readonly to: readonly StorageParameterModel[]
     }

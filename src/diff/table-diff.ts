@@ -116,6 +116,34 @@ function replacesColumn(from: ColumnModel, to: ColumnModel): boolean {
 }
 
 /**
+ * An index rebuilt only for its storage parameters is altered in place instead (ALTER INDEX ... SET
+ * takes effect as the index is next written): the pair leaves `indexes`, the changes are returned.
+ */
+export function alterIndexParameters(
+  on: ObjectRef,
+  indexes: { drop: IndexModel[]; add: IndexModel[] },
+  rebuilt: (index: IndexModel) => boolean,
+): ChangeBody[] {
+  const changes: ChangeBody[] = []
+  const bare = (index: IndexModel) => ({ ...index, storageParameters: [] })
+  for (const target of [...indexes.add]) {
+    const current = indexes.drop.find((i) => i.name === target.name)
+    if (current === undefined || rebuilt(current) || !same(bare(current), bare(target))) continue
+    indexes.drop.splice(indexes.drop.indexOf(current), 1)
+    indexes.add.splice(indexes.add.indexOf(target), 1)
+    changes.push({
+      kind: 'set-storage-parameters',
+      target: 'index',
+      relation: { schema: on.schema, name: target.name },
+      on,
+      from: current.storageParameters,
+      to: target.storageParameters,
+    })
+  }
+  return changes
+}
+
+/**
  * Compares one table present on both sides. `referencedKeysChanged` tells whether a table's primary
  * key or unique constraints are rebuilt (foreign keys pointing at it must then be rebuilt too);
  * `reshapedElsewhere` gives the reshaped columns of other tables, for the same reason.
@@ -186,6 +214,7 @@ export function diffTable(
   const uniques = pairByName<UniqueModel>(from.uniques, to.uniques, (u) => touchesReshaped(u.columns))
   const checks = pairByName<CheckModel>(from.checks, to.checks, () => false)
   const indexes = pairByName<IndexModel>(from.indexes, to.indexes, (i) => touchesReshaped(indexColumns(i)))
+  const indexParameters = alterIndexParameters(table, indexes, (i) => touchesReshaped(indexColumns(i)))
   const foreignKeys = pairByName<ForeignKeyModel>(from.foreignKeys, to.foreignKeys, (fk) => {
     if (touchesReshaped(fk.columns)) return true
     const target = reshapedColumnsOf(fk.references.schema, fk.references.table)
@@ -214,13 +243,14 @@ export function diffTable(
   ]
   const addIndexes = indexes.add.map((index): ChangeBody => ({ kind: 'create-index', table, index }))
   const rebuiltIndexes = [...primaryKeys.add, ...uniques.add, ...indexes.add].map((i) => i.name)
-  const options: ChangeBody[] = []
+  const options: ChangeBody[] = [...indexParameters]
   if (!same(from.storageParameters, to.storageParameters)) {
     const [before, after] = [from.storageParameters, to.storageParameters]
     options.push({
       kind: 'set-storage-parameters',
       target: 'table',
       relation: table,
+      on: null,
       from: before,
       to: after,
     })

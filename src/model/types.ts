@@ -288,6 +288,8 @@ export interface IndexModel {
   /** The predicate of a partial index, or null. */
   readonly where: string | null
   readonly nullsNotDistinct: boolean
+  /** WITH (...): the index's storage parameters (`fillfactor`, `fastupdate`, ...). */
+  readonly storageParameters: readonly StorageParameterModel[]
 }
 
 /** One index key. Exactly one of `column` and `expression` is set; options belong to this key only. */

@@ -55,6 +55,7 @@ export interface IndexSpec {
   readonly where: SQL | undefined
   readonly include: readonly AnyColumn[]
   readonly nullsNotDistinct: boolean
+  readonly storageParameters: StorageParameters | undefined
 }
 
 /** COMMENT ON TABLE; an empty text is no comment. */

@@ -115,6 +115,13 @@ const EDITS: readonly Edit[] = [
     ],
   },
   {
+    name: 'set index storage parameters',
+    sql: 'alter index users_created_at_idx set (fillfactor = 60)',
+    says: [
+      /^index users_created_at_idx on users: storage parameters changed from none to \(fillfactor=60\)$/,
+    ],
+  },
+  {
     name: 'make a table unlogged',
     sql: 'alter table contacts set unlogged',
     says: [/^table contacts: made unlogged outside migrations$/],

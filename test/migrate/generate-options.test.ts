@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SchemaModel } from 'tidemark'
 import {
+  index,
   integer,
   introspect,
   replicaIdentity,
@@ -33,6 +34,8 @@ interface Options {
   readonly storage?: StorageParameters
   readonly unlogged?: boolean
   readonly identity?: 'full' | 'nothing' | { index: string }
+  /** Of users_id_idx. */
+  readonly indexStorage?: StorageParameters
 }
 
 function schemaWith(o: Options): Record<string, unknown> {
@@ -43,7 +46,10 @@ function schemaWith(o: Options): Record<string, unknown> {
       id: integer().primaryKey(),
       name: o.collation === undefined ? name : name.collate(o.collation),
     },
-    () => [
+    (t) => [
+      o.indexStorage === undefined
+        ? index('users_id_idx').on(t.id)
+        : index('users_id_idx').on(t.id).with(o.indexStorage),
       ...(o.storage === undefined ? [] : [storageParameters(o.storage)]),
       ...(o.unlogged === true ? [unlogged()] : []),
       ...(o.identity === undefined ? [] : [replicaIdentity(o.identity)]),
@@ -52,9 +58,16 @@ function schemaWith(o: Options): Record<string, unknown> {
   return { users }
 }
 
-const FIRST: Options = { collation: 'C', storage: { fillfactor: 70 }, unlogged: true, identity: 'full' }
+const FIRST: Options = {
+  collation: 'C',
+  storage: { fillfactor: 70 },
+  unlogged: true,
+  identity: 'full',
+  indexStorage: { fillfactor: 70 },
+}
 const SECOND: Options = {
   collation: 'POSIX',
+  indexStorage: { fillfactor: 50, deduplicate_items: false },
   storage: { fillfactor: 50, autovacuum_enabled: false },
   identity: { index: 'users_pkey' },
 }
@@ -97,6 +110,7 @@ for (const shadow of shadows) {
   "name" text COLLATE "C",
   CONSTRAINT "users_pkey" PRIMARY KEY ("id")
 ) WITH (fillfactor = 70)`,
+        'CREATE INDEX "users_id_idx" ON "public"."users" USING btree ("id") WITH (fillfactor = 70)',
         'ALTER TABLE "public"."users" REPLICA IDENTITY FULL',
       ])
     })
@@ -105,12 +119,15 @@ for (const shadow of shadows) {
       const { up, down } = await generate(SECOND)
       expect(up).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"',
+        'ALTER INDEX "public"."users_id_idx" SET (deduplicate_items = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" SET LOGGED',
         'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
       ])
       expect(down).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "C"',
+        'ALTER INDEX "public"."users_id_idx" RESET (deduplicate_items)',
+        'ALTER INDEX "public"."users_id_idx" SET (fillfactor = 70)',
         'ALTER TABLE "public"."users" RESET (autovacuum_enabled)',
         'ALTER TABLE "public"."users" SET (fillfactor = 70)',
         'ALTER TABLE "public"."users" SET UNLOGGED',
@@ -122,11 +139,13 @@ for (const shadow of shadows) {
       const { up, down } = await generate({})
       expect(up).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text',
+        'ALTER INDEX "public"."users_id_idx" RESET (deduplicate_items, fillfactor)',
         'ALTER TABLE "public"."users" RESET (autovacuum_enabled, fillfactor)',
         'ALTER TABLE "public"."users" REPLICA IDENTITY DEFAULT',
       ])
       expect(down).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"',
+        'ALTER INDEX "public"."users_id_idx" SET (deduplicate_items = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
       ])

@@ -1,6 +1,6 @@
 /**
  * pull, generate and migrate over the options a relation or column is created with beyond its
- * shape: column collations, table storage parameters (the TOAST table's too), UNLOGGED and
+ * shape: column collations, table and index storage parameters (the TOAST table's too), UNLOGGED and
  * REPLICA IDENTITY. The migrated catalog (read straight from pg_catalog) equals the
  * source, and a second generate is empty.
  */
@@ -16,6 +16,7 @@ const SOURCE = [
     tags text[] collate "C", plain text) with (fillfactor = 70, autovacuum_enabled = off,
     toast.autovacuum_enabled = false, autovacuum_vacuum_scale_factor = 0.05)`,
   'create unique index users_code on app.users (code)',
+  'create index users_name on app.users (name) with (deduplicate_items = off, fillfactor = 60)',
   'alter table app.users alter column code set not null',
   'alter table app.users replica identity using index users_code',
   'create unlogged table app.cache (key text primary key, value jsonb)',
@@ -31,6 +32,7 @@ describeEachDatabase('pull round trip of options', (target) => {
     const { source, before, after } = await pullGenerateMigrate(target)
     expect(source).toContain(`name: text().collate('C')`)
     expect(source).toContain(`replicaIdentity({ index: 'users_code' })`)
+    expect(source).toContain(`.with({ deduplicate_items: 'off', fillfactor: 60 })`)
     expect(Object.keys(before.options)).toHaveLength(6)
     expect(after).toEqual(before)
   })

@@ -353,9 +353,12 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
     case 'set-view-comment':
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
     case 'set-storage-parameters': {
-      const owner = change.target === 'index' ? undefined : label(change.relation)
+      // An index is named like its other findings: `users_name_idx on users`.
+      const name =
+        change.on === null ? label(change.relation) : `${change.relation.name} on ${label(change.on)}`
+      const owner = label(change.on ?? change.relation)
       const detail = `storage parameters changed from ${parameterText(change.from)} to ${parameterText(change.to)}`
-      return [{ object: change.target, name: label(change.relation), state: 'changed', detail, owner }]
+      return [{ object: change.target, name, state: 'changed', detail, owner }]
     }
     case 'set-unlogged':
       return [

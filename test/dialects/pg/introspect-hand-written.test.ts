@@ -244,6 +244,7 @@ const expected: SchemaModel = {
           include: [],
           where: null,
           nullsNotDistinct: false,
+          storageParameters: [],
         },
         {
           name: 'child_lower',
@@ -256,6 +257,7 @@ const expected: SchemaModel = {
           include: ['c', 'd'],
           where: '(a > 0)',
           nullsNotDistinct: false,
+          storageParameters: [],
         },
         {
           name: 'child_name_a_b_idx',
@@ -276,6 +278,7 @@ const expected: SchemaModel = {
           include: [],
           where: null,
           nullsNotDistinct: false,
+          storageParameters: [],
         },
       ],
       comment: null,

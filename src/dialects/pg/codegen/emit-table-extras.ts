@@ -161,6 +161,8 @@ function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): 
     node = js.method(node, 'where', [sqlTemplate(index.where)])
   }
   if (index.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
+  if (index.storageParameters.length > 0)
+    node = js.method(node, 'with', [storageParametersCode(index.storageParameters)])
   return node
 }
 

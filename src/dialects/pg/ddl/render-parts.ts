@@ -95,7 +95,8 @@ export function createIndex(
   const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''
   const where = index.where === null ? '' : ` WHERE (${index.where})`
   const on = qualified(table.schema, table.name)
-  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${where}`
+  const storage = withClause(index.storageParameters)
+  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${storage}${where}`
 }
 
 /** `fillfactor = 70`; a value that is not a plain word or number is written as a literal. */

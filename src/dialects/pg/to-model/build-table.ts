@@ -337,6 +337,7 @@ function indexInput(
       include: spec.include.map((column) => nameOf(column, what)),
       where: spec.where === undefined ? null : ddlExpression(spec.where),
       nullsNotDistinct: spec.nullsNotDistinct,
+      storageParameters: storageParameterModels(spec.storageParameters, (problem) => fail(problem, what)),
     },
   }
 }

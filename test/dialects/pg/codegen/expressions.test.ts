@@ -100,6 +100,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
           include: [],
           where: `(name <> ${tricky}::text)`,
           nullsNotDistinct: false,
+          storageParameters: [],
         },
       ],
     },
