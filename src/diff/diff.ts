@@ -121,7 +121,10 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const stale =
       target === undefined ||
       dependents.views.has(key(view)) ||
-      !same({ ...view, comment: null }, { ...target, comment: null }) ||
+      !same(
+        { ...view, comment: null, storageParameters: [] },
+        { ...target, comment: null, storageParameters: [] },
+      ) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
       )
@@ -237,7 +240,18 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const d of tableDiffs) plan.addAll(d.comments)
   for (const view of to.views) {
     const current = sourceViews.get(key(view))
-    if (current === undefined || rebuiltViews.has(key(view)) || current.comment === view.comment) continue
+    if (current === undefined || rebuiltViews.has(key(view))) continue
+    if (!same(current.storageParameters, view.storageParameters)) {
+      plan.add({
+        kind: 'set-storage-parameters',
+        target: view.materialized ? 'materialized view' : 'view',
+        relation: { schema: view.schema, name: view.name },
+        on: null,
+        from: current.storageParameters,
+        to: view.storageParameters,
+      })
+    }
+    if (current.comment === view.comment) continue
     const ref = { schema: view.schema, name: view.name }
     plan.add({
       kind: 'set-view-comment',

@@ -310,6 +310,11 @@ export interface ViewModel {
   /** The view's query. */
   readonly definition: string
   readonly withNoData: boolean
+  /**
+   * WITH (...): a view's `security_barrier`, `security_invoker` and `check_option` (WITH LOCAL /
+   * CASCADED CHECK OPTION), a materialized view's storage parameters.
+   */
+  readonly storageParameters: readonly StorageParameterModel[]
   /** Views and tables this view reads that are part of the model, as `schema.name` (for ordering). */
   readonly dependsOn: readonly string[]
   /** COMMENT ON VIEW (or MATERIALIZED VIEW): the exact text, or null when there is none. */

@@ -122,6 +122,13 @@ const EDITS: readonly Edit[] = [
     ],
   },
   {
+    name: 'set view options',
+    sql: 'alter view user_emails set (security_barrier = on, check_option = cascaded)',
+    says: [
+      /^view user_emails: storage parameters changed from none to \(check_option=cascaded, security_barrier=true\)$/,
+    ],
+  },
+  {
     name: 'make a table unlogged',
     sql: 'alter table contacts set unlogged',
     says: [/^table contacts: made unlogged outside migrations$/],

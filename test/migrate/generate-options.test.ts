@@ -13,13 +13,17 @@ import {
   index,
   integer,
   introspect,
+  materializedView,
   replicaIdentity,
   type StorageParameters,
+  sql,
   storageParameters,
   table,
   text,
   toModel,
   unlogged,
+  type ViewOptions,
+  view,
 } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
@@ -36,6 +40,10 @@ interface Options {
   readonly identity?: 'full' | 'nothing' | { index: string }
   /** Of users_id_idx. */
   readonly indexStorage?: StorageParameters
+  /** Of the view event_ids. */
+  readonly view?: Pick<ViewOptions, 'securityBarrier' | 'securityInvoker' | 'checkOption'>
+  /** Of the materialized view event_counts. */
+  readonly matview?: StorageParameters
 }
 
 function schemaWith(o: Options): Record<string, unknown> {
@@ -55,7 +63,13 @@ function schemaWith(o: Options): Record<string, unknown> {
       ...(o.identity === undefined ? [] : [replicaIdentity(o.identity)]),
     ],
   )
-  return { users }
+  // Views over a table of their own: users changes shape at every step, which rebuilds its views.
+  const events = table('events', { id: integer() })
+  const eventIds = view('event_ids', {}, o.view).as(sql`select ${events.id} from ${events}`)
+  const eventCounts = materializedView('event_counts', {}, { with: o.matview }).as(
+    sql`select count(*) as n from ${events}`,
+  )
+  return { users, events, eventIds, eventCounts }
 }
 
 const FIRST: Options = {
@@ -64,10 +78,14 @@ const FIRST: Options = {
   unlogged: true,
   identity: 'full',
   indexStorage: { fillfactor: 70 },
+  view: { securityBarrier: true, checkOption: 'local' },
+  matview: { fillfactor: 70 },
 }
 const SECOND: Options = {
   collation: 'POSIX',
   indexStorage: { fillfactor: 50, deduplicate_items: false },
+  view: { securityInvoker: true, checkOption: 'cascaded' },
+  matview: { fillfactor: 50, autovacuum_enabled: false },
   storage: { fillfactor: 50, autovacuum_enabled: false },
   identity: { index: 'users_pkey' },
 }
@@ -104,7 +122,11 @@ for (const shadow of shadows) {
 
     it('creates a table with its options', async () => {
       const { up } = await generate(FIRST)
-      expect(up).toEqual([
+      expect(up.filter((s) => s.includes('VIEW'))).toEqual([
+        'CREATE MATERIALIZED VIEW "public"."event_counts" WITH (fillfactor = 70) AS select count(*) as n from public.events',
+        'CREATE VIEW "public"."event_ids" WITH (check_option = local, security_barrier = true) AS select "events"."id" from public.events',
+      ])
+      expect(up.filter((s) => !s.includes('VIEW') && !s.includes('"events"'))).toEqual([
         `CREATE UNLOGGED TABLE "public"."users" (
   "id" integer NOT NULL,
   "name" text COLLATE "C",
@@ -123,6 +145,9 @@ for (const shadow of shadows) {
         'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" SET LOGGED',
         'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
+        'ALTER MATERIALIZED VIEW "public"."event_counts" SET (autovacuum_enabled = false, fillfactor = 50)',
+        'ALTER VIEW "public"."event_ids" RESET (security_barrier)',
+        'ALTER VIEW "public"."event_ids" SET (check_option = cascaded, security_invoker = true)',
       ])
       expect(down).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "C"',
@@ -132,6 +157,10 @@ for (const shadow of shadows) {
         'ALTER TABLE "public"."users" SET (fillfactor = 70)',
         'ALTER TABLE "public"."users" SET UNLOGGED',
         'ALTER TABLE "public"."users" REPLICA IDENTITY FULL',
+        'ALTER MATERIALIZED VIEW "public"."event_counts" RESET (autovacuum_enabled)',
+        'ALTER MATERIALIZED VIEW "public"."event_counts" SET (fillfactor = 70)',
+        'ALTER VIEW "public"."event_ids" RESET (security_invoker)',
+        'ALTER VIEW "public"."event_ids" SET (check_option = local, security_barrier = true)',
       ])
     })
 
@@ -142,12 +171,16 @@ for (const shadow of shadows) {
         'ALTER INDEX "public"."users_id_idx" RESET (deduplicate_items, fillfactor)',
         'ALTER TABLE "public"."users" RESET (autovacuum_enabled, fillfactor)',
         'ALTER TABLE "public"."users" REPLICA IDENTITY DEFAULT',
+        'ALTER MATERIALIZED VIEW "public"."event_counts" RESET (autovacuum_enabled, fillfactor)',
+        'ALTER VIEW "public"."event_ids" RESET (check_option, security_invoker)',
       ])
       expect(down).toEqual([
         'ALTER TABLE "public"."users" ALTER COLUMN "name" TYPE text COLLATE "POSIX"',
         'ALTER INDEX "public"."users_id_idx" SET (deduplicate_items = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" SET (autovacuum_enabled = false, fillfactor = 50)',
         'ALTER TABLE "public"."users" REPLICA IDENTITY USING INDEX "users_pkey"',
+        'ALTER MATERIALIZED VIEW "public"."event_counts" SET (autovacuum_enabled = false, fillfactor = 50)',
+        'ALTER VIEW "public"."event_ids" SET (check_option = cascaded, security_invoker = true)',
       ])
     })
 

@@ -1,7 +1,7 @@
 /**
  * pull, generate and migrate over the options a relation or column is created with beyond its
- * shape: column collations, table and index storage parameters (the TOAST table's too), UNLOGGED and
- * REPLICA IDENTITY. The migrated catalog (read straight from pg_catalog) equals the
+ * shape: column collations, table and index storage parameters (the TOAST table's too), UNLOGGED,
+ * REPLICA IDENTITY, view options and materialized view storage parameters. The migrated catalog (read straight from pg_catalog) equals the
  * source, and a second generate is empty.
  */
 import { expect, it } from 'vitest'
@@ -23,6 +23,9 @@ const SOURCE = [
   'alter table app.cache replica identity full',
   'create table app.quiet (id integer)',
   'alter table app.quiet replica identity nothing',
+  'create view app.user_names with (security_invoker = true) as select id, name from app.users with local check option',
+  'create view app.user_codes with (security_barrier) as select id, code from app.users',
+  'create materialized view app.name_counts with (fillfactor = 80) as select name, count(*) as n from app.users group by name',
 ]
 
 describeEachDatabase('pull round trip of options', (target) => {
@@ -33,7 +36,8 @@ describeEachDatabase('pull round trip of options', (target) => {
     expect(source).toContain(`name: text().collate('C')`)
     expect(source).toContain(`replicaIdentity({ index: 'users_code' })`)
     expect(source).toContain(`.with({ deduplicate_items: 'off', fillfactor: 60 })`)
-    expect(Object.keys(before.options)).toHaveLength(6)
+    expect(source).toContain(`{ checkOption: 'local', securityInvoker: true }`)
+    expect(Object.keys(before.options)).toHaveLength(9)
     expect(after).toEqual(before)
   })
 })

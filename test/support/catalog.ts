@@ -56,7 +56,7 @@ export interface CatalogSnapshot {
   types: Record<string, string>
   /**
    * What a relation or column is created with beyond its shape, for those that have any:
-   * `column s.t.c` -> `collate "C"`, `table s.t` -> `unlogged; replica identity f; with fillfactor=70`.
+   * `column s.t.c` -> `collate "C"`, `table s.t` -> `unlogged; replica identity f; with fillfactor=70`, `view s.v` -> `with security_invoker=true`.
    */
   options: Record<string, string>
 }
@@ -245,15 +245,16 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       snapshot.options[row.key] = row.text
     }
     for (const row of await q<{ key: string; text: string }>(`
-      select 'table ' || n.nspname || '.' || c.relname as key, concat_ws('; ',
+      select case c.relkind when 'v' then 'view ' when 'm' then 'materialized view ' else 'table ' end
+          || n.nspname || '.' || c.relname as key, concat_ws('; ',
           case when c.relpersistence = 'u' then 'unlogged' end,
-          case when c.relreplident <> 'd' then 'replica identity ' || c.relreplident::text || coalesce(' ' || (
+          case when c.relreplident <> 'd' and c.relkind in ('r', 'p') then 'replica identity ' || c.relreplident::text || coalesce(' ' || (
             select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid
             where x.indrelid = c.oid and x.indisreplident), '') end,
           (select 'with ' || string_agg(o, ', ' order by o) from unnest(c.reloptions) o),
           (select 'toast ' || string_agg(o, ', ' order by o) from unnest(t.reloptions) o)) as text
       from pg_class c join pg_namespace n on n.oid = c.relnamespace left join pg_class t on t.oid = c.reltoastrelid
-      where c.relkind in ('r', 'p') and ${userSchemas}
+      where c.relkind in ('r', 'p', 'v', 'm') and ${userSchemas}
       order by 1`)) {
       if (row.text !== '') snapshot.options[row.key] = row.text
     }

@@ -120,5 +120,6 @@ export function partitionByClause(key: PartitionKeyModel): string {
 export function createView(view: ViewModel): string {
   const kind = view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
   const noData = view.materialized && view.withNoData ? ' WITH NO DATA' : ''
-  return `CREATE ${kind} ${qualified(view.schema, view.name)} AS ${view.definition}${noData}`
+  const storage = withClause(view.storageParameters)
+  return `CREATE ${kind} ${qualified(view.schema, view.name)}${storage} AS ${view.definition}${noData}`
 }
