@@ -107,7 +107,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
   const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
-  const others = planOthers(source.others, to.others, { from: relations(source), to: relations(to) })
+  // Routines over an enum that is replaced are dropped and created again around it.
+  const replacedEnumTypes = enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [c.from] : []))
+  const others = planOthers(
+    source.others,
+    to.others,
+    { from: relations(source), to: relations(to) },
+    replacedEnumTypes,
+  )
   // What calls a routine dropped and created again steps aside while it is.
   const dependents = routineDependents(others.recreatedRoutines, source, to, tableDiffs)
 
