@@ -96,7 +96,14 @@ export type { PartitionBound, PartitionBoundValue } from './schema/partition-bou
 export { partitionBy } from './schema/partition-by.js'
 export { type PolicyOptions, policy } from './schema/policy.js'
 export { enableRowLevelSecurity, forceRowLevelSecurity } from './schema/row-level-security.js'
+export { replicaIdentity, storageParameters, unlogged } from './schema/storage.js'
 export { type AnyTable, type ColumnMap, type Table, table } from './schema/table.js'
-export type { Deferrable, IndexMethod, PartitionStrategy, PolicyCommand } from './schema/table-extras.js'
+export type {
+  Deferrable,
+  IndexMethod,
+  PartitionStrategy,
+  PolicyCommand,
+  StorageParameters,
+} from './schema/table-extras.js'
 export { materializedView, type View, ViewBuilder, type ViewOptions, view } from './schema/view.js'
 export { SQL, sql } from './sql/sql.js'

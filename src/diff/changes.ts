@@ -14,7 +14,9 @@ import type {
   PartitionOfModel,
   PolicyModel,
   PrimaryKeyModel,
+  ReplicaIdentityModel,
   SequenceModel,
+  StorageParameterModel,
   TableModel,
   TriggerState,
   UniqueModel,
@@ -36,6 +38,9 @@ export interface Hazard {
   readonly kind: HazardKind
   readonly message: string
 }
+
+/** What carries storage parameters. */
+export type StorageTarget = 'table' | 'index' | 'view' | 'materialized view'
 
 /** A table, enum, sequence or view by schema and name. */
 export interface ObjectRef {
@@ -200,6 +205,28 @@ export type ChangeBody =
       readonly materialized: boolean
       readonly from: string | null
       readonly to: string | null
+    }
+  /**
+   * ALTER TABLE / INDEX / VIEW / MATERIALIZED VIEW ... SET (...) for parameters set or changed,
+   * RESET (...) for those removed.
+   */
+  | {
+      readonly kind: 'set-storage-parameters'
+      readonly target: StorageTarget
+      readonly relation: ObjectRef
+      /** The table or materialized view an index is on; null for the others. */
+      readonly on: ObjectRef | null
+      readonly from: readonly StorageParameterModel[]
+      readonly to: readonly StorageParameterModel[]
+    }
+  /** ALTER TABLE ... SET UNLOGGED / SET LOGGED (either rewrites the table). */
+  | { readonly kind: 'set-unlogged'; readonly table: ObjectRef; readonly unlogged: boolean }
+  /** ALTER TABLE ... REPLICA IDENTITY; on a created table, after its indexes. */
+  | {
+      readonly kind: 'set-replica-identity'
+      readonly table: ObjectRef
+      readonly from: ReplicaIdentityModel
+      readonly to: ReplicaIdentityModel
     }
   /** ALTER TABLE ... ENABLE / DISABLE (`enabled`) or FORCE / NO FORCE (`forced`) ROW LEVEL SECURITY. */
   | {

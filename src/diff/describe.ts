@@ -1,4 +1,4 @@
-import type { PartitionOfModel, PolicyModel, TriggerState } from '../model/types.js'
+import type { PartitionOfModel, PolicyModel, ReplicaIdentityModel, TriggerState } from '../model/types.js'
 import { assertNever } from '../sql/compile.js'
 import type { ChangeBody, GrantedPrivilege, GrantTarget, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
@@ -84,8 +84,12 @@ export function describeChange(change: ChangeBody): string {
       return `drop column ${label(change.table)}.${change.column.name}`
     case 'rename-column':
       return `rename column ${label(change.table)}.${change.from} to ${change.to}`
-    case 'alter-column-type':
-      return `change type of ${label(change.table)}.${change.to.name} from ${change.from.type} to ${change.to.type}`
+    case 'alter-column-type': {
+      const column = `${label(change.table)}.${change.to.name}`
+      if (change.from.type === change.to.type && change.from.dimensions === change.to.dimensions)
+        return `change collation of ${column} to ${change.to.collation ?? 'the default'}`
+      return `change type of ${column} from ${change.from.type} to ${change.to.type}`
+    }
     case 'set-column-default':
       return `${change.default === null ? 'drop' : 'set'} default of ${label(change.table)}.${change.column}`
     case 'set-column-not-null':
@@ -132,6 +136,12 @@ export function describeChange(change: ChangeBody): string {
       return `${commentVerb(change)} comment on column ${label(change.table)}.${change.column}`
     case 'set-view-comment':
       return `${commentVerb(change)} comment on ${change.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'set-storage-parameters':
+      return `set storage parameters of ${change.target} ${label(change.relation)}`
+    case 'set-unlogged':
+      return `make table ${label(change.table)} ${change.unlogged ? 'unlogged' : 'logged'}`
+    case 'set-replica-identity':
+      return `set replica identity of ${label(change.table)} to ${replicaIdentityText(change.to)}`
     case 'set-row-level-security':
       return `${rowLevelSecurityVerb(change.flag, change.to)} row-level security on ${label(change.table)}`
     case 'create-policy':
@@ -200,4 +210,9 @@ function commentVerb(change: { from: string | null; to: string | null }): string
 function otherLabel(object: { schema: string; name: string; table: string | null }): string {
   const name = object.table === null ? object.name : `${object.name} on ${object.table}`
   return object.schema === 'public' ? name : `${object.schema}.${name}`
+}
+
+/** `default`, `full`, `nothing`, `index orders_code_key`. */
+export function replicaIdentityText(identity: ReplicaIdentityModel): string {
+  return identity.kind === 'index' ? `index ${identity.index}` : identity.kind
 }

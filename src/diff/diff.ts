@@ -21,6 +21,7 @@ export interface DiffOptions {
 }
 
 const same = deepEqual
+const DEFAULT_IDENTITY = { kind: 'default', index: null } as const
 
 /**
  * The changes that turn a database at `from` into `to`, in an order PostgreSQL accepts: what depends
@@ -107,7 +108,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
 
   // Extensions, routines, triggers, ...: by kind, schema, table and name; compared by definition.
   const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
-  const others = planOthers(source.others, to.others, { from: relations(source), to: relations(to) })
+  // Routines over an enum that is replaced are dropped and created again around it.
+  const replacedEnumTypes = enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [c.from] : []))
+  const others = planOthers(
+    source.others,
+    to.others,
+    { from: relations(source), to: relations(to) },
+    replacedEnumTypes,
+  )
   // What calls a routine dropped and created again steps aside while it is.
   const dependents = routineDependents(others.recreatedRoutines, source, to, tableDiffs)
 
@@ -121,7 +129,10 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     const stale =
       target === undefined ||
       dependents.views.has(key(view)) ||
-      !same({ ...view, comment: null }, { ...target, comment: null }) ||
+      !same(
+        { ...view, comment: null, storageParameters: [] },
+        { ...target, comment: null, storageParameters: [] },
+      ) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
       )
@@ -201,6 +212,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'create-index', table: { schema: t.schema, name: t.name }, index })
   }
   for (const d of tableDiffs) plan.addAll(d.addIndexes)
+  // Storage parameters, UNLOGGED and replica identity, once the index an identity uses exists.
+  for (const d of tableDiffs) plan.addAll(d.options)
+  for (const t of createdTables) {
+    if (t.replicaIdentity.kind === 'default') continue
+    const table = { schema: t.schema, name: t.name }
+    plan.add({ kind: 'set-replica-identity', table, from: DEFAULT_IDENTITY, to: t.replicaIdentity })
+  }
   for (const t of createdTables) {
     for (const foreignKey of t.foreignKeys) {
       plan.add({ kind: 'add-foreign-key', table: { schema: t.schema, name: t.name }, foreignKey })
@@ -230,7 +248,18 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const d of tableDiffs) plan.addAll(d.comments)
   for (const view of to.views) {
     const current = sourceViews.get(key(view))
-    if (current === undefined || rebuiltViews.has(key(view)) || current.comment === view.comment) continue
+    if (current === undefined || rebuiltViews.has(key(view))) continue
+    if (!same(current.storageParameters, view.storageParameters)) {
+      plan.add({
+        kind: 'set-storage-parameters',
+        target: view.materialized ? 'materialized view' : 'view',
+        relation: { schema: view.schema, name: view.name },
+        on: null,
+        from: current.storageParameters,
+        to: view.storageParameters,
+      })
+    }
+    if (current.comment === view.comment) continue
     const ref = { schema: view.schema, name: view.name }
     plan.add({
       kind: 'set-view-comment',

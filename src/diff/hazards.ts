@@ -67,6 +67,15 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       ]
     case 'drop-generated':
       return []
+    case 'set-unlogged':
+      return existing(change.table)
+        ? [
+            hazard(
+              'table-rewrite',
+              `making ${label(change.table)} ${change.unlogged ? 'unlogged' : 'logged'} rewrites the table`,
+            ),
+          ]
+        : []
     case 'replace-enum': {
       const removed = change.from.values.filter((v) => !change.to.values.includes(v))
       if (removed.length === 0) return []
@@ -250,6 +259,7 @@ function typeRebuildHazards(
       default: null,
       identity: null,
       generated: null,
+      collation: null,
       comment: null,
     })
     const kind = classifyTypeChange(column(change.from.type), column(change.to.type))

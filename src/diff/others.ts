@@ -61,6 +61,16 @@ interface QualifiedName {
 
 const NO_RELATIONS: Relations = { from: { tables: [], views: [] }, to: { tables: [], views: [] } }
 
+/** Whether a definition names the type `schema.name` (as PostgreSQL prints it, quoted where needed). */
+function mentionsType(definition: string, type: QualifiedName): boolean {
+  const part = (name: string) => {
+    const plain = /^[a-z_][a-z0-9_$]*$/.test(name)
+    const text = plain ? name : `"${name.replaceAll('"', '""')}"`
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`(^|[^\\w."$])${part(type.schema)}\\.${part(type.name)}($|[^\\w"$])`).test(definition)
+}
+
 /**
  * Plans extensions, routines, triggers and the other objects compared by definition. A routine
  * whose definition changes is replaced in place (CREATE OR REPLACE) when its signature and result
@@ -72,6 +82,7 @@ export function planOthers(
   from: readonly OtherObjectModel[],
   to: readonly OtherObjectModel[],
   relations: Relations = NO_RELATIONS,
+  rebuiltTypes: readonly QualifiedName[] = [],
 ): OthersPlan {
   const source = new Map(from.map((o) => [otherKey(o), o]))
   const target = new Map(to.map((o) => [otherKey(o), o]))
@@ -83,7 +94,12 @@ export function planOthers(
   for (const o of from) {
     const t = target.get(otherKey(o))
     if (t === undefined) dropped.push(o)
-    else if (t.definition !== o.definition) {
+    else if (isRoutine(o) && rebuiltTypes.some((type) => mentionsType(o.definition, type))) {
+      // A type it takes or returns is replaced: it must let go of the old one, then bind to the new.
+      dropped.push(o)
+      created.push({ object: t, replaces: false })
+      recreatedRoutines.push(o)
+    } else if (t.definition !== o.definition) {
       if (isRoutine(o) && routineHead(o) === routineHead(t)) {
         created.push({ object: t, replaces: true })
         alter.push(...stateChanges(o, t))

@@ -27,6 +27,8 @@ export interface TableDiff {
   readonly addForeignKeys: ForeignKeyModel[]
   /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
   readonly comments: ChangeBody[]
+  /** Storage parameters, UNLOGGED and REPLICA IDENTITY (after indexes: an identity may use one). */
+  readonly options: ChangeBody[]
   /** Row-level security enabled, disabled, forced or no longer forced. */
   readonly rowLevelSecurity: ChangeBody[]
   /** Policies dropped before the columns they read change, then those created or altered at the end. */
@@ -79,7 +81,9 @@ function pairByName<T extends { name: string }>(
 function columnChanges(table: ObjectRef, from: ColumnModel, to: ColumnModel): ChangeBody[] {
   const changes: ChangeBody[] = []
   const column = to.name
-  const typeChanged = from.type !== to.type || from.dimensions !== to.dimensions
+  // A new collation goes through ALTER COLUMN ... TYPE too, the only statement that sets one.
+  const typeChanged =
+    from.type !== to.type || from.dimensions !== to.dimensions || from.collation !== to.collation
   if (from.generated !== null && to.generated === null) {
     changes.push({ kind: 'drop-generated', table, column })
   }
@@ -109,6 +113,34 @@ function columnChanges(table: ObjectRef, from: ColumnModel, to: ColumnModel): Ch
  */
 function replacesColumn(from: ColumnModel, to: ColumnModel): boolean {
   return to.generated !== null && from.generated !== to.generated
+}
+
+/**
+ * An index rebuilt only for its storage parameters is altered in place instead (ALTER INDEX ... SET
+ * takes effect as the index is next written): the pair leaves `indexes`, the changes are returned.
+ */
+export function alterIndexParameters(
+  on: ObjectRef,
+  indexes: { drop: IndexModel[]; add: IndexModel[] },
+  rebuilt: (index: IndexModel) => boolean,
+): ChangeBody[] {
+  const changes: ChangeBody[] = []
+  const bare = (index: IndexModel) => ({ ...index, storageParameters: [] })
+  for (const target of [...indexes.add]) {
+    const current = indexes.drop.find((i) => i.name === target.name)
+    if (current === undefined || rebuilt(current) || !same(bare(current), bare(target))) continue
+    indexes.drop.splice(indexes.drop.indexOf(current), 1)
+    indexes.add.splice(indexes.add.indexOf(target), 1)
+    changes.push({
+      kind: 'set-storage-parameters',
+      target: 'index',
+      relation: { schema: on.schema, name: target.name },
+      on,
+      from: current.storageParameters,
+      to: target.storageParameters,
+    })
+  }
+  return changes
 }
 
 /**
@@ -182,6 +214,7 @@ export function diffTable(
   const uniques = pairByName<UniqueModel>(from.uniques, to.uniques, (u) => touchesReshaped(u.columns))
   const checks = pairByName<CheckModel>(from.checks, to.checks, () => false)
   const indexes = pairByName<IndexModel>(from.indexes, to.indexes, (i) => touchesReshaped(indexColumns(i)))
+  const indexParameters = alterIndexParameters(table, indexes, (i) => touchesReshaped(indexColumns(i)))
   const foreignKeys = pairByName<ForeignKeyModel>(from.foreignKeys, to.foreignKeys, (fk) => {
     if (touchesReshaped(fk.columns)) return true
     const target = reshapedColumnsOf(fk.references.schema, fk.references.table)
@@ -209,6 +242,28 @@ export function diffTable(
     ...checks.add.map((check): ChangeBody => ({ kind: 'add-check', table, check })),
   ]
   const addIndexes = indexes.add.map((index): ChangeBody => ({ kind: 'create-index', table, index }))
+  const rebuiltIndexes = [...primaryKeys.add, ...uniques.add, ...indexes.add].map((i) => i.name)
+  const options: ChangeBody[] = [...indexParameters]
+  if (!same(from.storageParameters, to.storageParameters)) {
+    const [before, after] = [from.storageParameters, to.storageParameters]
+    options.push({
+      kind: 'set-storage-parameters',
+      target: 'table',
+      relation: table,
+      on: null,
+      from: before,
+      to: after,
+    })
+  }
+  if (from.unlogged !== to.unlogged) options.push({ kind: 'set-unlogged', table, unlogged: to.unlogged })
+  // An index built again has lost its place as the identity.
+  const identityIndex = to.replicaIdentity.index
+  if (
+    !same(from.replicaIdentity, to.replicaIdentity) ||
+    (identityIndex !== null && rebuiltIndexes.includes(identityIndex))
+  ) {
+    options.push({ kind: 'set-replica-identity', table, from: from.replicaIdentity, to: to.replicaIdentity })
+  }
 
   return {
     table,
@@ -223,6 +278,7 @@ export function diffTable(
     addIndexes,
     addForeignKeys: foreignKeys.add,
     comments,
+    options,
     rowLevelSecurity: (['enabled', 'forced'] as const)
       .filter((flag) => from.rowLevelSecurity[flag] !== to.rowLevelSecurity[flag])
       .map((flag) => ({ kind: 'set-row-level-security', table, flag, to: to.rowLevelSecurity[flag] })),

@@ -80,6 +80,8 @@ function sameBaseChange(from: ParsedType, to: ParsedType): TypeChange {
 
 export function classifyTypeChange(from: ColumnModel, to: ColumnModel): TypeChange {
   if (from.dimensions !== to.dimensions) return 'narrowing'
+  // Only the collation changes: values stay as they are (indexes on the column are rebuilt).
+  if (from.type === to.type) return 'in-place'
   const source = parseType(from.type)
   const target = parseType(to.type)
   if (source.base === target.base && source.suffix === target.suffix) return sameBaseChange(source, target)

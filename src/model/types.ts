@@ -169,12 +169,35 @@ export interface TableModel {
   readonly policies: readonly PolicyModel[]
   /** PARTITION BY: how a partitioned table splits its rows, or null for a table that is not partitioned. */
   readonly partitionBy: PartitionKeyModel | null
+  /** WITH (...): storage parameters set on the table (those of its TOAST table prefixed `toast.`). */
+  readonly storageParameters: readonly StorageParameterModel[]
+  /** CREATE UNLOGGED TABLE: not written to the write-ahead log, emptied after a crash. */
+  readonly unlogged: boolean
+  /** REPLICA IDENTITY: what logical replication records of an updated or deleted row. */
+  readonly replicaIdentity: ReplicaIdentityModel
   /**
    * PARTITION OF: for a partition, its parent and bound, or null. A partition's columns, and the keys,
    * constraints and indexes PostgreSQL copies from its parent, are the parent's: the partition lists
    * only what is its own (normally no column at all).
    */
   readonly partitionOf: PartitionOfModel | null
+}
+
+/**
+ * One storage parameter of a table, index or view (`fillfactor`, `autovacuum_enabled`,
+ * `security_invoker`, ...): its name, and its value as PostgreSQL keeps it (`70`, `false`, `local`).
+ * Lists of them are sorted by name.
+ */
+export interface StorageParameterModel {
+  readonly name: string
+  readonly value: string
+}
+
+/** REPLICA IDENTITY DEFAULT (the primary key), FULL, NOTHING, or USING INDEX `index`. */
+export interface ReplicaIdentityModel {
+  readonly kind: 'default' | 'full' | 'nothing' | 'index'
+  /** The index for `index`, else null. */
+  readonly index: string | null
 }
 
 export type PartitionStrategy = 'range' | 'list' | 'hash'
@@ -234,6 +257,8 @@ export interface ColumnModel {
   readonly identity: IdentityModel | null
   /** GENERATED ALWAYS AS (expression) STORED: the expression, or null. */
   readonly generated: string | null
+  /** COLLATE, when it differs from the type's own: bare in pg_catalog (`C`), qualified elsewhere. */
+  readonly collation: string | null
   /** COMMENT ON COLUMN: the exact text, or null when there is none. */
   readonly comment: string | null
 }
@@ -289,6 +314,8 @@ export interface IndexModel {
   /** The predicate of a partial index, or null. */
   readonly where: string | null
   readonly nullsNotDistinct: boolean
+  /** WITH (...): the index's storage parameters (`fillfactor`, `fastupdate`, ...). */
+  readonly storageParameters: readonly StorageParameterModel[]
 }
 
 /** One index key. Exactly one of `column` and `expression` is set; options belong to this key only. */
@@ -309,6 +336,11 @@ export interface ViewModel {
   /** The view's query. */
   readonly definition: string
   readonly withNoData: boolean
+  /**
+   * WITH (...): a view's `security_barrier`, `security_invoker` and `check_option` (WITH LOCAL /
+   * CASCADED CHECK OPTION), a materialized view's storage parameters.
+   */
+  readonly storageParameters: readonly StorageParameterModel[]
   /** Views and tables this view reads that are part of the model, as `schema.name` (for ordering). */
   readonly dependsOn: readonly string[]
   /** COMMENT ON VIEW (or MATERIALIZED VIEW): the exact text, or null when there is none. */

@@ -47,6 +47,8 @@ export interface ColumnConfig {
   readonly generated: SQL | undefined
   readonly identity: ColumnIdentity | undefined
   readonly checks: readonly { readonly name: string | undefined; readonly expression: SQL }[]
+  /** COLLATE: how the column's text sorts and compares, when not its type's default. */
+  readonly collation: string | undefined
   /** COMMENT ON COLUMN; an empty text is no comment. */
   readonly comment: string | undefined
 }
@@ -152,6 +154,16 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
     return this.with({ comment: text })
   }
 
+  /**
+   * COLLATE: the collation the column's values sort and compare with, e.g. `'C'` (byte order) or
+   * `'und-x-icu'`; a collation outside pg_catalog is written schema-qualified (`'app.german'`).
+   */
+  collate(collation: string): Column<T, F> {
+    if (typeof collation !== 'string' || collation === '')
+      throw new TypeError('collate() takes a collation name')
+    return this.with({ collation })
+  }
+
   /** GENERATED ALWAYS AS (expression) STORED: computed by the database, never inserted. */
   generatedAlwaysAs(expression: SQL): Column<T, F | 'generated'> {
     return this.with({ generated: expression })
@@ -205,6 +217,7 @@ export function column<T>(type: ColumnType, name?: string): Column<T, never> {
     generated: undefined,
     identity: undefined,
     checks: [],
+    collation: undefined,
     comment: undefined,
   })
 }

@@ -1,6 +1,12 @@
 import { SQL } from '../sql/sql.js'
 import type { AnyColumn } from './column.js'
-import type { IndexElementSpec, IndexMethod, IndexSpec, TableExtra } from './table-extras.js'
+import type {
+  IndexElementSpec,
+  IndexMethod,
+  IndexSpec,
+  StorageParameters,
+  TableExtra,
+} from './table-extras.js'
 
 /** An index key with options: `desc(t.createdAt).nullsLast()`, `asc(t.name).op('text_pattern_ops')`. */
 export class IndexElement {
@@ -67,6 +73,13 @@ export class Index implements TableExtra {
     return new Index({ ...this.spec, include: columns })
   }
 
+  /** WITH (...): the index's storage parameters, e.g. `{ fillfactor: 70 }` or `{ fastupdate: false }`. */
+  with(parameters: StorageParameters): Index {
+    if (typeof parameters !== 'object' || parameters === null)
+      throw new TypeError('index().with() takes an object of storage parameters')
+    return new Index({ ...this.spec, storageParameters: Object.freeze({ ...parameters }) })
+  }
+
   /** NULLS NOT DISTINCT (unique indexes, PostgreSQL 15+). */
   nullsNotDistinct(): Index {
     return new Index({ ...this.spec, nullsNotDistinct: true })
@@ -83,6 +96,7 @@ function newIndex(name: string | undefined, unique: boolean): Index {
     where: undefined,
     include: [],
     nullsNotDistinct: false,
+    storageParameters: undefined,
   })
 }
 

@@ -55,6 +55,7 @@ export interface IndexSpec {
   readonly where: SQL | undefined
   readonly include: readonly AnyColumn[]
   readonly nullsNotDistinct: boolean
+  readonly storageParameters: StorageParameters | undefined
 }
 
 /** COMMENT ON TABLE; an empty text is no comment. */
@@ -91,8 +92,31 @@ export interface PartitionBySpec {
   readonly elements: readonly (AnyColumn | SQL)[]
 }
 
+/** Storage parameter values as code gives them: `70`, `false`, `'local'`. */
+export type StorageParameters = Readonly<Record<string, string | number | boolean>>
+
+/** WITH (...) on a table. */
+export interface StorageParametersSpec {
+  readonly kind: 'storageParameters'
+  readonly parameters: StorageParameters
+}
+
+/** CREATE UNLOGGED TABLE. */
+export interface UnloggedSpec {
+  readonly kind: 'unlogged'
+}
+
+/** REPLICA IDENTITY FULL / NOTHING / DEFAULT, or USING INDEX by the index's name. */
+export interface ReplicaIdentitySpec {
+  readonly kind: 'replicaIdentity'
+  readonly identity: 'default' | 'full' | 'nothing' | { readonly index: string }
+}
+
 export type TableExtraSpec =
   | PrimaryKeySpec
+  | StorageParametersSpec
+  | UnloggedSpec
+  | ReplicaIdentitySpec
   | UniqueSpec
   | ForeignKeySpec
   | CheckSpec

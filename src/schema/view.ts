@@ -3,6 +3,7 @@ import { setOwnProperty } from '../util/own-property.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { ColumnMap, OwnedColumns } from './table.js'
+import type { StorageParameters } from './table-extras.js'
 
 export const viewDefinition: unique symbol = Symbol.for('tidemark.viewDefinition')
 /** Type-only: the view's declared columns, for row type inference. */
@@ -19,6 +20,8 @@ export interface ViewDefinition {
   readonly withNoData: boolean
   /** COMMENT ON VIEW (or MATERIALIZED VIEW); an empty text is no comment. */
   readonly comment: string | undefined
+  /** WITH (...), with the view options already named as PostgreSQL names them. */
+  readonly storageParameters: StorageParameters | undefined
 }
 
 export interface ViewOptions {
@@ -26,6 +29,14 @@ export interface ViewOptions {
   readonly schema?: string
   /** COMMENT ON VIEW: documentation kept in the database. An empty text is no comment. */
   readonly comment?: string
+  /** Views: run the query with the permissions of the user reading the view, not its owner's. */
+  readonly securityInvoker?: boolean
+  /** Views: evaluate the view's own conditions before any function a query adds (no leaks). */
+  readonly securityBarrier?: boolean
+  /** Views: WITH LOCAL / CASCADED CHECK OPTION: rows written through the view must stay visible in it. */
+  readonly checkOption?: 'local' | 'cascaded'
+  /** Materialized views: storage parameters, `{ fillfactor: 70, autovacuum_enabled: false }`. */
+  readonly with?: StorageParameters
 }
 
 export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -86,7 +97,34 @@ function viewBuilder<N extends string, C extends ColumnMap>(
   if (comment !== undefined && typeof comment !== 'string')
     throw new TypeError(`view ${name}: the comment option takes a string`)
   const schema = options.schema ?? DEFAULT_SCHEMA
-  return new ViewBuilder({ schema, name, materialized, comment }, columns ?? ({} as C))
+  const storageParameters = viewParameters(name, materialized, options)
+  return new ViewBuilder({ schema, name, materialized, comment, storageParameters }, columns ?? ({} as C))
+}
+
+/** The options as PostgreSQL names them among a view's reloptions. */
+function viewParameters(
+  name: string,
+  materialized: boolean,
+  options: ViewOptions,
+): StorageParameters | undefined {
+  const { securityInvoker, securityBarrier, checkOption } = options
+  const viewOnly = securityInvoker !== undefined || securityBarrier !== undefined || checkOption !== undefined
+  if (materialized && viewOnly)
+    throw new TypeError(
+      `materialized view ${name}: securityInvoker, securityBarrier and checkOption apply to views only`,
+    )
+  if (!materialized && options.with !== undefined)
+    throw new TypeError(
+      `view ${name}: the with option (storage parameters) applies to materialized views only`,
+    )
+  if (checkOption !== undefined && checkOption !== 'local' && checkOption !== 'cascaded')
+    throw new TypeError(`view ${name}: checkOption is 'local' or 'cascaded'`)
+  if (!viewOnly) return options.with
+  return {
+    ...(securityBarrier === undefined ? {} : { security_barrier: securityBarrier }),
+    ...(securityInvoker === undefined ? {} : { security_invoker: securityInvoker }),
+    ...(checkOption === undefined ? {} : { check_option: checkOption }),
+  }
 }
 
 /**

@@ -103,6 +103,47 @@ const EDITS: readonly Edit[] = [
     says: [/^column users\.created_at: default removed \(was now\(\)\)$/],
   },
   {
+    name: 'change a column collation',
+    sql: 'alter table users alter column name type text collate "C"',
+    says: [/^column users\.name: collation changed from default to C$/],
+  },
+  {
+    name: 'set storage parameters',
+    sql: 'alter table posts set (fillfactor = 70, autovacuum_enabled = false)',
+    says: [
+      /^table posts: storage parameters changed from none to \(autovacuum_enabled=false, fillfactor=70\)$/,
+    ],
+  },
+  {
+    name: 'set index storage parameters',
+    sql: 'alter index users_created_at_idx set (fillfactor = 60)',
+    says: [
+      /^index users_created_at_idx on users: storage parameters changed from none to \(fillfactor=60\)$/,
+    ],
+  },
+  {
+    name: 'set view options',
+    sql: 'alter view user_emails set (security_barrier = on, check_option = cascaded)',
+    says: [
+      /^view user_emails: storage parameters changed from none to \(check_option=cascaded, security_barrier=true\)$/,
+    ],
+  },
+  {
+    name: 'make a table unlogged',
+    sql: 'alter table contacts set unlogged',
+    says: [/^table contacts: made unlogged outside migrations$/],
+  },
+  {
+    name: 'change the replica identity',
+    sql: 'alter table users replica identity full',
+    says: [/^table users: replica identity changed from default to full$/],
+  },
+  {
+    name: 'use an index as the replica identity',
+    sql: 'alter table users replica identity using index users_email_key',
+    says: [/^table users: replica identity changed from default to index users_email_key$/],
+  },
+  {
     name: 'set NOT NULL',
     sql: 'alter table posts alter column body set not null',
     says: [/^column posts\.body: NOT NULL added$/],

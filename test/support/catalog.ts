@@ -54,6 +54,11 @@ export interface CatalogSnapshot {
   extensions: Record<string, string>
   /** `schema.name` -> a domain's or standalone composite type's definition, read from pg_type. */
   types: Record<string, string>
+  /**
+   * What a relation or column is created with beyond its shape, for those that have any:
+   * `column s.t.c` -> `collate "C"`, `table s.t` -> `unlogged; replica identity f; with fillfactor=70`, `view s.v` -> `with security_invoker=true`.
+   */
+  options: Record<string, string>
 }
 
 export interface CatalogPolicy {
@@ -87,6 +92,7 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       triggers: {},
       extensions: {},
       types: {},
+      options: {},
     }
     snapshot.schemas = (
       await q<{ name: string }>(
@@ -228,6 +234,30 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       order by 1`)) {
       snapshot.types[row.name] = row.definition
     }
+    for (const row of await q<{ key: string; text: string }>(`
+      select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname as key,
+        'collate ' || a.attcollation::regcollation::text as text
+      from pg_attribute a join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace
+      join pg_type t on t.oid = a.atttypid
+      where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and a.attcollation <> t.typcollation
+        and ${userSchemas}
+      order by 1`)) {
+      snapshot.options[row.key] = row.text
+    }
+    for (const row of await q<{ key: string; text: string }>(`
+      select case c.relkind when 'v' then 'view ' when 'm' then 'materialized view ' else 'table ' end
+          || n.nspname || '.' || c.relname as key, concat_ws('; ',
+          case when c.relpersistence = 'u' then 'unlogged' end,
+          case when c.relreplident <> 'd' and c.relkind in ('r', 'p') then 'replica identity ' || c.relreplident::text || coalesce(' ' || (
+            select i.relname from pg_index x join pg_class i on i.oid = x.indexrelid
+            where x.indrelid = c.oid and x.indisreplident), '') end,
+          (select 'with ' || string_agg(o, ', ' order by o) from unnest(c.reloptions) o),
+          (select 'toast ' || string_agg(o, ', ' order by o) from unnest(t.reloptions) o)) as text
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace left join pg_class t on t.oid = c.reltoastrelid
+      where c.relkind in ('r', 'p', 'v', 'm') and ${userSchemas}
+      order by 1`)) {
+      if (row.text !== '') snapshot.options[row.key] = row.text
+    }
     return snapshot
   })
 }
@@ -246,7 +276,14 @@ export async function applyStatements(db: Database, statements: readonly string[
 
 /** The catalog without the migrations' own journal table, which the source database never had. */
 export function withoutJournal(snapshot: CatalogSnapshot): CatalogSnapshot {
-  for (const record of [snapshot.tables, snapshot.constraints, snapshot.indexes, snapshot.sequences]) {
+  const records = [
+    snapshot.tables,
+    snapshot.constraints,
+    snapshot.indexes,
+    snapshot.sequences,
+    snapshot.options,
+  ]
+  for (const record of records) {
     for (const key of Object.keys(record)) if (key.includes('tidemark_migrations')) delete record[key]
   }
   return snapshot

@@ -1,5 +1,5 @@
 import type { ChangeBody, ObjectRef } from '../../diff/changes.js'
-import { granteeLabel, grantText, policyChanges } from '../../diff/describe.js'
+import { granteeLabel, grantText, policyChanges, replicaIdentityText } from '../../diff/describe.js'
 import { deepEqual } from '../../diff/equal.js'
 import { tableLabel } from '../../diff/renames.js'
 import type {
@@ -8,6 +8,7 @@ import type {
   PartitionOfModel,
   SchemaModel,
   SequenceModel,
+  StorageParameterModel,
   TriggerState,
 } from '../../model/types.js'
 import { assertNever } from '../../sql/compile.js'
@@ -256,12 +257,7 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
     case 'rename-column':
       return column(change.table, change.from, 'renamed', `renamed to ${change.to} outside migrations`)
     case 'alter-column-type':
-      return column(
-        change.table,
-        change.to.name,
-        'changed',
-        `type changed from ${typeText(change.from)} to ${typeText(change.to)}`,
-      )
+      return column(change.table, change.to.name, 'changed', typeChanges(change.from, change.to))
     case 'set-column-default': {
       const before = expectedColumn(expected, change.table, change.column)?.default ?? null
       if (before === change.default) return []
@@ -356,6 +352,34 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
       )
     case 'set-view-comment':
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
+    case 'set-storage-parameters': {
+      // An index is named like its other findings: `users_name_idx on users`.
+      const name =
+        change.on === null ? label(change.relation) : `${change.relation.name} on ${label(change.on)}`
+      const owner = label(change.on ?? change.relation)
+      const detail = `storage parameters changed from ${parameterText(change.from)} to ${parameterText(change.to)}`
+      return [{ object: change.target, name, state: 'changed', detail, owner }]
+    }
+    case 'set-unlogged':
+      return [
+        {
+          object: 'table',
+          name: label(change.table),
+          state: 'changed',
+          detail: `made ${change.unlogged ? 'unlogged' : 'logged'} outside migrations`,
+          owner: label(change.table),
+        },
+      ]
+    case 'set-replica-identity':
+      return [
+        {
+          object: 'table',
+          name: label(change.table),
+          state: 'changed',
+          detail: `replica identity changed from ${replicaIdentityText(change.from)} to ${replicaIdentityText(change.to)}`,
+          owner: label(change.table),
+        },
+      ]
     case 'set-row-level-security': {
       const words = change.flag === 'enabled' ? ['enabled', 'disabled'] : ['forced', 'no longer forced']
       const detail = `${change.to ? words[0] : words[1]} outside migrations`
@@ -485,8 +509,23 @@ function renamed(object: string, schema: string, from: string, to: string): Draf
   }
 }
 
+/** `(fillfactor=70, autovacuum_enabled=false)`, or `none`. */
+function parameterText(parameters: readonly StorageParameterModel[]): string {
+  if (parameters.length === 0) return 'none'
+  return `(${parameters.map((p) => `${p.name}=${p.value}`).join(', ')})`
+}
+
 function typeText(column: ColumnModel): string {
   return column.type + '[]'.repeat(column.dimensions)
+}
+
+/** `type changed from integer to bigint`, `collation changed from default to C`, or both. */
+function typeChanges(from: ColumnModel, to: ColumnModel): string {
+  const parts: string[] = []
+  if (typeText(from) !== typeText(to)) parts.push(`type changed from ${typeText(from)} to ${typeText(to)}`)
+  if (from.collation !== to.collation)
+    parts.push(`collation changed from ${from.collation ?? 'default'} to ${to.collation ?? 'default'}`)
+  return parts.join(', ')
 }
 
 function expectedColumn(model: SchemaModel, table: ObjectRef, name: string): ColumnModel | undefined {

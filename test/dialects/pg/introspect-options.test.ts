@@ -142,6 +142,7 @@ describeEachDatabase('introspecting objects that belong to an extension', (targe
           default: null,
           identity: null,
           generated: null,
+          collation: null,
           comment: null,
         },
       ],

@@ -108,6 +108,7 @@ export function typeAsColumn(type: string): ColumnModel {
     default: null,
     identity: null,
     generated: null,
+    collation: null,
     comment: null,
   }
 }

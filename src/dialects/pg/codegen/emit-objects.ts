@@ -3,6 +3,7 @@ import { type EmitContext, factory } from './emit-context.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sequenceOptions } from './sequence-options.js'
 import { sqlQueryTemplate } from './sql-template.js'
+import { storageParametersCode } from './storage-parameters-code.js'
 import { splitAtRelations } from './view-references.js'
 
 /** `schema('auth')`. */
@@ -31,6 +32,31 @@ function commentOption(comment: string): JsNode {
   return js.object([{ key: 'comment', value: js.string(comment) }])
 }
 
+/**
+ * A view's comment and options: `securityInvoker`, `securityBarrier` and `checkOption` for a view,
+ * `with` (its storage parameters) for a materialized view.
+ */
+function viewOptions(view: ViewModel): JsProperty[] {
+  const options: JsProperty[] = []
+  if (view.comment !== null) options.push({ key: 'comment', value: js.string(view.comment) })
+  if (view.materialized) {
+    if (view.storageParameters.length > 0)
+      options.push({ key: 'with', value: storageParametersCode(view.storageParameters) })
+    return options
+  }
+  const keys: Record<string, string> = {
+    security_barrier: 'securityBarrier',
+    security_invoker: 'securityInvoker',
+    check_option: 'checkOption',
+  }
+  for (const p of view.storageParameters) {
+    const key = keys[p.name] ?? p.name
+    const value = p.value === 'true' || p.value === 'false' ? js.literal(p.value) : js.string(p.value)
+    options.push({ key, value })
+  }
+  return options
+}
+
 /** `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. */
 export function emitSequence(context: EmitContext, sequence: SequenceModel): JsNode {
   const options: JsProperty[] = []
@@ -56,7 +82,8 @@ export function emitView(
     reads.has(`${schema}.${name}`) ? variableOf(schema, name) : undefined,
   )
   const args = [js.string(view.name)]
-  if (view.comment !== null) args.push(js.object([]), commentOption(view.comment))
+  const options = viewOptions(view)
+  if (options.length > 0) args.push(js.object([]), js.object(options))
   let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), args)
   if (view.withNoData) node = js.method(node, 'noData')
   context.imports.use('sql')

@@ -11,6 +11,7 @@ import { type EmitContext, ownColumn, tableColumn } from './emit-context.js'
 import { emitPartitionBy } from './emit-partition.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sqlTemplate } from './sql-template.js'
+import { storageParametersCode } from './storage-parameters-code.js'
 
 const METHODS: ReadonlySet<string> = new Set<IndexMethod>(['btree', 'hash', 'gin', 'gist', 'brin', 'spgist'])
 
@@ -22,7 +23,8 @@ export interface TableLevel {
 }
 
 /**
- * The table's extras: its comment, row-level security flags, primary key, unique constraints,
+ * The table's extras: its comment, row-level security flags, UNLOGGED, storage parameters, replica
+ * identity, primary key, unique constraints,
  * foreign keys, checks, indexes, policies, then its partition key.
  */
 export function tableExtras(context: EmitContext, table: TableModel, level: TableLevel): JsNode[] {
@@ -34,6 +36,17 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
   // Each flag as the catalog has it: a forced table without enabled security is written so too.
   if (table.rowLevelSecurity.enabled) extras.push(js.call(use('enableRowLevelSecurity'), []))
   if (table.rowLevelSecurity.forced) extras.push(js.call(use('forceRowLevelSecurity'), []))
+  if (table.unlogged) extras.push(js.call(use('unlogged'), []))
+  if (table.storageParameters.length > 0)
+    extras.push(js.call(use('storageParameters'), [storageParametersCode(table.storageParameters)]))
+  const identity = table.replicaIdentity
+  if (identity.kind !== 'default') {
+    const argument =
+      identity.kind === 'index'
+        ? js.object([{ key: 'index', value: js.string(identity.index!) }])
+        : js.string(identity.kind)
+    extras.push(js.call(use('replicaIdentity'), [argument]))
+  }
 
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {
@@ -148,6 +161,8 @@ function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): 
     node = js.method(node, 'where', [sqlTemplate(index.where)])
   }
   if (index.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
+  if (index.storageParameters.length > 0)
+    node = js.method(node, 'with', [storageParametersCode(index.storageParameters)])
   return node
 }
 

@@ -65,6 +65,7 @@ function emitColumn(
     node = js.method(node, method, args)
   }
 
+  if (column.collation !== null) chain('collate', [js.string(column.collation)])
   if (constraints.primaryKey) chain('primaryKey')
   if (column.notNull && !constraints.primaryKey && column.identity === null && serial === undefined)
     chain('notNull')

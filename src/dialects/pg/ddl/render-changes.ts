@@ -1,4 +1,4 @@
-import type { ChangeBody, ObjectRef } from '../../../diff/changes.js'
+import type { ChangeBody, ObjectRef, StorageTarget } from '../../../diff/changes.js'
 import { classifyTypeChange } from '../../../diff/type-change.js'
 import type { EnumModel, IdentityModel, SequenceModel } from '../../../model/types.js'
 import { assertNever } from '../../../sql/compile.js'
@@ -23,13 +23,16 @@ import {
   setTriggerState,
 } from './render-others.js'
 import {
+  collate,
   columnDefinition,
   columnList,
   columnType,
   createIndex,
   foreignKeyConstraint,
   qualified,
+  replicaIdentityClause,
   sequenceClauses,
+  storageParameterList,
   uniqueConstraint,
 } from './render-parts.js'
 import { alterPolicy, createPolicy, dropPolicy } from './render-policies.js'
@@ -147,7 +150,13 @@ export function renderChange(change: ChangeBody): string[] {
         alterTable(change.table, `RENAME COLUMN ${quoteIdent(change.from)} TO ${quoteIdent(change.to)}`),
       ]
     case 'alter-column-type':
-      return [alterColumn(change.table, change.to.name, `TYPE ${columnType(change.to)}${usingCast(change)}`)]
+      return [
+        alterColumn(
+          change.table,
+          change.to.name,
+          `TYPE ${columnType(change.to)}${collate(change.to.collation)}${usingCast(change)}`,
+        ),
+      ]
     case 'set-column-default':
       return [
         alterColumn(
@@ -216,6 +225,12 @@ export function renderChange(change: ChangeBody): string[] {
       return [commentOn(columnTarget(change.table.schema, change.table.name, change.column), change.to)]
     case 'set-view-comment':
       return [commentOn(viewTarget(change.view.schema, change.view.name, change.materialized), change.to)]
+    case 'set-storage-parameters':
+      return setStorageParameters(change)
+    case 'set-unlogged':
+      return [alterTable(change.table, change.unlogged ? 'SET UNLOGGED' : 'SET LOGGED')]
+    case 'set-replica-identity':
+      return [alterTable(change.table, replicaIdentityClause(change.to))]
     case 'set-row-level-security':
       return [setRowLevelSecurity(change.table, change.flag, change.to)]
     case 'create-policy':
@@ -329,4 +344,23 @@ function moveEnumColumns(change: Extract<ChangeBody, { kind: 'move-enum-columns'
   }
   statements.push(`DROP TYPE ${qualified(schema, retiredEnumName(name))}`)
   return statements
+}
+
+const STORAGE_TARGETS: Record<StorageTarget, string> = {
+  table: 'TABLE',
+  index: 'INDEX',
+  view: 'VIEW',
+  'materialized view': 'MATERIALIZED VIEW',
+}
+
+/** RESET what goes, then SET what is new or changed. */
+function setStorageParameters(change: Extract<ChangeBody, { kind: 'set-storage-parameters' }>): string[] {
+  const alter = `ALTER ${STORAGE_TARGETS[change.target]} ${table(change.relation)}`
+  const kept = new Set(change.to.map((p) => p.name))
+  const reset = change.from.filter((p) => !kept.has(p.name)).map((p) => p.name)
+  const set = change.to.filter((p) => !change.from.some((f) => f.name === p.name && f.value === p.value))
+  return [
+    ...(reset.length === 0 ? [] : [`${alter} RESET (${reset.join(', ')})`]),
+    ...(set.length === 0 ? [] : [`${alter} SET (${storageParameterList(set)})`]),
+  ]
 }

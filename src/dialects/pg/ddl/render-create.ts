@@ -17,8 +17,10 @@ import {
   createIndex,
   foreignKeyConstraint,
   qualified,
+  replicaIdentityClause,
   sequenceClauses,
   uniqueConstraint,
+  withClause,
 } from './render-parts.js'
 import { tablePolicies } from './render-policies.js'
 import { tableRowLevelSecurity } from './render-row-level-security.js'
@@ -74,6 +76,8 @@ export function renderCreate(model: SchemaModel): string[] {
   }
   for (const table of model.tables)
     for (const index of table.indexes) statements.push(createIndex(table, index))
+  // After the indexes: an identity may use one.
+  for (const table of model.tables) statements.push(...tableReplicaIdentity(table))
   statements.push(...create(others.createAfterTables))
   for (const view of viewsInDependencyOrder(model.views))
     statements.push(createView(view), ...viewComments(view))
@@ -99,11 +103,21 @@ export function createTable(table: TableModel): string {
   const body = lines.length === 0 ? '' : `\n  ${lines.join(',\n  ')}\n`
   const name = qualified(table.schema, table.name)
   const partitionBy = table.partitionBy === null ? '' : ` ${partitionByClause(table.partitionBy)}`
-  if (table.partitionOf === null) return `CREATE TABLE ${name} (${body})${partitionBy}`
+  const create = table.unlogged ? 'CREATE UNLOGGED TABLE' : 'CREATE TABLE'
+  const storage = withClause(table.storageParameters)
+  if (table.partitionOf === null) return `${create} ${name} (${body})${partitionBy}${storage}`
   // A partition's columns come from its parent; only its own constraints are listed.
   const of = table.partitionOf
   const own = lines.length === 0 ? '' : ` (${body})`
-  return `CREATE TABLE ${name} PARTITION OF ${qualified(of.schema, of.table)}${own} ${of.bound}${partitionBy}`
+  return `${create} ${name} PARTITION OF ${qualified(of.schema, of.table)}${own} ${of.bound}${partitionBy}${storage}`
+}
+
+/** ALTER TABLE ... REPLICA IDENTITY, for a table whose identity is not the default. */
+export function tableReplicaIdentity(table: TableModel): string[] {
+  if (table.replicaIdentity.kind === 'default') return []
+  return [
+    `ALTER TABLE ${qualified(table.schema, table.name)} ${replicaIdentityClause(table.replicaIdentity)}`,
+  ]
 }
 
 export function partitionByClause(key: PartitionKeyModel): string {
@@ -113,5 +127,6 @@ export function partitionByClause(key: PartitionKeyModel): string {
 export function createView(view: ViewModel): string {
   const kind = view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
   const noData = view.materialized && view.withNoData ? ' WITH NO DATA' : ''
-  return `CREATE ${kind} ${qualified(view.schema, view.name)} AS ${view.definition}${noData}`
+  const storage = withClause(view.storageParameters)
+  return `CREATE ${kind} ${qualified(view.schema, view.name)}${storage} AS ${view.definition}${noData}`
 }

@@ -2,10 +2,12 @@ import type {
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
+  ReplicaIdentityModel,
   SequenceModel,
+  StorageParameterModel,
   UniqueModel,
 } from '../../../model/types.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent, quoteLiteral } from '../quote.js'
 
 /** `"schema"."name"`: every identifier Tidemark writes is quoted. */
 export function qualified(schema: string, name: string): string {
@@ -22,6 +24,12 @@ export function columnType(column: ColumnModel): string {
   return column.type.replace(/\[\]$/, '') + '[]'.repeat(column.dimensions)
 }
 
+/** ` COLLATE "C"`, or nothing; a qualified name is written as the catalog printed it. */
+export function collate(collation: string | null): string {
+  if (collation === null) return ''
+  return ` COLLATE ${collation.includes('.') ? collation : quoteIdent(collation)}`
+}
+
 export function sequenceClauses(
   sequence: Omit<SequenceModel, 'schema' | 'name' | 'ownedBy' | 'type'>,
 ): string {
@@ -36,7 +44,7 @@ export function sequenceClauses(
 }
 
 export function columnDefinition(column: ColumnModel): string {
-  const parts = [quoteIdent(column.name), columnType(column)]
+  const parts = [quoteIdent(column.name), columnType(column) + collate(column.collation)]
   if (column.identity !== null) {
     const { name, ...numbers } = column.identity.sequence
     const generation = column.identity.generation === 'always' ? 'ALWAYS' : 'BY DEFAULT'
@@ -87,5 +95,24 @@ export function createIndex(
   const nulls = index.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''
   const where = index.where === null ? '' : ` WHERE (${index.where})`
   const on = qualified(table.schema, table.name)
-  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${where}`
+  const storage = withClause(index.storageParameters)
+  return `CREATE ${unique}INDEX ${quoteIdent(index.name)} ON ${on} USING ${index.method} (${keys.join(', ')})${include}${nulls}${storage}${where}`
+}
+
+/** `fillfactor = 70`; a value that is not a plain word or number is written as a literal. */
+export function storageParameterList(parameters: readonly StorageParameterModel[]): string {
+  return parameters
+    .map((p) => `${p.name} = ${/^[a-z0-9_]+$|^\d+(\.\d+)?$/.test(p.value) ? p.value : quoteLiteral(p.value)}`)
+    .join(', ')
+}
+
+/** ` WITH (fillfactor = 70)`, or nothing. */
+export function withClause(parameters: readonly StorageParameterModel[]): string {
+  return parameters.length === 0 ? '' : ` WITH (${storageParameterList(parameters)})`
+}
+
+/** `REPLICA IDENTITY FULL`, `REPLICA IDENTITY USING INDEX "orders_code_key"`. */
+export function replicaIdentityClause(identity: ReplicaIdentityModel): string {
+  if (identity.kind === 'index') return `REPLICA IDENTITY USING INDEX ${quoteIdent(identity.index!)}`
+  return `REPLICA IDENTITY ${identity.kind.toUpperCase()}`
 }

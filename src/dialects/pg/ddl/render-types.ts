@@ -4,7 +4,7 @@ import type { CompositeAttributeModel, CompositeTypeModel, DomainModel } from '.
 import { assertNever } from '../../../sql/compile.js'
 import { quoteIdent } from '../quote.js'
 import { commentOn } from './render-comments.js'
-import { qualified } from './render-parts.js'
+import { collate, qualified } from './render-parts.js'
 
 export const domainTarget = (schema: string, name: string): string => `DOMAIN ${qualified(schema, name)}`
 const typeTarget = (schema: string, name: string): string => `TYPE ${qualified(schema, name)}`
@@ -81,12 +81,6 @@ export function createCompositeType(t: CompositeTypeModel): string[] {
 
 function attributeDefinition(a: CompositeAttributeModel): string {
   return `${quoteIdent(a.name)} ${a.type}${collate(a.collation)}`
-}
-
-/** `COLLATE "C"`; a qualified name is written as the catalog printed it. */
-function collate(collation: string | null): string {
-  if (collation === null) return ''
-  return ` COLLATE ${collation.includes('.') ? collation : quoteIdent(collation)}`
 }
 
 const alterColumn = (use: TypeColumnUse, action: string): string =>

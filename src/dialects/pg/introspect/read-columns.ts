@@ -3,11 +3,16 @@ import type {
   IdentityModel,
   PartitionKeyModel,
   PartitionOfModel,
+  ReplicaIdentityModel,
   RowLevelSecurityModel,
+  StorageParameterModel,
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
+import { unquoteIdentifier } from './catalog-text.js'
+import { collationName } from './others/catalog-names.js'
 import { partitionKey } from './partition-key.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+import { storageParameters } from './storage-parameters.js'
 
 /** A table as read before its constraints and indexes are attached. */
 export interface TableShell {
@@ -17,6 +22,9 @@ export interface TableShell {
   readonly columns: ColumnModel[]
   readonly comment: string | null
   readonly rowLevelSecurity: RowLevelSecurityModel
+  readonly storageParameters: StorageParameterModel[]
+  readonly unlogged: boolean
+  readonly replicaIdentity: ReplicaIdentityModel
   readonly partitionBy: PartitionKeyModel | null
   readonly partitionOf: PartitionOfModel | null
 }
@@ -28,6 +36,11 @@ interface ColumnRow {
   table_comment: string | null
   rls_enabled: boolean
   rls_forced: boolean
+  options: string[] | null
+  toast_options: string[] | null
+  persistence: string
+  replica_identity: string
+  replica_index: string | null
   partition_key: string | null
   parent_schema: string | null
   parent_table: string | null
@@ -47,6 +60,7 @@ interface ColumnRow {
   max: string | null
   cache: string | null
   cycle: boolean | null
+  collation: string | null
   comment: string | null
 }
 
@@ -59,6 +73,10 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
     select c.oid as table_oid, n.nspname::text as schema, c.relname::text as table,
       obj_description(c.oid, 'pg_class') as table_comment,
       c.relrowsecurity as rls_enabled, c.relforcerowsecurity as rls_forced,
+      c.reloptions::text[] as options, tc.reloptions::text[] as toast_options,
+      c.relpersistence::text as persistence, c.relreplident::text as replica_identity,
+      (select ri.relname::text from pg_index x join pg_class ri on ri.oid = x.indexrelid
+        where x.indrelid = c.oid and x.indisreplident) as replica_index,
       case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
       pn.nspname::text as parent_schema, pc.relname::text as parent_table,
       case when c.relispartition then pg_get_expr(c.relpartbound, c.oid) end as partition_bound,
@@ -69,9 +87,12 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
       case when a.attgenerated <> '' then pg_get_expr(d.adbin, d.adrelid) end as generated,
       a.attidentity::text as identity, sc.relname::text as sequence, s.seqstart::text as start,
       s.seqincrement::text as increment, s.seqmin::text as min, s.seqmax::text as max,
-      s.seqcache::text as cache, s.seqcycle as cycle, col_description(c.oid, a.attnum) as comment
+      s.seqcache::text as cache, s.seqcycle as cycle,
+      case when a.attcollation <> t.typcollation then ${collationName('a.attcollation')} end as collation,
+      col_description(c.oid, a.attnum) as comment
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
+    left join pg_class tc on tc.oid = c.reltoastrelid
     left join pg_inherits ih on c.relispartition and ih.inhrelid = c.oid
     left join pg_class pc on pc.oid = ih.inhparent
     left join pg_namespace pn on pn.oid = pc.relnamespace
@@ -100,6 +121,9 @@ export async function readTables(rows: ReadRows, scope: Scope): Promise<TableShe
         columns: [],
         comment: row.table_comment,
         rowLevelSecurity: { enabled: row.rls_enabled, forced: row.rls_forced },
+        storageParameters: storageParameters(row.options, row.toast_options),
+        unlogged: row.persistence === 'u',
+        replicaIdentity: replicaIdentity(row.replica_identity, row.replica_index),
         partitionBy: row.partition_key === null ? null : partitionKey(row.partition_key),
         partitionOf:
           row.parent_table === null
@@ -123,6 +147,7 @@ function columnModel(row: ColumnRow & { name: string }): ColumnModel {
     default: row.default,
     identity: identityModel(row),
     generated: row.generated,
+    collation: row.collation === null ? null : unquoteIdentifier(row.collation),
     comment: row.comment,
   }
 }
@@ -143,4 +168,18 @@ function identityModel(row: ColumnRow): IdentityModel | null {
       cycle: row.cycle!,
     },
   }
+}
+
+const REPLICA_IDENTITIES: Record<string, ReplicaIdentityModel['kind']> = {
+  d: 'default',
+  f: 'full',
+  n: 'nothing',
+  i: 'index',
+}
+
+/** relreplident; an identity whose index was dropped reads as NOTHING, as PostgreSQL then behaves. */
+function replicaIdentity(code: string, index: string | null): ReplicaIdentityModel {
+  const kind = REPLICA_IDENTITIES[code] ?? 'default'
+  if (kind !== 'index') return { kind, index: null }
+  return index === null ? { kind: 'nothing', index: null } : { kind, index }
 }

@@ -3,6 +3,7 @@ import { sql } from '../../../sql/sql.js'
 import { indexElements } from './index-elements.js'
 import { byName } from './order.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+import { storageParameters } from './storage-parameters.js'
 
 interface IndexRow {
   table_oid: number
@@ -15,6 +16,7 @@ interface IndexRow {
   attributes: [string | null, number | null, string | null][]
   predicate: string | null
   nulls_not_distinct: boolean
+  options: string[] | null
 }
 
 /**
@@ -30,7 +32,8 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
           order by u.ord)
         from unnest(x.indkey::int2[], x.indoption::int2[]) with ordinality u(num, option, ord)
         left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.num and u.num > 0) as attributes,
-      pg_get_expr(x.indpred, x.indrelid) as predicate, x.indnullsnotdistinct as nulls_not_distinct
+      pg_get_expr(x.indpred, x.indrelid) as predicate, x.indnullsnotdistinct as nulls_not_distinct,
+      i.reloptions::text[] as options
     from pg_index x
     join pg_class i on i.oid = x.indexrelid
     join pg_am am on am.oid = i.relam
@@ -57,6 +60,7 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
       include: row.attributes.slice(row.key_count).map(([column]) => column!),
       where: row.predicate,
       nullsNotDistinct: row.nulls_not_distinct,
+      storageParameters: storageParameters(row.options),
     }
     const list = byTable.get(row.table_oid)
     if (list === undefined) byTable.set(row.table_oid, [index])

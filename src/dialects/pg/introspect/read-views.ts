@@ -1,8 +1,9 @@
-import type { ViewModel } from '../../../model/types.js'
+import type { StorageParameterModel, ViewModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
 import { trimDefinition } from './catalog-text.js'
 import { bySchemaAndName, compareText } from './order.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
+import { storageParameters } from './storage-parameters.js'
 import { viewTextLikePg16 } from './view-text-pg15.js'
 
 interface ViewRow {
@@ -11,6 +12,7 @@ interface ViewRow {
   materialized: boolean
   definition: string
   with_no_data: boolean
+  options: string[] | null
   reads: [string, string][] | null
   comment: string | null
 }
@@ -33,7 +35,7 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
         join pg_class rc on rc.oid = d.refobjid
         join pg_namespace rn on rn.oid = rc.relnamespace
         where r.ev_class = c.oid) as reads,
-      obj_description(c.oid, 'pg_class') as comment
+      obj_description(c.oid, 'pg_class') as comment, c.reloptions::text[] as options
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
@@ -46,11 +48,25 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
       materialized: row.materialized,
       definition: serverVersion < 160000 ? await viewTextLikePg16(definition) : definition,
       withNoData: row.with_no_data,
+      storageParameters: storageParameters(row.options).map(viewOption),
       reads: row.reads ?? [],
       comment: row.comment,
     })
   }
   return views.sort(bySchemaAndName)
+}
+
+const TRUE = /^(t|tr|tru|true|y|ye|yes|on|1)$/i
+const FALSE = /^(f|fa|fal|fals|false|n|no|of|off|0)$/i
+
+/**
+ * A view's boolean options in one spelling (PostgreSQL keeps `on` or `1` as written) and its check
+ * option in lower case, as the code's options give them.
+ */
+function viewOption(p: StorageParameterModel): StorageParameterModel {
+  if (p.name === 'check_option') return { ...p, value: p.value.toLowerCase() }
+  if (p.name !== 'security_barrier' && p.name !== 'security_invoker') return p
+  return { ...p, value: TRUE.test(p.value) ? 'true' : FALSE.test(p.value) ? 'false' : p.value }
 }
 
 /** The view's dependsOn: the relations it reads that the model holds, as sorted `schema.name`. */

@@ -22,6 +22,7 @@ import { buildPolicies } from './build-policies.js'
 import { commentText } from './comment-text.js'
 import { ddlExpression } from './expression.js'
 import { sequenceNumbers } from './sequence-options.js'
+import { storageParameterModels } from './storage-parameters.js'
 
 /** A foreign key whose target is resolved once every table is built. */
 export interface PendingForeignKey {
@@ -167,6 +168,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       default: defaultText,
       identity,
       generated: c.generated === undefined ? null : ddlExpression(c.generated),
+      collation: c.collation ?? null,
       comment: commentText(c.comment, `${label}, ${what}`),
     }
   })
@@ -269,6 +271,13 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     }),
   )
 
+  const storage = specs('storageParameters')
+  if (storage.length > 1) fail(`has ${storage.length} storageParameters() extras; a table takes at most one`)
+  const identities = specs('replicaIdentity')
+  if (identities.length > 1)
+    fail(`has ${identities.length} replicaIdentity() extras; a table takes at most one`)
+  const identity = identities[0]?.identity ?? 'default'
+
   const comments = specs('comment')
   if (comments.length > 1) fail(`has ${comments.length} comment() extras; a table takes at most one`)
   const comment = commentText(comments[0]?.text, label)
@@ -287,6 +296,12 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       forced: specs('rowLevelSecurity').some((s) => s.flag === 'forced'),
     },
     policies: buildPolicies(specs('policy'), fail),
+    storageParameters: storageParameterModels(storage[0]?.parameters, (problem) => fail(problem)),
+    unlogged: specs('unlogged').length > 0,
+    replicaIdentity:
+      typeof identity === 'string'
+        ? { kind: identity, index: null }
+        : { kind: 'index', index: checkName(identity.index, 'replica identity index')! },
     partitionBy: partitionKeyModel(specs('partitionBy'), nameOf, fail),
     partitionOf: partitionOfModel(def, fail),
   }
@@ -330,6 +345,7 @@ function indexInput(
       include: spec.include.map((column) => nameOf(column, what)),
       where: spec.where === undefined ? null : ddlExpression(spec.where),
       nullsNotDistinct: spec.nullsNotDistinct,
+      storageParameters: storageParameterModels(spec.storageParameters, (problem) => fail(problem, what)),
     },
   }
 }

@@ -72,7 +72,10 @@ export function reserveExplicitNames(
         spec.kind === 'comment' ||
         spec.kind === 'rowLevelSecurity' ||
         spec.kind === 'policy' ||
-        spec.kind === 'partitionBy'
+        spec.kind === 'partitionBy' ||
+        spec.kind === 'storageParameters' ||
+        spec.kind === 'unlogged' ||
+        spec.kind === 'replicaIdentity'
       )
         continue
       if (spec.name === undefined) continue

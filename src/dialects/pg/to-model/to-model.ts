@@ -24,6 +24,7 @@ import { incomparableTypes } from './comparable-types.js'
 import { ddlQuery } from './expression.js'
 import { reserveExplicitNames } from './reserve-names.js'
 import { sequenceNumbers } from './sequence-options.js'
+import { storageParameterModels } from './storage-parameters.js'
 
 const byName = <T extends { schema: string; name: string }>(a: T, b: T): number =>
   a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema)
@@ -285,6 +286,12 @@ function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
     materialized: def.materialized,
     definition,
     withNoData: def.withNoData,
+    storageParameters: storageParameterModels(def.storageParameters, (problem) => {
+      throw new SchemaError(
+        `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,
+        problem,
+      )
+    }),
     dependsOn: [...new Set(dependsOn)].sort(compare),
     comment: commentText(
       def.comment,

@@ -27,6 +27,7 @@ const viewModel = (schema: string, name: string, materialized: boolean, comment:
   materialized,
   definition: 'SELECT 1 AS one',
   withNoData: false,
+  storageParameters: [],
   dependsOn: [],
   comment,
 })

@@ -100,6 +100,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
           include: [],
           where: `(name <> ${tricky}::text)`,
           nullsNotDistinct: false,
+          storageParameters: [],
         },
       ],
     },
@@ -110,6 +111,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
     materialized: false,
     definition: `SELECT name,\n    ${tricky}::text AS tricky\n   FROM public.items\n  WHERE (name <> ${tricky}::text)`,
     withNoData: false,
+    storageParameters: [],
     dependsOn: ['public.items'],
     comment: null,
   }

@@ -23,6 +23,7 @@ const view = (schema: string, name: string, definition: string, dependsOn: strin
   materialized: false,
   definition,
   withNoData: false,
+  storageParameters: [],
   dependsOn,
   comment: null,
 })

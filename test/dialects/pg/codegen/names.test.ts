@@ -34,6 +34,7 @@ const plainIndex = (name: string, columns: string[]): IndexModel => ({
   include: [],
   where: null,
   nullsNotDistinct: false,
+  storageParameters: [],
 })
 const serialSequence = (table: string, column: string, name = `${table}_${column}_seq`): SequenceModel => ({
   schema: 'public',

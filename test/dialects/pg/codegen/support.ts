@@ -38,6 +38,9 @@ export function tableModel(
     indexes: [],
     comment: null,
     rowLevelSecurity: { enabled: false, forced: false },
+    storageParameters: [],
+    unlogged: false,
+    replicaIdentity: { kind: 'default', index: null },
     policies: [],
     partitionBy: null,
     partitionOf: null,
@@ -54,6 +57,7 @@ export function columnModel(name: string, type: string, fields: Partial<ColumnMo
     default: null,
     identity: null,
     generated: null,
+    collation: null,
     comment: null,
     ...fields,
   }

@@ -170,6 +170,7 @@ describe('codegen of indexes', () => {
               include: [],
               where: null,
               nullsNotDistinct: false,
+              storageParameters: [],
             },
             {
               name: 'docs_search',
@@ -189,6 +190,7 @@ describe('codegen of indexes', () => {
               include: [],
               where: null,
               nullsNotDistinct: false,
+              storageParameters: [],
             },
             {
               name: 'docs_title_rank_idx',
@@ -198,6 +200,7 @@ describe('codegen of indexes', () => {
               include: ['rank'],
               where: '(rank > 0)',
               nullsNotDistinct: true,
+              storageParameters: [],
             },
           ],
         },
