@@ -217,12 +217,14 @@ export function callsRoutine(text: string | null, routine: OtherObjectModel): bo
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
 
 /**
- * Whether a routine's arguments or result name one of the relations' row types: its signature (up
- * to LANGUAGE or AS, as pg_get_functiondef and the DSL write it) holds the qualified name, quoted
- * or bare, other than as a call.
+ * Whether a routine names one of the relations' types: its signature (up to LANGUAGE or AS, as
+ * pg_get_functiondef and the DSL write it) holds the qualified name, quoted or bare, other than as
+ * a call; or anywhere in it (arguments, result, a plpgsql declaration) `relation%ROWTYPE` or
+ * `relation.column%TYPE`, which PostgreSQL resolves when it creates the routine.
  */
 function usesRowType(routine: OtherObjectModel, relations: readonly QualifiedName[]): boolean {
   if (relations.length === 0) return false
+  if (typeReferences(routine.definition).some((ref) => relations.some((r) => refersTo(ref, r)))) return true
   const end = routine.definition.search(/\s(?:LANGUAGE|AS)\s/i)
   const head = end < 0 ? routine.definition : routine.definition.slice(0, end)
   const part = (name: string) => `(?:${escapeRegExp(quote(name))}|${escapeRegExp(name)})`
@@ -230,6 +232,40 @@ function usesRowType(routine: OtherObjectModel, relations: readonly QualifiedNam
     new RegExp(`(?<![\\w$."])${part(r.schema)}\\.${part(r.name)}(?![\\w$"(])`).test(head),
   )
 }
+
+/** An identifier as written: quoted (`"a""b"`) or bare (folded to lower case). */
+const IDENTIFIER = String.raw`(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)`
+const TYPE_REFERENCE = new RegExp(
+  String.raw`(?<![\w$."])(${IDENTIFIER}(?:\s*\.\s*${IDENTIFIER}){0,2})\s*%\s*(ROWTYPE|TYPE)(?![\w$])`,
+  'gi',
+)
+
+/** A relation a `%TYPE` or `%ROWTYPE` names; `schema` is undefined when the name is not qualified. */
+interface TypeReference {
+  readonly schema: string | undefined
+  readonly relation: string
+}
+
+/**
+ * The relations `x%ROWTYPE`, `s.x%ROWTYPE`, `x.c%TYPE` and `s.x.c%TYPE` name in a text. A single
+ * name before %TYPE is a variable's or an argument's, not a relation's.
+ */
+function typeReferences(text: string): TypeReference[] {
+  const references: TypeReference[] = []
+  for (const match of text.matchAll(TYPE_REFERENCE)) {
+    const parts = [...match[1]!.matchAll(new RegExp(IDENTIFIER, 'g'))].map((m) => unquote(m[0]))
+    const names = match[2]!.toUpperCase() === 'ROWTYPE' ? parts : parts.slice(0, -1)
+    if (names.length === 0) continue
+    references.push({ schema: names.at(-2), relation: names.at(-1)! })
+  }
+  return references
+}
+
+const unquote = (name: string): string =>
+  name.startsWith('"') ? name.slice(1, -1).replaceAll('""', '"') : name.toLowerCase()
+
+const refersTo = (ref: TypeReference, relation: QualifiedName): boolean =>
+  ref.relation === relation.name && (ref.schema === undefined || ref.schema === relation.schema)
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 

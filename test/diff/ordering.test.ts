@@ -181,4 +181,32 @@ describeEachDatabase('diff and render: dependency order', (target) => {
     // Created whole, as a test or push builds it, in the same order.
     expect(await catalogOf(target.db, model)).toEqual(ignoringColumnOrder(built))
   })
+
+  it('creates a routine that names a table in %TYPE or %ROWTYPE after the table, and only then', () => {
+    const accounts = table('Accounts', { id: integer().primaryKey(), balance: numeric() }, undefined, {
+      schema: 'bank',
+    })
+    const routine = (name: string, text: string) =>
+      pgFunction(sql.raw(`CREATE FUNCTION bank.${name} LANGUAGE plpgsql AS $$ ${text} $$`))
+    const byArgument = routine('by_argument(p bank."Accounts".id%TYPE) RETURNS int', 'BEGIN RETURN p; END')
+    const byResult = routine('by_result() RETURNS "bank" . "Accounts".balance %type', 'BEGIN RETURN 0; END')
+    const byDeclaration = routine(
+      'by_declaration() RETURNS int',
+      'DECLARE r "Accounts"%ROWTYPE; BEGIN RETURN 0; END',
+    )
+    // A variable's %TYPE, and a relation of the same name in another schema, name no table here.
+    const byVariable = routine(
+      'by_variable(p int) RETURNS int',
+      'DECLARE v p%TYPE; w other."Accounts"%ROWTYPE; x accounts.id%TYPE; BEGIN RETURN p; END',
+    )
+    const model = toModel({ byArgument, byResult, byDeclaration, byVariable, accounts })
+    const order = diff(empty, model).map((c) =>
+      c.kind === 'create-table' ? c.table.name : c.kind === 'create-other' ? c.object.name : c.kind,
+    )
+    const after = (name: string) => order.indexOf(name) > order.indexOf('Accounts')
+    expect(order.indexOf('Accounts')).toBeGreaterThanOrEqual(0)
+    expect(
+      [byArgument, byResult, byDeclaration, byVariable].map((r) => after(toModel({ r }).others[0]!.name)),
+    ).toEqual([true, true, true, false])
+  })
 })
