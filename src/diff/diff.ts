@@ -90,14 +90,16 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   )
   const changedTables = new Set([...tableDiffs.filter((d) => d.changed).map((d) => key(d.table)), ...rebuilt])
 
-  // Enums: labels added in place; removals and reorders replace the type and move its columns.
-  const enums = planEnums(source, to, targetTables)
+  // Enums: labels added in place; removals and reorders replace the type and move its columns. A
+  // rebuilt table has no columns to move: it is dropped before and created on the new type.
+  const keptTables = new Map([...targetTables].filter(([name]) => !rebuilt.has(name)))
+  const enums = planEnums(source, to, keptTables)
   for (const table of enums.movedTables) changedTables.add(table)
   // Domains and composite types: altered in place where PostgreSQL can, else rebuilt around their columns.
   const replacedEnums = new Set(
     enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [key(c.to)] : [])),
   )
-  const types = planUserTypes(source, to, targetTables, replacedEnums)
+  const types = planUserTypes(source, to, keptTables, replacedEnums)
   for (const table of types.movedTables) changedTables.add(table)
   const notMovedDefault = (d: TableDiff) => (c: ChangeBody) =>
     !(

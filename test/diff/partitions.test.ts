@@ -2,6 +2,7 @@ import { type SchemaModel, sql } from 'tidemark'
 import {
   bigint,
   bigserial,
+  enumType,
   index,
   integer,
   introspect,
@@ -231,6 +232,25 @@ describeEachDatabase('partitions on a database', (target) => {
     await expectRoundTrip(target.db, one, two)
     await expectRoundTrip(target.db, two, moved)
     await expectRoundTrip(target.db, one, rekeyed)
+  })
+
+  it('rebuilds a table for a new partition key on an enum that loses a label, up and down', async () => {
+    // The rebuilt table is dropped before the enum is replaced and created on the new one: none of
+    // its columns is moved (moving them failed with "relation does not exist").
+    const jobs = (rekeyed: boolean) => {
+      const jobState = enumType('job_state', rekeyed ? ['created', 'done'] : ['created', 'expired', 'done'])
+      const job = table(
+        'job',
+        {
+          name: text().notNull(),
+          state: jobState().notNull().default('created'),
+          createdOn: timestamptz('created_on').notNull(),
+        },
+        (t) => [rekeyed ? partitionBy('list', t.name) : partitionBy('range', t.createdOn)],
+      )
+      return toModel({ jobState, job })
+    }
+    await expectRoundTrip(target.db, jobs(false), jobs(true))
   })
 
   it('keeps the rows of a partition whose bound changes', async () => {
