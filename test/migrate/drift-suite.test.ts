@@ -23,11 +23,11 @@ import { fromPGlite } from '../../src/drivers/pglite.js'
 import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { type CheckReport, checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
-import type { RenameResolver } from '../../src/migrate/generate/plan.js'
 import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
 import { tidemark } from '../cli/support.js'
 import { serverUrl } from '../support/databases.js'
+import { keepAsDrops } from './support/generate.js'
 
 const BASE = `
 CREATE TYPE mood AS ENUM ('happy', 'sad');
@@ -432,11 +432,6 @@ const EDITS: readonly Edit[] = [
     says: [/^grant EXECUTE on function double_it\(integer\) from PUBLIC: revoked outside migrations$/],
   },
 ]
-
-const keepAsDrops: RenameResolver = async (candidates, decided) => ({
-  renames: decided.renames,
-  dropped: new Set([...decided.dropped, ...candidates.map((c) => c.from)]),
-})
 
 interface Live {
   readonly db: Database

@@ -13,7 +13,7 @@ import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder } from '../../src/migrate/index.js'
 import { resetDatabase } from '../diff/support.js'
 import { describeEachDatabase, serverUrl } from '../support/databases.js'
-import { noRenames, statementsOf } from './support/generate.js'
+import { keepAsDrops, noRenames, statementsOf } from './support/generate.js'
 
 function schema(): Record<string, unknown> {
   const accounts = table('accounts', {
@@ -91,6 +91,41 @@ describeEachDatabase('routines on a table’s types through generate, migrate an
         'clean',
         'clean',
       ])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 600_000)
+
+  it('replaces a routine on a table the schema drops with one on the table that takes its place', async () => {
+    // As graphile-worker 0.16 did: the table a routine returns is renamed, and the routine follows.
+    const version = (renamed: boolean) => {
+      const name = renamed ? '_private_jobs' : 'jobs'
+      const jobs = table(name, { id: integer().primaryKey(), task: text().notNull() })
+      const removeJob = pgFunction(
+        sql.raw(`CREATE FUNCTION remove_job(p_id integer) RETURNS ${name} LANGUAGE plpgsql AS $$
+          DECLARE v ${name}; BEGIN DELETE FROM ${name} WHERE id = p_id RETURNING * INTO v; RETURN v; END $$`),
+      )
+      return toModel({ jobs, removeJob })
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'tidemark-table-types-'))
+    try {
+      const shadow = { url: target.kind === 'embedded' ? undefined : serverUrl, cacheDir: join(dir, 'cache') }
+      const options = (renamed: boolean) => ({
+        dir: join(dir, 'migrations'),
+        desired: version(renamed),
+        journal: DEFAULT_JOURNAL,
+        shadow,
+        resolveRenames: keepAsDrops,
+      })
+      await resetDatabase(target.db)
+      for (const renamed of [false, true]) {
+        expect((await generateMigration(options(renamed))).written).not.toBeNull()
+        expect((await generateMigration(options(renamed))).plan.up).toEqual([])
+        await migrate(target.db, await readMigrationFolder(options(renamed).dir))
+      }
+      await target.exec(`insert into _private_jobs values (1, 'x')`)
+      const { rows } = await target.db.execute<{ task: string }>(sql`select (remove_job(1)).task as task`)
+      expect(rows).toEqual([{ task: 'x' }])
     } finally {
       await rm(dir, { recursive: true, force: true })
     }

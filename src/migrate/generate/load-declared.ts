@@ -3,6 +3,7 @@ import {
   commentOnOther,
   createOther,
   dropOther,
+  otherTarget,
   setTriggerState,
 } from '../../dialects/pg/ddl/render-others.js'
 import { declaredAt } from '../../dialects/pg/to-model/build-others.js'
@@ -74,6 +75,18 @@ export async function loadDeclared(
     else byKey.set(otherKey({ ...routine, name }), routine)
   }
 
+  // A routine that waits for the tables (it names a type they bring) may replace one of the
+  // history's that holds the row type of a table the schema drops, which would block that drop:
+  // the history's routines of its name go now, as the migration drops them before tables change.
+  for (const routine of deferred) {
+    for (const old of loaded) {
+      if (old.kind !== routine.kind || old.schema !== routine.schema) continue
+      if (baseName(old.name) !== baseName(routine.name)) continue
+      const target = otherTarget(old).replace(/^(\w+) /, '$1 IF EXISTS ')
+      await run(db, `DROP ${target} CASCADE`, old, 'cannot be dropped')
+      onCascade()
+    }
+  }
   await loadTables()
 
   // Bodies in the standard SQL form are parsed at creation and may read tables: created now. Every
@@ -151,7 +164,7 @@ async function createRoutine(
     // that name is dropped first, trying each overload in turn (each try is its own transaction).
     // What calls it goes with it here, and is put back by the caller; the migration itself takes
     // those down and puts them back one by one.
-    const name = routine.name.slice(0, routine.name.indexOf('('))
+    const name = baseName(routine.name)
     for (const candidate of loaded) {
       if (candidate.kind !== routine.kind || candidate.schema !== routine.schema) continue
       if (!candidate.name.startsWith(`${name}(`)) continue
@@ -166,6 +179,8 @@ async function createRoutine(
     throw failure(routine, 'does not load', error)
   }
 }
+
+const baseName = (name: string): string => name.slice(0, name.indexOf('('))
 
 /** undefined_table, undefined_column, undefined_function, undefined_object: a body reading what comes later. */
 const NEEDS_TABLES = new Set(['42P01', '42703', '42883', '42704'])

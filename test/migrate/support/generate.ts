@@ -1,10 +1,17 @@
-/** What the generate tests share: a rename resolver that expects none, file reading, and shadows. */
+/** What the generate tests share: rename resolvers, file reading, and shadows. */
+import type { RenameResolver } from '../../../src/migrate/generate/plan.js'
 import { serverUrl } from '../../support/databases.js'
 
 /** For plans that must not meet a rename candidate: meeting one fails the test. */
 export const noRenames = async (): Promise<never> => {
   throw new Error('no rename candidates expected')
 }
+
+/** Answers every rename candidate with "dropped, not renamed": the plan drops and creates. */
+export const keepAsDrops: RenameResolver = async (candidates, decided) => ({
+  renames: decided.renames,
+  dropped: new Set([...decided.dropped, ...candidates.map((c) => c.from)]),
+})
 
 /** The statements of a migration file, without its header. */
 export function statementsOf(text: string): string[] {
