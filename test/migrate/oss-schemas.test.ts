@@ -5,15 +5,12 @@
  * is migrated with, and the two catalogs, read straight from pg_catalog, must be equal object for
  * object; generating again must find nothing to do.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import { expect, it } from 'vitest'
 import { resetDatabase } from '../diff/support.js'
 import type { CatalogSnapshot } from '../support/catalog.js'
-import { describeEachDatabase, type Target } from '../support/databases.js'
+import { describeEachDatabase } from '../support/databases.js'
+import { loadSteps, readSteps } from '../support/oss-fixtures.js'
 import { pullGenerateMigrate } from '../support/pull-round-trip.js'
-
-const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'oss')
 
 interface Fixture {
   name: string
@@ -83,20 +80,6 @@ const fixtures: Fixture[] = [
   },
 ]
 
-/**
- * A fixture's schema.sql is a list of steps, each starting at a `-- step: <what>` line: the unit
- * its application sends at once (a migration file, a deploy script, one statement). Each runs as
- * one simple query, which PostgreSQL runs as one transaction, so a CONCURRENTLY index behaves as it
- * does there. A step's own BEGIN and COMMIT lines add nothing to that and are left out, as
- * postgres.js refuses them outside its own transactions.
- */
-async function load(target: Target, name: string): Promise<number> {
-  const text = await readFile(join(FIXTURES, name, 'schema.sql'), 'utf8')
-  const steps = text.split(/^-- step: .*$/m).slice(1)
-  for (const step of steps) await target.exec(step.replace(/^\s*(BEGIN|COMMIT);\s*$/gim, ''))
-  return steps.length
-}
-
 function counts(c: CatalogSnapshot) {
   const n = (r: Record<string, unknown>) => Object.keys(r).length
   const nested = (r: Record<string, Record<string, unknown>>) =>
@@ -123,7 +106,9 @@ describeEachDatabase('open-source schemas through pull, generate and migrate', (
   for (const fixture of fixtures) {
     it(`rebuilds ${fixture.name} exactly`, async () => {
       await resetDatabase(target.db)
-      expect(await load(target, fixture.name)).toBeGreaterThan(0)
+      const steps = await readSteps(`${fixture.name}/schema.sql`)
+      expect(steps.length).toBeGreaterThan(0)
+      await loadSteps((text) => target.exec(text), steps)
       const { before, after } = await pullGenerateMigrate(target, fixture.warnings)
       expect(counts(before)).toEqual(fixture.counts)
       expect(after).toEqual(before)

@@ -84,7 +84,12 @@ function describeEach(names: readonly TargetName[], name: string, fn: (target: T
   }
 }
 
-interface OpenTarget {
+/** Another empty database of a target's kind, for a test that needs two at once; the caller closes it. */
+export function openDatabase(name: TargetName): Promise<OpenTarget> {
+  return openers[name]()
+}
+
+export interface OpenTarget {
   readonly db: Database
   exec(sql: string): Promise<void>
   withOptions(options: DatabaseOptions): Database
