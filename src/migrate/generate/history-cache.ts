@@ -13,7 +13,7 @@ import { pgliteVersion } from './pglite-archive.js'
  * objects, with comments; 8: grants), so a cache written by a development build of the same version is not
  * taken for a complete reading.
  */
-const READING_REVISION = 8
+const READING_REVISION = 9
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them
