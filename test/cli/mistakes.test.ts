@@ -101,7 +101,10 @@ const MISTAKES: readonly Mistake[] = [
   },
   {
     mistake: 'databaseUrl of another database',
-    files: config(`export default { databaseUrl: 'mysql://root:secret@localhost/app' }\n`),
+    files: {
+      ...config(`export default { databaseUrl: 'mysql://root:secret@localhost/app' }\n`),
+      'migrations/.gitkeep': '',
+    },
     args: withConfig('status'),
     message: 'mysql://root:***@localhost/app is not a PostgreSQL URL: it must start with postgres://',
     exitCode: 2,
@@ -164,7 +167,7 @@ const MISTAKES: readonly Mistake[] = [
     },
     setUp: (dir) => hash(dir),
     args: generate,
-    message: '20260101000000_first/up.sql:3: statement 2 failed: relation "nope" does not exist (42P01)',
+    message: '20260101000000_first/up.sql:3:13: statement 2 failed: relation "nope" does not exist (42P01)',
     exitCode: 2,
   },
   // The schema module.

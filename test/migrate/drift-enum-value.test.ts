@@ -5,11 +5,11 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { fromPGlite } from '../../src/drivers/pglite.js'
 import { checkDatabase } from '../../src/migrate/check/check.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
+import { createPGlite } from '../support/pglite.js'
 
 const BASE = `
 CREATE TYPE mood AS ENUM ('happy', 'sad');
@@ -49,7 +49,7 @@ describe('drift: a label added to an enum in use', () => {
 
   for (const edit of EDITS) {
     it(`is reported and undone: ${edit}`, async () => {
-      const client = await PGlite.create()
+      const client = await createPGlite()
       const db = fromPGlite(client)
       try {
         const folder = await readMigrationFolder(join(dir, 'migrations'))

@@ -12,7 +12,6 @@ import { randomBytes } from 'node:crypto'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/database/database.js'
@@ -27,6 +26,7 @@ import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder, writeSumFile } from '../../src/migrate/index.js'
 import { tidemark } from '../cli/support.js'
 import { serverUrl } from '../support/databases.js'
+import { createPGlite } from '../support/pglite.js'
 import { keepAsDrops } from './support/generate.js'
 
 const BASE = `
@@ -442,7 +442,7 @@ interface Live {
 }
 
 async function openPglite(): Promise<Live> {
-  const client = await PGlite.create({ extensions: await pgliteContribExtensions() })
+  const client = await createPGlite({ extensions: await pgliteContribExtensions() })
   return {
     db: fromPGlite(client),
     exec: async (sql) => void (await client.exec(sql)),

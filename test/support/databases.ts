@@ -21,7 +21,6 @@
  * Tests inside one block share the database, so give tables distinct names or clean up.
  */
 import { randomBytes } from 'node:crypto'
-import { PGlite } from '@electric-sql/pglite'
 import { Pool as NeonPool } from '@neondatabase/serverless'
 import pg from 'pg'
 import postgres from 'postgres'
@@ -33,6 +32,7 @@ import { fromPGlite } from '../../src/drivers/pglite.js'
 import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { fromPostgresJs } from '../../src/drivers/postgres-js.js'
 import { useNeonProxy } from './neon-proxy.js'
+import { createPGlite } from './pglite.js'
 
 export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js' | 'neon'
 
@@ -134,7 +134,7 @@ class LazyTarget implements Target {
 
 const openers: Record<TargetName, () => Promise<OpenTarget>> = {
   pglite: async () => {
-    const client = await PGlite.create({ extensions: await pgliteContribExtensions() })
+    const client = await createPGlite({ extensions: await pgliteContribExtensions() })
     return {
       db: fromPGlite(client),
       exec: async (sql) => {

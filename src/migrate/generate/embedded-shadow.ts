@@ -5,18 +5,17 @@ import type { ShadowDatabase } from './shadow.js'
 
 /**
  * A shadow database on PGlite in this process, in memory. Starting PGlite from nothing runs initdb,
- * the slow part; with a cache folder, each run starts from a pristine data directory archived once
- * per PGlite version (see pglite-archive.ts). (Measured: starting from a copy of an on-disk data directory boots a little faster,
+ * the slow part; each run starts from a pristine data directory archived once per PGlite version in
+ * the machine's cache, or the project's cache folder when that one cannot be written (see
+ * pglite-archive.ts). (Measured: starting from a copy of an on-disk data directory boots a little faster,
  * but then every statement writes through to disk, and replaying a history costs more than it saves.)
  */
 export async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
   const { PGlite } = await importPglite()
   const { fromPGlite } = await import('../../drivers/pglite.js')
-  const archive = cacheDir === undefined ? undefined : await pristineArchive(PGlite, cacheDir)
+  const archive = await pristineArchive(PGlite, cacheDir)
   const extensions = await pgliteContribExtensions()
-  const client = await PGlite.create(
-    archive === undefined ? { extensions } : { loadDataDir: new ArchiveBlob(archive), extensions },
-  )
+  const client = await PGlite.create({ loadDataDir: new ArchiveBlob(archive), extensions })
   const db = fromPGlite(client)
   return {
     db,

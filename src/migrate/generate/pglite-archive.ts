@@ -17,7 +17,10 @@ type PGliteClass = typeof import('@electric-sql/pglite')['PGlite']
  * ~/.cache/tidemark. A new archive goes to the shared folder, or to the project's when the shared
  * one cannot be written.
  */
-export async function pristineArchive(pglite: PGliteClass, projectCacheDir: string): Promise<Uint8Array> {
+export async function pristineArchive(
+  pglite: PGliteClass,
+  projectCacheDir?: string | undefined,
+): Promise<Uint8Array> {
   const name = `pglite-${await pgliteVersion()}.tar`
   const folders = [projectCacheDir, sharedCacheDir()].filter((folder) => folder !== undefined)
   for (const folder of folders) {

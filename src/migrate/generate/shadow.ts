@@ -23,8 +23,10 @@ export interface ShadowOptions {
   /** A server to create the temporary database on; PGlite in-process when absent. */
   readonly url?: string | undefined
   /**
-   * Where to keep a freshly initialized PGlite data directory, so later runs skip initdb (the slow
-   * part of starting PGlite) and start from a copy. Nothing is cached when absent.
+   * The project's cache folder: what a history builds and how PostgreSQL rewrites expressions, so
+   * later runs can skip the shadow. Nothing of that is cached when absent. (The pristine PGlite data
+   * directory the shadow starts from is kept once per machine, see pglite-archive.ts; here only
+   * when the machine's cache cannot be written.)
    */
   readonly cacheDir?: string | undefined
 }

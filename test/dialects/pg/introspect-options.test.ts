@@ -1,10 +1,11 @@
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import { citext } from '@electric-sql/pglite/contrib/citext'
 import type { Database, SchemaModel } from 'tidemark'
 import { introspect } from 'tidemark/pg'
 import { fromPGlite } from 'tidemark/pglite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { describeEachDatabase } from '../../support/databases.js'
+import { createPGlite } from '../../support/pglite.js'
 
 const SCHEMA = `
 create schema journal;
@@ -101,7 +102,7 @@ describeEachDatabase('introspecting objects that belong to an extension', (targe
   let db: Database
   beforeAll(async () => {
     if (target.kind === 'embedded') {
-      embedded = await PGlite.create({ extensions: { citext } })
+      embedded = await createPGlite({ extensions: { citext } })
       db = fromPGlite(embedded)
     } else {
       db = target.db

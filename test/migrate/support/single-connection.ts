@@ -3,7 +3,6 @@
  * runner used (through a pool it could be any connection). PGlite has only one; on a server, a pool
  * of one connection on a scratch database of its own.
  */
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import postgres from 'postgres'
 import type { Database, DatabaseOptions } from '../../../src/database/database.js'
@@ -11,6 +10,7 @@ import { fromNodePostgres } from '../../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../../src/drivers/pglite.js'
 import { fromPostgresJs } from '../../../src/drivers/postgres-js.js'
 import { createScratchDatabase, type TargetName } from '../../support/databases.js'
+import { createPGlite } from '../../support/pglite.js'
 
 export interface SingleConnection {
   readonly db: Database
@@ -22,7 +22,7 @@ export async function openSingleConnection(
   options: DatabaseOptions = {},
 ): Promise<SingleConnection> {
   if (target === 'pglite') {
-    const client = await PGlite.create()
+    const client = await createPGlite()
     return { db: fromPGlite(client, options), close: () => client.close() }
   }
   const scratch = await createScratchDatabase()
