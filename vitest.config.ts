@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -15,5 +16,8 @@ export default defineConfig({
     // PGlite takes a few seconds to boot and integration files each create a database.
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Vitest's default leaves a core idle (CPUs minus one); much of a test's time is spent waiting
+    // for the PostgreSQL server or the disk, so one worker per core keeps the machine busy.
+    maxWorkers: Math.max(2, availableParallelism()),
   },
 })

@@ -18,7 +18,7 @@ afterAll(() => log.mockRestore())
 
 it('runs the README examples as written', async () => {
   writeFileSync(new URL('schema.ts', dir), find("export const plan = enumType('plan'"))
-  const running = find('fromPGlite(new PGlite())').replace('await db.close()', '')
+  const running = find(`const email = "o'brien@example.com"`).replace('await db.close()', '')
   const main = [
     find('toModel(schema)'),
     running,

@@ -5,6 +5,7 @@ import {
   MigrationFolderError,
   MigrationHistoryError,
   MigrationSqlError,
+  MigrationSumError,
 } from '../migrate/migration-errors.js'
 import { SchemaError } from '../model/schema-error.js'
 import { CliError } from './cli-error.js'
@@ -45,6 +46,8 @@ export function errorCode(error: unknown): ErrorCode {
   if (error instanceof MissingPackageError) return 'missing-package'
   if (error instanceof SchemaError) return 'schema'
   if (error instanceof MigrationFolderError) return 'migrations'
+  // A folder that does not match tidemark.sum is a finding (exit 1), like an edited migration.
+  if (error instanceof MigrationSumError) return 'finding'
   if (error instanceof MigrationHistoryError) return 'history'
   if (error instanceof MigrationSqlError || error instanceof MigrationError || error instanceof DatabaseError)
     return 'sql'

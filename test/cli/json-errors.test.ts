@@ -37,7 +37,7 @@ function expectJsonError(run: CliRun, code: ErrorCode, exitCode: 1 | 2, message:
 describe('--json on errors', () => {
   let project: Awaited<ReturnType<typeof tempProject>>
   beforeAll(async () => {
-    project = await tempProject({ 'schema.ts': schema })
+    project = await tempProject({ 'schema.ts': schema, 'migrations/.gitkeep': '' })
   })
   afterAll(() => project.remove())
   const run = (...args: string[]) => tidemark([...args, '--json'], { cwd: project.dir })

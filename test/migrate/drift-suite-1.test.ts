@@ -1,0 +1,5 @@
+// The drift suite (test/migrate/support/drift-suite.ts), part 2 of 3: one file per part lets
+// the runner spread its edits over its workers.
+import { driftSuite } from './support/drift-suite.js'
+
+driftSuite(1, 3)
