@@ -16,7 +16,7 @@ import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
 import { migrationText } from '../../src/migrate/generate/migration-text.js'
 import { isNoTransaction } from '../../src/migrate/index.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { expectRoundTrip } from './support.js'
 
 interface Comments {
@@ -176,7 +176,7 @@ describe('diff and render: comments', () => {
   })
 })
 
-describeEachDatabase('diff and render: comments on a database', (target) => {
+describeEachSchemaTarget('diff and render: comments on a database', (target) => {
   it('sets, changes and removes comments up and down', async () => {
     await expectRoundTrip(target.db, schemaWith({}), schemaWith(A))
     await expectRoundTrip(target.db, schemaWith(A), schemaWith(B))

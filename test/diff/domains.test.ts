@@ -3,7 +3,7 @@ import { compositeType, domain, enumType, integer, schema, table, text, toModel,
 import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { expectRoundTrip } from './support.js'
 
 const email = (checks: Record<string, ReturnType<typeof sql>> = { email_has_at: sql`VALUE ~ '@'` }) =>
@@ -188,7 +188,7 @@ describe('diff and render: composite types', () => {
   })
 })
 
-describeEachDatabase('domains and composite types migrate up and down', (target) => {
+describeEachSchemaTarget('domains and composite types migrate up and down', (target) => {
   const role = enumType('role', ['member', 'admin'])
   const staff = domain('staff', role(), { default: 'admin' })
   const from = toModel({

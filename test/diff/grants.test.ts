@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { resetDatabase } from './support.js'
 
 // Predefined roles exist on every server and in PGlite: no role is created by these tests.
@@ -214,7 +214,7 @@ describe('grants on objects the plan drops and creates again', () => {
   })
 })
 
-describeEachDatabase('grants read back', (target) => {
+describeEachSchemaTarget('grants read back', (target) => {
   const model = toModel({
     api,
     notes,

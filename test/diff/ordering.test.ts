@@ -21,12 +21,12 @@ import { expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { diff } from '../../src/diff/diff.js'
 import { applyStatements, readCatalog } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { catalogOf, expectRoundTrip, ignoringColumnOrder, migrate } from './support.js'
 
 const empty: SchemaModel = toModel()
 
-describeEachDatabase('diff and render: dependency order', (target) => {
+describeEachSchemaTarget('diff and render: dependency order', (target) => {
   it('creates and drops tables whose foreign keys form a cycle', async () => {
     const authors = table(
       'authors',

@@ -20,7 +20,7 @@ import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
 import { applyStatements, readCatalog } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { expectRoundTrip, ignoringColumnOrder, migrate, resetDatabase } from './support.js'
 
 interface Shape {
@@ -185,7 +185,7 @@ describe('diff and render: partitioned tables and partitions', () => {
   })
 })
 
-describeEachDatabase('partitions on a database', (target) => {
+describeEachSchemaTarget('partitions on a database', (target) => {
   const read = async () => ignoringColumnOrder(await readCatalog(target.db))
 
   it('reads back what it creates: the key, the bounds, and only what is a partition’s own', async () => {

@@ -15,7 +15,7 @@ import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
 import { policyWarnings } from '../../src/model/policy-warnings.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { expectRoundTrip, resetDatabase } from './support.js'
 
 /** `sessions` with row-level security on and the policies given, by name. */
@@ -122,7 +122,7 @@ describe('diff and render: policies', () => {
   })
 })
 
-describeEachDatabase('diff and render: policies on a database', (target) => {
+describeEachSchemaTarget('diff and render: policies on a database', (target) => {
   it('creates, alters, rebuilds and drops policies up and down', async () => {
     const check = { using: sql`user_id = 1`, withCheck: sql`note <> ''` }
     await expectRoundTrip(target.db, toModel(), sessions({ own: check }))

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { expectRoundTrip, resetDatabase } from './support.js'
 
 type Flags = { enabled?: boolean; forced?: boolean }
@@ -74,7 +74,7 @@ describe('diff and render: row-level security', () => {
   })
 })
 
-describeEachDatabase('diff and render: row-level security on a database', (target) => {
+describeEachSchemaTarget('diff and render: row-level security on a database', (target) => {
   it('enables, forces and removes both flags up and down', async () => {
     await expectRoundTrip(target.db, sessions({}), sessions({ enabled: true }))
     await expectRoundTrip(target.db, sessions({ enabled: true }), sessions({ enabled: true, forced: true }))

@@ -9,7 +9,7 @@
 import { expect, it } from 'vitest'
 import { resetDatabase } from '../diff/support.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { pullGenerateMigrate } from '../support/pull-round-trip.js'
 
 // Roles are cluster-wide: created when missing, and kept (other runs may use them at the same time).
@@ -48,7 +48,7 @@ const SOURCE = [
   'create view app.user_emails as select id, email from app.users',
 ]
 
-describeEachDatabase('the catalog round trip: pull, generate, migrate', (target) => {
+describeEachSchemaTarget('the catalog round trip: pull, generate, migrate', (target) => {
   it('rebuilds every object of the source database, and generates nothing more', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, [...ROLES, ...SOURCE])

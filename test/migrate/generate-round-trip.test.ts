@@ -7,7 +7,7 @@ import { migrationText } from '../../src/migrate/generate/migration-text.js'
 import { applyMigrationSql, isNoTransaction } from '../../src/migrate/index.js'
 import { resetDatabase } from '../diff/support.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { buildSchema, type SchemaSpec, schemaSpec } from './random-schemas.js'
 
 /** Columns by name: PostgreSQL appends added columns, and the differ never reorders a table. */
@@ -42,7 +42,7 @@ async function applyMigration(db: Parameters<typeof introspect>[0], text: string
 
 const runs = Number(process.env.TIDEMARK_PROPERTY_RUNS ?? 0)
 
-describeEachDatabase('generated migrations, up and down, on random pairs of schemas', (target) => {
+describeEachSchemaTarget('generated migrations, up and down, on random pairs of schemas', (target) => {
   it('reach the new schema exactly, leave nothing to generate, and come back down', async () => {
     // Fewer runs per server driver: the PGlite run and the node-postgres run cover the same SQL.
     const numRuns =

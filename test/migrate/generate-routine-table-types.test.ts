@@ -12,7 +12,7 @@ import { checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder } from '../../src/migrate/index.js'
 import { resetDatabase } from '../diff/support.js'
-import { describeEachDatabase, serverUrl } from '../support/databases.js'
+import { describeEachSchemaTarget, serverUrl } from '../support/databases.js'
 import { keepAsDrops, noRenames, statementsOf } from './support/generate.js'
 
 function schema(): Record<string, unknown> {
@@ -45,7 +45,7 @@ function schema(): Record<string, unknown> {
   return { balanceOf, richest, accounts }
 }
 
-describeEachDatabase('routines on a table’s types through generate, migrate and check', (target) => {
+describeEachSchemaTarget('routines on a table’s types through generate, migrate and check', (target) => {
   it('creates them after the table, migrates, and checks clean', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'tidemark-table-types-'))
     try {

@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest'
 import { resetDatabase } from '../diff/support.js'
 import { applyStatements } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { pullGenerateMigrate } from '../support/pull-round-trip.js'
 
 const SOURCE = [
@@ -28,7 +28,7 @@ const SOURCE = [
   'create materialized view app.name_counts with (fillfactor = 80) as select name, count(*) as n from app.users group by name',
 ]
 
-describeEachDatabase('pull round trip of options', (target) => {
+describeEachSchemaTarget('pull round trip of options', (target) => {
   it('rebuilds every option of the source database, and generates nothing more', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, SOURCE)

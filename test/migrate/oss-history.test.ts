@@ -13,7 +13,7 @@ import { expect, it } from 'vitest'
 import { migrate, readMigrationFolder } from '../../src/migrate/index.js'
 import { ignoringColumnOrder, resetDatabase } from '../diff/support.js'
 import { readCatalog, withoutJournal } from '../support/catalog.js'
-import { describeEachDatabase, openDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget, openDatabase } from '../support/databases.js'
 import { loadSteps, readSteps, type Step } from '../support/oss-fixtures.js'
 import { pullAndGenerate } from '../support/pull-round-trip.js'
 import { keepAsDrops } from './support/generate.js'
@@ -68,7 +68,7 @@ const histories: Record<string, () => Promise<Version[]>> = {
     }),
 }
 
-describeEachDatabase('open-source schema histories through pull, generate and migrate', (target) => {
+describeEachSchemaTarget('open-source schema histories through pull, generate and migrate', (target) => {
   for (const [application, versions] of Object.entries(histories)) {
     it(`follows ${application} version by version`, async () => {
       const dir = await mkdtemp(join(tmpdir(), 'tidemark-oss-history-'))

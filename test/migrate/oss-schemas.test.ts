@@ -8,7 +8,7 @@
 import { expect, it } from 'vitest'
 import { resetDatabase } from '../diff/support.js'
 import type { CatalogSnapshot } from '../support/catalog.js'
-import { describeEachDatabase } from '../support/databases.js'
+import { describeEachSchemaTarget } from '../support/databases.js'
 import { loadSteps, readSteps } from '../support/oss-fixtures.js'
 import { pullGenerateMigrate } from '../support/pull-round-trip.js'
 
@@ -102,7 +102,7 @@ function counts(c: CatalogSnapshot) {
   }
 }
 
-describeEachDatabase('open-source schemas through pull, generate and migrate', (target) => {
+describeEachSchemaTarget('open-source schemas through pull, generate and migrate', (target) => {
   for (const fixture of fixtures) {
     it(`rebuilds ${fixture.name} exactly`, async () => {
       await resetDatabase(target.db)

@@ -18,7 +18,7 @@ import { DEFAULT_JOURNAL, migrate, readMigrationFolder } from '../../src/migrate
 import { loadGenerated } from '../dialects/pg/codegen/support.js'
 import { resetDatabase } from '../diff/support.js'
 import { applyStatements, readCatalog, withoutJournal } from '../support/catalog.js'
-import { describeEachDatabase, serverUrl } from '../support/databases.js'
+import { describeEachSchemaTarget, serverUrl } from '../support/databases.js'
 
 const schemaWith = (result: 'integer' | 'bigint') => [
   `create function score(n integer) returns ${result} language sql immutable as 'select n * 2'`,
@@ -29,7 +29,7 @@ const schemaWith = (result: 'integer' | 'bigint') => [
   'create view scores as select id, score(level) as points from players',
 ]
 
-describeEachDatabase('routines dropped and created again', (target) => {
+describeEachSchemaTarget('routines dropped and created again', (target) => {
   const read = async (result: 'integer' | 'bigint'): Promise<SchemaModel> => {
     await resetDatabase(target.db)
     await applyStatements(target.db, schemaWith(result))

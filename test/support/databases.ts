@@ -57,6 +57,13 @@ export const targetNames: readonly TargetName[] = serverUrl
   : ['pglite']
 
 /**
+ * The targets of suites about schemas (generate, pull, diff, introspection, round trips): PGlite and
+ * the server through one driver. What they test sits above the driver; the driver-level suites run
+ * every driver.
+ */
+export const schemaTargetNames: readonly TargetName[] = serverUrl ? ['pglite', 'node-postgres'] : ['pglite']
+
+/**
  * The targets of driver-level suites (values, errors, transactions): the above, and Neon's Pool
  * through a loopback WebSocket proxy. Neon's classes are node-postgres's over a WebSocket, so the
  * suites above the driver (queries, migrations, schemas) gain nothing from a fourth run.
@@ -66,6 +73,11 @@ export const driverTargetNames: readonly TargetName[] = serverUrl ? [...targetNa
 /** Declares `describe('<name> [<target>]')` once per target, with the database opened and closed around it. */
 export function describeEachDatabase(name: string, fn: (target: Target) => void): void {
   describeEach(targetNames, name, fn)
+}
+
+/** describeEachDatabase over the schema suites' targets (PGlite and one server driver). */
+export function describeEachSchemaTarget(name: string, fn: (target: Target) => void): void {
+  describeEach(schemaTargetNames, name, fn)
 }
 
 /** describeEachDatabase over every driver, Neon's included. */

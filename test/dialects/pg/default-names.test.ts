@@ -13,7 +13,7 @@ import {
 } from 'tidemark/pg'
 import { beforeAll, expect, it } from 'vitest'
 import { readCatalog } from '../../support/catalog.js'
-import { describeEachDatabase } from '../../support/databases.js'
+import { describeEachSchemaTarget } from '../../support/databases.js'
 
 // The same tables twice: once created by raw SQL with nothing named (PostgreSQL picks every name),
 // once declared in the DSL. The names toModel predicts must be the ones PostgreSQL chose.
@@ -75,7 +75,7 @@ const long = ns.table(
 )
 const accents = ns.table(accentTable, { a: integer(accentColumn).unique() })
 
-describeEachDatabase('default names are the names PostgreSQL gives', (target) => {
+describeEachSchemaTarget('default names are the names PostgreSQL gives', (target) => {
   beforeAll(() => target.exec(rawSql))
 
   it('for keys, unique and check constraints, foreign keys, indexes and serial sequences', async () => {

@@ -1,7 +1,7 @@
 import { type SchemaModel, serializeModel, sql } from 'tidemark'
 import { introspect } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { describeEachDatabase, type TargetName, targetNames } from '../../support/databases.js'
+import { describeEachSchemaTarget, schemaTargetNames, type TargetName } from '../../support/databases.js'
 import { columnModel } from './codegen/support.js'
 
 /**
@@ -502,7 +502,7 @@ const expected: SchemaModel = {
 /** Serialized models by target, compared once every target has run. */
 const byTarget = new Map<TargetName, string>()
 
-describeEachDatabase('introspecting a hand-written schema', (target) => {
+describeEachSchemaTarget('introspecting a hand-written schema', (target) => {
   let model: SchemaModel
   beforeAll(async () => {
     await target.exec(HAND_WRITTEN)
@@ -554,7 +554,7 @@ describeEachDatabase('introspecting a hand-written schema', (target) => {
 describe('introspecting on every target', () => {
   afterAll(() => byTarget.clear())
   it('gives the same model on PGlite (PostgreSQL 18) and on the server', () => {
-    expect([...byTarget.keys()]).toEqual(targetNames)
+    expect([...byTarget.keys()]).toEqual(schemaTargetNames)
     for (const text of byTarget.values()) expect(text).toBe(byTarget.get('pglite'))
   })
 })

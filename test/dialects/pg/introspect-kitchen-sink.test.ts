@@ -5,7 +5,7 @@ import { kindOf } from '../../../src/schema/kind.js'
 import { tableDefinition } from '../../../src/schema/table.js'
 import * as kitchenSink from '../../fixtures/kitchen-sink.js'
 import { applyStatements } from '../../support/catalog.js'
-import { describeEachDatabase } from '../../support/databases.js'
+import { describeEachSchemaTarget } from '../../support/databases.js'
 
 const expected: SchemaModel = toModel(kitchenSink)
 
@@ -54,7 +54,7 @@ describe('the kitchen sink', () => {
   })
 })
 
-describeEachDatabase('introspecting the kitchen sink', (target) => {
+describeEachSchemaTarget('introspecting the kitchen sink', (target) => {
   let live: SchemaModel
   beforeAll(async () => {
     await applyStatements(target.db, renderCreate(expected))

@@ -4,7 +4,7 @@ import type { Database, SchemaModel } from 'tidemark'
 import { introspect } from 'tidemark/pg'
 import { fromPGlite } from 'tidemark/pglite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { describeEachDatabase } from '../../support/databases.js'
+import { describeEachSchemaTarget } from '../../support/databases.js'
 import { createPGlite } from '../../support/pglite.js'
 
 const SCHEMA = `
@@ -35,7 +35,7 @@ const names = (model: SchemaModel) => ({
   others: model.others.map((o) => `${o.kind} ${o.schema}.${o.table === null ? '' : `${o.table}.`}${o.name}`),
 })
 
-describeEachDatabase('introspect options', (target) => {
+describeEachSchemaTarget('introspect options', (target) => {
   beforeAll(() => target.exec(SCHEMA))
 
   it('reads every user schema without options', async () => {
@@ -96,7 +96,7 @@ describeEachDatabase('introspect options', (target) => {
   })
 })
 
-describeEachDatabase('introspecting objects that belong to an extension', (target) => {
+describeEachSchemaTarget('introspecting objects that belong to an extension', (target) => {
   // The shared PGlite has no contrib extension loaded, so the embedded run uses one that has citext.
   let embedded: PGlite | undefined
   let db: Database

@@ -3,11 +3,11 @@ import { renderCreate, toModel } from 'tidemark/pg'
 import { beforeAll, expect, it } from 'vitest'
 import * as kitchenSink from '../../fixtures/kitchen-sink.js'
 import { applyStatements, type CatalogSnapshot, readCatalog } from '../../support/catalog.js'
-import { describeEachDatabase } from '../../support/databases.js'
+import { describeEachSchemaTarget } from '../../support/databases.js'
 
 const model: SchemaModel = toModel(kitchenSink)
 
-describeEachDatabase('a database built from the model stores what the model says', (target) => {
+describeEachSchemaTarget('a database built from the model stores what the model says', (target) => {
   let catalog: CatalogSnapshot
   beforeAll(async () => {
     await applyStatements(target.db, renderCreate(model))

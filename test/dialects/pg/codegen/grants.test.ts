@@ -8,7 +8,7 @@ import { expect, it } from 'vitest'
 import type { Database } from '../../../../src/database/database.js'
 import { resetDatabase } from '../../../diff/support.js'
 import { applyStatements } from '../../../support/catalog.js'
-import { describeEachDatabase } from '../../../support/databases.js'
+import { describeEachSchemaTarget } from '../../../support/databases.js'
 import { pullGenerateMigrate } from '../../../support/pull-round-trip.js'
 
 // Predefined roles exist on every server: nothing to create, nothing left behind.
@@ -50,7 +50,7 @@ async function privileges(db: Database): Promise<string[]> {
   return rows.map((r) => r.line)
 }
 
-describeEachDatabase('grants through pull', (target) => {
+describeEachSchemaTarget('grants through pull', (target) => {
   it('writes them as code that a generated migration grants again, exactly', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, SOURCE)

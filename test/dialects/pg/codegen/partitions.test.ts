@@ -6,10 +6,10 @@ import { diff } from '../../../../src/diff/index.js'
 import { emptyModel } from '../../../../src/model/empty-model.js'
 import { resetDatabase } from '../../../diff/support.js'
 import { applyStatements, readCatalog } from '../../../support/catalog.js'
-import { describeEachDatabase } from '../../../support/databases.js'
+import { describeEachSchemaTarget } from '../../../support/databases.js'
 import { biomeFormat, loadGenerated } from './support.js'
 
-describeEachDatabase('partitions through pull', (target) => {
+describeEachSchemaTarget('partitions through pull', (target) => {
   it('writes partitioned tables and partitions as code that builds them again exactly', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, [

@@ -8,7 +8,7 @@ import { diff } from '../../../../src/diff/index.js'
 import { emptyModel } from '../../../../src/model/empty-model.js'
 import { resetDatabase } from '../../../diff/support.js'
 import { applyStatements, readCatalog } from '../../../support/catalog.js'
-import { describeEachDatabase } from '../../../support/databases.js'
+import { describeEachSchemaTarget } from '../../../support/databases.js'
 import {
   asPulled,
   biomeFormat,
@@ -54,7 +54,7 @@ describe('codegen of policies', () => {
   })
 })
 
-describeEachDatabase('policies through pull, generate and migrate', (target) => {
+describeEachSchemaTarget('policies through pull, generate and migrate', (target) => {
   // Roles belong to the whole server: unique names, dropped at the end.
   const suffix = randomBytes(4).toString('hex')
   const reader = `tm_reader_${suffix}`

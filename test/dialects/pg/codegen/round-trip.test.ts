@@ -4,7 +4,7 @@ import { beforeAll, expect, it } from 'vitest'
 import { type CodegenResult, codegen } from '../../../../src/dialects/pg/codegen/codegen.js'
 import * as kitchenSink from '../../../fixtures/kitchen-sink.js'
 import { applyStatements } from '../../../support/catalog.js'
-import { describeEachDatabase } from '../../../support/databases.js'
+import { describeEachSchemaTarget } from '../../../support/databases.js'
 import { DECLARABLE, POSTLUDE, PRELUDE } from './pitfalls-schema.js'
 import { asPulled, biomeFormat, loadGenerated } from './support.js'
 
@@ -13,7 +13,7 @@ import { asPulled, biomeFormat, loadGenerated } from './support.js'
  * that code must be the model read from the database. Then the database is rebuilt from the code
  * alone and read again, which must give the same model: the code means what the database held.
  */
-describeEachDatabase('pulling the kitchen sink', (target) => {
+describeEachSchemaTarget('pulling the kitchen sink', (target) => {
   let live: SchemaModel
   let result: CodegenResult
   let pulled: SchemaModel
@@ -43,7 +43,7 @@ describeEachDatabase('pulling the kitchen sink', (target) => {
   })
 })
 
-describeEachDatabase('pulling a hand-written schema', (target) => {
+describeEachSchemaTarget('pulling a hand-written schema', (target) => {
   let live: SchemaModel
   let result: CodegenResult
   let pulled: SchemaModel

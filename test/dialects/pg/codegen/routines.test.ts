@@ -7,7 +7,7 @@
 import { expect, it } from 'vitest'
 import { resetDatabase } from '../../../diff/support.js'
 import { applyStatements } from '../../../support/catalog.js'
-import { describeEachDatabase } from '../../../support/databases.js'
+import { describeEachSchemaTarget } from '../../../support/databases.js'
 import { pullGenerateMigrate } from '../../../support/pull-round-trip.js'
 import { biomeFormat } from './support.js'
 
@@ -43,7 +43,7 @@ $fn$`,
   'create trigger active_users_insert instead of insert on active_users for each row execute function view_insert()',
 ]
 
-describeEachDatabase('routines and triggers through pull', (target) => {
+describeEachSchemaTarget('routines and triggers through pull', (target) => {
   it('writes them as code that a generated migration builds again, exactly', async () => {
     await resetDatabase(target.db)
     await applyStatements(target.db, SOURCE)
