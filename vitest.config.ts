@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
+import { HeavyFirst } from './test/support/heavy-first.js'
 
 export default defineConfig({
   // Tests and examples import the package by its public name, as users do.
@@ -19,5 +20,6 @@ export default defineConfig({
     // Vitest's default leaves a core idle (CPUs minus one); much of a test's time is spent waiting
     // for the PostgreSQL server or the disk, so one worker per core keeps the machine busy.
     maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: HeavyFirst },
   },
 })
