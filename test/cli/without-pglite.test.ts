@@ -22,6 +22,8 @@ describe('the CLI without @electric-sql/pglite', () => {
       'schema.ts': `import { integer, table, text } from 'tidemark/pg'
 export const users = table('users', { id: integer().primaryKey(), name: text() })
 `,
+      // A project with its (still empty) migrations folder: check refuses a missing one first.
+      'migrations/.gitkeep': '',
     })
   })
   afterAll(() => project.remove())
