@@ -6,15 +6,6 @@ import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
 import { MigrationHistoryError, MigrationSumError } from '../migrate/migration-errors.js'
 import { CliError } from './cli-error.js'
-import { baselineCommand } from './commands/baseline.js'
-import { checkCommand } from './commands/check.js'
-import { generateCommand } from './commands/generate.js'
-import { hashCommand } from './commands/hash.js'
-import { initCommand } from './commands/init.js'
-import { migrateCommand } from './commands/migrate.js'
-import { pullCommand } from './commands/pull.js'
-import { pushCommand } from './commands/push.js'
-import { statusCommand } from './commands/status.js'
 import { errorCode } from './error-code.js'
 import { type CliIo, processIo } from './io.js'
 
@@ -50,16 +41,20 @@ Flags (every command):
 Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL error.
 `
 
-const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
-  baseline: baselineCommand,
-  check: checkCommand,
-  init: initCommand,
-  push: pushCommand,
-  status: statusCommand,
-  generate: generateCommand,
-  migrate: migrateCommand,
-  pull: pullCommand,
-  hash: hashCommand,
+type Command = (args: readonly string[], io: CliIo) => Promise<number>
+
+// Each command is loaded when it runs: `status` or `migrate` at container start must not load the
+// differ, the code generator and the prompt library that `generate` and `pull` need.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  baseline: async () => (await import('./commands/baseline.js')).baselineCommand,
+  check: async () => (await import('./commands/check.js')).checkCommand,
+  init: async () => (await import('./commands/init.js')).initCommand,
+  push: async () => (await import('./commands/push.js')).pushCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
+  generate: async () => (await import('./commands/generate.js')).generateCommand,
+  migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  pull: async () => (await import('./commands/pull.js')).pullCommand,
+  hash: async () => (await import('./commands/hash.js')).hashCommand,
 }
 
 function version(): string {
@@ -82,11 +77,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   }
   const json = args.includes('--json')
   try {
-    const command = COMMANDS[first]
-    if (command === undefined) {
+    const load = COMMANDS[first]
+    if (load === undefined) {
       const kind = first.startsWith('-') ? 'flag' : 'command'
       throw new CliError(`unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`)
     }
+    const command = await load()
     return await command(rest, io)
   } catch (error) {
     return report(error, { verbose: rest.includes('--verbose'), json }, io)

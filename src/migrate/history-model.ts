@@ -2,7 +2,7 @@ import { introspect } from '../dialects/pg/introspect/index.js'
 import type { SchemaModel } from '../model/types.js'
 import { historyCacheFile, readCachedModel, writeCachedModel } from './generate/history-cache.js'
 import { replayMigrations } from './generate/replay.js'
-import { openShadow, type ShadowOptions } from './generate/shadow.js'
+import { openShadow, type ShadowOptions, shadowExtensions } from './generate/shadow.js'
 import type { JournalOptions } from './journal.js'
 import type { MigrationFolder } from './migration-folder.js'
 
@@ -20,7 +20,7 @@ export async function readHistoryModel(
   const cacheFile = cacheDir === undefined ? undefined : await historyCacheFile(cacheDir, folder, exclude)
   const cached = cacheFile === undefined ? undefined : await readCachedModel(cacheFile)
   if (cached !== undefined) return { model: cached, replayed: false }
-  const shadow = await openShadow(options.shadow)
+  const shadow = await openShadow({ ...options.shadow, extensions: shadowExtensions(folder, []) })
   try {
     await replayMigrations(shadow, folder)
     const model = await introspect(shadow.db, { exclude })

@@ -1,3 +1,4 @@
+import { contribExtensionsCreatedIn } from '../../drivers/pglite-contrib.js'
 import { ensureRoles } from '../../migrate/ensure-roles.js'
 import { migrate } from '../../migrate/migrate.js'
 import { migrateDown } from '../../migrate/migrate-down.js'
@@ -64,7 +65,11 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   line.step(
     settings.databaseUrl === undefined ? 'Opening the embedded database' : 'Connecting to the database',
   )
-  const db = await openLiveDatabase(settings).finally(() => line.done())
+  // The extensions the history creates: a later file (or down.sql) may call their functions.
+  const extensions = contribExtensionsCreatedIn(
+    folder.migrations.flatMap((migration) => [migration.up, migration.down ?? '']),
+  )
+  const db = await openLiveDatabase(settings, extensions).finally(() => line.done())
   try {
     if (down) {
       const result = await migrateDown(db, folder, {

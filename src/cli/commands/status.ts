@@ -37,7 +37,8 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   line.step(
     settings.databaseUrl === undefined ? 'Opening the embedded database' : 'Connecting to the database',
   )
-  const db = await openLiveDatabase(settings).finally(() => line.done())
+  // Only the journal is read: no extension's library is ever called.
+  const db = await openLiveDatabase(settings, []).finally(() => line.done())
   let rows: Awaited<ReturnType<typeof readJournal>>
   try {
     rows = await readJournal(db, settings.journal)

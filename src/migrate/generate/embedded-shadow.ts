@@ -1,4 +1,4 @@
-import { pgliteContribExtensions } from '../../drivers/pglite-contrib.js'
+import { type ContribSelection, pgliteContribExtensions } from '../../drivers/pglite-contrib.js'
 import { importPglite } from './import-pglite.js'
 import { ArchiveBlob, pristineArchive } from './pglite-archive.js'
 import type { ShadowDatabase } from './shadow.js'
@@ -10,11 +10,14 @@ import type { ShadowDatabase } from './shadow.js'
  * pglite-archive.ts). (Measured: starting from a copy of an on-disk data directory boots a little faster,
  * but then every statement writes through to disk, and replaying a history costs more than it saves.)
  */
-export async function openEmbeddedShadow(cacheDir: string | undefined): Promise<ShadowDatabase> {
+export async function openEmbeddedShadow(
+  cacheDir: string | undefined,
+  selection: ContribSelection = 'all',
+): Promise<ShadowDatabase> {
   const { PGlite } = await importPglite()
   const { fromPGlite } = await import('../../drivers/pglite.js')
   const archive = await pristineArchive(PGlite, cacheDir)
-  const extensions = await pgliteContribExtensions()
+  const extensions = await pgliteContribExtensions(selection)
   const client = await PGlite.create({ loadDataDir: new ArchiveBlob(archive), extensions })
   const db = fromPGlite(client)
   return {

@@ -26,7 +26,7 @@ import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } fr
 import { isDeclaredKind, loadDeclared } from './load-declared.js'
 import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { SCHEMA_DRAFT, schemaLoadError } from './schema-load-error.js'
-import { openShadow, type ShadowDatabase, type ShadowOptions } from './shadow.js'
+import { openShadow, type ShadowDatabase, type ShadowOptions, shadowExtensions } from './shadow.js'
 import { provideRoles, rolesOfModel } from './shadow-roles.js'
 import { wantedGrants } from './wanted-grants.js'
 
@@ -162,7 +162,10 @@ async function readBothSides(
         authored: new Map(),
       }
     }
-    const shadow = await openShadow(options.shadow)
+    const shadow = await openShadow({
+      ...options.shadow,
+      extensions: shadowExtensions(undefined, [cached, options.desired]),
+    })
     try {
       const loaded = await loadWhatExpressionsMayUse(shadow, cached)
       const sides = await loadDesired(shadow, cached, loaded, options, exclude)
@@ -177,7 +180,10 @@ async function readBothSides(
   }
   // A given current model has returned or thrown above: only a folder's history is replayed.
   if (options.folder === undefined) throw new TidemarkError('There is no migration history to replay.')
-  const shadow = await openShadow(options.shadow)
+  const shadow = await openShadow({
+    ...options.shadow,
+    extensions: shadowExtensions(options.folder, [options.desired]),
+  })
   try {
     await replayMigrations(shadow, options.folder)
     const current = await introspect(shadow.db, { exclude })

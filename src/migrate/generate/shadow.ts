@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { Database } from '../../database/database.js'
 import { openDatabaseUrl } from '../../drivers/open-url.js'
+import { type ContribSelection, contribExtensionsCreatedIn } from '../../drivers/pglite-contrib.js'
 import { TidemarkError } from '../../errors.js'
+import type { SchemaModel } from '../../model/types.js'
 import { sql } from '../../sql/sql.js'
+import type { MigrationFolder } from '../migration-folder.js'
 import { openEmbeddedShadow } from './embedded-shadow.js'
 
 /** A scratch database that exists only while `generate` (or `check`) compares schemas. */
@@ -29,10 +32,17 @@ export interface ShadowOptions {
    * when the machine's cache cannot be written.)
    */
   readonly cacheDir?: string | undefined
+  /**
+   * The contrib extensions the embedded shadow registers: all by default; callers that know the SQL
+   * it will run pass what that SQL creates (`contribExtensionsCreatedIn`), since each costs start-up.
+   */
+  readonly extensions?: ContribSelection | undefined
 }
 
 export async function openShadow(options: ShadowOptions = {}): Promise<ShadowDatabase> {
-  return options.url === undefined ? openEmbeddedShadow(options.cacheDir) : openServerShadow(options.url)
+  return options.url === undefined
+    ? openEmbeddedShadow(options.cacheDir, options.extensions)
+    : openServerShadow(options.url)
 }
 
 async function openServerShadow(url: string): Promise<ShadowDatabase> {
@@ -78,4 +88,19 @@ export function redactUrl(url: string): string {
   } catch {
     return 'the configured URL'
   }
+}
+
+/**
+ * What a shadow needs to replay these migrations and load these models: the contrib extensions their
+ * SQL creates (migration files, and the definitions of extensions, routines and triggers).
+ */
+export function shadowExtensions(
+  folder: MigrationFolder | undefined,
+  models: readonly (SchemaModel | undefined)[],
+): ContribSelection {
+  const texts = [
+    ...(folder?.migrations.map((migration) => migration.up) ?? []),
+    ...models.flatMap((model) => model?.others.map((object) => object.definition) ?? []),
+  ]
+  return contribExtensionsCreatedIn(texts)
 }
