@@ -32,5 +32,7 @@ export function nameFromKey(key: string, casing: Casing | undefined): string {
 /** Checks a casing option at run time (schema modules may be plain JavaScript). */
 export function checkCasing(casing: unknown, where: string): Casing | undefined {
   if (casing === undefined || CASINGS.includes(casing as Casing)) return casing as Casing | undefined
-  throw new TypeError(`${where}: casing is ${CASINGS.map((c) => `'${c}'`).join(' or ')}, not ${JSON.stringify(casing)}`)
+  throw new TypeError(
+    `${where}: casing is ${CASINGS.map((c) => `'${c}'`).join(' or ')}, not ${JSON.stringify(casing)}`,
+  )
 }

@@ -200,7 +200,11 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
 
   /** @internal Binds the column to its table; used by `table()`. A name given explicitly wins over the casing. */
   bind(table: ColumnOwner, key: string, casing?: Casing): Column<T, F> {
-    return new Column<T, F>({ ...this.config, name: this.config.name ?? nameFromKey(key, casing) }, table, key)
+    return new Column<T, F>(
+      { ...this.config, name: this.config.name ?? nameFromKey(key, casing) },
+      table,
+      key,
+    )
   }
 }
 
