@@ -66,20 +66,24 @@ export interface SchemaOptions {
  * @example
  * const db = schema('public', { casing: 'snake_case' })
  * export const users = db.table('users', { id: uuid().primaryKey(), displayName: text() })
- * // CREATE TABLE "public"."users" ("id" uuid PRIMARY KEY, "display_name" text)
+ * // CREATE TABLE "public"."users" ("id" uuid NOT NULL, "display_name" text, CONSTRAINT "users_pkey" ...)
  */
 export function schema(name: string, options: SchemaOptions = {}): PgNamespace {
   const casing = checkCasing(options.casing, `schema ${name}`)
-  const cased = casing === undefined ? {} : { casing }
+  // A table's or view's own casing wins; one left undefined takes the schema object's.
+  const cased = <O extends { readonly casing?: Casing }>(own: O | undefined) => ({
+    ...own,
+    casing: own?.casing ?? casing,
+  })
   return Object.freeze({
     [schemaObjectKind]: 'namespace' as const,
     name,
     casing,
     table: (tableName, columns, extras, tableOptions) =>
-      table(tableName, columns, extras, { ...cased, ...tableOptions, schema: name }),
-    view: (viewName, columns, options) => view(viewName, columns, { ...cased, ...options, schema: name }),
+      table(tableName, columns, extras, { ...cased(tableOptions), schema: name }),
+    view: (viewName, columns, options) => view(viewName, columns, { ...cased(options), schema: name }),
     materializedView: (viewName, columns, options) =>
-      materializedView(viewName, columns, { ...cased, ...options, schema: name }),
+      materializedView(viewName, columns, { ...cased(options), schema: name }),
     enumType: (enumName, values, options) => enumType(enumName, values, { ...options, schema: name }),
     domain: (domainName, base, options) => domain(domainName, base, { ...options, schema: name }),
     compositeType: (typeName, attributes, options) =>
