@@ -116,6 +116,7 @@ export class ModuleSymbols {
   attributeKey(type: CompositeTypeModel, attribute: string): string {
     let keys = this.columnKeys.get(variableKey('composite type', type))
     if (keys === undefined) {
+      // Composite types take no casing: their attributes are named by their keys.
       keys = propertyKeys(
         type.attributes.map((a) => a.name),
         undefined,
