@@ -102,6 +102,9 @@ describe("casing: 'snake_case'", () => {
     const plain = schema('plain')
     const users = plain.table('users', { displayName: text() }, undefined, { casing: 'snake_case' })
     expect(users.displayName.name).toBe('display_name')
+    const cased = schema('cased', { casing: 'snake_case' })
+    const left = cased.table('notes', { noteBody: text() }, undefined, { casing: undefined })
+    expect(left.noteBody.name).toBe('note_body')
   })
 
   it('names default constraints and indexes after the SQL names', () => {
