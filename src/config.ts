@@ -1,3 +1,5 @@
+import type { Casing } from './schema/casing.js'
+
 /**
  * The shape of `tidemark.config.ts`. Every field is optional; command-line flags override them.
  *
@@ -40,6 +42,14 @@ export interface TidemarkConfig {
    * cluster-wide, so by default Tidemark only refers to them; they are never dropped.
    */
   readonly roles?: readonly string[]
+  /**
+   * The column casing the schema modules declare, e.g. `'snake_case'` for
+   * `schema('public', { casing: 'snake_case' })`. The casing itself lives in the schema module, which
+   * the application's queries import too; this setting makes `pull` write code in it, and makes
+   * `generate`, `push` and `check` refuse a column the schema names otherwise (a table declared
+   * without the casing), before a migration or a query can use the wrong name.
+   */
+  readonly casing?: Casing
 }
 
 /** Returns the config unchanged; it exists so the editor checks the config file's fields. */

@@ -50,7 +50,7 @@ export { renderCreate } from './dialects/pg/ddl/render-create.js'
 export { type DomainOptions, domain, type PgDomain } from './dialects/pg/domain.js'
 export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/enum-type.js'
 export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
-export { type PgNamespace, schema } from './dialects/pg/namespace.js'
+export { type PgNamespace, type SchemaOptions, schema } from './dialects/pg/namespace.js'
 export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/objects/extension.js'
 export {
   type ColumnPrivilege,
@@ -84,6 +84,7 @@ export {
 } from './dialects/pg/objects/trigger.js'
 export { type PgSequence, sequence } from './dialects/pg/sequence.js'
 export { toModel } from './dialects/pg/to-model/to-model.js'
+export { type Casing, snakeCase } from './schema/casing.js'
 export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'
 export type { ColumnType } from './schema/column-type.js'
 export { comment } from './schema/comment.js'
@@ -97,7 +98,7 @@ export { partitionBy } from './schema/partition-by.js'
 export { type PolicyOptions, policy } from './schema/policy.js'
 export { enableRowLevelSecurity, forceRowLevelSecurity } from './schema/row-level-security.js'
 export { replicaIdentity, storageParameters, unlogged } from './schema/storage.js'
-export { type AnyTable, type ColumnMap, type Table, table } from './schema/table.js'
+export { type AnyTable, type ColumnMap, type Table, type TableOptions, table } from './schema/table.js'
 export type {
   Deferrable,
   IndexMethod,

@@ -95,6 +95,15 @@ it('runs the functions, triggers and extensions example as written', async () =>
   expect(log).toHaveBeenCalledWith({ words: 2, touched: true })
 })
 
+it('runs the column casing example as written', async () => {
+  writeFileSync(
+    new URL('casing.ts', dir),
+    find("schema('public', { casing: 'snake_case' })\n\nexport const customers"),
+  )
+  await import(new URL('casing.ts', dir).href)
+  expect(log).toHaveBeenCalledWith({ id: 1, name: 'Ada' })
+})
+
 it('runs the validation schemas example as written', async () => {
   writeFileSync(new URL('validation.ts', dir), find('createInsertSchema(orders, {'))
   await import(new URL('validation.ts', dir).href)

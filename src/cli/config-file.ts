@@ -21,6 +21,7 @@ const KNOWN_KEYS = new Set([
   'lockTimeout',
   'allowDataLoss',
   'roles',
+  'casing',
 ])
 
 export interface LoadedConfig {
@@ -105,6 +106,8 @@ function validateConfig(path: string, value: unknown): TidemarkConfig {
   ) {
     fail(`'roles' must be a list of role names, e.g. ['app_user']`)
   }
+  if (config.casing !== undefined && config.casing !== 'snake_case')
+    fail(`'casing' must be 'snake_case' (or left out to use the keys as written)`)
   const journal = config.journal
   if (journal !== undefined) {
     if (typeof journal !== 'object' || journal === null) fail(`'journal' must be { schema?, table? }`)

@@ -2,6 +2,7 @@ import { relative } from 'node:path'
 import { collect } from '../dialects/pg/to-model/collect.js'
 import type { SchemaModel } from '../model/types.js'
 import { tableDefinition } from '../schema/table.js'
+import { checkCasingConsistency } from './casing-consistency.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
 import { describeModuleError } from './module-error.js'
@@ -42,7 +43,8 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
     }
   }
   // A schema of nothing would drop every table: far more likely, the declarations lack `export`.
-  if (Object.values(collect(modules)).every((found: readonly unknown[]) => found.length === 0)) {
+  const found = collect(modules)
+  if (Object.values(found).every((objects: readonly unknown[]) => objects.length === 0)) {
     const shown = settings.schema.map((path) => relative(settings.baseDir, path) || path).join(', ')
     throw new CliError(
       `Schema module ${shown} exports no tables, views, types or other schema objects. Export each one, e.g. export const users = table('users', { ... }).`,
@@ -50,6 +52,7 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
       { code: 'schema' },
     )
   }
+  checkCasingConsistency(found.tables, settings.casing)
   const pg = (await loader.import('tidemark/pg').catch(() => import('../pg.js'))) as typeof import('../pg.js')
   try {
     return { model: pg.toModel(...modules), authoredDefaults: authoredDefaults(modules) }

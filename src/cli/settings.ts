@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path'
 import { DEFAULT_JOURNAL, type JournalOptions } from '../migrate/journal.js'
 import { DEFAULT_LOCK_TIMEOUT } from '../migrate/migrate.js'
+import type { Casing } from '../schema/casing.js'
 import { loadConfigFile } from './config-file.js'
 import { type ParsedFlags, stringFlag } from './flags.js'
 import type { CliIo } from './io.js'
@@ -23,6 +24,8 @@ export interface Settings {
   readonly allowDataLoss: boolean
   /** Roles to create when missing before migrate and push apply anything. */
   readonly roles: readonly string[]
+  /** The casing the config says the schema modules declare (config `casing`). */
+  readonly casing: Casing | undefined
   readonly json: boolean
   readonly verbose: boolean
 }
@@ -57,6 +60,7 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
     lockTimeout: config.lockTimeout ?? DEFAULT_LOCK_TIMEOUT,
     allowDataLoss: config.allowDataLoss ?? false,
     roles: config.roles ?? [],
+    casing: config.casing,
     json: flags.values.json === true,
     verbose: flags.values.verbose === true,
   }

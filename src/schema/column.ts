@@ -1,4 +1,5 @@
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
+import { type Casing, nameFromKey } from './casing.js'
 import type { ColumnType } from './column-type.js'
 import type { ForeignKeyAction, SequenceOptions } from './options.js'
 
@@ -80,7 +81,7 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
     this.key = key
   }
 
-  /** The column's SQL name (its key on the table unless given). */
+  /** The column's SQL name (its key on the table, in the table's casing, unless given). */
   get name(): string {
     if (this.config.name === undefined) throw new Error('This column is not part of a table yet')
     return this.config.name
@@ -197,9 +198,13 @@ export class Column<T = unknown, F extends ColumnFlag = never> implements SqlRef
     return this as unknown as Column<U, F>
   }
 
-  /** @internal Binds the column to its table; used by `table()`. */
-  bind(table: ColumnOwner, key: string): Column<T, F> {
-    return new Column<T, F>({ ...this.config, name: this.config.name ?? key }, table, key)
+  /** @internal Binds the column to its table; used by `table()`. A name given explicitly wins over the casing. */
+  bind(table: ColumnOwner, key: string, casing?: Casing): Column<T, F> {
+    return new Column<T, F>(
+      { ...this.config, name: this.config.name ?? nameFromKey(key, casing) },
+      table,
+      key,
+    )
   }
 }
 

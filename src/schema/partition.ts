@@ -45,5 +45,6 @@ export function partition<P extends AnyTable, N extends string>(
     extras,
     options.schema ?? definition.schema,
     Object.freeze({ parent, bound }),
+    definition.casing,
   )
 }

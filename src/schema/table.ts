@@ -1,5 +1,6 @@
 import { type Chunk, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import { setOwnProperty } from '../util/own-property.js'
+import { type Casing, checkCasing } from './casing.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { PartitionBound } from './partition-bound.js'
@@ -21,6 +22,10 @@ export interface TableDefinition {
   readonly extras: () => readonly TableExtra[]
   /** Set for a partition (`partition()`): the table it belongs to and its bound. */
   readonly partitionOf?: PartitionOfDefinition
+  /** How the columns declared without a name were named from their keys (a partition has its parent's). */
+  readonly casing: Casing | undefined
+  /** The keys of the columns declared without a SQL name, which the casing named. */
+  readonly namedByKey: readonly string[]
 }
 
 /** The parent and bound of a partition; the bound is checked against the parent's key by toModel. */
@@ -52,6 +57,12 @@ export type AnyTable = TableBase<string, ColumnMap>
 
 export interface TableOptions {
   readonly schema?: string
+  /**
+   * How columns declared without a name are named in SQL: `'snake_case'` names `displayName`
+   * `display_name`. A name given to the column (`text('DisplayName')`) always wins. Usually set once
+   * for many tables with `schema('public', { casing: 'snake_case' })`.
+   */
+  readonly casing?: Casing
 }
 
 /**
@@ -69,20 +80,29 @@ export function table<N extends string, C extends ColumnMap>(
   extras?: (columns: C) => readonly TableExtra[],
   options: TableOptions = {},
 ): Table<N, C> {
-  return defineTable(name, columns, extras, options.schema ?? DEFAULT_SCHEMA, undefined)
+  const casing = checkCasing(options.casing, `table ${name}`)
+  return defineTable(name, columns, extras, options.schema ?? DEFAULT_SCHEMA, undefined, casing)
 }
 
-/** Builds a table object; `partitionOf` is set for a partition, whose columns are its parent's. */
+/**
+ * Builds a table object; `partitionOf` is set for a partition, whose columns are its parent's (bound
+ * already, so they keep their parent's names).
+ */
 export function defineTable<N extends string, C extends ColumnMap>(
   name: N,
   columns: C,
   extras: ((columns: C) => readonly TableExtra[]) | undefined,
   schema: string,
   partitionOf: PartitionOfDefinition | undefined,
+  casing: Casing | undefined,
 ): Table<N, C> {
   const owner = { schema, name }
   const bound: Record<string, AnyColumn> = {}
-  for (const [key, column] of Object.entries(columns)) setOwnProperty(bound, key, column.bind(owner, key))
+  const namedByKey: string[] = []
+  for (const [key, column] of Object.entries(columns)) {
+    if (column.config.name === undefined) namedByKey.push(key)
+    setOwnProperty(bound, key, column.bind(owner, key, casing))
+  }
   let evaluated: readonly TableExtra[] | undefined
   const definition: TableDefinition = {
     schema,
@@ -93,6 +113,8 @@ export function defineTable<N extends string, C extends ColumnMap>(
       return evaluated
     },
     ...(partitionOf === undefined ? {} : { partitionOf }),
+    casing,
+    namedByKey: Object.freeze(namedByKey),
   }
   return Object.freeze({
     ...bound,

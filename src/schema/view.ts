@@ -1,5 +1,6 @@
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import { setOwnProperty } from '../util/own-property.js'
+import { type Casing, checkCasing } from './casing.js'
 import type { AnyColumn } from './column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { ColumnMap, OwnedColumns } from './table.js'
@@ -22,6 +23,8 @@ export interface ViewDefinition {
   readonly comment: string | undefined
   /** WITH (...), with the view options already named as PostgreSQL names them. */
   readonly storageParameters: StorageParameters | undefined
+  /** How the declared columns without a name were named from their keys. */
+  readonly casing: Casing | undefined
 }
 
 export interface ViewOptions {
@@ -37,6 +40,8 @@ export interface ViewOptions {
   readonly checkOption?: 'local' | 'cascaded'
   /** Materialized views: storage parameters, `{ fillfactor: 70, autovacuum_enabled: false }`. */
   readonly with?: StorageParameters
+  /** How declared columns without a name are named: `'snake_case'` reads `displayName` from `display_name`. */
+  readonly casing?: Casing
 }
 
 export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -70,7 +75,7 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
     const owner = { schema: this.base.schema, name: this.base.name }
     const bound: Record<string, AnyColumn> = {}
     for (const [key, column] of Object.entries(this.columns))
-      setOwnProperty(bound, key, column.bind(owner, key))
+      setOwnProperty(bound, key, column.bind(owner, key, this.base.casing))
     const definition: ViewDefinition = {
       ...this.base,
       columns: Object.freeze(bound),
@@ -98,7 +103,11 @@ function viewBuilder<N extends string, C extends ColumnMap>(
     throw new TypeError(`view ${name}: the comment option takes a string`)
   const schema = options.schema ?? DEFAULT_SCHEMA
   const storageParameters = viewParameters(name, materialized, options)
-  return new ViewBuilder({ schema, name, materialized, comment, storageParameters }, columns ?? ({} as C))
+  const casing = checkCasing(options.casing, `view ${name}`)
+  return new ViewBuilder(
+    { schema, name, materialized, comment, storageParameters, casing },
+    columns ?? ({} as C),
+  )
 }
 
 /** The options as PostgreSQL names them among a view's reloptions. */

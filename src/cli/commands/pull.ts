@@ -54,7 +54,7 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     line.done()
     await db.close()
   }
-  const { source, warnings } = codegen(model)
+  const { source, warnings } = codegen(model, { casing: settings.casing })
   await mkdir(dirname(file), { recursive: true })
   await writeFile(file, source)
 

@@ -3,6 +3,7 @@ import { tablesInPartitionOrder } from '../../../model/partition-order.js'
 import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { ForeignKeyModel, OtherObjectModel, SchemaModel, TableModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
+import type { Casing } from '../../../schema/casing.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { qualifiedName } from '../quote.js'
 import { nextvalExpression } from '../sequence.js'
@@ -25,6 +26,12 @@ import { planSchema } from './schema-plan.js'
 export interface CodegenOptions {
   /** The module the generated code imports the schema DSL from; `tidemark/pg` by default. */
   readonly importFrom?: string
+  /**
+   * Declare the tables in this casing: `schema('public', { casing: 'snake_case' })` and the like,
+   * with camelCase keys that need no written name when the casing gives it (`displayName: text()`
+   * for `display_name`). Names the casing does not give are written out.
+   */
+  readonly casing?: Casing
 }
 
 export interface CodegenResult {
@@ -82,7 +89,13 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ...ofKind('trigger').map((o) => ({ kind: 'trigger' as const, object: triggerName(o) })),
     ],
     schemas,
+    options.casing,
   )
+  // Tables in public are declared through a cased schema object; partitions take their parent's names.
+  const casedPublic =
+    options.casing !== undefined && tables.some((t) => t.schema === DEFAULT_SCHEMA && t.partitionOf === null)
+      ? symbols.freeVariable(['publicSchema'])
+      : undefined
   const customTypes = new Set<string>()
   const types: TypeContext = {
     enums,
@@ -107,6 +120,8 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     symbols,
     imports: new Imports(),
     types,
+    casing: options.casing,
+    casedPublic,
     targetOf,
     inCycle: referenceCycles(tables),
     nextvalOf: (text) => nextvals.get(text),
@@ -188,6 +203,9 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     return [declare(symbols.variable('trigger', triggerName(o)), node)]
   })
   const declarations = [
+    ...(casedPublic === undefined
+      ? []
+      : [declare(casedPublic, emitNamespace(context, DEFAULT_SCHEMA), false)]),
     ...schemas.map((schema) => declare(symbols.schemaVariable(schema)!, emitNamespace(context, schema))),
     ...ofKind('extension').map((o) => declare(symbols.variable('extension', o), emitExtension(context, o))),
     ...[...customTypes]

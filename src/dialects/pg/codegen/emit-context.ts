@@ -1,4 +1,6 @@
 import type { ForeignKeyModel, TableModel } from '../../../model/types.js'
+import type { Casing } from '../../../schema/casing.js'
+import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import type { TypeContext } from './column-type.js'
 import type { Imports } from './imports.js'
 import { type JsNode, js } from './js-ast.js'
@@ -11,6 +13,10 @@ export interface EmitContext {
   readonly symbols: ModuleSymbols
   readonly imports: Imports
   readonly types: TypeContext
+  /** The casing the module declares its tables in (through their schema objects), if any. */
+  readonly casing: Casing | undefined
+  /** With a casing: the variable of `schema('public', { casing })`, which declares the tables in public. */
+  readonly casedPublic: string | undefined
   /** The table a foreign key points at, when the model has it. */
   targetOf(fk: ForeignKeyModel): TableModel | undefined
   /** Whether a reference from one table to another closes a cycle (and needs a type annotation). */
@@ -19,9 +25,15 @@ export interface EmitContext {
   nextvalOf(defaultText: string): string | undefined
 }
 
-/** `table(...)` in public, `<schema>.table(...)` elsewhere; the same for views, enums and sequences. */
+/**
+ * `table(...)` in public, `<schema>.table(...)` elsewhere; the same for views, enums and sequences.
+ * With a casing, tables in public are declared through the cased `schema('public', ...)` too.
+ */
 export function factory(context: EmitContext, schema: string, name: string): JsNode {
-  const namespace = context.symbols.schemaVariable(schema)
+  const namespace =
+    schema === DEFAULT_SCHEMA && name === 'table'
+      ? context.casedPublic
+      : context.symbols.schemaVariable(schema)
   return namespace === undefined
     ? js.identifier(context.imports.use(name))
     : js.member(js.identifier(namespace), name)

@@ -8,7 +8,10 @@ import { splitAtRelations } from './view-references.js'
 
 /** `schema('auth')`. */
 export function emitNamespace(context: EmitContext, schema: string): JsNode {
-  return js.call(context.imports.use('schema'), [js.string(schema)])
+  const args = [js.string(schema)]
+  if (context.casing !== undefined)
+    args.push(js.object([{ key: 'casing', value: js.string(context.casing) }]))
+  return js.call(context.imports.use('schema'), args)
 }
 
 /** `customType<string>({ dataType: 'tsvector' })`: values travel as PostgreSQL's text. */

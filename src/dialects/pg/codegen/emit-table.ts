@@ -1,4 +1,5 @@
 import type { ColumnModel, ForeignKeyModel, TableModel, UniqueModel } from '../../../model/types.js'
+import { nameFromKey } from '../../../schema/casing.js'
 import { defaultExpression } from './column-default.js'
 import { spellType, typeCall } from './column-type.js'
 import { type EmitContext, factory, tableColumn } from './emit-context.js'
@@ -49,7 +50,8 @@ function emitColumn(
   constraints: ColumnConstraints,
 ): JsNode {
   const key = context.symbols.columnKey(table, column)
-  const sqlName = key === column.name ? undefined : column.name
+  // The name is written only when the key (in the module's casing) does not give it.
+  const sqlName = nameFromKey(key, context.casing) === column.name ? undefined : column.name
   const serial = context.plan.serialSequence(column)
   let node: JsNode
   let type: ReturnType<typeof spellType> | undefined

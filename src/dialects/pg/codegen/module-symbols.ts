@@ -1,4 +1,5 @@
 import type { ColumnModel, CompositeTypeModel, TableModel } from '../../../model/types.js'
+import { type Casing, nameFromKey } from '../../../schema/casing.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { IMPORTABLE } from './imports.js'
 import { camelCase, NameScope } from './js-names.js'
@@ -49,6 +50,8 @@ export class ModuleSymbols {
   constructor(
     objects: readonly { readonly kind: ObjectKind; readonly object: Named }[],
     schemas: readonly string[],
+    /** The casing tables are declared in: a key is chosen, when one can be, that it names as the column. */
+    private readonly casing: Casing | undefined = undefined,
   ) {
     const inPublic = objects.filter((o) => o.object.schema === DEFAULT_SCHEMA)
     const elsewhere = objects.filter((o) => o.object.schema !== DEFAULT_SCHEMA)
@@ -98,7 +101,10 @@ export class ModuleSymbols {
     const name = typeof column === 'string' ? column : column.name
     let keys = this.columnKeys.get(variableKey('table', table))
     if (keys === undefined) {
-      keys = propertyKeys(table.columns.map((c) => c.name))
+      keys = propertyKeys(
+        table.columns.map((c) => c.name),
+        this.casing,
+      )
       this.columnKeys.set(variableKey('table', table), keys)
     }
     const key = keys.get(name)
@@ -110,7 +116,11 @@ export class ModuleSymbols {
   attributeKey(type: CompositeTypeModel, attribute: string): string {
     let keys = this.columnKeys.get(variableKey('composite type', type))
     if (keys === undefined) {
-      keys = propertyKeys(type.attributes.map((a) => a.name))
+      // Composite types take no casing: their attributes are named by their keys.
+      keys = propertyKeys(
+        type.attributes.map((a) => a.name),
+        undefined,
+      )
       this.columnKeys.set(variableKey('composite type', type), keys)
     }
     const key = keys.get(attribute)
@@ -122,11 +132,20 @@ export class ModuleSymbols {
 /**
  * Columns already named in camelCase keep their name; the others take their camelCase form when it
  * is free. `__proto__` would set the object's prototype and `$name` is the table's own property.
+ * With a casing, the columns whose camelCase form the casing turns back into their name choose
+ * first, so they need no name written (`display_name` is `displayName: text()`).
  */
-function propertyKeys(names: readonly string[]): Map<string, string> {
+function propertyKeys(names: readonly string[], casing: Casing | undefined): Map<string, string> {
   const scope = NameScope.forKeys(['__proto__', '$name'])
   const keys = new Map<string, string>()
+  if (casing !== undefined) {
+    for (const name of names) {
+      const key = camelCase(name)
+      if (key !== '' && nameFromKey(key, casing) === name) keys.set(name, scope.claim([key]))
+    }
+  }
   for (const name of names) {
+    if (keys.has(name)) continue
     if (camelCase(name) === name) keys.set(name, scope.claim([name]))
   }
   for (const name of names) {
