@@ -134,7 +134,7 @@ for (const target of cliTargets()) {
       expect(tagsUp).not.toMatch(/users|posts|mood/)
       expect((await run('migrate')).code).toBe(0)
       expect(await run('check', '--schema', 'schema.ts')).toMatchObject({ code: 0, err: '' })
-    })
+    }}, 180_000)
 
     it('refuses a drizzle file edited after drizzle applied it, and writes nothing', async () => {
       await drizzleGenerate(project.dir)
@@ -148,6 +148,29 @@ for (const target of cliTargets()) {
       expect(refused.err).toContain(`${file} was edited after drizzle applied it`)
       await expect(readdir(join(project.dir, 'migrations'))).rejects.toThrow()
       expect(await drizzleJournalExists()).toBe(true)
+    })
+
+    it('finds the journal table drizzle was configured to use, and keeps its schema', async () => {
+      await drizzleGenerate(project.dir)
+      await applyWithDrizzle(target, project.dir, {
+        migrationsSchema: 'public',
+        migrationsTable: 'drizzle_log',
+      })
+      const adopted = await run(
+        'baseline',
+        '--from-drizzle',
+        'drizzle',
+        '--drizzle-table',
+        'public.drizzle_log',
+      )
+      expect(adopted.err).toBe('')
+      expect(adopted.code).toBe(0)
+      const left = await target.query<{ log: boolean; users: boolean }>(
+        project.dir,
+        `select to_regclass('public.drizzle_log') is not null as log, to_regclass('public.users') is not null as users`,
+      )
+      expect(left).toEqual([{ log: false, users: true }])
+      expect(await run('check')).toMatchObject({ code: 0, err: '' })
     })
 
     it('refuses a database drizzle did not migrate', async () => {
@@ -197,14 +220,18 @@ function drizzleGenerate(dir: string): Promise<void> {
 }
 
 /** Applies the drizzle folder with drizzle-orm's own migrator, as a drizzle project does. */
-async function applyWithDrizzle(target: CliTarget, dir: string): Promise<void> {
-  const migrationsFolder = join(dir, 'drizzle')
+async function applyWithDrizzle(
+  target: CliTarget,
+  dir: string,
+  journal: { migrationsSchema?: string; migrationsTable?: string } = {},
+): Promise<void> {
+  const config = { migrationsFolder: join(dir, 'drizzle'), ...journal }
   if (target.name === 'embedded') {
     const dataDir = join(dir, '.tidemark', 'pglite')
     await mkdir(dataDir, { recursive: true })
     const client = await createPGlite({ dataDir })
     try {
-      await migratePGlite(drizzlePGlite(client), { migrationsFolder })
+      await migratePGlite(drizzlePGlite(client), config)
     } finally {
       await client.close()
     }
@@ -213,7 +240,7 @@ async function applyWithDrizzle(target: CliTarget, dir: string): Promise<void> {
   const client = new pg.Client({ connectionString: target.args()[1] })
   await client.connect()
   try {
-    await migrateNodePostgres(drizzleNodePostgres(client), { migrationsFolder })
+    await migrateNodePostgres(drizzleNodePostgres(client), config)
   } finally {
     await client.end()
   }

@@ -42,7 +42,7 @@ export async function adoptDrizzle(db: Database, options: AdoptDrizzleOptions): 
   const applied = await countDrizzleApplied(db, drizzle, drizzleJournal)
   if (applied === 0) {
     throw new MigrationHistoryError(
-      `${drizzleJournalName(drizzleJournal)} records no migration: there is nothing to adopt. Apply the drizzle migrations with 'tidemark migrate' once the folder is converted, or with drizzle first.`,
+      `${drizzleJournalName(drizzleJournal)} records no migration: the database holds nothing drizzle built, so there is nothing to adopt. Apply the migrations with drizzle's migrator first, then run this again.`,
       [],
     )
   }

@@ -33,7 +33,7 @@ export async function countDrizzleApplied(
   const exists = await db.execute<{ found: boolean }>(sql`select to_regclass(${name}) is not null as found`)
   if (exists.rows[0]?.found !== true) {
     throw new MigrationHistoryError(
-      `The database has no ${name}: drizzle's migrator did not migrate it. Adopt it with 'tidemark baseline' after 'tidemark generate --from-db', or name drizzle's journal table with --drizzle-table SCHEMA.TABLE.`,
+      `The database has no ${name}, so drizzle's migrator did not migrate it (or it was adopted already: see 'tidemark status'). Name drizzle's journal table with --drizzle-table SCHEMA.TABLE if its config moved it; a database built otherwise is adopted with 'tidemark generate --from-db' and 'tidemark baseline'.`,
       [],
     )
   }
