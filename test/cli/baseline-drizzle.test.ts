@@ -134,7 +134,7 @@ for (const target of cliTargets()) {
       expect(tagsUp).not.toMatch(/users|posts|mood/)
       expect((await run('migrate')).code).toBe(0)
       expect(await run('check', '--schema', 'schema.ts')).toMatchObject({ code: 0, err: '' })
-    }}, 180_000)
+    }, 180_000)
 
     it('refuses a drizzle file edited after drizzle applied it, and writes nothing', async () => {
       await drizzleGenerate(project.dir)
