@@ -68,7 +68,8 @@ export function withReplicas<Q>(
     execute: (query) => primary.execute(query),
     transaction: (fn, transactionOptions) => primary.transaction(fn, transactionOptions),
     close: async () => {
-      await Promise.all([primary, ...replicas].map((database) => database.close()))
+      // Each once, even when the primary is also listed as a replica.
+      await Promise.all([...new Set([primary, ...replicas])].map((database) => database.close()))
     },
     $primary: primary,
     $replica: pick,

@@ -178,6 +178,9 @@ for (const target of cliTargets()) {
       const refused = await run('baseline', '--from-drizzle', 'drizzle')
       expect(refused.code).toBe(1)
       expect(refused.err).toContain(`drizzle's migrator did not migrate it`)
+      const sameFolder = await run('baseline', '--from-drizzle', 'drizzle', '--migrations', 'drizzle')
+      expect(sameFolder.code).toBe(2)
+      expect(sameFolder.err).toContain('names the migrations folder itself')
     })
 
     it('records nothing, and keeps drizzle journal, when the database differs from the migrations', async () => {

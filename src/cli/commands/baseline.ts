@@ -69,13 +69,18 @@ async function baselineFromDrizzle(dir: string, flags: ParsedFlags, io: CliIo): 
   if (stringFlag(flags, 'to') !== undefined)
     throw new CliError("--to does not go with --from-drizzle: drizzle's journal table says what is applied.")
   const settings = await resolveSettings(flags, io)
+  const drizzleDir = resolve(io.cwd, dir)
+  if (drizzleDir === settings.migrations)
+    throw new CliError(
+      `--from-drizzle names the migrations folder itself: Tidemark's migrations go in another folder (--migrations DIR, or 'migrations' in the config).`,
+    )
   const drizzleJournal = drizzleTable(stringFlag(flags, 'drizzle-table'))
   const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
   let result: Awaited<ReturnType<typeof adoptDrizzle>>
   try {
     result = await adoptDrizzle(db, {
-      drizzleDir: resolve(io.cwd, dir),
+      drizzleDir,
       migrationsDir: settings.migrations,
       drizzleJournal,
       journal: settings.journal,
