@@ -54,7 +54,7 @@ export async function adoptDrizzle(db: Database, options: AdoptDrizzleOptions): 
     ...options,
     to: migrations[applied - 1]!.name,
     exclude: [drizzleJournal],
-    afterRecord: (tx) => dropDrizzleJournal(tx, drizzleJournal),
+    afterRecord: (tx) => dropDrizzleJournal(tx, drizzleJournal, applied),
   })
   return { ...result, written: migrations.map((m) => m.name) }
 }
@@ -84,9 +84,22 @@ async function writeMigrations(dir: string, migrations: readonly MigrationFile[]
   await writeSumFile(dir, migrations)
 }
 
-/** Drops drizzle's journal table, and its schema when nothing else lives there (never `public`). */
-async function dropDrizzleJournal(tx: Transaction, journal: DrizzleJournal): Promise<void> {
-  await tx.execute(sql`drop table ${sql.raw(drizzleJournalName(journal))}`)
+/**
+ * Drops drizzle's journal table, and its schema when nothing else lives there (never `public`). The
+ * table is locked first and must still hold the rows adopted: a drizzle migrator that ran meanwhile
+ * undoes the whole adoption.
+ */
+async function dropDrizzleJournal(tx: Transaction, journal: DrizzleJournal, adopted: number): Promise<void> {
+  const name = sql.raw(drizzleJournalName(journal))
+  await tx.execute(sql`lock table ${name} in access exclusive mode`)
+  const { rows } = await tx.execute<{ n: number }>(sql`select count(*)::int as n from ${name}`)
+  if (rows[0]?.n !== adopted) {
+    throw new MigrationHistoryError(
+      `${drizzleJournalName(journal)} changed while the database was compared (a drizzle migrator ran?): nothing was recorded. Run this again.`,
+      [],
+    )
+  }
+  await tx.execute(sql`drop table ${name}`)
   if (journal.schema === 'public') return
   try {
     await tx.transaction((inner) =>
