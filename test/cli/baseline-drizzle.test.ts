@@ -199,7 +199,7 @@ for (const target of cliTargets()) {
       expect(adopted.err).toBe('')
       expect(adopted.code).toBe(0)
       expect((await run('check')).code).toBe(0)
-    })
+    }, 120_000)
   })
 }
 
