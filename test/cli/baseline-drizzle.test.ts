@@ -94,8 +94,14 @@ for (const target of cliTargets()) {
       expect(names[1]).toMatch(/^\d{14}_0001_[a-z0-9_]+$/)
       expect(adopted.out).toContain('Converted 2 drizzle migrations into migrations.')
       expect(adopted.out).toContain(`Recorded as applied (not run): ${names[0]}.`)
-      // One up.sql per drizzle file, without drizzle's markers; no down.sql.
-      expect(await readdir(join(project.dir, 'migrations', names[0]!))).toEqual(['up.sql'])
+      // One up.sql per drizzle file, without drizzle's markers, and a down.sql that undoes it.
+      expect((await readdir(join(project.dir, 'migrations', names[0]!))).sort()).toEqual([
+        'down.sql',
+        'up.sql',
+      ])
+      const down = await readFile(join(project.dir, 'migrations', names[0]!, 'down.sql'), 'utf8')
+      expect(down).toContain('DROP TABLE "public"."posts"')
+      expect(down).toContain('DROP TYPE "public"."mood"')
       const up = await readFile(join(project.dir, 'migrations', names[0]!, 'up.sql'), 'utf8')
       expect(up).not.toContain('statement-breakpoint')
       expect(up).toContain(`CREATE TYPE "public"."mood" AS ENUM('happy', 'sad');`)
@@ -112,6 +118,14 @@ for (const target of cliTargets()) {
       const clean = await run('check')
       expect(clean.err).toBe('')
       expect(clean.code).toBe(0)
+      // Its generated down.sql undoes it (dropping a column loses data, so it needs the flag here).
+      const undone = await run('migrate', 'down', '--allow-data-loss')
+      expect(undone.err).toBe('')
+      expect(undone.code).toBe(0)
+      const bio = `select count(*)::int as n from information_schema.columns where table_name = 'users' and column_name = 'bio'`
+      expect(await target.query(project.dir, bio)).toEqual([{ n: 0 }])
+      expect((await run('migrate')).code).toBe(0)
+      expect(await target.query(project.dir, bio)).toEqual([{ n: 1 }])
 
       // Tidemark's schema code from here on: pulled, unchanged generates nothing, a change generates it.
       expect((await run('pull', '--out', 'schema.ts')).code).toBe(0)

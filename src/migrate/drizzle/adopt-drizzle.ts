@@ -14,6 +14,7 @@ import {
   type DrizzleJournal,
   drizzleJournalName,
 } from './drizzle-applied.js'
+import { withGeneratedDowns } from './drizzle-downs.js'
 import { readDrizzleFolder } from './drizzle-folder.js'
 
 export interface AdoptDrizzleOptions extends Omit<BaselineOptions, 'to' | 'exclude' | 'afterRecord'> {
@@ -46,7 +47,12 @@ export async function adoptDrizzle(db: Database, options: AdoptDrizzleOptions): 
       [],
     )
   }
-  const migrations = convertDrizzleMigrations(drizzle)
+  options.onStep?.(`Replaying ${drizzle.length} drizzle migrations to write their down.sql`)
+  const migrations = await withGeneratedDowns(
+    options.migrationsDir,
+    convertDrizzleMigrations(drizzle),
+    options,
+  )
   await writeMigrations(options.migrationsDir, migrations)
   const folder = await readMigrationFolder(options.migrationsDir)
   assertSumFile(folder)
@@ -69,7 +75,8 @@ async function writeMigrations(dir: string, migrations: readonly MigrationFile[]
     const same =
       existing.migrations.length === migrations.length &&
       existing.migrations.every(
-        (m, i) => m.name === migrations[i]!.name && m.up === migrations[i]!.up && m.down === null,
+        (m, i) =>
+          m.name === migrations[i]!.name && m.up === migrations[i]!.up && m.down === migrations[i]!.down,
       )
     if (same) return
     throw new MigrationHistoryError(
@@ -80,6 +87,7 @@ async function writeMigrations(dir: string, migrations: readonly MigrationFile[]
   for (const migration of migrations) {
     await mkdir(join(dir, migration.name), { recursive: true })
     await writeFile(join(dir, migration.name, 'up.sql'), migration.up)
+    if (migration.down !== null) await writeFile(join(dir, migration.name, 'down.sql'), migration.down)
   }
   await writeSumFile(dir, migrations)
 }

@@ -9,8 +9,8 @@ const BREAKPOINT = '--> statement-breakpoint'
 /**
  * The Tidemark migrations for a drizzle-kit folder, one per drizzle migration and in its order.
  * Names take the journal's `when` as their timestamp and the tag as their slug; a `when` earlier
- * than the one before is moved up to it, so the names sort in drizzle's order. There is no
- * down.sql: drizzle-kit writes none, and an invented one would be a guess.
+ * than the one before is moved up to it, so the names sort in drizzle's order. drizzle-kit writes
+ * no down; withGeneratedDowns adds them.
  */
 export function convertDrizzleMigrations(migrations: readonly DrizzleMigration[]): MigrationFile[] {
   let latest = 0
