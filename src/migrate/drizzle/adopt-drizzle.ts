@@ -32,7 +32,7 @@ export type AdoptDrizzleResult = BaselineResult & {
 
 /**
  * Moves a database migrated by drizzle-kit to Tidemark without running anything: the drizzle
- * folder becomes Tidemark migrations (and tidemark.sum), the ones drizzle's journal table records
+ * folder becomes Tidemark migrations (with generated down.sql files, and tidemark.sum), the ones drizzle's journal table records
  * as applied (unedited: their hashes are checked) are baselined, and drizzle's journal table is
  * dropped in the same transaction, so `check` then sees only the application's schema. A database
  * that does not hold what those migrations build is left untouched.
