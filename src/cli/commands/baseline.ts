@@ -19,8 +19,8 @@ Adopts an existing database: checks that it holds exactly what the migrations up
 database differs, nothing is recorded, the differences are listed and the exit code is 1.
 
 With --from-drizzle, first converts drizzle-kit's migrations folder DIR into the (empty) migrations
-folder, one migration per drizzle file (with a generated down.sql), and adopts those drizzle's migrator applied (their hashes
-checked); drizzle's journal table is then dropped.
+folder, one migration per drizzle file with a generated down.sql, and adopts those drizzle's
+migrator applied (their hashes checked); drizzle's journal table is then dropped.
 
   --to NAME                    the last migration the database already holds
   --from-drizzle DIR           drizzle-kit's migrations folder (its config's "out")
