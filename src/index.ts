@@ -21,6 +21,7 @@ export type {
 } from './database/database.js'
 export { createDatabase } from './database/database.js'
 export type { Driver, DriverConnection, RawField, RawResult } from './database/driver.js'
+export { type ReplicasOptions, type ReplicatedDatabase, withReplicas } from './database/with-replicas.js'
 export { DatabaseError, type DatabaseErrorKind, TidemarkError, type UnredactedText } from './errors.js'
 export { SchemaError } from './model/schema-error.js'
 export { serializeModel } from './model/serialize.js'

@@ -32,6 +32,12 @@ export {
   type DriftState,
   type JournalSection,
 } from './migrate/check/check.js'
+export {
+  type AdoptDrizzleOptions,
+  type AdoptDrizzleResult,
+  adoptDrizzle,
+} from './migrate/drizzle/adopt-drizzle.js'
+export type { DrizzleJournal } from './migrate/drizzle/drizzle-applied.js'
 export { ensureRoles } from './migrate/ensure-roles.js'
 export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'

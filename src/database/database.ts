@@ -1,7 +1,7 @@
 import { type QueryBuilders, queryBuilders } from '../query/query-builders.js'
 import type { RowMapper } from '../query/row-mapper.js'
 import { type RelationalQueries, relationalQueries } from '../relations/find.js'
-import { type RelationDeclarations, relationGraph } from '../relations/graph.js'
+import { type RelationDeclarations, type RelationGraph, relationGraph } from '../relations/graph.js'
 import type { RelationDeclaration } from '../relations/relation.js'
 import type { TableKeys } from '../relations/types.js'
 import type { CompiledQuery } from '../sql/compile.js'
@@ -124,7 +124,7 @@ export function createDatabase<S = {}, R = {}>(
           options.relations as RelationDeclarations | undefined,
         )
   const execute: Queryable['execute'] = (query) => runQuery(driver, query, logger)
-  return {
+  const database: Database<RelationalQueries<S, R>> = {
     ...queryBuilders({ execute }),
     query: relationalQueries({ execute }, graph) as RelationalQueries<S, R>,
     execute,
@@ -143,4 +143,14 @@ export function createDatabase<S = {}, R = {}>(
     },
     close: () => driver.close(),
   }
+  if (graph !== undefined) relationGraphs.set(database, graph)
+  return database
+}
+
+/** The relation graph each database was built with, for wrappers that route its queries elsewhere. */
+const relationGraphs = new WeakMap<object, RelationGraph>()
+
+/** @internal The relation graph of a database made by createDatabase, if it was given a schema. */
+export function relationGraphOf(database: object): RelationGraph | undefined {
+  return relationGraphs.get(database)
 }

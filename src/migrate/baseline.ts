@@ -1,4 +1,4 @@
-import type { Database } from '../database/database.js'
+import type { Database, Transaction } from '../database/database.js'
 import { introspect } from '../dialects/pg/introspect/index.js'
 import { diff } from '../diff/diff.js'
 import { type DriftFinding, driftFindings } from './check/drift-findings.js'
@@ -19,6 +19,10 @@ export interface BaselineOptions {
   readonly schemas?: readonly string[] | undefined
   readonly shadow?: ShadowOptions | undefined
   readonly onStep?: ((step: string) => void) | undefined
+  /** Tables the comparison leaves out besides the journal (another tool's journal being retired). */
+  readonly exclude?: readonly { readonly schema: string; readonly table: string }[] | undefined
+  /** Runs in the transaction that records the migrations, after them: its failure records nothing. */
+  readonly afterRecord?: ((tx: Transaction) => Promise<void>) | undefined
 }
 
 export type BaselineResult =
@@ -75,7 +79,10 @@ export async function baseline(
     )
   }
 
-  const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
+  const exclude = [
+    { schema: options.journal.schema, table: options.journal.table },
+    ...(options.exclude ?? []),
+  ]
   options.onStep?.('Reading the live database')
   const live = await introspect(db, { exclude, schemas: options.schemas })
   options.onStep?.(`Replaying ${adopted.length} migrations`)
@@ -100,6 +107,7 @@ export async function baseline(
         })
       }
     }
+    await options.afterRecord?.(tx)
   })
   return {
     matched: true,

@@ -12,6 +12,7 @@ const HEAVY = [
   /generate-round-trip/,
   /catalog-round-trip/,
   /deploy-safety/,
+  /baseline-drizzle/,
 ]
 
 export class HeavyFirst extends BaseSequencer {
