@@ -20,12 +20,18 @@ import {
 import { type LoadedSchema, loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { progress } from '../terminal.js'
+import { assertCustomAlone, generateCustom } from './generate-custom.js'
 
 export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
+       tidemark generate --custom NAME [flags]
 
 Writes the next migration (up.sql and down.sql) for the difference between what the migrations
 build (replayed into a scratch database) and what the schema modules declare. Writes nothing when
 they agree.
+
+  --custom NAME        write an empty migration named NAME (a-z, 0-9, _) for SQL you write by
+                       hand (backfills, statements the schema cannot declare); schema changes are
+                       not part of it. Run 'tidemark hash' after writing its SQL.
 
   --from-db            adopt the live database instead: write the migration that turns what the
                        migrations build into what the database holds (after a hand edit that
@@ -39,6 +45,7 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     name: { type: 'string' },
     ...RENAME_FLAGS,
     'from-db': { type: 'boolean' },
+    custom: { type: 'string' },
   })
   if (flags.values.help === true) {
     io.stdout.write(GENERATE_HELP)
@@ -48,6 +55,13 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     throw new CliError(
       `generate takes no arguments ('${flags.positionals[0]}'). Run 'tidemark generate --help'.`,
     )
+  }
+  const custom = stringFlag(flags, 'custom')
+  if (custom !== undefined) {
+    assertCustomAlone(flags)
+    const settings = await resolveSettings(flags, io)
+    await assertHistoryMayStart(settings)
+    return generateCustom(custom, settings, io)
   }
   const settings = await resolveSettings(flags, io)
   await assertHistoryMayStart(settings)
