@@ -8,6 +8,7 @@ import { MigrationHistoryError, MigrationSumError } from '../migrate/migration-e
 import { CliError } from './cli-error.js'
 import { baselineCommand } from './commands/baseline.js'
 import { checkCommand } from './commands/check.js'
+import { exportCommand } from './commands/export.js'
 import { generateCommand } from './commands/generate.js'
 import { hashCommand } from './commands/hash.js'
 import { initCommand } from './commands/init.js'
@@ -33,6 +34,7 @@ Commands:
   check           is the database what its migrations and code say? (drift, forgotten generate, journal)
   pull            write the schema code (TypeScript) for what the database holds
   push            development: change the database straight to the schema (asks before data loss)
+  export          print the SQL that builds the schema in an empty database
   baseline        adopt an existing database: verify it matches the migrations, record them applied
   hash            rewrite migrations/tidemark.sum after a deliberate edit
 
@@ -53,6 +55,7 @@ Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL err
 const COMMANDS: Record<string, (args: readonly string[], io: CliIo) => Promise<number>> = {
   baseline: baselineCommand,
   check: checkCommand,
+  export: exportCommand,
   init: initCommand,
   push: pushCommand,
   status: statusCommand,

@@ -27,6 +27,7 @@ describe('tidemark CLI', () => {
       'check',
       'pull',
       'push',
+      'export',
       'baseline',
       'hash',
     ])
