@@ -7,6 +7,7 @@ import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag } from '../flags.js'
 import type { CliIo } from '../io.js'
+import { isSingleFile } from '../schema-files.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
@@ -39,6 +40,11 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     )
   }
   const shown = relative(io.cwd, file) || file
+  if (out === undefined && !(await isSingleFile(file))) {
+    throw new CliError(
+      `The first schema entry, ${shown}, is a folder or a pattern, not one file: pass --out ./src/schema.ts to say where pull writes.`,
+    )
+  }
   // Checked before connecting: refusing should be quick and touch nothing.
   if (flags.values.force !== true && (await hasContent(file, shown))) {
     throw new CliError(`${shown} already exists and is not empty; pass --force to overwrite it.`)
