@@ -16,7 +16,9 @@ import { migrateCommand } from './commands/migrate.js'
 import { pullCommand } from './commands/pull.js'
 import { pushCommand } from './commands/push.js'
 import { statusCommand } from './commands/status.js'
+import { didYouMean } from './did-you-mean.js'
 import { errorCode } from './error-code.js'
+import { GLOBAL_FLAGS_HELP } from './flags.js'
 import { type CliIo, processIo } from './io.js'
 
 export type { CliIo, Output } from './io.js'
@@ -39,15 +41,9 @@ Commands:
   hash            rewrite migrations/tidemark.sum after a deliberate edit
 
 Flags (every command):
-  --config PATH       config file (default tidemark.config.ts)
-  --url URL           the live database (default: config, then DATABASE_URL, then .tidemark/ PGlite)
-  --schema PATHS      schema module(s), comma-separated
-  --migrations DIR    migrations folder (default migrations)
-  --shadow-url URL    a server for generate's scratch database instead of PGlite
-  --json              one JSON document on stdout
-  --verbose           details and stack traces
-  -h, --help          help (also: tidemark <command> --help)
-  -v, --version       the version
+${GLOBAL_FLAGS_HELP}  -v, --version        the version
+
+Run 'tidemark <command> --help' for a command's own flags.
 
 Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL error.
 `
@@ -88,7 +84,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     const command = COMMANDS[first]
     if (command === undefined) {
       const kind = first.startsWith('-') ? 'flag' : 'command'
-      throw new CliError(`unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`)
+      const meant = kind === 'command' ? didYouMean(first, Object.keys(COMMANDS)) : undefined
+      throw new CliError(
+        meant === undefined
+          ? `unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`
+          : `unknown command '${first}'. Did you mean '${meant}'?`,
+      )
     }
     return await command(rest, io)
   } catch (error) {

@@ -3,19 +3,19 @@ import { readMigrationFolder } from '../../migrate/migration-folder.js'
 import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { parseFlags, stringFlag } from '../flags.js'
+import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
-export const BASELINE_HELP = `Usage: tidemark baseline [--to NAME] [flags]
+export const BASELINE_HELP = withGlobalFlags(`Usage: tidemark baseline [--to NAME] [flags]
 
 Adopts an existing database: checks that it holds exactly what the migrations up to NAME build
 (all of them by default) and records those migrations as applied, without running them. When the
 database differs, nothing is recorded, the differences are listed and the exit code is 1.
 
   --to NAME   the last migration the database already holds
-`
+`)
 
 export async function baselineCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('baseline', args, { to: { type: 'string' } })

@@ -3,19 +3,19 @@ import { diff } from '../../diff/diff.js'
 import { createRoleIfMissing } from '../../migrate/ensure-roles.js'
 import { emptyModel } from '../../model/empty-model.js'
 import { CliError } from '../cli-error.js'
-import { parseFlags } from '../flags.js'
+import { parseFlags, withGlobalFlags } from '../flags.js'
 import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings } from '../settings.js'
 
-export const EXPORT_HELP = `Usage: tidemark export [flags]
+export const EXPORT_HELP = withGlobalFlags(`Usage: tidemark export [flags]
 
 Prints the SQL that builds the schema modules' schema in an empty database: the roles the config
 lists (created when missing), then CREATE statements in dependency order, as a first migration would
 hold them. Reads no database and no migration; --json prints { "statements": [...] }.
 Run it as one transaction, e.g. tidemark export | psql --single-transaction.
-`
+`)
 
 export async function exportCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('export', args)

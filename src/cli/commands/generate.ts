@@ -7,7 +7,7 @@ import { generateMigration } from '../../migrate/generate/generate.js'
 import { policyWarnings } from '../../model/policy-warnings.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { listFlag, parseFlags, stringFlag } from '../flags.js'
+import { listFlag, parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import { assertHistoryMayStart } from '../new-history.js'
@@ -22,7 +22,8 @@ import { resolveSettings, type Settings } from '../settings.js'
 import { progress } from '../terminal.js'
 import { assertCustomAlone, generateCustom } from './generate-custom.js'
 
-export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
+export const GENERATE_HELP =
+  withGlobalFlags(`Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
        tidemark generate --custom NAME [flags]
 
 Writes the next migration (up.sql and down.sql) for the difference between what the migrations
@@ -38,7 +39,7 @@ they agree.
                        'tidemark check' reported). Changes neither the database nor the code.
 
   --name SLUG          the migration's name after its timestamp (default: from its first change)
-${RENAME_FLAGS_HELP}`
+${RENAME_FLAGS_HELP}`)
 
 export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('generate', args, {

@@ -12,7 +12,7 @@ import { isNoTransaction } from '../../migrate/migration-folder.js'
 import type { SqlStatement } from '../../migrate/split-statements.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { listFlag, parseFlags } from '../flags.js'
+import { listFlag, parseFlags, withGlobalFlags } from '../flags.js'
 import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import {
@@ -26,7 +26,8 @@ import { resolveSettings } from '../settings.js'
 import { paint, progress } from '../terminal.js'
 import { askRename } from './generate.js'
 
-export const PUSH_HELP = `Usage: tidemark push [--dry-run] [--force] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
+export const PUSH_HELP =
+  withGlobalFlags(`Usage: tidemark push [--dry-run] [--force] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
 
 Development shortcut: changes the live database straight to what the schema modules declare,
 without writing a migration. Shows every change and its hazards first, and asks before anything
@@ -36,7 +37,7 @@ runs.
 
   --dry-run            print the SQL push would run, and change nothing
   --force              apply changes that lose data or open rows up without asking
-${RENAME_FLAGS_HELP}`
+${RENAME_FLAGS_HELP}`)
 
 export async function pushCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('push', args, {
