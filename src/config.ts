@@ -13,7 +13,11 @@ import type { Casing } from './schema/casing.js'
  * })
  */
 export interface TidemarkConfig {
-  /** The schema module(s) that declare tables, enums, views and sequences, relative to the config file. */
+  /**
+   * The schema module(s) that declare tables, enums, views and sequences, relative to the config
+   * file: files, folders (every .ts, .mts, .js and .mjs file inside, tests and .d.ts files aside) or
+   * glob patterns such as `'./src/db/**\/*.ts'`.
+   */
   readonly schema?: string | readonly string[]
   /** The migrations folder, relative to the config file. Default `migrations`. */
   readonly migrations?: string

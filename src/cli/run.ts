@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
 import { MigrationHistoryError, MigrationSumError } from '../migrate/migration-errors.js'
 import { CliError } from './cli-error.js'
+import { didYouMean } from './did-you-mean.js'
 import { errorCode } from './error-code.js'
+import { GLOBAL_FLAGS_HELP } from './flags.js'
 import { type CliIo, processIo } from './io.js'
 
 export type { CliIo, Output } from './io.js'
@@ -24,19 +26,14 @@ Commands:
   check           is the database what its migrations and code say? (drift, forgotten generate, journal)
   pull            write the schema code (TypeScript) for what the database holds
   push            development: change the database straight to the schema (asks before data loss)
+  export          print the SQL that builds the schema in an empty database
   baseline        adopt an existing database: verify it matches the migrations, record them applied
   hash            rewrite migrations/tidemark.sum after a deliberate edit
 
 Flags (every command):
-  --config PATH       config file (default tidemark.config.ts)
-  --url URL           the live database (default: config, then DATABASE_URL, then .tidemark/ PGlite)
-  --schema PATHS      schema module(s), comma-separated
-  --migrations DIR    migrations folder (default migrations)
-  --shadow-url URL    a server for generate's scratch database instead of PGlite
-  --json              one JSON document on stdout
-  --verbose           details and stack traces
-  -h, --help          help (also: tidemark <command> --help)
-  -v, --version       the version
+${GLOBAL_FLAGS_HELP}  -v, --version        the version
+
+Run 'tidemark <command> --help' for a command's own flags.
 
 Exit codes: 0 success, 1 findings, 2 usage, configuration, connection or SQL error.
 `
@@ -55,6 +52,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
   pull: async () => (await import('./commands/pull.js')).pullCommand,
   hash: async () => (await import('./commands/hash.js')).hashCommand,
+  export: async () => (await import('./commands/export.js')).exportCommand,
 }
 
 function version(): string {
@@ -80,7 +78,12 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     const load = COMMANDS[first]
     if (load === undefined) {
       const kind = first.startsWith('-') ? 'flag' : 'command'
-      throw new CliError(`unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`)
+      const meant = kind === 'command' ? didYouMean(first, Object.keys(COMMANDS)) : undefined
+      throw new CliError(
+        meant === undefined
+          ? `unknown ${kind} '${first}'. Run 'tidemark --help' for the commands.`
+          : `unknown command '${first}'. Did you mean '${meant}'?`,
+      )
     }
     const command = await load()
     return await command(rest, io)

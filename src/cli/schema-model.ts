@@ -6,6 +6,7 @@ import { checkCasingConsistency } from './casing-consistency.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
 import { describeModuleError } from './module-error.js'
+import { schemaFiles } from './schema-files.js'
 import type { Settings } from './settings.js'
 
 /**
@@ -20,9 +21,10 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
       { code: 'config' },
     )
   }
+  const files = await schemaFiles(settings.schema, settings.baseDir)
   const loader = createModuleLoader(settings.baseDir)
   const modules: unknown[] = []
-  for (const path of settings.schema) {
+  for (const path of files) {
     const shown = relative(settings.baseDir, path) || path
     try {
       modules.push(await loader.import(path))
@@ -45,7 +47,7 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
   // A schema of nothing would drop every table: far more likely, the declarations lack `export`.
   const found = collect(modules)
   if (Object.values(found).every((objects: readonly unknown[]) => objects.length === 0)) {
-    const shown = settings.schema.map((path) => relative(settings.baseDir, path) || path).join(', ')
+    const shown = files.map((path) => relative(settings.baseDir, path) || path).join(', ')
     throw new CliError(
       `Schema module ${shown} exports no tables, views, types or other schema objects. Export each one, e.g. export const users = table('users', { ... }).`,
       2,

@@ -5,12 +5,14 @@ import type { Casing } from '../schema/casing.js'
 import { loadConfigFile } from './config-file.js'
 import { type ParsedFlags, stringFlag } from './flags.js'
 import type { CliIo } from './io.js'
+import { resolveSchemaEntry } from './schema-files.js'
 
 /** What a command runs with: the config file's settings, overridden by flags, resolved to absolute paths. */
 export interface Settings {
   readonly configPath: string | null
   /** The directory relative paths and `.tidemark/` are resolved from. */
   readonly baseDir: string
+  /** Schema module files, folders and glob patterns (see schemaFiles), absolute. */
   readonly schema: readonly string[]
   readonly migrations: string
   /** The live database; undefined means the embedded PGlite database in `.tidemark/`. */
@@ -40,9 +42,9 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
       ? schemaFlag
           .split(',')
           .filter((s) => s.trim() !== '')
-          .map((s) => resolve(io.cwd, s.trim()))
+          .map((s) => resolveSchemaEntry(io.cwd, s.trim()))
       : (typeof config.schema === 'string' ? [config.schema] : (config.schema ?? [])).map((s) =>
-          resolve(baseDir, s),
+          resolveSchemaEntry(baseDir, s),
         )
   const migrationsFlag = stringFlag(flags, 'migrations')
   return {

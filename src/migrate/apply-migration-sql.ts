@@ -10,6 +10,8 @@ export interface ApplyMigrationSqlOptions {
   readonly transaction: boolean
   /** PostgreSQL's lock_timeout while the file runs, e.g. `'10s'`; the server's setting when absent. */
   readonly lockTimeout?: string
+  /** Told of each statement just before it runs (`push --verbose` prints it). */
+  readonly onStatement?: (statement: SqlStatement) => void
 }
 
 /**
@@ -31,10 +33,13 @@ export async function applyMigrationSql(
   if (options.transaction) {
     await db.transaction(async (tx) => {
       if (options.lockTimeout !== undefined) await setLocalLockTimeout(tx, options.lockTimeout)
-      await runStatements(tx, file, statements, { inTransaction: true })
+      await runStatements(tx, file, statements, { inTransaction: true, onStatement: options.onStatement })
     })
   } else {
-    await runOutsideTransaction(db, file, statements, { lockTimeout: options.lockTimeout })
+    await runOutsideTransaction(db, file, statements, {
+      lockTimeout: options.lockTimeout,
+      onStatement: options.onStatement,
+    })
   }
 }
 

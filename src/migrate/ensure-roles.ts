@@ -19,11 +19,7 @@ export async function ensureRoles(db: Queryable, roles: readonly string[]): Prom
   for (const role of roles) {
     if (existing.has(role)) continue
     try {
-      await db.execute(
-        sql.raw(
-          `DO $$ BEGIN CREATE ROLE ${quoteIdent(role)} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
-        ),
-      )
+      await db.execute(sql.raw(createRoleIfMissing(role)))
     } catch (error) {
       const denied = error instanceof DatabaseError && error.code === '42501'
       throw new TidemarkError(
@@ -36,4 +32,9 @@ export async function ensureRoles(db: Queryable, roles: readonly string[]): Prom
     created.push(role)
   }
   return created
+}
+
+/** A statement that creates the role NOLOGIN unless it exists, even when another session races it. */
+export function createRoleIfMissing(role: string): string {
+  return `DO $$ BEGIN CREATE ROLE ${quoteIdent(role)} NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$`
 }

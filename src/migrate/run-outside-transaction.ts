@@ -9,6 +9,8 @@ export interface OutsideTransactionOptions {
   readonly lockTimeout: string | undefined
   /** Runs first on the connection that runs the statements (the runner records its claim there). */
   readonly beforeStatements?: (connection: Queryable) => Promise<void>
+  /** Told of each statement just before it runs. */
+  readonly onStatement?: ((statement: SqlStatement) => void) | undefined
 }
 
 /**
@@ -34,6 +36,7 @@ export async function runOutsideTransaction(
     await runStatements(connection, file, statements, {
       inTransaction: false,
       run: statementRunner(connection, options.lockTimeout),
+      onStatement: options.onStatement,
     })
   })
 }

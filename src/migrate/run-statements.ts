@@ -15,10 +15,13 @@ export async function runStatements(
     inTransaction: boolean
     /** How to run one statement; default: execute it on db. */
     run?: (statement: SqlStatement) => Promise<unknown>
+    /** Told of each statement just before it runs. */
+    onStatement?: ((statement: SqlStatement) => void) | undefined
   },
 ): Promise<void> {
   const run = options.run ?? ((statement) => db.execute({ sql: statement.text, params: [] }))
   for (const [index, statement] of statements.entries()) {
+    options.onStatement?.(statement)
     try {
       await run(statement)
     } catch (cause) {

@@ -27,6 +27,7 @@ describe('tidemark CLI', () => {
       'check',
       'pull',
       'push',
+      'export',
       'baseline',
       'hash',
     ])
@@ -39,6 +40,41 @@ describe('tidemark CLI', () => {
         expect(own.out.split('\n').slice(1).join('\n'), `${command} ${flag}`).toContain(flag!)
       }
     }
+  })
+
+  it("lists the flags every command takes in each command's help, after its own", async () => {
+    for (const command of ['generate', 'push', 'export', 'check']) {
+      const own = (await capture([command, '--help'])).out
+      const global = own.indexOf('\nFlags every command takes:\n')
+      expect(global, command).toBeGreaterThan(0)
+      for (const flag of [
+        '--config PATH',
+        '--url URL',
+        '--schema PATHS',
+        '--migrations DIR',
+        '--json',
+        '--verbose',
+      ])
+        expect(own.slice(global), `${command} ${flag}`).toContain(`\n  ${flag} `)
+    }
+    // init explains --schema and --migrations itself (they name what it creates): listed once.
+    const init = (await capture(['init', '--help'])).out
+    expect(init.match(/\n {2}--schema /g)).toHaveLength(1)
+    expect(init.match(/\n {2}--migrations /g)).toHaveLength(1)
+    expect(init).toContain('\n  --config PATH ')
+  })
+
+  it('suggests the command or flag a typo was probably meant to be', async () => {
+    expect(await capture(['genrate'])).toEqual({
+      code: 2,
+      out: '',
+      err: "tidemark: unknown command 'genrate'. Did you mean 'generate'?\n",
+    })
+    const json = await capture(['push', '--dry-rn', '--json'])
+    expect(json.code).toBe(2)
+    expect(JSON.parse(json.out)).toEqual({
+      error: { code: 'usage', message: "unknown flag '--dry-rn'. Did you mean '--dry-run'?" },
+    })
   })
 
   it('keeps colors off when stdout is not a terminal or NO_COLOR is set', async () => {

@@ -33,6 +33,22 @@ describeEachDatabase('applyMigrationSql', (target) => {
     expect(rows.map((r) => r.body)).toEqual(['counted 2', 'dollar;quoted', 'semi;colon'])
   })
 
+  it('tells of each statement just before it runs, in a transaction or not', async () => {
+    for (const transaction of [true, false]) {
+      const told: string[] = []
+      const file = `create table told_${transaction} (id int);\n-- between\nselect * from missing_${transaction};`
+      await applyMigrationSql(target.db, 'x/up.sql', file, {
+        transaction,
+        onStatement: (statement) => told.push(`${statement.line}: ${statement.text}`),
+      }).catch(() => {})
+      // The failing statement was told of too: it was about to run.
+      expect(told).toEqual([
+        `1: create table told_${transaction} (id int)`,
+        `3: select * from missing_${transaction}`,
+      ])
+    }
+  })
+
   it('rolls the whole file back in a transaction, and keeps what ran without one', async () => {
     const file = 'create table a (id int);\ncreate table b (id int);\nselect * from missing;'
     const inside = await applyMigrationSql(target.db, 'x/up.sql', file, { transaction: true }).catch(

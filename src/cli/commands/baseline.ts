@@ -6,12 +6,12 @@ import { readMigrationFolder } from '../../migrate/migration-folder.js'
 import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { type ParsedFlags, parseFlags, stringFlag } from '../flags.js'
+import { type ParsedFlags, parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
-export const BASELINE_HELP = `Usage: tidemark baseline [--to NAME] [flags]
+export const BASELINE_HELP = withGlobalFlags(`Usage: tidemark baseline [--to NAME] [flags]
        tidemark baseline --from-drizzle DIR [--drizzle-table SCHEMA.TABLE] [flags]
 
 Adopts an existing database: checks that it holds exactly what the migrations up to NAME build
@@ -25,7 +25,7 @@ migrator applied (their hashes checked); drizzle's journal table is then dropped
   --to NAME                    the last migration the database already holds
   --from-drizzle DIR           drizzle-kit's migrations folder (its config's "out")
   --drizzle-table SCHEMA.TABLE drizzle's journal table (default drizzle.__drizzle_migrations)
-`
+`)
 
 export async function baselineCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('baseline', args, {

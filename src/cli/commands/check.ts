@@ -5,13 +5,13 @@ import { readMigrationFolder } from '../../migrate/migration-folder.js'
 import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { parseFlags, stringFlag } from '../flags.js'
+import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { type Paint, paint, progress } from '../terminal.js'
 
-export const CHECK_HELP = `Usage: tidemark check [--fail-on FINDINGS] [flags]
+export const CHECK_HELP = withGlobalFlags(`Usage: tidemark check [--fail-on FINDINGS] [flags]
 
 Tells whether the live database is what its migrations and the code say, in three parts:
   drift     the database against a replay of the migrations applied to it (hand edits)
@@ -23,7 +23,7 @@ Only reads the live database. Exit code 0 when clean, 1 when a finding fails the
                        drift, code, journal, or within journal: pending, edited, missing,
                        out-of-order, unfinished; 'none' only reports.
                        In CI against production: --fail-on drift,edited,missing
-`
+`)
 
 const JOURNAL_FINDINGS = ['pending', 'edited', 'missing', 'out-of-order', 'unfinished'] as const
 type Finding = 'drift' | 'code' | (typeof JOURNAL_FINDINGS)[number]

@@ -7,7 +7,7 @@ import { generateMigration } from '../../migrate/generate/generate.js'
 import { policyWarnings } from '../../model/policy-warnings.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { listFlag, parseFlags, stringFlag } from '../flags.js'
+import { listFlag, parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import { assertHistoryMayStart } from '../new-history.js'
@@ -20,25 +20,33 @@ import {
 import { type LoadedSchema, loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { progress } from '../terminal.js'
+import { assertCustomAlone, generateCustom } from './generate-custom.js'
 
-export const GENERATE_HELP = `Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
+export const GENERATE_HELP =
+  withGlobalFlags(`Usage: tidemark generate [--name SLUG] [--rename OLD=NEW]... [--no-rename OLD]... [--from-db] [flags]
+       tidemark generate --custom NAME [flags]
 
 Writes the next migration (up.sql and down.sql) for the difference between what the migrations
 build (replayed into a scratch database) and what the schema modules declare. Writes nothing when
 they agree.
+
+  --custom NAME        write an empty migration named NAME (a-z, 0-9, _) for SQL you write by
+                       hand (backfills, statements the schema cannot declare); schema changes are
+                       not part of it. Run 'tidemark hash' after writing its SQL.
 
   --from-db            adopt the live database instead: write the migration that turns what the
                        migrations build into what the database holds (after a hand edit that
                        'tidemark check' reported). Changes neither the database nor the code.
 
   --name SLUG          the migration's name after its timestamp (default: from its first change)
-${RENAME_FLAGS_HELP}`
+${RENAME_FLAGS_HELP}`)
 
 export async function generateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('generate', args, {
     name: { type: 'string' },
     ...RENAME_FLAGS,
     'from-db': { type: 'boolean' },
+    custom: { type: 'string' },
   })
   if (flags.values.help === true) {
     io.stdout.write(GENERATE_HELP)
@@ -48,6 +56,13 @@ export async function generateCommand(args: readonly string[], io: CliIo): Promi
     throw new CliError(
       `generate takes no arguments ('${flags.positionals[0]}'). Run 'tidemark generate --help'.`,
     )
+  }
+  const custom = stringFlag(flags, 'custom')
+  if (custom !== undefined) {
+    assertCustomAlone(flags)
+    const settings = await resolveSettings(flags, io)
+    await assertHistoryMayStart(settings)
+    return generateCustom(custom, settings, io)
   }
   const settings = await resolveSettings(flags, io)
   await assertHistoryMayStart(settings)

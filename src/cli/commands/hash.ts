@@ -2,16 +2,16 @@ import { relative } from 'node:path'
 import { readMigrationFolder, SUM_FILE } from '../../migrate/migration-folder.js'
 import { writeSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
-import { parseFlags } from '../flags.js'
+import { parseFlags, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 
-export const HASH_HELP = `Usage: tidemark hash [flags]
+export const HASH_HELP = withGlobalFlags(`Usage: tidemark hash [flags]
 
 Rewrites migrations/${SUM_FILE}, the integrity file, from the migration files as they are. Run it
 after a deliberate edit of a migration, or after resolving a merge conflict in ${SUM_FILE} (check
 first that the migrations apply in the order you want).
-`
+`)
 
 export async function hashCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('hash', args)

@@ -1,10 +1,10 @@
 import { access, appendFile, mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { CliError } from '../cli-error.js'
-import { parseFlags, stringFlag } from '../flags.js'
+import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 
-export const INIT_HELP = `Usage: tidemark init [--schema PATH] [--migrations DIR]
+export const INIT_HELP = withGlobalFlags(`Usage: tidemark init [--schema PATH] [--migrations DIR]
 
 Sets up Tidemark in an existing project: tidemark.config.ts, a schema module with a first table,
 a migrations folder, and .tidemark/ (the embedded database and caches) in .gitignore. Files that
@@ -12,7 +12,7 @@ already exist are kept as they are.
 
   --schema PATH        the schema module to create (default src/db/schema.ts)
   --migrations DIR     the migrations folder (default migrations)
-`
+`)
 
 const CONFIG_FILE = 'tidemark.config.ts'
 

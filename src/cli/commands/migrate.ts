@@ -7,12 +7,14 @@ import { assertSumFile } from '../../migrate/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { dataLossConsent, dataLossRefusal } from '../data-loss-consent.js'
-import { listFlag, parseFlags, stringFlag } from '../flags.js'
+import { didYouMean } from '../did-you-mean.js'
+import { listFlag, parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
-export const MIGRATE_HELP = `Usage: tidemark migrate [--accept-edited NAME]... [--allow-data-loss] [flags]
+export const MIGRATE_HELP =
+  withGlobalFlags(`Usage: tidemark migrate [--accept-edited NAME]... [--allow-data-loss] [flags]
        tidemark migrate down [--to NAME | --steps N] [--accept-edited NAME]... [--allow-data-loss] [flags]
 
 Applies pending migrations in order, each exactly once and in its own transaction, even when several
@@ -27,7 +29,7 @@ only after a yes on a terminal, or with --allow-data-loss (or allowDataLoss in t
   --allow-data-loss      run migrations that lose data without asking
   --to NAME              (down) undo every migration applied after NAME
   --steps N              (down) undo the N latest migrations (default 1)
-`
+`)
 
 export async function migrateCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('migrate', args, {
@@ -42,8 +44,12 @@ export async function migrateCommand(args: readonly string[], io: CliIo): Promis
   }
   const [direction, extra] = flags.positionals
   if ((direction !== undefined && direction !== 'down' && direction !== 'up') || extra !== undefined) {
+    const unknown = direction === 'down' ? extra : direction
+    const meant = direction === 'down' ? undefined : didYouMean(unknown ?? '', ['down', 'up'])
     throw new CliError(
-      `Unknown argument '${direction === 'down' ? extra : direction}'. Run 'tidemark migrate --help'.`,
+      meant === undefined
+        ? `Unknown argument '${unknown}'. Run 'tidemark migrate --help'.`
+        : `Unknown argument '${unknown}'. Did you mean 'tidemark migrate ${meant}'?`,
     )
   }
   const down = direction === 'down'

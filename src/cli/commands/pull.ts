@@ -5,12 +5,13 @@ import { introspect } from '../../dialects/pg/introspect/introspect.js'
 import type { SchemaModel } from '../../model/types.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { parseFlags, stringFlag } from '../flags.js'
+import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
+import { isSingleFile } from '../schema-files.js'
 import { resolveSettings } from '../settings.js'
 import { progress } from '../terminal.js'
 
-export const PULL_HELP = `Usage: tidemark pull [--out FILE] [--force] [flags]
+export const PULL_HELP = withGlobalFlags(`Usage: tidemark pull [--out FILE] [--force] [flags]
 
 Reads the live database and writes its schema as TypeScript: extensions, enums, domains, composite
 types, sequences, functions and procedures, tables and views with their constraints and indexes,
@@ -19,7 +20,7 @@ listed at the top of the file and stay managed by your migrations.
 
   --out FILE   where to write (default: the first schema module of the config)
   --force      overwrite FILE even though it already has content
-`
+`)
 
 export async function pullCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('pull', args, { out: { type: 'string' }, force: { type: 'boolean' } })
@@ -39,6 +40,11 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     )
   }
   const shown = relative(io.cwd, file) || file
+  if (out === undefined && !(await isSingleFile(file))) {
+    throw new CliError(
+      `The first schema entry, ${shown}, is a folder or a pattern, not one file: pass --out ./src/schema.ts to say where pull writes.`,
+    )
+  }
   // Checked before connecting: refusing should be quick and touch nothing.
   if (flags.values.force !== true && (await hasContent(file, shown))) {
     throw new CliError(`${shown} already exists and is not empty; pass --force to overwrite it.`)

@@ -1,4 +1,5 @@
 import { confirm, isCancel } from '@clack/prompts'
+import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import { applyMigrationSql } from '../../migrate/apply-migration-sql.js'
@@ -8,9 +9,10 @@ import { migrationText } from '../../migrate/generate/migration-text.js'
 import { planMigration } from '../../migrate/generate/plan.js'
 import { readJournal } from '../../migrate/journal.js'
 import { isNoTransaction } from '../../migrate/migration-folder.js'
+import type { SqlStatement } from '../../migrate/split-statements.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { listFlag, parseFlags } from '../flags.js'
+import { listFlag, parseFlags, withGlobalFlags } from '../flags.js'
 import { assertGrantRolesDeclared } from '../grant-roles.js'
 import type { CliIo } from '../io.js'
 import {
@@ -24,19 +26,23 @@ import { resolveSettings } from '../settings.js'
 import { paint, progress } from '../terminal.js'
 import { askRename } from './generate.js'
 
-export const PUSH_HELP = `Usage: tidemark push [--force] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
+export const PUSH_HELP =
+  withGlobalFlags(`Usage: tidemark push [--dry-run] [--force] [--rename OLD=NEW]... [--no-rename OLD]... [flags]
 
 Development shortcut: changes the live database straight to what the schema modules declare,
 without writing a migration. Shows every change and its hazards first, and asks before anything
 that loses data (without a terminal, --force is needed for that). Objects the schema cannot declare
-(functions, triggers, rules ...) are left as they are.
+(functions, triggers, rules ...) are left as they are. With --verbose, prints each statement as it
+runs.
 
+  --dry-run            print the SQL push would run, and change nothing
   --force              apply changes that lose data or open rows up without asking
-${RENAME_FLAGS_HELP}`
+${RENAME_FLAGS_HELP}`)
 
 export async function pushCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('push', args, {
     force: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
     ...RENAME_FLAGS,
   })
   if (flags.values.help === true) {
@@ -80,7 +86,12 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     const opensRows = hazards.some((h) => h.kind === 'security')
     const risk =
       losesData && opensRows ? 'lose data or open rows up' : losesData ? 'lose data' : 'open rows up'
-    const json = (applied: boolean) => io.stdout.write(`${JSON.stringify({ applied, changes, hazards })}\n`)
+    const statements = renderChanges(plan.up)
+    const dryRun = flags.values['dry-run'] === true
+    const json = (applied: boolean) =>
+      io.stdout.write(
+        `${JSON.stringify({ applied, ...(dryRun ? { dryRun } : {}), changes, hazards, statements })}\n`,
+      )
     if (plan.up.length === 0) {
       if (settings.json) json(false)
       else io.stdout.write('Nothing to push: the database already matches the schema.\n')
@@ -90,6 +101,15 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
       io.stdout.write(`${plan.up.length} change${plan.up.length === 1 ? '' : 's'} to push:\n`)
       for (const change of changes) io.stdout.write(`  ${change}\n`)
       for (const hazard of hazards) io.stdout.write(`  ${p.yellow(hazard.kind)}: ${hazard.message}\n`)
+    }
+    // Nothing runs, so there is nothing to consent to: the hazards are listed above.
+    if (dryRun) {
+      if (settings.json) json(false)
+      else {
+        io.stdout.write('\nThe SQL push would run (--dry-run: nothing was changed):\n\n')
+        io.stdout.write(statements.map((statement) => `${statement};\n`).join('\n'))
+      }
+      return 0
     }
     if ((losesData || opensRows) && flags.values.force !== true) {
       const agreed = interactive
@@ -112,6 +132,15 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     await applyMigrationSql(db, 'push', script, {
       transaction: !isNoTransaction(script),
       lockTimeout: settings.lockTimeout,
+      ...(settings.verbose && !settings.json
+        ? {
+            onStatement: (statement: SqlStatement) => {
+              line.done()
+              io.stdout.write(`${p.dim('Running:')} ${statement.text};\n`)
+              line.step('Pushing')
+            },
+          }
+        : {}),
     })
     line.done()
     if (settings.json) json(true)

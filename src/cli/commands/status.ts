@@ -3,17 +3,17 @@ import { readMigrationFolder } from '../../migrate/migration-folder.js'
 import { compareNames, migrationStatus } from '../../migrate/migration-status.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
-import { parseFlags } from '../flags.js'
+import { parseFlags, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
 import { resolveSettings } from '../settings.js'
 import { paint, progress } from '../terminal.js'
 
-export const STATUS_HELP = `Usage: tidemark status [flags]
+export const STATUS_HELP = withGlobalFlags(`Usage: tidemark status [flags]
 
 Lists every migration with its state in the live database: applied (and when), pending, edited
 since it was applied, missing from the folder, out of order, or unfinished. Only reads the database.
 Exit code 0 whatever the states; 'tidemark check' is the command that fails on them.
-`
+`)
 
 /** One migration's state, as `status --json` prints it. */
 export interface MigrationState {
