@@ -16,7 +16,8 @@ import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
 import { buildGrants } from './build-grants.js'
 import { buildOthers } from './build-others.js'
-import { buildTable, type PendingForeignKey } from './build-table.js'
+import { buildIndexes } from './build-indexes.js'
+import { belongsTo, buildTable, type PendingForeignKey } from './build-table.js'
 import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
@@ -130,7 +131,9 @@ export function toModel(...sources: unknown[]): SchemaModel {
   }
 
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
-  const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
+  const views: ViewModel[] = found.views
+    .map((v) => viewModel(v, relationKeys, allocator(v[viewDefinition].schema)))
+    .sort(byName)
 
   const others = buildOthers(found, relationKeys)
 
@@ -274,11 +277,27 @@ function isUniqueKey(table: TableModel, columns: readonly string[]): boolean {
   )
 }
 
-function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
+function viewModel(view: View, relations: ReadonlySet<string>, names: NameAllocator): ViewModel {
   const def = view[viewDefinition]
   const definition = ddlQuery(def.query)
   if (definition === '')
     throw new SchemaError(`view ${def.schema}.${def.name}`, 'needs a query: view(...).as(sql`...`)')
+  const label = `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`
+  const fail = (problem: string, what = ''): never => {
+    throw new SchemaError(what === '' ? label : `${label}, ${what}`, problem)
+  }
+  const nameOf = (column: AnyColumn, what: string): string => {
+    if (column === undefined || column === null)
+      fail('one of its columns is undefined: list columns the view declares', what)
+    if (!belongsTo(column, def)) {
+      const owner = column.table === undefined ? 'no relation' : `${column.table.schema}.${column.table.name}`
+      fail(`column ${column.config.name ?? '?'} belongs to ${owner}, not to this view`, what)
+    }
+    return column.name
+  }
+  const indexes = buildIndexes(def.name, def.indexes, nameOf, fail, names).sort((x, y) =>
+    compare(x.name, y.name),
+  )
   const dependsOn = referencedRelations(def.query).filter((key) => relations.has(key) && key !== keyOf(def))
   return {
     schema: def.schema,
@@ -293,6 +312,7 @@ function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
       )
     }),
     dependsOn: [...new Set(dependsOn)].sort(compare),
+    indexes,
     comment: commentText(
       def.comment,
       `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,
