@@ -143,9 +143,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   }
   const viewIndexes = planViewIndexes(source.views, to.views, rebuiltViews)
   // Views there before the plan runs and not rebuilt by it: building an index on one locks it.
-  const keptViews = new Set(
-    source.views.map(key).filter((k) => targetViews.has(k) && !rebuiltViews.has(k)),
-  )
+  const keptViews = new Set(source.views.map(key).filter((k) => targetViews.has(k) && !rebuiltViews.has(k)))
 
   // 0. Renames first: every later change names tables and columns as they are after them.
   for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })

@@ -49,9 +49,7 @@ export function planViewIndexes(
     const pairs = pairByName<IndexModel>(current.indexes, view.indexes, () => false)
     options.push(...alterIndexParameters(ref(view), pairs, () => false))
     drop.push(...pairs.drop.map((index): ChangeBody => ({ kind: 'drop-view-index', view: ref(view), index })))
-    rename.push(
-      ...pairs.rename.map((r): ChangeBody => ({ kind: 'rename-index', schema: view.schema, ...r })),
-    )
+    rename.push(...pairs.rename.map((r): ChangeBody => ({ kind: 'rename-index', schema: view.schema, ...r })))
     create.push(...creates(view, pairs.add))
   }
   return { drop, rename, create, options }

@@ -85,7 +85,9 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
     if (!this.base.materialized)
       throw new TypeError(`view ${this.base.name}: only a materialized view can have indexes`)
     if (typeof define !== 'function')
-      throw new TypeError(`materialized view ${this.base.name}: indexes() takes a function (v) => [index()...]`)
+      throw new TypeError(
+        `materialized view ${this.base.name}: indexes() takes a function (v) => [index()...]`,
+      )
     return new ViewBuilder(this.base, this.columns, this.withNoData, define)
   }
 
@@ -100,7 +102,9 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
     const indexes = this.defineIndexes?.(bound as C) ?? []
     const specs = indexes.map((index) => {
       if (!(index instanceof Index))
-        throw new TypeError(`materialized view ${this.base.name}: indexes() returns index() and uniqueIndex() only`)
+        throw new TypeError(
+          `materialized view ${this.base.name}: indexes() returns index() and uniqueIndex() only`,
+        )
       return index.spec
     })
     const definition: ViewDefinition = {

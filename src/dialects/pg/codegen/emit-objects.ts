@@ -1,5 +1,6 @@
 import type { EnumModel, SequenceModel, ViewModel } from '../../../model/types.js'
 import { type EmitContext, factory } from './emit-context.js'
+import { emitIndex } from './emit-table-extras.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sequenceOptions } from './sequence-options.js'
 import { sqlQueryTemplate } from './sql-template.js'
@@ -86,6 +87,13 @@ export function emitView(
   if (options.length > 0) args.push(js.object([]), js.object(options))
   let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), args)
   if (view.withNoData) node = js.method(node, 'noData')
+  // Pulled views declare no columns: an index names its columns with sql.identifier().
+  if (view.indexes.length > 0) {
+    const column = (name: string): JsNode =>
+      js.method(js.identifier(context.imports.use('sql')), 'identifier', [js.string(name)])
+    const indexes = view.indexes.map((index) => emitIndex(context, column, index))
+    node = js.method(node, 'indexes', [js.arrow([], js.array(indexes))])
+  }
   context.imports.use('sql')
   return js.method(node, 'as', [sqlQueryTemplate(parts, references.map(js.identifier))])
 }

@@ -2,6 +2,7 @@ import type {
   CheckModel,
   ColumnModel,
   ForeignKeyModel,
+  IndexModel,
   SchemaModel,
   SequenceModel,
   TableModel,
@@ -60,14 +61,13 @@ export function planSchema(model: SchemaModel): SchemaPlan {
       const matches = column !== undefined || at(undefined, 'check') === check.name
       add(check, table.schema, check.name, matches ? check.name : undefined)
     }
-    for (const index of table.indexes) {
-      const keys = [
-        ...index.elements.map((e) =>
-          e.column !== null ? { column: e.column } : { expression: e.expression! },
-        ),
-        ...index.include.map((column) => ({ column })),
-      ]
-      add(index, table.schema, index.name, at(nameAddition(indexColumnNames(keys)), 'idx'))
+    for (const index of table.indexes)
+      add(index, table.schema, index.name, at(nameAddition(indexColumnNames(indexKeys(index))), 'idx'))
+  }
+  for (const view of model.views) {
+    for (const index of view.indexes) {
+      const defaultName = makeObjectName(view.name, nameAddition(indexColumnNames(indexKeys(index))), 'idx')
+      add(index, view.schema, index.name, defaultName)
     }
   }
 
@@ -95,6 +95,14 @@ export function planSchema(model: SchemaModel): SchemaPlan {
     checkColumn: (check) => (isWritten(check) ? undefined : checkColumns.get(check)),
     warnings,
   }
+}
+
+/** An index's keys and INCLUDE columns, as PostgreSQL names a new index after them. */
+function indexKeys(index: IndexModel): ({ column: string } | { expression: string })[] {
+  return [
+    ...index.elements.map((e) => (e.column !== null ? { column: e.column } : { expression: e.expression! })),
+    ...index.include.map((column) => ({ column })),
+  ]
 }
 
 /**

@@ -27,7 +27,9 @@ export function buildIndexes(
         input.name ??
         names.choose(
           relation,
-          nameAddition(indexColumnNames([...input.keys, ...input.model.include.map((column) => ({ column }))])),
+          nameAddition(
+            indexColumnNames([...input.keys, ...input.model.include.map((column) => ({ column }))]),
+          ),
           'idx',
         ),
     }
@@ -101,4 +103,3 @@ function identifierName(fragment: SQL): string | undefined {
   if (only?.kind !== 'identifier' || rest.length > 0 || only.names.length !== 1) return undefined
   return only.names[0]
 }
-
