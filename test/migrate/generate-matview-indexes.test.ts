@@ -41,9 +41,7 @@ function schemaAt(step: Step): Record<string, unknown> {
       step === 'first'
         ? [
             uniqueIndex().on(v.customer),
-            index('customer_totals_big_idx')
-              .on(desc(v.total))
-              .where(sql`${v.total} > 100`),
+            index('customer_totals_big_idx').on(desc(v.total)).where(sql`${v.total} > 100`),
           ]
         : [
             uniqueIndex().on(v.customer).with({ fillfactor: 80 }),
