@@ -58,11 +58,15 @@ function viewOptions(view: ViewModel): JsProperty[] {
   return options
 }
 
-/** `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. */
-export function emitSequence(context: EmitContext, sequence: SequenceModel): JsNode {
+/**
+ * `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. `owner` is the
+ * column it is OWNED BY, as code (`() => invoices.number` is written around it).
+ */
+export function emitSequence(context: EmitContext, sequence: SequenceModel, owner?: JsNode): JsNode {
   const options: JsProperty[] = []
   if (sequence.type !== 'bigint') options.push({ key: 'as', value: js.string(sequence.type) })
   options.push(...sequenceOptions(sequence.type, sequence))
+  if (owner !== undefined) options.push({ key: 'ownedBy', value: js.arrow([], owner) })
   const args = [js.string(sequence.name)]
   if (options.length > 0) args.push(js.object(options))
   return js.call(factory(context, sequence.schema, 'sequence'), args)

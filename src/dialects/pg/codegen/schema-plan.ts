@@ -82,11 +82,13 @@ export function planSchema(model: SchemaModel): SchemaPlan {
   const serials = new Map([...serialCandidates].filter(([, sequence]) => !isWritten(sequence)))
   const serialSet = new Set(serials.values())
   const sequences = model.sequences.filter((s) => !serialSet.has(s))
+  // An owner the code holds is written as ownedBy; one it does not hold cannot be.
+  const pulled = new Set(model.tables.map((t) => `${t.schema}.${t.name}`))
   const warnings = sequences
-    .filter((s) => s.ownedBy !== null)
+    .filter((s) => s.ownedBy !== null && !pulled.has(`${s.schema}.${s.ownedBy.table}`))
     .map(
       (s) =>
-        `sequence ${s.schema}.${s.name} is owned by column ${s.ownedBy!.table}.${s.ownedBy!.column}, which the code cannot say yet: it is written as a standalone sequence`,
+        `sequence ${s.schema}.${s.name} is owned by column ${s.ownedBy!.table}.${s.ownedBy!.column}, whose table is not pulled: it is written as a standalone sequence`,
     )
   return {
     serialSequence: (column) => serials.get(column),

@@ -14,6 +14,7 @@ import { type View, viewDefinition } from '../../../schema/view.js'
 import type { SQL } from '../../../sql/sql.js'
 import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
+import type { PgSequence } from '../sequence.js'
 import { buildGrants } from './build-grants.js'
 import { buildIndexes } from './build-indexes.js'
 import { buildOthers } from './build-others.js'
@@ -79,16 +80,18 @@ export function toModel(...sources: unknown[]): SchemaModel {
   const sequences: SequenceModel[] = [
     ...built.flatMap((b) => b.sequences),
     ...found.sequences.map((s) => {
+      let numbers: ReturnType<typeof sequenceNumbers>
       try {
-        return {
-          schema: s.schema,
-          name: s.name,
-          type: s.as,
-          ...sequenceNumbers(s.as, s.options),
-          ownedBy: null,
-        }
+        numbers = sequenceNumbers(s.as, s.options)
       } catch (error) {
         throw new SchemaError(`sequence ${s.schema}.${s.name}`, (error as Error).message)
+      }
+      return {
+        schema: s.schema,
+        name: s.name,
+        type: s.as,
+        ...numbers,
+        ownedBy: sequenceOwner(s, tableModels),
       }
     }),
   ].sort(byName)
@@ -261,6 +264,39 @@ function resolveForeignKey(
     deferrable: fk.spec.deferrable !== undefined,
     initiallyDeferred: fk.spec.deferrable === 'deferred',
   }
+}
+
+/** OWNED BY: a column of a table of the schema, in the sequence's own schema (PostgreSQL's rule). */
+function sequenceOwner(
+  sequence: PgSequence,
+  tables: ReadonlyMap<string, TableModel>,
+): SequenceModel['ownedBy'] {
+  if (sequence.ownedBy === undefined) return null
+  const label = `sequence ${sequence.schema}.${sequence.name}`
+  let column: AnyColumn
+  try {
+    column = sequence.ownedBy()
+  } catch (error) {
+    throw new SchemaError(label, `its ownedBy could not be evaluated: ${(error as Error).message}`)
+  }
+  const owner = column?.table
+  if (owner === undefined)
+    throw new SchemaError(
+      label,
+      'ownedBy must return a column of a table, e.g. ownedBy: () => invoices.number',
+    )
+  const table = tables.get(keyOf(owner))
+  if (table === undefined || !table.columns.some((c) => c.name === column.name))
+    throw new SchemaError(
+      label,
+      `is owned by ${keyOf(owner)}, which is not part of this schema (export it too)`,
+    )
+  if (owner.schema !== sequence.schema)
+    throw new SchemaError(
+      label,
+      `is owned by a column of ${keyOf(owner)}: PostgreSQL requires the table in the sequence's schema (${sequence.schema})`,
+    )
+  return { table: owner.name, column: column.name }
 }
 
 function isUniqueKey(table: TableModel, columns: readonly string[]): boolean {
