@@ -12,6 +12,7 @@ import {
   numeric,
   primaryKey,
   schema,
+  sequence,
   serial,
   smallint,
   table,
@@ -584,5 +585,24 @@ describe('indexes on materialized views', () => {
       .indexes(() => [index().on(sql`1`).include(sql`x + 1`)])
       .as(sql`select 1 as x`)
     expect(() => toModel({ include })).toThrow(/INCLUDE takes columns/)
+  })
+})
+
+describe('sequences owned by a column', () => {
+  it('name the column, and are refused on a table elsewhere or not in the schema', () => {
+    const app = schema('app')
+    const numbers = app.sequence('numbers', { as: 'integer', ownedBy: () => tickets.no })
+    const tickets = app.table('tickets', { no: integer().notNull().default(numbers.nextval()) })
+    expect(toModel({ numbers, tickets }).sequences).toMatchObject([
+      { schema: 'app', name: 'numbers', type: 'integer', ownedBy: { table: 'tickets', column: 'no' } },
+    ])
+    const elsewhere = sequence('elsewhere', { ownedBy: () => tickets.no })
+    expect(() => toModel({ elsewhere, tickets })).toThrow(
+      /sequence public\.elsewhere: is owned by a column of app\.tickets: PostgreSQL requires the table in the sequence's schema \(public\)/,
+    )
+    expect(() => toModel({ numbers })).toThrow(
+      /sequence app\.numbers: is owned by app\.tickets, which is not part of this schema/,
+    )
+    expect(() => sequence('s', { ownedBy: 'tickets.no' as never })).toThrow(/ownedBy takes a function/)
   })
 })
