@@ -76,7 +76,7 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
    * VIEW CONCURRENTLY needs a unique index without a WHERE clause.
    *
    * @example
-   * export const totals = materializedView('order_totals', { customerId: uuid(), total: numeric() })
+   * export const totals = materializedView('order_totals', { customerId: uuid('customer_id'), total: numeric() })
    *   .indexes((v) => [uniqueIndex().on(v.customerId)])
    *   .as(sql`select ${orders.customerId}, sum(${orders.amount}) as total from ${orders} group by 1`)
    * // CREATE UNIQUE INDEX "order_totals_customer_id_idx" ON "public"."order_totals" USING btree ("customer_id")
