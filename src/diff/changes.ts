@@ -182,6 +182,9 @@ export type ChangeBody =
   | { readonly kind: 'rename-index'; readonly schema: string; readonly from: string; readonly to: string }
   | { readonly kind: 'create-view'; readonly view: ViewModel }
   | { readonly kind: 'drop-view'; readonly view: ViewModel }
+  /** CREATE INDEX on a materialized view (its `create-view` carries no indexes). */
+  | { readonly kind: 'create-view-index'; readonly view: ObjectRef; readonly index: IndexModel }
+  | { readonly kind: 'drop-view-index'; readonly view: ObjectRef; readonly index: IndexModel }
   /**
    * COMMENT ON an object that is there before and after: `to` null removes the comment. Objects
    * created by the plan (tables, columns, views, enums) carry theirs in their create change.

@@ -130,6 +130,10 @@ export function describeChange(change: ChangeBody): string {
       return `create ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
     case 'drop-view':
       return `drop ${change.view.materialized ? 'materialized view' : 'view'} ${label(change.view)}`
+    case 'create-view-index':
+      return `create index ${change.index.name} on materialized view ${label(change.view)}`
+    case 'drop-view-index':
+      return `drop index ${change.index.name} on materialized view ${label(change.view)}`
     case 'set-table-comment':
       return `${commentVerb(change)} comment on table ${label(change.table)}`
     case 'set-column-comment':

@@ -14,6 +14,7 @@ import { routineDependents } from './routine-dependents.js'
 import { diffSequences } from './sequences.js'
 import { diffTable, keysChange, type TableDiff } from './table-diff.js'
 import { planUserTypes } from './user-types.js'
+import { planViewIndexes } from './view-indexes.js'
 
 export interface DiffOptions {
   /** Tables and columns that keep their data under a new name. */
@@ -132,14 +133,17 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       target === undefined ||
       dependents.views.has(key(view)) ||
       !same(
-        { ...view, comment: null, storageParameters: [] },
-        { ...target, comment: null, storageParameters: [] },
+        { ...view, comment: null, storageParameters: [], indexes: [] },
+        { ...target, comment: null, storageParameters: [], indexes: [] },
       ) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
       )
     if (stale) rebuiltViews.add(key(view))
   }
+  const viewIndexes = planViewIndexes(source.views, to.views, rebuiltViews)
+  // Views there before the plan runs and not rebuilt by it: building an index on one locks it.
+  const keptViews = new Set(source.views.map(key).filter((k) => targetViews.has(k) && !rebuiltViews.has(k)))
 
   // 0. Renames first: every later change names tables and columns as they are after them.
   for (const r of renames.tables) plan.add({ kind: 'rename-table', ...r })
@@ -152,6 +156,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
   plan.addAll(dependents.before)
   plan.addAll(others.dropBeforeViews)
+  plan.addAll(viewIndexes.drop)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
   }
@@ -237,8 +242,13 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // what hangs on tables and views.
   for (const view of viewsInDependencyOrder(to.views)) {
     const current = sourceViews.get(key(view))
-    if (current === undefined || rebuiltViews.has(key(view))) plan.add({ kind: 'create-view', view })
+    if (current === undefined || rebuiltViews.has(key(view)))
+      plan.add({ kind: 'create-view', view: { ...view, indexes: [] } })
   }
+  // A materialized view's indexes once it exists, before anything that may refresh it.
+  plan.addAll(viewIndexes.rename)
+  plan.addAll(viewIndexes.create)
+  plan.addAll(viewIndexes.options)
   plan.addAll(others.createAfterViews)
   for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
   for (const t of createdTables) {
@@ -308,7 +318,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
                 message: `rebuilds ${tableLabel(change.table.schema, change.table.name)} for a new partition key: drops it and all its rows`,
               },
             ]
-          : hazardsOf(change, existingTables),
+          : hazardsOf(change, existingTables, keptViews),
   }))
 }
 

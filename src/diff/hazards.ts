@@ -20,10 +20,14 @@ function addsRewrite(column: ColumnModel): boolean {
 
 /**
  * What can go wrong when a change runs. `existingTables` holds `schema.name` of the tables that exist
- * before the plan runs: building an index on a table created in the same migration locks nothing anyone
- * waits for.
+ * before the plan runs, `keptViews` the views there before that the plan does not rebuild: building an
+ * index on a table or materialized view created in the same migration locks nothing anyone waits for.
  */
-export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string>): Hazard[] {
+export function hazardsOf(
+  change: ChangeBody,
+  existingTables: ReadonlySet<string>,
+  keptViews: ReadonlySet<string> = new Set(),
+): Hazard[] {
   const existing = (t: { schema: string; name: string }): boolean =>
     existingTables.has(`${t.schema}.${t.name}`)
   switch (change.kind) {
@@ -124,6 +128,17 @@ export function hazardsOf(change: ChangeBody, existingTables: ReadonlySet<string
       return existing(change.table)
         ? [hazard('long-lock', `building index ${change.index.name} blocks writes to ${label(change.table)}`)]
         : []
+    case 'create-view-index':
+      return keptViews.has(`${change.view.schema}.${change.view.name}`)
+        ? [
+            hazard(
+              'long-lock',
+              `building index ${change.index.name} blocks refreshes of materialized view ${label(change.view)}`,
+            ),
+          ]
+        : []
+    case 'drop-view-index':
+      return []
     case 'add-primary-key':
     case 'add-unique':
       return existing(change.table)

@@ -47,7 +47,7 @@ const withoutName = <T extends { name: string }>(item: T): Omit<T, 'name'> => {
  * Pairs items by name; items left over on both sides with identical definitions are renames.
  * Returns what to drop, what to add, and what to rename.
  */
-function pairByName<T extends { name: string }>(
+export function pairByName<T extends { name: string }>(
   from: readonly T[],
   to: readonly T[],
   forceRebuild: (item: T) => boolean,

@@ -343,6 +343,11 @@ export interface ViewModel {
   readonly storageParameters: readonly StorageParameterModel[]
   /** Views and tables this view reads that are part of the model, as `schema.name` (for ordering). */
   readonly dependsOn: readonly string[]
+  /**
+   * CREATE INDEX ... ON the materialized view, sorted by name (REFRESH ... CONCURRENTLY needs a unique
+   * one); always empty for a plain view, which cannot be indexed.
+   */
+  readonly indexes: readonly IndexModel[]
   /** COMMENT ON VIEW (or MATERIALIZED VIEW): the exact text, or null when there is none. */
   readonly comment: string | null
 }

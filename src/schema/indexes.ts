@@ -68,8 +68,11 @@ export class Index implements TableExtra {
     return new Index({ ...this.spec, where: predicate })
   }
 
-  /** INCLUDE: columns stored in the index without being part of the key. */
-  include(...columns: AnyColumn[]): Index {
+  /**
+   * INCLUDE: columns stored in the index without being part of the key (on a materialized view
+   * that declares no columns, `sql.identifier('column')`).
+   */
+  include(...columns: (AnyColumn | SQL)[]): Index {
     return new Index({ ...this.spec, include: columns })
   }
 

@@ -53,7 +53,8 @@ export interface IndexSpec {
   readonly elements: readonly IndexElementSpec[]
   readonly method: IndexMethod
   readonly where: SQL | undefined
-  readonly include: readonly AnyColumn[]
+  /** Columns, or `sql.identifier('column')` for a view's undeclared column. */
+  readonly include: readonly (AnyColumn | SQL)[]
   readonly nullsNotDistinct: boolean
   readonly storageParameters: StorageParameters | undefined
 }

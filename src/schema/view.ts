@@ -2,9 +2,10 @@ import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import { setOwnProperty } from '../util/own-property.js'
 import { type Casing, checkCasing } from './casing.js'
 import type { AnyColumn } from './column.js'
+import { Index } from './indexes.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from './kind.js'
 import type { ColumnMap, OwnedColumns } from './table.js'
-import type { StorageParameters } from './table-extras.js'
+import type { IndexSpec, StorageParameters } from './table-extras.js'
 
 export const viewDefinition: unique symbol = Symbol.for('tidemark.viewDefinition')
 /** Type-only: the view's declared columns, for row type inference. */
@@ -25,6 +26,8 @@ export interface ViewDefinition {
   readonly storageParameters: StorageParameters | undefined
   /** How the declared columns without a name were named from their keys. */
   readonly casing: Casing | undefined
+  /** Materialized views only: CREATE INDEX ... ON the view. */
+  readonly indexes: readonly IndexSpec[]
 }
 
 export interface ViewOptions {
@@ -55,17 +58,42 @@ export interface ViewBase<N extends string, C extends ColumnMap> extends SqlRefe
 export type View<N extends string = string, C extends ColumnMap = ColumnMap> = ViewBase<N, C> &
   OwnedColumns<N, C>
 
+/** What `indexes()` is given: the view's declared columns, and returns its indexes. */
+export type ViewIndexes<C extends ColumnMap> = (columns: C) => readonly Index[]
+
 export class ViewBuilder<N extends string, C extends ColumnMap> {
   constructor(
-    private readonly base: Omit<ViewDefinition, 'query' | 'columns' | 'withNoData'>,
+    private readonly base: Omit<ViewDefinition, 'query' | 'columns' | 'withNoData' | 'indexes'>,
     private readonly columns: C,
     private readonly withNoData = false,
+    private readonly defineIndexes: ViewIndexes<C> | undefined = undefined,
   ) {}
 
   /** Materialized views: create WITH NO DATA. */
   noData(): ViewBuilder<N, C> {
     if (!this.base.materialized) throw new TypeError('WITH NO DATA applies to materialized views only')
-    return new ViewBuilder(this.base, this.columns, true)
+    return new ViewBuilder(this.base, this.columns, true, this.defineIndexes)
+  }
+
+  /**
+   * Materialized views: their indexes, declared like a table's on the view's declared columns (or
+   * `sql.identifier('column')` and expressions when the view declares none). REFRESH MATERIALIZED
+   * VIEW CONCURRENTLY needs a unique index without a WHERE clause.
+   *
+   * @example
+   * export const totals = materializedView('order_totals', { customerId: uuid('customer_id'), total: numeric() })
+   *   .indexes((v) => [uniqueIndex().on(v.customerId)])
+   *   .as(sql`select ${orders.customerId}, sum(${orders.amount}) as total from ${orders} group by 1`)
+   * // CREATE UNIQUE INDEX "order_totals_customer_id_idx" ON "public"."order_totals" USING btree ("customer_id")
+   */
+  indexes(define: ViewIndexes<C>): ViewBuilder<N, C> {
+    if (!this.base.materialized)
+      throw new TypeError(`view ${this.base.name}: only a materialized view can have indexes`)
+    if (typeof define !== 'function')
+      throw new TypeError(
+        `materialized view ${this.base.name}: indexes() takes a function (v) => [index()...]`,
+      )
+    return new ViewBuilder(this.base, this.columns, this.withNoData, define)
   }
 
   /** The view's query; tables and columns interpolated into it are quoted and qualified. */
@@ -76,11 +104,20 @@ export class ViewBuilder<N extends string, C extends ColumnMap> {
     const bound: Record<string, AnyColumn> = {}
     for (const [key, column] of Object.entries(this.columns))
       setOwnProperty(bound, key, column.bind(owner, key, this.base.casing))
+    const indexes = this.defineIndexes?.(bound as C) ?? []
+    const specs = indexes.map((index) => {
+      if (!(index instanceof Index))
+        throw new TypeError(
+          `materialized view ${this.base.name}: indexes() returns index() and uniqueIndex() only`,
+        )
+      return index.spec
+    })
     const definition: ViewDefinition = {
       ...this.base,
       columns: Object.freeze(bound),
       query,
       withNoData: this.withNoData,
+      indexes: Object.freeze(specs),
     }
     return Object.freeze({
       ...bound,

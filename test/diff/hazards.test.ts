@@ -1,6 +1,19 @@
-import { bigint, enumType, index, integer, table, text, toModel, varchar } from 'tidemark/pg'
+import { sql } from 'tidemark'
+import {
+  bigint,
+  enumType,
+  index,
+  integer,
+  materializedView,
+  table,
+  text,
+  toModel,
+  uniqueIndex,
+  varchar,
+} from 'tidemark/pg'
 import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
+import { describeChange } from '../../src/diff/describe.js'
 import { type Change, diff } from '../../src/diff/index.js'
 
 const hazardsOf = (changes: readonly Change[]) =>
@@ -42,6 +55,28 @@ describe('hazards and rendering of single changes', () => {
     expect(hazardsOf(diff(users({ n: text() }), users({ n: text().notNull() })))).toEqual([
       'set-column-not-null: long-lock',
     ])
+  })
+
+  it('flags an index built on a materialized view that stays, not on one created or rebuilt', () => {
+    const model = (indexed: boolean, query = 'select 1 as n') => {
+      const totals = materializedView('totals', { n: integer() })
+        .indexes((v) => (indexed ? [uniqueIndex().on(v.n)] : []))
+        .as(sql.raw(query))
+      return toModel({ totals })
+    }
+    const added = diff(model(false), model(true))
+    expect(hazardsOf(added)).toEqual(['create-view-index: long-lock'])
+    expect(added.map(describeChange)).toEqual(['create index totals_n_idx on materialized view totals'])
+    expect(renderChanges(added)).toEqual([
+      'CREATE UNIQUE INDEX "totals_n_idx" ON "public"."totals" USING btree ("n")',
+    ])
+    expect(hazardsOf(diff(toModel(), model(true)))).toEqual([])
+    const rebuilt = diff(model(true), model(true, 'select 2 as n'))
+    expect(rebuilt.map((c) => c.kind)).toEqual(['drop-view', 'create-view', 'create-view-index'])
+    expect(hazardsOf(rebuilt)).toEqual([])
+    const dropped = diff(model(true), model(false))
+    expect(dropped.map(describeChange)).toEqual(['drop index totals_n_idx on materialized view totals'])
+    expect(renderChanges(dropped)).toEqual(['DROP INDEX "public"."totals_n_idx"'])
   })
 
   it('adds enum labels in their declared position, and flags label removal as data loss', () => {

@@ -1,7 +1,7 @@
 /**
  * pull, generate and migrate over the options a relation or column is created with beyond its
  * shape: column collations, table and index storage parameters (the TOAST table's too), UNLOGGED,
- * REPLICA IDENTITY, view options and materialized view storage parameters. The migrated catalog (read straight from pg_catalog) equals the
+ * REPLICA IDENTITY, view options, materialized view storage parameters and indexes. The migrated catalog (read straight from pg_catalog) equals the
  * source, and a second generate is empty.
  */
 import { expect, it } from 'vitest'
@@ -26,6 +26,10 @@ const SOURCE = [
   'create view app.user_names with (security_invoker = true) as select id, name from app.users with local check option',
   'create view app.user_codes with (security_barrier) as select id, code from app.users',
   'create materialized view app.name_counts with (fillfactor = 80) as select name, count(*) as n from app.users group by name',
+  // Indexes on a materialized view, with the options a table's index has.
+  'create unique index name_counts_name_idx on app.name_counts (name)',
+  'create index name_counts_n on app.name_counts (n desc nulls last) include (name) where n > 1',
+  'create index name_counts_lower on app.name_counts using hash (lower(name collate "C"))',
 ]
 
 describeEachSchemaTarget('pull round trip of options', (target) => {
@@ -37,6 +41,9 @@ describeEachSchemaTarget('pull round trip of options', (target) => {
     expect(source).toContain(`replicaIdentity({ index: 'users_code' })`)
     expect(source).toContain(`.with({ deduplicate_items: 'off', fillfactor: 60 })`)
     expect(source).toContain(`{ checkOption: 'local', securityInvoker: true }`)
+    expect(source).toContain(`uniqueIndex().on(sql.identifier('name'))`)
+    expect(source).toContain(`.on(desc(sql.identifier('n')).nullsLast())`)
+    expect(Object.keys(before.indexes['app.name_counts'] ?? {})).toHaveLength(3)
     expect(Object.keys(before.options)).toHaveLength(9)
     expect(after).toEqual(before)
   })

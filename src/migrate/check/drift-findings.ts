@@ -60,9 +60,10 @@ export function driftFindings(
   live: SchemaModel,
 ): DriftFinding[] {
   const drafts = settleDefaults(changes).flatMap((change) => draftsOf(change, expected, live))
-  const wholeTables = new Set(
-    drafts.filter((d) => isTable(d) && d.state !== 'changed').map((d) => d.owner ?? d.name),
-  )
+  const wholeTables = new Set([
+    ...drafts.filter((d) => isTable(d) && d.state !== 'changed').map((d) => d.owner ?? d.name),
+    ...wholeViews(drafts),
+  ])
   // Pairs of a drop and a create of one object merge into "changed"; distinct changes stay apart.
   const merged = new Map<string, Draft>()
   for (const draft of drafts) {
@@ -94,6 +95,21 @@ export function driftFindings(
     state,
     message: `${object}${object === ROW_LEVEL_SECURITY ? ' on ' : ' '}${name}: ${detail ?? WORDS[state]}`,
   }))
+}
+
+/**
+ * Materialized views added or missing as a whole, not rebuilt (a drop and a create of the same view):
+ * their indexes are part of them.
+ */
+function wholeViews(drafts: readonly Draft[]): string[] {
+  const states = new Map<string, Set<DriftState>>()
+  for (const d of drafts) {
+    if (d.object !== 'materialized view') continue
+    const seen = states.get(d.name) ?? new Set()
+    seen.add(d.state)
+    states.set(d.name, seen)
+  }
+  return [...states].filter(([, seen]) => seen.size === 1 && !seen.has('changed')).map(([name]) => name)
 }
 
 /**
@@ -340,6 +356,10 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
     }
     case 'drop-view':
       return [{ object: viewKind(change.view), name: label(change.view), state: 'missing' }]
+    case 'create-view-index':
+      return [viewIndex(change.view, change.index.name, 'added')]
+    case 'drop-view-index':
+      return [viewIndex(change.view, change.index.name, 'missing')]
     case 'set-table-comment':
       return commentDrafts('table', label(change.table), change.from, change.to, label(change.table))
     case 'set-column-comment':
@@ -354,9 +374,15 @@ function draftsOf(change: ChangeBody, expected: SchemaModel, live: SchemaModel):
       return commentDrafts(viewKind(change), label(change.view), change.from, change.to)
     case 'set-storage-parameters': {
       // An index is named like its other findings: `users_name_idx on users`.
+      const on = change.on
+      const onView = on !== null && expected.views.some((v) => v.schema === on.schema && v.name === on.name)
       const name =
-        change.on === null ? label(change.relation) : `${change.relation.name} on ${label(change.on)}`
-      const owner = label(change.on ?? change.relation)
+        on === null
+          ? label(change.relation)
+          : onView
+            ? viewIndex(on, change.relation.name, 'changed').name
+            : `${change.relation.name} on ${label(on)}`
+      const owner = label(on ?? change.relation)
       const detail = `storage parameters changed from ${parameterText(change.from)} to ${parameterText(change.to)}`
       return [{ object: change.target, name, state: 'changed', detail, owner }]
     }
@@ -444,8 +470,11 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   const put = (object: string, name: string, value: unknown): void => {
     map.set(objectKey(object, name), value)
   }
-  // A view's comment is worded apart from its definition.
-  for (const view of model.views) put(viewKind(view), label(view), { ...view, dependsOn: [], comment: null })
+  // A view's comment and indexes are worded apart from its definition.
+  for (const view of model.views) {
+    put(viewKind(view), label(view), { ...view, dependsOn: [], comment: null, indexes: [] })
+    for (const index of view.indexes) put('index', viewIndex(view, index.name, 'added').name, index)
+  }
   for (const table of model.tables) {
     const on = (name: string): string => `${name} on ${label(table)}`
     if (table.primaryKey !== null) put('primary key', on(table.primaryKey.name), table.primaryKey)
@@ -471,6 +500,11 @@ const TRIGGER_STATE_WORDS: Record<TriggerState, string> = {
   always: 'enabled always',
   replica: 'enabled for replicas only',
   disabled: 'disabled',
+}
+
+/** `index totals_day_idx on materialized view totals`: one of the view's parts. */
+function viewIndex(view: ObjectRef, index: string, state: DriftState): Draft {
+  return { object: 'index', name: `${index} on materialized view ${label(view)}`, state, owner: label(view) }
 }
 
 /** `partition events_2026 of events`: a partition is named with its parent. */

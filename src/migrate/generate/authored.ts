@@ -3,6 +3,7 @@ import { otherKey } from '../../diff/others.js'
 import type {
   ColumnModel,
   DomainModel,
+  IndexModel,
   OtherObjectModel,
   SchemaModel,
   TableModel,
@@ -93,20 +94,11 @@ export function withAuthoredExpressions(
           ? change
           : { ...change, check: { ...change.check, expression: source.expression } }
       }
-      case 'create-index': {
-        const source = tableOf(change.table)?.indexes.find((i) => i.name === change.index.name)
-        if (source === undefined || source.elements.length !== change.index.elements.length) return change
-        return {
-          ...change,
-          index: {
-            ...change.index,
-            where: change.index.where === null ? null : (source.where ?? change.index.where),
-            elements: change.index.elements.map((e, i) => {
-              const expression = source.elements[i]?.expression
-              return e.expression === null || expression == null ? e : { ...e, expression }
-            }),
-          },
-        }
+      case 'create-index':
+        return { ...change, index: authoredIndex(change.index, tableOf(change.table)?.indexes) }
+      case 'create-view-index': {
+        const source = views.get(`${change.view.schema}.${change.view.name}`)
+        return { ...change, index: authoredIndex(change.index, source?.indexes) }
       }
       case 'create-policy':
       case 'alter-policy': {
@@ -142,6 +134,20 @@ export function withAuthoredExpressions(
         return change
     }
   })
+}
+
+/** An index read back, with its key expressions and predicate as the schema writes them. */
+function authoredIndex(index: IndexModel, authored: readonly IndexModel[] | undefined): IndexModel {
+  const source = authored?.find((i) => i.name === index.name)
+  if (source === undefined || source.elements.length !== index.elements.length) return index
+  return {
+    ...index,
+    where: index.where === null ? null : (source.where ?? index.where),
+    elements: index.elements.map((e, i) => {
+      const expression = source.elements[i]?.expression
+      return e.expression === null || expression == null ? e : { ...e, expression }
+    }),
+  }
 }
 
 /** A domain read back, with its default and checks as the schema writes them. */

@@ -5,6 +5,7 @@ import { objectKey as tableKey } from '../../model/object-key.js'
 import type {
   ColumnModel,
   DomainModel,
+  IndexModel,
   PartitionOfModel,
   SchemaModel,
   TableModel,
@@ -179,6 +180,51 @@ class Walk {
     return slots
   }
 
+  /** A materialized view's index reads the view's columns, whose types come from its query. */
+  private viewIndexContext(view: ViewModel): string {
+    return hash([this.viewContext, tableKey(view), view.definition])
+  }
+
+  /** An index with its predicate and key expressions replaced through `get`. */
+  private mapIndex(
+    index: IndexModel,
+    context: string,
+    get: (key: string, fallback: string) => string,
+  ): IndexModel {
+    return {
+      ...index,
+      where: index.where === null ? null : get(this.key('index-where', context, index.where), index.where),
+      elements: index.elements.map((e) =>
+        e.expression === null
+          ? e
+          : { ...e, expression: get(this.key('index-expression', context, e.expression), e.expression) },
+      ),
+    }
+  }
+
+  /** The authored predicates and key expressions of indexes, with their read-back text. */
+  private indexPairs(
+    indexes: readonly IndexModel[],
+    read: readonly IndexModel[],
+    context: string,
+  ): [string, string][] {
+    const pairs: [string, string][] = []
+    for (const index of indexes) {
+      const readIndex = read.find((i) => i.name === index.name)
+      if (readIndex === undefined || readIndex.elements.length !== index.elements.length) continue
+      if (index.where !== null && readIndex.where !== null) {
+        pairs.push([this.key('index-where', context, index.where), readIndex.where])
+      }
+      index.elements.forEach((e, i) => {
+        const readExpression = readIndex.elements[i]?.expression
+        if (e.expression !== null && readExpression != null) {
+          pairs.push([this.key('index-expression', context, e.expression), readExpression])
+        }
+      })
+    }
+    return pairs
+  }
+
   /** The schema with every authored expression replaced through `look`; undefined on a miss. */
   map(look: (key: string) => string | undefined): SchemaModel | undefined {
     let missed = false
@@ -232,16 +278,7 @@ class Walk {
                   table.partitionOf.bound,
                 ),
               },
-        indexes: table.indexes.map((index) => ({
-          ...index,
-          where:
-            index.where === null ? null : get(this.key('index-where', context, index.where), index.where),
-          elements: index.elements.map((e) =>
-            e.expression === null
-              ? e
-              : { ...e, expression: get(this.key('index-expression', context, e.expression), e.expression) },
-          ),
-        })),
+        indexes: table.indexes.map((index) => this.mapIndex(index, context, get)),
       }
     })
     const domains = this.desired.domains.map((domain): DomainModel => {
@@ -264,7 +301,12 @@ class Walk {
         missed = true
         return view
       }
-      return { ...view, ...(JSON.parse(found) as Pick<ViewModel, 'definition' | 'dependsOn'>) }
+      const context = this.viewIndexContext(view)
+      return {
+        ...view,
+        ...(JSON.parse(found) as Pick<ViewModel, 'definition' | 'dependsOn'>),
+        indexes: view.indexes.map((index) => this.mapIndex(index, context, get)),
+      }
     })
     return missed ? undefined : { ...this.desired, tables, views, domains }
   }
@@ -290,19 +332,7 @@ class Walk {
         if (readCheck !== undefined)
           pairs.push([this.key('check', context, check.expression), readCheck.expression])
       }
-      for (const index of table.indexes) {
-        const readIndex = read.indexes.find((i) => i.name === index.name)
-        if (readIndex === undefined || readIndex.elements.length !== index.elements.length) continue
-        if (index.where !== null && readIndex.where !== null) {
-          pairs.push([this.key('index-where', context, index.where), readIndex.where])
-        }
-        index.elements.forEach((e, i) => {
-          const readExpression = readIndex.elements[i]?.expression
-          if (e.expression !== null && readExpression != null) {
-            pairs.push([this.key('index-expression', context, e.expression), readExpression])
-          }
-        })
-      }
+      pairs.push(...this.indexPairs(table.indexes, read.indexes, context))
       if (table.partitionBy !== null && read.partitionBy !== null) {
         pairs.push([
           this.key('partition-key', this.keyContext(table), table.partitionBy.key),
@@ -345,6 +375,7 @@ class Walk {
       if (read === undefined) continue
       const value = JSON.stringify({ definition: read.definition, dependsOn: read.dependsOn })
       pairs.push([this.key('view', this.viewContext, view.definition), value])
+      pairs.push(...this.indexPairs(view.indexes, read.indexes, this.viewIndexContext(view)))
     }
     return pairs
   }

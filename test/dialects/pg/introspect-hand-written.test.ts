@@ -345,6 +345,7 @@ const expected: SchemaModel = {
       withNoData: false,
       storageParameters: [],
       dependsOn: ['Sales.Order Items'],
+      indexes: [],
       comment: 'Selected items',
     },
     {
@@ -355,6 +356,7 @@ const expected: SchemaModel = {
       withNoData: false,
       storageParameters: [],
       dependsOn: ['app.parent', 'app.summary'],
+      indexes: [],
       comment: null,
     },
     {
@@ -365,6 +367,7 @@ const expected: SchemaModel = {
       withNoData: true,
       storageParameters: [],
       dependsOn: ['app.child'],
+      indexes: [],
       comment: 'Counts by a',
     },
     {
@@ -384,6 +387,7 @@ const expected: SchemaModel = {
       withNoData: false,
       storageParameters: [],
       dependsOn: ['app.child', 'app.parent'],
+      indexes: [],
       comment: null,
     },
     {
@@ -394,6 +398,7 @@ const expected: SchemaModel = {
       withNoData: false,
       storageParameters: [],
       dependsOn: ['app.child', 'app.parent'],
+      indexes: [],
       comment: null,
     },
   ],

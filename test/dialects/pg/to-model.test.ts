@@ -3,19 +3,23 @@ import {
   type AnyColumn,
   bigint,
   comment,
+  desc,
   enumType,
   foreignKey,
   index,
   integer,
+  materializedView,
   numeric,
   primaryKey,
   schema,
+  sequence,
   serial,
   smallint,
   table,
   text,
   toModel,
   unique,
+  uniqueIndex,
   uuid,
   varchar,
   view,
@@ -518,5 +522,87 @@ describe('schema objects in named schemas', () => {
     const m = toModel({ app, items })
     expect(m.schemas).toEqual(['App'])
     expect(m.tables[0]!.columns[1]).toMatchObject({ type: '"App"."Kind"', default: `'a'::"App"."Kind"` })
+  })
+})
+
+describe('indexes on materialized views', () => {
+  const orders = table('orders', { id: integer().primaryKey(), customer: text() })
+
+  it('get the model a table index gets, default names included, sorted by name', () => {
+    const totals = materializedView('totals', { customer: text(), n: integer() })
+      .indexes((v) => [
+        uniqueIndex().on(v.customer),
+        index('totals_by_n').on(desc(v.n)).where(sql`${v.n} > 1`).include(v.customer),
+        index().on(sql`lower(${v.customer})`),
+      ])
+      .as(sql`select ${orders.customer}, count(*) as n from ${orders} group by 1`)
+    const ids = materializedView('ids')
+      .indexes(() => [uniqueIndex().on(sql.identifier('id')).include(sql.identifier('id2'))])
+      .as(sql`select ${orders.id}, ${orders.id} as id2 from ${orders}`)
+    const m = toModel({ orders, totals, ids })
+    const indexesOf = (name: string) => m.views.find((v) => v.name === name)!.indexes
+    expect(indexesOf('totals').map((i) => i.name)).toEqual([
+      'totals_by_n',
+      'totals_customer_idx',
+      'totals_lower_idx',
+    ])
+    expect(indexesOf('totals')[0]).toEqual({
+      name: 'totals_by_n',
+      unique: false,
+      method: 'btree',
+      elements: [
+        { column: 'n', expression: null, order: 'desc', nulls: 'first', opclass: null, collation: null },
+      ],
+      include: ['customer'],
+      where: '"n" > 1',
+      nullsNotDistinct: false,
+      storageParameters: [],
+    })
+    expect(indexesOf('totals')[2]!.elements[0]).toMatchObject({
+      column: null,
+      expression: 'lower("customer")',
+    })
+    expect(indexesOf('ids')).toMatchObject([
+      { name: 'ids_id_id2_idx', unique: true, elements: [{ column: 'id' }], include: ['id2'] },
+    ])
+  })
+
+  it('are refused on plain views, on another relation’s columns, and under a taken name', () => {
+    expect(() => view('v').indexes(() => [])).toThrow(/view v: only a materialized view can have indexes/)
+    const elsewhere = materializedView('m', { id: integer() })
+      .indexes(() => [index().on(orders.id)])
+      .as(sql`select ${orders.id} from ${orders}`)
+    expect(() => toModel({ orders, elsewhere })).toThrow(
+      /materialized view public\.m, index: column id belongs to public\.orders, not to this view/,
+    )
+    const taken = materializedView('m', { id: integer() })
+      .indexes((v) => [index('orders').on(v.id)])
+      .as(sql`select ${orders.id} from ${orders}`)
+    expect(() => toModel({ orders, taken })).toThrow(
+      /the name orders is already used by table public\.orders/,
+    )
+    const include = materializedView('m')
+      .indexes(() => [index().on(sql`1`).include(sql`x + 1`)])
+      .as(sql`select 1 as x`)
+    expect(() => toModel({ include })).toThrow(/INCLUDE takes columns/)
+  })
+})
+
+describe('sequences owned by a column', () => {
+  it('name the column, and are refused on a table elsewhere or not in the schema', () => {
+    const app = schema('app')
+    const numbers = app.sequence('numbers', { as: 'integer', ownedBy: () => tickets.no })
+    const tickets = app.table('tickets', { no: integer().notNull().default(numbers.nextval()) })
+    expect(toModel({ numbers, tickets }).sequences).toMatchObject([
+      { schema: 'app', name: 'numbers', type: 'integer', ownedBy: { table: 'tickets', column: 'no' } },
+    ])
+    const elsewhere = sequence('elsewhere', { ownedBy: () => tickets.no })
+    expect(() => toModel({ elsewhere, tickets })).toThrow(
+      /sequence public\.elsewhere: is owned by a column of app\.tickets: PostgreSQL requires the table in the sequence's schema \(public\)/,
+    )
+    expect(() => toModel({ numbers })).toThrow(
+      /sequence app\.numbers: is owned by app\.tickets, which is not part of this schema/,
+    )
+    expect(() => sequence('s', { ownedBy: 'tickets.no' as never })).toThrow(/ownedBy takes a function/)
   })
 })

@@ -62,6 +62,8 @@ CREATE POLICY posts_read ON posts FOR SELECT USING (author_id > 0);
 CREATE DOMAIN email_address AS text CONSTRAINT email_address_has_at CHECK (VALUE ~ '@');
 CREATE TYPE address AS (street text, zip varchar(10));
 CREATE TABLE contacts (id int PRIMARY KEY, email email_address, home address);
+CREATE MATERIALIZED VIEW contact_ids AS SELECT id FROM contacts;
+CREATE UNIQUE INDEX contact_ids_id_idx ON contact_ids (id);
 `
 
 interface Edit {
@@ -430,6 +432,21 @@ const EDITS: readonly Edit[] = [
     name: "revoke a function's EXECUTE from PUBLIC",
     sql: 'revoke execute on function double_it(integer) from public',
     says: [/^grant EXECUTE on function double_it\(integer\) from PUBLIC: revoked outside migrations$/],
+  },
+  {
+    name: 'index created on a matview by hand',
+    sql: 'create index contact_ids_double_idx on contact_ids ((id * 2)) where id > 0',
+    says: [/^index contact_ids_double_idx on materialized view contact_ids: added outside migrations$/],
+  },
+  {
+    name: 'matview index dropped by hand',
+    sql: 'drop index contact_ids_id_idx',
+    says: [/^index contact_ids_id_idx on materialized view contact_ids: missing$/],
+  },
+  {
+    name: 'matview index redefined by hand',
+    sql: 'drop index contact_ids_id_idx; create index contact_ids_id_idx on contact_ids (id desc)',
+    says: [/^index contact_ids_id_idx on materialized view contact_ids: definition changed$/],
   },
 ]
 

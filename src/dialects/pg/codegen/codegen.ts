@@ -1,14 +1,20 @@
 import { grantObjectKey } from '../../../model/grants.js'
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
 import { typesInDependencyOrder } from '../../../model/type-order.js'
-import type { ForeignKeyModel, OtherObjectModel, SchemaModel, TableModel } from '../../../model/types.js'
+import type {
+  ForeignKeyModel,
+  OtherObjectModel,
+  SchemaModel,
+  SequenceModel,
+  TableModel,
+} from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import type { Casing } from '../../../schema/casing.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { qualifiedName } from '../quote.js'
 import { nextvalExpression } from '../sequence.js'
 import type { TypeContext } from './column-type.js'
-import type { EmitContext } from './emit-context.js'
+import { type EmitContext, tableColumn } from './emit-context.js'
 import { emitGrants } from './emit-grants.js'
 import { emitCustomType, emitEnum, emitNamespace, emitSequence, emitView } from './emit-objects.js'
 import { emitPartition } from './emit-partition.js'
@@ -16,7 +22,7 @@ import { emitExtension, emitRoutine, emitTrigger } from './emit-routines.js'
 import { emitTable } from './emit-table.js'
 import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
-import { js } from './js-ast.js'
+import { type JsNode, js } from './js-ast.js'
 import { type Declaration, printModule } from './js-module.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { reportOthers } from './others-report.js'
@@ -173,6 +179,11 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
         : emitPartition(context, t, withParentColumns(t, byKey), parent)
     return declare(symbols.variable('table', t), node)
   })
+  // OWNED BY, through the owning table's variable (evaluated lazily: the table comes later).
+  const ownerOf = (s: SequenceModel): JsNode | undefined => {
+    const table = s.ownedBy === null ? undefined : byKey.get(JSON.stringify([s.schema, s.ownedBy.table]))
+    return table === undefined ? undefined : tableColumn(context, table, s.ownedBy!.column)
+  }
   const relationVariable = (schema: string, name: string): string | undefined => {
     const relation = { schema, name }
     if (byKey.has(JSON.stringify([schema, name]))) return symbols.variable('table', relation)
@@ -215,7 +226,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ),
     ...enums.map((e) => declare(symbols.variable('enum', e), emitEnum(context, e))),
     ...typeDeclarations,
-    ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s))),
+    ...sequences.map((s) => declare(symbols.variable('sequence', s), emitSequence(context, s, ownerOf(s)))),
     ...routines.map((r) =>
       declare(
         symbols.variable(r.kind as 'function' | 'procedure', r),

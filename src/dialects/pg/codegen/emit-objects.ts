@@ -1,5 +1,6 @@
 import type { EnumModel, SequenceModel, ViewModel } from '../../../model/types.js'
 import { type EmitContext, factory } from './emit-context.js'
+import { emitIndex } from './emit-table-extras.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sequenceOptions } from './sequence-options.js'
 import { sqlQueryTemplate } from './sql-template.js'
@@ -60,11 +61,15 @@ function viewOptions(view: ViewModel): JsProperty[] {
   return options
 }
 
-/** `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. */
-export function emitSequence(context: EmitContext, sequence: SequenceModel): JsNode {
+/**
+ * `sequence('invoice_numbers', { start: 1000 })`; bigint unless `as` says otherwise. `owner` is the
+ * column it is OWNED BY, as code (`() => invoices.number` is written around it).
+ */
+export function emitSequence(context: EmitContext, sequence: SequenceModel, owner?: JsNode): JsNode {
   const options: JsProperty[] = []
   if (sequence.type !== 'bigint') options.push({ key: 'as', value: js.string(sequence.type) })
   options.push(...sequenceOptions(sequence.type, sequence))
+  if (owner !== undefined) options.push({ key: 'ownedBy', value: js.arrow([], owner) })
   const args = [js.string(sequence.name)]
   if (options.length > 0) args.push(js.object(options))
   return js.call(factory(context, sequence.schema, 'sequence'), args)
@@ -89,6 +94,13 @@ export function emitView(
   if (options.length > 0) args.push(js.object([]), js.object(options))
   let node = js.call(factory(context, view.schema, view.materialized ? 'materializedView' : 'view'), args)
   if (view.withNoData) node = js.method(node, 'noData')
+  // Pulled views declare no columns: an index names its columns with sql.identifier().
+  if (view.indexes.length > 0) {
+    const column = (name: string): JsNode =>
+      js.method(js.identifier(context.imports.use('sql')), 'identifier', [js.string(name)])
+    const indexes = view.indexes.map((index) => emitIndex(context, column, index))
+    node = js.method(node, 'indexes', [js.arrow([], js.array(indexes))])
+  }
   context.imports.use('sql')
   return js.method(node, 'as', [sqlQueryTemplate(parts, references.map(js.identifier))])
 }

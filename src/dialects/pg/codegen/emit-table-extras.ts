@@ -76,7 +76,8 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
     use('sql')
     extras.push(js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)]))
   }
-  for (const index of table.indexes) extras.push(emitIndex(context, table, index))
+  const own = (name: string): JsNode => ownColumn(context, table, name)
+  for (const index of table.indexes) extras.push(emitIndex(context, own, index))
   for (const policy of table.policies) extras.push(emitPolicy(context, policy))
   if (table.partitionBy !== null) extras.push(emitPartitionBy(context, table, table.partitionBy))
   return extras
@@ -136,13 +137,13 @@ function referenceArrow(
 }
 
 /** `index(name?).on(...)` with the method, INCLUDE columns, predicate and NULLS NOT DISTINCT. */
-function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): JsNode {
+export function emitIndex(context: EmitContext, column: (name: string) => JsNode, index: IndexModel): JsNode {
   const use = (name: string): string => context.imports.use(name)
   const head = js.call(use(index.unique ? 'uniqueIndex' : 'index'), nameArgument(context, index))
   let node = js.method(
     head,
     'on',
-    index.elements.map((element) => indexElement(context, table, element)),
+    index.elements.map((element) => indexElement(context, column, element)),
   )
   if (index.method !== 'btree') {
     const method = js.string(index.method)
@@ -153,7 +154,7 @@ function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): 
     node = js.method(
       node,
       'include',
-      index.include.map((name) => ownColumn(context, table, name)),
+      index.include.map((name) => column(name)),
     )
   }
   if (index.where !== null) {
@@ -167,9 +168,13 @@ function emitIndex(context: EmitContext, table: TableModel, index: IndexModel): 
 }
 
 /** A key: the column or expression alone, or wrapped in asc()/desc() to carry its own options. */
-function indexElement(context: EmitContext, table: TableModel, element: IndexElementModel): JsNode {
+function indexElement(
+  context: EmitContext,
+  column: (name: string) => JsNode,
+  element: IndexElementModel,
+): JsNode {
   let target: JsNode
-  if (element.column !== null) target = ownColumn(context, table, element.column)
+  if (element.column !== null) target = column(element.column)
   else {
     context.imports.use('sql')
     target = sqlTemplate(element.expression!)

@@ -2,6 +2,7 @@ import type {
   CheckModel,
   ColumnModel,
   ForeignKeyModel,
+  IndexModel,
   SchemaModel,
   SequenceModel,
   TableModel,
@@ -60,14 +61,13 @@ export function planSchema(model: SchemaModel): SchemaPlan {
       const matches = column !== undefined || at(undefined, 'check') === check.name
       add(check, table.schema, check.name, matches ? check.name : undefined)
     }
-    for (const index of table.indexes) {
-      const keys = [
-        ...index.elements.map((e) =>
-          e.column !== null ? { column: e.column } : { expression: e.expression! },
-        ),
-        ...index.include.map((column) => ({ column })),
-      ]
-      add(index, table.schema, index.name, at(nameAddition(indexColumnNames(keys)), 'idx'))
+    for (const index of table.indexes)
+      add(index, table.schema, index.name, at(nameAddition(indexColumnNames(indexKeys(index))), 'idx'))
+  }
+  for (const view of model.views) {
+    for (const index of view.indexes) {
+      const defaultName = makeObjectName(view.name, nameAddition(indexColumnNames(indexKeys(index))), 'idx')
+      add(index, view.schema, index.name, defaultName)
     }
   }
 
@@ -82,11 +82,13 @@ export function planSchema(model: SchemaModel): SchemaPlan {
   const serials = new Map([...serialCandidates].filter(([, sequence]) => !isWritten(sequence)))
   const serialSet = new Set(serials.values())
   const sequences = model.sequences.filter((s) => !serialSet.has(s))
+  // An owner the code holds is written as ownedBy; one it does not hold cannot be.
+  const pulled = new Set(model.tables.map((t) => `${t.schema}.${t.name}`))
   const warnings = sequences
-    .filter((s) => s.ownedBy !== null)
+    .filter((s) => s.ownedBy !== null && !pulled.has(`${s.schema}.${s.ownedBy.table}`))
     .map(
       (s) =>
-        `sequence ${s.schema}.${s.name} is owned by column ${s.ownedBy!.table}.${s.ownedBy!.column}, which the code cannot say yet: it is written as a standalone sequence`,
+        `sequence ${s.schema}.${s.name} is owned by column ${s.ownedBy!.table}.${s.ownedBy!.column}, whose table is not pulled: it is written as a standalone sequence`,
     )
   return {
     serialSequence: (column) => serials.get(column),
@@ -95,6 +97,14 @@ export function planSchema(model: SchemaModel): SchemaPlan {
     checkColumn: (check) => (isWritten(check) ? undefined : checkColumns.get(check)),
     warnings,
   }
+}
+
+/** An index's keys and INCLUDE columns, as PostgreSQL names a new index after them. */
+function indexKeys(index: IndexModel): ({ column: string } | { expression: string })[] {
+  return [
+    ...index.elements.map((e) => (e.column !== null ? { column: e.column } : { expression: e.expression! })),
+    ...index.include.map((column) => ({ column })),
+  ]
 }
 
 /**

@@ -215,6 +215,10 @@ export function renderChange(change: ChangeBody): string[] {
       return [`ALTER INDEX ${qualified(change.schema, change.from)} RENAME TO ${quoteIdent(change.to)}`]
     case 'create-view':
       return [createView(change.view), ...viewComments(change.view)]
+    case 'create-view-index':
+      return [createIndex(change.view, change.index)]
+    case 'drop-view-index':
+      return [`DROP INDEX ${qualified(change.view.schema, change.index.name)}`]
     case 'drop-view': {
       const kind = change.view.materialized ? 'MATERIALIZED VIEW' : 'VIEW'
       return [`DROP ${kind} ${qualified(change.view.schema, change.view.name)}`]

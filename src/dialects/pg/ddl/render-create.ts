@@ -79,8 +79,10 @@ export function renderCreate(model: SchemaModel): string[] {
   // After the indexes: an identity may use one.
   for (const table of model.tables) statements.push(...tableReplicaIdentity(table))
   statements.push(...create(others.createAfterTables))
-  for (const view of viewsInDependencyOrder(model.views))
+  for (const view of viewsInDependencyOrder(model.views)) {
     statements.push(createView(view), ...viewComments(view))
+    for (const index of view.indexes) statements.push(createIndex(view, index))
+  }
   statements.push(...create(others.createAfterViews))
   for (const table of model.tables) statements.push(...tablePolicies(table))
   statements.push(...create(others.createLate))

@@ -76,9 +76,10 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       })
       .sort(bySchemaAndName)
     const relations = new Set([...tables, ...viewShells].map((r) => `${r.schema}.${r.name}`))
-    const views = viewShells.map(({ reads, ...view }) => ({
+    const views = viewShells.map(({ reads, oid, ...view }) => ({
       ...view,
       dependsOn: dependsOn(reads, relations),
+      indexes: indexes.get(oid) ?? [],
     }))
 
     // A schema is listed when it exists, unless excluding tables emptied it (a journal's own schema).

@@ -20,7 +20,7 @@ interface IndexRow {
 }
 
 /**
- * Indexes by table oid, without those that back a primary key, unique or exclusion constraint
+ * Indexes by the oid of their table or materialized view, without those that back a primary key, unique or exclusion constraint
  * (the constraint already describes them).
  */
 export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<number, IndexModel[]>> {
@@ -39,7 +39,7 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
     join pg_am am on am.oid = i.relam
     join pg_class c on c.oid = x.indrelid
     join pg_namespace n on n.oid = c.relnamespace
-    where c.relkind in ('r', 'p') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}
+    where c.relkind in ('r', 'p', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}
       -- An index PostgreSQL builds on a partition for an index of its parent is attached to it.
       and not exists (select from pg_inherits ih where ih.inhrelid = x.indexrelid)
       and not exists (select from pg_constraint k where k.conindid = x.indexrelid and k.conrelid = x.indrelid

@@ -7,6 +7,7 @@ import { storageParameters } from './storage-parameters.js'
 import { viewTextLikePg16 } from './view-text-pg15.js'
 
 interface ViewRow {
+  oid: number
   schema: string
   name: string
   materialized: boolean
@@ -18,7 +19,9 @@ interface ViewRow {
 }
 
 /** Views read before dependsOn is narrowed to the relations of the model. */
-export interface ViewShell extends Omit<ViewModel, 'dependsOn'> {
+export interface ViewShell extends Omit<ViewModel, 'dependsOn' | 'indexes'> {
+  /** The view's pg_class oid, to find a materialized view's indexes by. */
+  readonly oid: number
   /** Every relation the view's query reads, as [schema, name]. */
   readonly reads: readonly (readonly [string, string])[]
 }
@@ -26,7 +29,7 @@ export interface ViewShell extends Omit<ViewModel, 'dependsOn'> {
 /** Views and materialized views, their canonical query (pg_get_viewdef, pretty), what they read, their comments. */
 export async function readViews(rows: ReadRows, scope: Scope, serverVersion: number): Promise<ViewShell[]> {
   const found = await rows<ViewRow>(sql`
-    select n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
+    select c.oid as oid, n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
       pg_get_viewdef(c.oid, true) as definition, c.relkind = 'm' and not c.relispopulated as with_no_data,
       (select json_agg(distinct jsonb_build_array(rn.nspname, rc.relname))
         from pg_rewrite r
@@ -43,6 +46,7 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
   for (const row of found) {
     const definition = trimDefinition(row.definition)
     views.push({
+      oid: row.oid,
       schema: row.schema,
       name: row.name,
       materialized: row.materialized,

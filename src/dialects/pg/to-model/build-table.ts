@@ -2,8 +2,6 @@ import { SchemaError } from '../../../model/schema-error.js'
 import type {
   CheckModel,
   ColumnModel,
-  IndexElementModel,
-  IndexModel,
   PrimaryKeyModel,
   SequenceModel,
   TableModel,
@@ -11,12 +9,13 @@ import type {
 } from '../../../model/types.js'
 import type { AnyColumn, ColumnOwner } from '../../../schema/column.js'
 import { type AnyTable, tableDefinition } from '../../../schema/table.js'
-import type { ForeignKeySpec, IndexSpec, TableExtraSpec, UniqueSpec } from '../../../schema/table-extras.js'
+import type { ForeignKeySpec, TableExtraSpec, UniqueSpec } from '../../../schema/table-extras.js'
 import { SQL } from '../../../sql/sql.js'
 import { defaultLiteral } from '../default-literal.js'
 import { identifierProblem } from '../identifiers.js'
-import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
+import { type NameAllocator, nameAddition } from '../naming.js'
 import { nextvalExpression } from '../sequence.js'
+import { buildIndexes } from './build-indexes.js'
 import { partitionKeyModel, partitionOfModel } from './build-partition.js'
 import { buildPolicies } from './build-policies.js'
 import { commentText } from './comment-text.js'
@@ -256,20 +255,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
     })
   }
 
-  const indexes: IndexModel[] = byJson(specs('index').map((spec) => indexInput(spec, nameOf, fail))).map(
-    (input) => ({
-      ...input.model,
-      name:
-        checkName(input.name, 'index') ??
-        names.choose(
-          def.name,
-          nameAddition(
-            indexColumnNames([...input.keys, ...input.model.include.map((column) => ({ column }))]),
-          ),
-          'idx',
-        ),
-    }),
-  )
+  const indexes = buildIndexes(def.name, specs('index'), nameOf, fail, names)
 
   const storage = specs('storageParameters')
   if (storage.length > 1) fail(`has ${storage.length} storageParameters() extras; a table takes at most one`)
@@ -308,49 +294,7 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
   return { model, sequences, foreignKeys: foreignKeyInputs }
 }
 
-function indexInput(
-  spec: IndexSpec,
-  nameOf: (column: AnyColumn, what: string) => string,
-  fail: (problem: string, what: string) => never,
-): {
-  name: string | undefined
-  keys: ({ column: string } | { expression: string })[]
-  model: Omit<IndexModel, 'name'>
-} {
-  const what = `index ${spec.name ?? ''}`.trim()
-  if (spec.elements.length === 0) fail('needs at least one key: index().on(...)', what)
-  if (spec.nullsNotDistinct && !spec.unique) fail('NULLS NOT DISTINCT applies to unique indexes only', what)
-  const keys: ({ column: string } | { expression: string })[] = []
-  const elements: IndexElementModel[] = spec.elements.map((element) => {
-    const isExpression = element.target instanceof SQL
-    const column = isExpression ? null : nameOf(element.target as AnyColumn, what)
-    const expression = isExpression ? ddlExpression(element.target as SQL) : null
-    keys.push(column === null ? { expression: expression! } : { column })
-    return {
-      column,
-      expression,
-      order: element.order,
-      nulls: element.nulls ?? (element.order === 'desc' ? 'first' : 'last'),
-      opclass: element.opclass ?? null,
-      collation: element.collation ?? null,
-    }
-  })
-  return {
-    name: spec.name,
-    keys,
-    model: {
-      unique: spec.unique,
-      method: spec.method,
-      elements,
-      include: spec.include.map((column) => nameOf(column, what)),
-      where: spec.where === undefined ? null : ddlExpression(spec.where),
-      nullsNotDistinct: spec.nullsNotDistinct,
-      storageParameters: storageParameterModels(spec.storageParameters, (problem) => fail(problem, what)),
-    },
-  }
-}
-
-function belongsTo(column: AnyColumn, owner: ColumnOwner): boolean {
+export function belongsTo(column: AnyColumn, owner: ColumnOwner): boolean {
   return (
     column.table !== undefined && column.table.schema === owner.schema && column.table.name === owner.name
   )

@@ -39,6 +39,13 @@ export function reserveExplicitNames(
   }
   for (const sequence of sequences)
     relation(sequence.schema, sequence.name, `sequence ${sequence.schema}.${sequence.name}`)
+  for (const view of views) {
+    const def = view[viewDefinition]
+    for (const index of def.indexes) {
+      if (index.name === undefined) continue
+      relation(def.schema, index.name, `materialized view ${def.schema}.${def.name}, index ${index.name}`)
+    }
+  }
 
   for (const table of tables) {
     const def = table[tableDefinition]

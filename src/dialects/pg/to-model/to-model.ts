@@ -14,9 +14,11 @@ import { type View, viewDefinition } from '../../../schema/view.js'
 import type { SQL } from '../../../sql/sql.js'
 import { identifierProblem } from '../identifiers.js'
 import { NameAllocator, nameAddition } from '../naming.js'
+import type { PgSequence } from '../sequence.js'
 import { buildGrants } from './build-grants.js'
+import { buildIndexes } from './build-indexes.js'
 import { buildOthers } from './build-others.js'
-import { buildTable, type PendingForeignKey } from './build-table.js'
+import { belongsTo, buildTable, type PendingForeignKey } from './build-table.js'
 import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
 import { commentText } from './comment-text.js'
@@ -78,16 +80,18 @@ export function toModel(...sources: unknown[]): SchemaModel {
   const sequences: SequenceModel[] = [
     ...built.flatMap((b) => b.sequences),
     ...found.sequences.map((s) => {
+      let numbers: ReturnType<typeof sequenceNumbers>
       try {
-        return {
-          schema: s.schema,
-          name: s.name,
-          type: s.as,
-          ...sequenceNumbers(s.as, s.options),
-          ownedBy: null,
-        }
+        numbers = sequenceNumbers(s.as, s.options)
       } catch (error) {
         throw new SchemaError(`sequence ${s.schema}.${s.name}`, (error as Error).message)
+      }
+      return {
+        schema: s.schema,
+        name: s.name,
+        type: s.as,
+        ...numbers,
+        ownedBy: sequenceOwner(s, tableModels),
       }
     }),
   ].sort(byName)
@@ -130,7 +134,9 @@ export function toModel(...sources: unknown[]): SchemaModel {
   }
 
   const relationKeys = new Set([...tableModels.keys(), ...found.views.map((v) => keyOf(v[viewDefinition]))])
-  const views: ViewModel[] = found.views.map((v) => viewModel(v, relationKeys)).sort(byName)
+  const views: ViewModel[] = found.views
+    .map((v) => viewModel(v, relationKeys, allocator(v[viewDefinition].schema)))
+    .sort(byName)
 
   const others = buildOthers(found, relationKeys)
 
@@ -260,6 +266,39 @@ function resolveForeignKey(
   }
 }
 
+/** OWNED BY: a column of a table of the schema, in the sequence's own schema (PostgreSQL's rule). */
+function sequenceOwner(
+  sequence: PgSequence,
+  tables: ReadonlyMap<string, TableModel>,
+): SequenceModel['ownedBy'] {
+  if (sequence.ownedBy === undefined) return null
+  const label = `sequence ${sequence.schema}.${sequence.name}`
+  let column: AnyColumn
+  try {
+    column = sequence.ownedBy()
+  } catch (error) {
+    throw new SchemaError(label, `its ownedBy could not be evaluated: ${(error as Error).message}`)
+  }
+  const owner = column?.table
+  if (owner === undefined)
+    throw new SchemaError(
+      label,
+      'ownedBy must return a column of a table, e.g. ownedBy: () => invoices.number',
+    )
+  const table = tables.get(keyOf(owner))
+  if (table === undefined || !table.columns.some((c) => c.name === column.name))
+    throw new SchemaError(
+      label,
+      `is owned by ${keyOf(owner)}, which is not part of this schema (export it too)`,
+    )
+  if (owner.schema !== sequence.schema)
+    throw new SchemaError(
+      label,
+      `is owned by a column of ${keyOf(owner)}: PostgreSQL requires the table in the sequence's schema (${sequence.schema})`,
+    )
+  return { table: owner.name, column: column.name }
+}
+
 function isUniqueKey(table: TableModel, columns: readonly string[]): boolean {
   const same = (key: readonly string[]): boolean =>
     key.length === columns.length && key.every((column) => columns.includes(column))
@@ -274,11 +313,27 @@ function isUniqueKey(table: TableModel, columns: readonly string[]): boolean {
   )
 }
 
-function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
+function viewModel(view: View, relations: ReadonlySet<string>, names: NameAllocator): ViewModel {
   const def = view[viewDefinition]
   const definition = ddlQuery(def.query)
   if (definition === '')
     throw new SchemaError(`view ${def.schema}.${def.name}`, 'needs a query: view(...).as(sql`...`)')
+  const label = `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`
+  const fail = (problem: string, what = ''): never => {
+    throw new SchemaError(what === '' ? label : `${label}, ${what}`, problem)
+  }
+  const nameOf = (column: AnyColumn, what: string): string => {
+    if (column === undefined || column === null)
+      fail('one of its columns is undefined: list columns the view declares', what)
+    if (!belongsTo(column, def)) {
+      const owner = column.table === undefined ? 'no relation' : `${column.table.schema}.${column.table.name}`
+      fail(`column ${column.config.name ?? '?'} belongs to ${owner}, not to this view`, what)
+    }
+    return column.name
+  }
+  const indexes = buildIndexes(def.name, def.indexes, nameOf, fail, names).sort((x, y) =>
+    compare(x.name, y.name),
+  )
   const dependsOn = referencedRelations(def.query).filter((key) => relations.has(key) && key !== keyOf(def))
   return {
     schema: def.schema,
@@ -293,6 +348,7 @@ function viewModel(view: View, relations: ReadonlySet<string>): ViewModel {
       )
     }),
     dependsOn: [...new Set(dependsOn)].sort(compare),
+    indexes,
     comment: commentText(
       def.comment,
       `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,

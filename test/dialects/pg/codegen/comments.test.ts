@@ -29,6 +29,7 @@ const viewModel = (schema: string, name: string, materialized: boolean, comment:
   withNoData: false,
   storageParameters: [],
   dependsOn: [],
+  indexes: [],
   comment,
 })
 

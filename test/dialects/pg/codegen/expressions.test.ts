@@ -113,6 +113,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
     withNoData: false,
     storageParameters: [],
     dependsOn: ['public.items'],
+    indexes: [],
     comment: null,
   }
   const model = schemaModel({ tables: [table], views: [view] })

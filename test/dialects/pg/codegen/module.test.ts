@@ -25,6 +25,7 @@ const view = (schema: string, name: string, definition: string, dependsOn: strin
   withNoData: false,
   storageParameters: [],
   dependsOn,
+  indexes: [],
   comment: null,
 })
 

@@ -212,21 +212,16 @@ describe('codegen of constraint, index and sequence names', () => {
     expect(source).toContain("index('orders_b_idx1').on(t.b)")
   })
 
-  it('writes a serial whose sequence was renamed as a sequence, and says OWNED BY is lost', () => {
-    expect(source).toContain("export const renamedIds = sequence('renamed_ids', { as: 'integer' })")
-    expect(source).toContain('id: integer().notNull().default(renamedIds.nextval()),')
-    expect(warnings).toContain(
-      'sequence public.renamed_ids is owned by column renamed.id, which the code cannot say yet: it is written as a standalone sequence',
+  it('writes a serial whose sequence was renamed as a sequence owned by its column', () => {
+    expect(source).toContain(
+      "export const renamedIds = sequence('renamed_ids', { as: 'integer', ownedBy: () => renamed.id })",
     )
+    expect(source).toContain('id: integer().notNull().default(renamedIds.nextval()),')
+    expect(warnings).toEqual([])
   })
 
-  it('gives back every name; only the renamed serial loses OWNED BY', async () => {
-    const back = asPulled(await loadGenerated(source))
-    const expected = asPulled(model)
-    expect(back).toEqual({
-      ...expected,
-      sequences: expected.sequences.map((s) => (s.name === 'renamed_ids' ? { ...s, ownedBy: null } : s)),
-    })
+  it('gives back every name, and every OWNED BY', async () => {
+    expect(asPulled(await loadGenerated(source))).toEqual(asPulled(model))
   })
 })
 

@@ -123,6 +123,8 @@ alter table a add foreign key (b_id) references b;
 create table table_ (id int);
 create view "Sales"."weird view" as select 'it''s ${TEMPLATE_CHARACTERS} \ back' as s, id from users;
 create materialized view user_counts as select count(*) as n from users with no data;
+create unique index user_counts_n_idx on user_counts (n);
+create index "user counts by n" on user_counts using hash ((n + 1));
 create view v2 as select w.s, u.email from "Sales"."weird view" w join users u on u.id = w.id;
 alter table users enable row level security;
 create policy p_users on users using (id > 0) with check (id > 0);
