@@ -1,5 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import pg from 'pg'
+import { renderCreate, toModel } from 'tidemark/pg'
 import { afterAll, expect, it, vi } from 'vitest'
+import { createScratchDatabase, serverUrl } from './support/databases.js'
 
 // The README's TypeScript examples, run as written: the schema block becomes a module, the model,
 // SQL and error blocks run against it in one PGlite database.
@@ -109,4 +112,37 @@ it('runs the validation schemas example as written', async () => {
   await import(new URL('validation.ts', dir).href)
   expect(log).toHaveBeenCalledWith(['email', 'total', 'items.0', 'meta.source'])
   expect(log).toHaveBeenCalledWith('open', '12.50')
+})
+
+// The read replicas example needs two servers' worth of databases: two scratch databases on the test
+// server, each with the schema; the rows each ends up with say where each statement ran.
+it.runIf(serverUrl)('runs the read replicas example as written', async () => {
+  writeFileSync(new URL('schema.ts', dir), find("export const plan = enumType('plan'"))
+  writeFileSync(new URL('replicas.ts', dir), find('withReplicas(open(process.env.PRIMARY_URL)'))
+  const [primary, replica] = await Promise.all([createScratchDatabase(), createScratchDatabase()])
+  try {
+    const tables = (await import(new URL('schema.ts', dir).href)) as Record<string, unknown>
+    for (const scratch of [primary, replica]) {
+      const client = new pg.Client({ connectionString: scratch.url })
+      await client.connect()
+      for (const statement of renderCreate(toModel(tables))) await client.query(statement)
+      await client.end()
+    }
+    process.env.PRIMARY_URL = primary.url
+    process.env.REPLICA_URL = replica.url
+    await import(new URL('replicas.ts', dir).href)
+    const emails = async (url: string) => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      const { rows } = await client.query('select email from users')
+      await client.end()
+      return rows.map((row: { email: string }) => row.email)
+    }
+    expect(await emails(primary.url)).toEqual(['ada@example.com'])
+    expect(await emails(replica.url)).toEqual([])
+  } finally {
+    delete process.env.PRIMARY_URL
+    delete process.env.REPLICA_URL
+    await Promise.all([primary.drop(), replica.drop()])
+  }
 })
