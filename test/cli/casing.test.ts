@@ -1,7 +1,7 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
 const config = `import { defineConfig } from 'tidemark'
@@ -14,8 +14,7 @@ describe("config casing: 'snake_case'", () => {
   beforeAll(async () => {
     project = await tempProject({ 'tidemark.config.ts': config })
     const dataDir = join(project.dir, '.tidemark', 'pglite')
-    await mkdir(dataDir, { recursive: true })
-    const client = await PGlite.create(dataDir)
+    const client = await openPGliteDir(dataDir)
     await client.exec(`
       create table users (user_id serial primary key, display_name text not null, "LegacyCode" text);
       create table posts (post_id serial primary key, author_id integer references users, post_title text);

@@ -4,15 +4,16 @@
  * (replayed in PGlite, a newer PostgreSQL than the server's: no false alarm from how each prints
  * defaults, types and constraints); hand edits are found, adopted and recorded.
  */
+
 import { randomBytes } from 'node:crypto'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { CheckReport } from '../../src/migrate/check/check.js'
 import { serverUrl } from '../support/databases.js'
+import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
 const kitchenSink = new URL('../fixtures/kitchen-sink.ts', import.meta.url)
@@ -37,7 +38,7 @@ const embedded: Target = {
   name: 'embedded',
   args: () => [],
   async exec(dir, sql) {
-    const client = await PGlite.create(join(dir, '.tidemark', 'pglite'))
+    const client = await openPGliteDir(join(dir, '.tidemark', 'pglite'))
     try {
       await client.exec(sql)
     } finally {

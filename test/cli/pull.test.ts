@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process'
-import { mkdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { PGlite } from '@electric-sql/pglite'
+import type { PGlite } from '@electric-sql/pglite'
 import type { SchemaModel } from 'tidemark'
 import { introspect } from 'tidemark/pg'
 import { fromPGlite } from 'tidemark/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { PULL_HELP } from '../../src/cli/commands/pull.js'
+import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
@@ -64,8 +65,7 @@ create policy team_read on teams for select using (id > 0);
 /** Runs SQL on (or reads) a project's embedded database, the one the CLI uses without a URL. */
 async function withEmbedded<T>(dir: string, use: (client: PGlite) => Promise<T>): Promise<T> {
   const dataDir = join(dir, '.tidemark', 'pglite')
-  await mkdir(dataDir, { recursive: true })
-  const client = await PGlite.create(dataDir)
+  const client = await openPGliteDir(dataDir)
   try {
     return await use(client)
   } finally {

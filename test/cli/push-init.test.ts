@@ -2,10 +2,11 @@
  * init scaffolds a project that works with no server; push changes a database straight to the
  * schema, asking (or needing --force) before anything that loses data.
  */
+
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
 describe('tidemark init', () => {
@@ -79,7 +80,7 @@ export const users = table('users', {
   afterAll(() => project.remove())
   const run = (...args: string[]) => tidemark(args, { cwd: project.dir })
   const columns = async () => {
-    const client = await PGlite.create(join(project.dir, '.tidemark', 'pglite'))
+    const client = await openPGliteDir(join(project.dir, '.tidemark', 'pglite'))
     try {
       const { rows } = await client.query<{ name: string }>(
         `select column_name as name from information_schema.columns where table_name = 'users' order by 1`,

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { serverUrl } from '../support/databases.js'
+import { openPGliteDir } from '../support/pglite.js'
 
 /** A live database for CLI tests: the project's embedded one, or a scratch database on the server. */
 export interface CliTarget {
@@ -27,8 +26,7 @@ const embedded: CliTarget = {
   },
   async query<Row>(dir: string, sql: string) {
     const dataDir = join(dir, '.tidemark', 'pglite')
-    await mkdir(dataDir, { recursive: true })
-    const client = await PGlite.create(dataDir)
+    const client = await openPGliteDir(dataDir)
     try {
       const results = await client.exec(sql)
       return (results.at(-1)?.rows ?? []) as Row[]
