@@ -16,12 +16,14 @@ export interface Box {
   readonly height: number
 }
 
-export const BOX_WIDTH = 240
+export const BOX_WIDTH = 280
 export const HEADER_HEIGHT = 28
 export const LINE_HEIGHT = 20
 const GAP_X = 90
 const GAP_Y = 60
 const MARGIN = 20
+// Room right of the last column for the loop a foreign key to its own table draws.
+const LOOP_ROOM = 50
 
 /** Boxes on a grid about as wide as tall; each grid row is as tall as its tallest box. */
 export function layoutBoxes(tables: readonly BoxSize[]): { boxes: Box[]; width: number; height: number } {
@@ -35,7 +37,7 @@ export function layoutBoxes(tables: readonly BoxSize[]): { boxes: Box[]; width: 
     row.forEach((table, i) => {
       const x = MARGIN + i * (BOX_WIDTH + GAP_X)
       boxes.push({ key: table.key, x, y, width: BOX_WIDTH, height: heights[i]! })
-      width = Math.max(width, x + BOX_WIDTH + MARGIN)
+      width = Math.max(width, x + BOX_WIDTH + LOOP_ROOM)
     })
     y += Math.max(...heights) + GAP_Y
   }

@@ -65,7 +65,7 @@ function showTab(name) {
     section.hidden = section.id !== 'tab-' + name;
   });
   if (name === 'migrations') loadMigrations();
-  if (name === 'check' && !document.getElementById('check-report').hasChildNodes()) runCheck();
+  if (name === 'check' && !checkStarted) runCheck();
 }
 
 // Diagram
@@ -114,14 +114,14 @@ function drawDiagram(schema) {
     g.appendChild(svg('rect', { 'class': 'body', x: 0, y: 0, width: b.width, height: b.height, rx: 4 }));
     g.appendChild(svg('rect', { 'class': 'head', x: 0, y: 0, width: b.width, height: HEADER, rx: 4 }));
     var title = table.schema === 'public' ? table.name : table.key;
-    g.appendChild(svg('text', { 'class': 'title', x: 10, y: 18 }, fit(title, 30)));
+    g.appendChild(svg('text', { 'class': 'title', x: 10, y: 18 }, fit(title, 34)));
     table.columns.forEach(function (c, i) {
       var y = HEADER + LINE * i + 18;
       var mark = c.primaryKey ? 'PK' : c.references ? 'FK' : '';
       if (c.primaryKey && c.references) mark = 'PK';
       g.appendChild(svg('text', { 'class': 'key', x: 8, y: y }, mark));
-      g.appendChild(svg('text', { x: 34, y: y }, fit(c.name, 14)));
-      g.appendChild(svg('text', { x: 140, y: y, 'class': 'type' }, fit(c.type, 13)));
+      g.appendChild(svg('text', { x: 34, y: y }, fit(c.name, 16)));
+      g.appendChild(svg('text', { x: 158, y: y, 'class': 'type' }, fit(c.type, 16)));
     });
     root.appendChild(g);
   });
@@ -308,14 +308,22 @@ function loadMigrations() {
 }
 
 // Check
+var checkStarted = false;
 document.getElementById('run-check').addEventListener('click', function () { runCheck(); });
 function runCheck() {
+  checkStarted = true;
   var status = document.getElementById('check-state');
   status.textContent = 'Checking (replaying the migrations)...';
   return api('/api/check').then(function (report) {
     status.textContent = '';
     renderCheck(report);
-  }).catch(function (error) { status.textContent = ''; showError(error); });
+  }).catch(function (error) {
+    // Shown in its own tab: a check that cannot run must not get in the way of browsing rows.
+    status.textContent = '';
+    var root = document.getElementById('check-report');
+    root.textContent = '';
+    root.appendChild(el('p', { id: 'check-error', 'class': 'bad', text: 'The check could not run: ' + error.message }));
+  });
 }
 
 function renderCheck(report) {
@@ -355,5 +363,8 @@ api('/api/schema').then(function (schema) {
   drawDiagram(schema);
   fillTableSelect(schema);
   document.body.setAttribute('data-ready', 'true');
+  // The check replays every migration, which takes seconds: start it now, so the report is
+  // usually ready by the time its tab is opened.
+  runCheck();
 }).catch(showError);
 `

@@ -26,6 +26,8 @@ address. Edits change the live database at once. Stop it with Ctrl-C.
 
 /** A studio started by the command, with the database it holds open. */
 export interface LaunchedStudio extends RunningStudio {
+  /** The live database the studio reads and edits. */
+  readonly db: Database
   /** Stops the server and closes the database. */
   stop(): Promise<void>
 }
@@ -77,6 +79,7 @@ export async function launchStudio(args: readonly string[], io: CliIo): Promise<
     )
   return {
     ...running,
+    db,
     stop: async () => {
       await running.close()
       await db.close()
