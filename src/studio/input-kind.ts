@@ -1,3 +1,4 @@
+import { qualifiedName } from '../dialects/pg/quote.js'
 import type { EnumModel } from '../model/types.js'
 
 /** How the studio's grid edits a column: the HTML input that fits its type. */
@@ -30,13 +31,7 @@ export function inputKind(type: string, dimensions: number, enums: readonly Enum
   return 'text'
 }
 
-/** The labels of the enum a column's type names (`public.mood`, or `mood` in public), or null. */
+/** The labels of the enum a column's type names (as format_type prints it: `public.mood`), or null. */
 export function enumValues(type: string, enums: readonly EnumModel[]): readonly string[] | null {
-  const found = enums.find(
-    (e) =>
-      type === `${e.schema}.${e.name}` ||
-      type === `"${e.schema}"."${e.name}"` ||
-      (e.schema === 'public' && type === e.name),
-  )
-  return found?.values ?? null
+  return enums.find((e) => type === qualifiedName(e.schema, e.name))?.values ?? null
 }
