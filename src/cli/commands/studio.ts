@@ -1,14 +1,12 @@
 import type { Database } from '../../database/database.js'
 import { checkDatabase } from '../../migrate/check/check.js'
-import { readMigrationFolder } from '../../migrate/migration-folder.js'
-import { assertSumFile } from '../../migrate/sum-file.js'
 import type { StudioContext } from '../../studio/api-routes.js'
 import { type RunningStudio, startStudio } from '../../studio/studio-server.js'
+import { checkOptions, readCheckInputs } from '../check-inputs.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
-import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 
 export const STUDIO_HELP = withGlobalFlags(`Usage: tidemark studio [--port N] [flags]
@@ -102,18 +100,6 @@ function studioContext(settings: Settings, db: Database): StudioContext {
     migrations: settings.migrations,
     journal: settings.journal,
     schemas: settings.schemas,
-    check: async () => {
-      const folder = await readMigrationFolder(settings.migrations)
-      assertSumFile(folder)
-      const desired = settings.schema.length === 0 ? undefined : await loadSchemaModel(settings)
-      return checkDatabase({
-        db,
-        folder,
-        journal: settings.journal,
-        schemas: settings.schemas,
-        shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
-        desired,
-      })
-    },
+    check: async () => checkDatabase(checkOptions(settings, db, await readCheckInputs(settings))),
   }
 }
