@@ -342,6 +342,7 @@ function renderCheck(report) {
     drift.reconcile.hazards.forEach(function (h) {
       root.appendChild(el('div', { 'class': 'hazard' }, [el('b', { text: h.kind + ': ' }), document.createTextNode(h.message)]));
     });
+    root.appendChild(el('p', { 'class': 'note', text: "Or keep the database's changes: 'tidemark generate --from-db' writes them as a migration, then 'tidemark baseline --to <that migration>' records it as applied here." }));
   }
   var code = report.code;
   root.appendChild(el('h2', { id: 'code-status', 'data-status': code.status, 'class': code.status === 'clean' || code.status === 'skipped' ? 'clean' : 'bad', text: 'Code: ' + code.status }));

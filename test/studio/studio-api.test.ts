@@ -110,7 +110,14 @@ for (const target of cliTargets()) {
       expect(page.headers['referrer-policy']).toBe('no-referrer')
       expect(page.headers['content-security-policy']).toContain("default-src 'none'")
       // Self-contained: no script, style or font from anywhere else.
-      expect(page.text).not.toMatch(/<script[^>]+src=|<link |https?:\/\/(?!www\.w3\.org)/)
+      expect(page.text).not.toMatch(/<script[^>]+src=|<link[^>]+href="(?!data:)|https?:\/\/(?!www\.w3\.org)/)
+      const unknown = await send(studio.port, '/api/nope', { headers: { 'x-tidemark-token': studio.token } })
+      expect(unknown.status).toBe(404)
+      const form = await send(studio.port, '/api/rows/update', {
+        method: 'POST',
+        headers: { 'x-tidemark-token': studio.token, 'content-type': 'application/x-www-form-urlencoded' },
+      })
+      expect(form.status).toBe(415)
     })
 
     it('describes the tables, keys and foreign keys, with an input per column type and a layout', async () => {
