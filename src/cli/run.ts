@@ -29,6 +29,7 @@ Commands:
   export          print the SQL that builds the schema in an empty database
   baseline        adopt an existing database: verify it matches the migrations, record them applied
   hash            rewrite migrations/tidemark.sum after a deliberate edit
+  studio          a local web page: schema diagram, rows to browse and edit, migrations, drift
 
 Flags (every command):
 ${GLOBAL_FLAGS_HELP}  -v, --version        the version
@@ -53,6 +54,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   pull: async () => (await import('./commands/pull.js')).pullCommand,
   hash: async () => (await import('./commands/hash.js')).hashCommand,
   export: async () => (await import('./commands/export.js')).exportCommand,
+  studio: async () => (await import('./commands/studio.js')).studioCommand,
 }
 
 function version(): string {

@@ -30,6 +30,7 @@ describe('tidemark CLI', () => {
       'export',
       'baseline',
       'hash',
+      'studio',
     ])
     for (const command of commands) {
       const own = await capture([command, '--help'])
@@ -43,7 +44,7 @@ describe('tidemark CLI', () => {
   })
 
   it("lists the flags every command takes in each command's help, after its own", async () => {
-    for (const command of ['generate', 'push', 'export', 'check']) {
+    for (const command of ['generate', 'push', 'export', 'check', 'studio']) {
       const own = (await capture([command, '--help'])).out
       const global = own.indexOf('\nFlags every command takes:\n')
       expect(global, command).toBeGreaterThan(0)

@@ -1,13 +1,11 @@
 import { relative } from 'node:path'
 import { type CheckReport, checkDatabase } from '../../migrate/check/check.js'
 import { redactUrl } from '../../migrate/generate/shadow.js'
-import { readMigrationFolder } from '../../migrate/migration-folder.js'
-import { assertSumFile } from '../../migrate/sum-file.js'
+import { checkOptions, readCheckInputs } from '../check-inputs.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'
-import { loadSchemaModel } from '../schema-model.js'
 import { resolveSettings, type Settings } from '../settings.js'
 import { type Paint, paint, progress } from '../terminal.js'
 
@@ -40,22 +38,12 @@ export async function checkCommand(args: readonly string[], io: CliIo): Promise<
   }
   const failOn = parseFailOn(stringFlag(flags, 'fail-on'))
   const settings = await resolveSettings(flags, io)
-  const folder = await readMigrationFolder(settings.migrations)
-  assertSumFile(folder)
-  const desired = settings.schema.length === 0 ? undefined : await loadSchemaModel(settings)
+  const inputs = await readCheckInputs(settings)
   const line = progress(io, settings.json)
   const db = await openLiveDatabase(settings)
   let report: CheckReport
   try {
-    report = await checkDatabase({
-      db,
-      folder,
-      journal: settings.journal,
-      schemas: settings.schemas,
-      shadow: { url: settings.shadowUrl, cacheDir: `${settings.baseDir}/.tidemark/cache` },
-      desired,
-      onStep: (step) => line.step(step),
-    })
+    report = await checkDatabase(checkOptions(settings, db, inputs, (step) => line.step(step)))
   } finally {
     line.done()
     await db.close()

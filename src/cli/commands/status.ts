@@ -1,6 +1,6 @@
 import { readJournal } from '../../migrate/journal.js'
 import { readMigrationFolder } from '../../migrate/migration-folder.js'
-import { compareNames, migrationStatus } from '../../migrate/migration-status.js'
+import { migrationStates } from '../../migrate/migration-states.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, withGlobalFlags } from '../flags.js'
@@ -15,13 +15,7 @@ since it was applied, missing from the folder, out of order, or unfinished. Only
 Exit code 0 whatever the states; 'tidemark check' is the command that fails on them.
 `)
 
-/** One migration's state, as `status --json` prints it. */
-export interface MigrationState {
-  readonly name: string
-  readonly state: 'applied' | 'pending' | 'edited' | 'missing' | 'out-of-order' | 'unfinished'
-  /** When it finished applying (ISO 8601), for applied, edited and missing migrations. */
-  readonly appliedAt: string | null
-}
+export type { MigrationState } from '../../migrate/migration-states.js'
 
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('status', args)
@@ -45,24 +39,7 @@ export async function statusCommand(args: readonly string[], io: CliIo): Promise
   } finally {
     await db.close()
   }
-  const status = migrationStatus(rows, folder)
-  const appliedAt = new Map(rows.map((row) => [row.name, row.appliedAt?.toISOString() ?? null]))
-  const stateOf = (name: string): MigrationState['state'] => {
-    if (status.unfinished.includes(name)) return 'unfinished'
-    if (status.missing.includes(name)) return 'missing'
-    if (status.edited.includes(name)) return 'edited'
-    if (status.outOfOrder.includes(name)) return 'out-of-order'
-    if (status.pending.includes(name)) return 'pending'
-    return 'applied'
-  }
-  const names = [...new Set([...folder.migrations.map((m) => m.name), ...rows.map((r) => r.name)])].sort(
-    compareNames,
-  )
-  const states: MigrationState[] = names.map((name) => ({
-    name,
-    state: stateOf(name),
-    appliedAt: appliedAt.get(name) ?? null,
-  }))
+  const states = migrationStates(rows, folder)
   if (settings.json) {
     io.stdout.write(`${JSON.stringify({ migrations: states })}\n`)
     return 0
