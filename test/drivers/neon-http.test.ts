@@ -1,3 +1,4 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { inspect } from 'node:util'
 import { neon, Pool } from '@neondatabase/serverless'
 import pg from 'pg'
@@ -76,6 +77,39 @@ describe.skipIf(!serverUrl)('fromNeonHttp', () => {
     await direct?.end()
     await release()
     await scratch?.drop()
+  })
+
+  it("runs the README's example as written", async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((match) => match[1]!)
+      .find((text) => text.includes('fromNeonHttp(neon('))
+    expect(block).toBeDefined()
+    const own = await createScratchDatabase()
+    const previousUrl = process.env.DATABASE_URL
+    try {
+      const setup = new pg.Client({ connectionString: own.url })
+      await setup.connect()
+      await setup.query(`create table accounts (id int4 primary key, owner text not null, balance int4 not null);
+        insert into accounts values (1, 'ada', 100), (2, 'grace', 50)`)
+      await setup.end()
+      process.env.DATABASE_URL = own.url
+      const dir = new URL('../.readme/', import.meta.url)
+      mkdirSync(dir, { recursive: true })
+      writeFileSync(new URL('neon-http.ts', dir), `${block}\nexport const result = { ada, balances }\n`)
+      const { result } = (await import(new URL('neon-http.ts', dir).href)) as { result: unknown }
+      expect(result).toEqual({
+        ada: { id: 1, owner: 'ada', balance: 100 },
+        balances: [
+          { id: 1, balance: 90 },
+          { id: 2, balance: 60 },
+        ],
+      })
+    } finally {
+      if (previousUrl === undefined) delete process.env.DATABASE_URL
+      else process.env.DATABASE_URL = previousUrl
+      await own.drop()
+    }
   })
 
   describe('every column type round-trips over HTTP', () => {
