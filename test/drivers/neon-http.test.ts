@@ -112,6 +112,15 @@ describe.skipIf(!serverUrl)('fromNeonHttp', () => {
     }
   })
 
+  it("answers the driver's own defaults too: object rows, parsed by Neon's type parsers", async () => {
+    const query = neon(scratch.url)
+    expect(await query`select ${2}::int4 as n, ${'x'} as s, null::text as none`).toEqual([
+      { n: 2, s: 'x', none: null },
+    ])
+    const [first, second] = await query.transaction([query`select 1::int4 as a`, query`select true as b`])
+    expect([first, second]).toEqual([[{ a: 1 }], [{ b: true }]])
+  })
+
   describe('every column type round-trips over HTTP', () => {
     declareColumnRoundTrips(() => db)
   })
