@@ -75,7 +75,8 @@ function toStatement(query: BatchQuery, index: number): BatchStatement {
   )
 }
 
-// Each statement is logged with the batch's round trip: one request carried them all.
+// Each statement is logged with the batch's round trip, since one request carried them all, and with
+// the batch's error when it failed: the driver does not say which statement caused it.
 function logEach(
   logger: ((event: QueryEvent) => void) | undefined,
   statements: readonly CompiledQuery[],
