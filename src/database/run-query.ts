@@ -28,6 +28,11 @@ export async function runQuery<Row>(
     }
     logger({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
   }
+  return toQueryResult<Row>(compiled, result)
+}
+
+/** Decodes a statement's raw result with the statement's own row mapper or decoders. */
+export function toQueryResult<Row>(compiled: Exclude<Executable, SQL>, result: RawResult): QueryResult<Row> {
   return {
     rows: compiled.mapRows ? (compiled.mapRows(result) as Row[]) : decodeRows<Row>(result, compiled.decoders),
     rowCount: result.rowCount,

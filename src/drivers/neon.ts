@@ -9,7 +9,7 @@ import { type NodePostgresClient, nodePostgresDriver } from './node-postgres-dri
  * PoolClient, which speak PostgreSQL's protocol over a WebSocket and support interactive
  * transactions. With a Pool, each transaction checks out its own client; with a Client or
  * PoolClient, transactions run on that one connection. close() ends the pool or client, or
- * releases a PoolClient. The HTTP query function (`neon(url)`) is not supported: use a Pool.
+ * releases a PoolClient. For the HTTP query function (`neon(url)`), use fromNeonHttp.
  *
  * @example
  * const db = fromNeonPool(new Pool({ connectionString: process.env.DATABASE_URL }))
@@ -21,8 +21,8 @@ export function fromNeonPool<S = {}, R = {}>(
   // The HTTP function sends each query on its own, so BEGIN and COMMIT would not share a session.
   if (typeof client === 'function')
     throw new TidemarkError(
-      "fromNeonPool() got Neon's HTTP query function (neon(url)), which cannot hold a transaction open. " +
-        "Pass new Pool({ connectionString }) from '@neondatabase/serverless' instead.",
+      "fromNeonPool() got Neon's HTTP query function (neon(url)): use fromNeonHttp(neon(url)) for it, " +
+        "or pass new Pool({ connectionString }) from '@neondatabase/serverless' for interactive transactions.",
     )
   // Neon's classes are node-postgres's, re-exported with a WebSocket socket: the same query config
   // (rowMode, per-query types) and the same results, so the node-postgres adapter drives them.

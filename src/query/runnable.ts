@@ -2,7 +2,7 @@ import type { CompiledStatement } from '../dialects/pg/compiler/compile-statemen
 import { compileStatement } from '../dialects/pg/compiler/compile-statement.js'
 import { TidemarkError } from '../errors.js'
 import type { StatementNode } from './ast.js'
-import type { QueryExecutor } from './executor.js'
+import type { BuiltQuery, QueryExecutor } from './executor.js'
 import { PreparedQuery } from './prepared.js'
 import type { RowMapper } from './row-mapper.js'
 
@@ -39,19 +39,28 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
 
   /** Runs the statement. Awaiting the builder does the same. */
   execute(): Promise<Result> {
-    let compiled: CompiledStatement
+    let built: BuiltQuery
     try {
-      this.assertRunnable()
-      compiled = compileStatement(this.toStatementNode())
-      if (compiled.slots !== undefined) {
-        throw new TidemarkError(
-          `This query has placeholders (${compiled.slots.map((s) => s.name).join(', ')}): call prepare() and pass their values to execute()`,
-        )
-      }
+      built = this.toBuiltQuery()
     } catch (error) {
       return Promise.reject(error)
     }
-    return runCompiled<Result>(this.requireExecutor(), compiled.sql, compiled.params, this.rowMapper())
+    return runCompiled<Result>(this.requireExecutor(), built.sql, built.params, built.mapRows)
+  }
+
+  /**
+   * @internal The statement ready to send, with its row mapper (none when it returns no rows), for
+   * callers that send it themselves (a batch). Throws when it cannot run as it stands.
+   */
+  toBuiltQuery(): BuiltQuery {
+    this.assertRunnable()
+    const compiled: CompiledStatement = compileStatement(this.toStatementNode())
+    if (compiled.slots !== undefined) {
+      throw new TidemarkError(
+        `This query has placeholders (${compiled.slots.map((s) => s.name).join(', ')}): call prepare() and pass their values to execute()`,
+      )
+    }
+    return { sql: compiled.sql, params: compiled.params, mapRows: this.rowMapper() }
   }
 
   // biome-ignore lint/suspicious/noThenProperty: builders are awaitable on purpose, like promises
@@ -96,7 +105,15 @@ export function runCompiled<Result>(
 ): Promise<Result> {
   // A `then` rather than an async function: one promise fewer on every query.
   if (mapRows === undefined) {
-    return executor.execute({ sql, params }).then((result) => ({ rowCount: result.rowCount }) as Result)
+    return executor.execute({ sql, params }).then((result) => builderResult<Result>(result, false))
   }
-  return executor.execute({ sql, params, mapRows }).then((result) => result.rows as Result)
+  return executor.execute({ sql, params, mapRows }).then((result) => builderResult<Result>(result, true))
+}
+
+/** What a builder resolves to: its rows when it returns rows, else the affected row count. */
+export function builderResult<Result>(
+  result: { readonly rows: unknown[]; readonly rowCount: number | null },
+  returnsRows: boolean,
+): Result {
+  return (returnsRows ? result.rows : { rowCount: result.rowCount }) as Result
 }

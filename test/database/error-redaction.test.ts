@@ -1,9 +1,9 @@
 import { inspect } from 'node:util'
 import { DatabaseError, sql } from 'tidemark'
 import { expect, it } from 'vitest'
-import { describeEachDriver } from '../support/databases.js'
+import { describeEachStatementDriver } from '../support/databases.js'
 
-describeEachDriver('database errors never carry parameter values', (target) => {
+describeEachStatementDriver('database errors never carry parameter values', (target) => {
   it('keeps the secret out of the error, its cause and their printed form', async () => {
     const secret = 'hunter2-very-secret'
     const error = await target.db

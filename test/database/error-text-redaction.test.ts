@@ -3,7 +3,7 @@ import { DatabaseError, sql } from 'tidemark'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { toDatabaseError } from '../../src/database/driver-error.js'
 import { redactDetail, redactMessage } from '../../src/error-redaction.js'
-import { describeEachDriver } from '../support/databases.js'
+import { describeEachStatementDriver } from '../support/databases.js'
 
 const secret = 'ann-4111-1111-secret'
 
@@ -12,7 +12,7 @@ function printed(error: unknown): string {
   return [inspect(error, { depth: 10, showHidden: true }), JSON.stringify(error), String(error)].join('\n')
 }
 
-describeEachDriver('values PostgreSQL quotes in its errors', (target) => {
+describeEachStatementDriver('values PostgreSQL quotes in its errors', (target) => {
   const failure = (query: ReturnType<typeof sql>) =>
     target.db.execute(query).then(
       () => undefined,

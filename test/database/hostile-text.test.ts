@@ -11,7 +11,7 @@ import fc from 'fast-check'
 import { sql, TidemarkError } from 'tidemark'
 import { expect, it } from 'vitest'
 import { compile } from '../../src/sql/compile.js'
-import { describeEachDriver } from '../support/databases.js'
+import { describeEachStatementDriver } from '../support/databases.js'
 
 const pieces = [
   '\u0000',
@@ -62,7 +62,7 @@ const sendable = (text: string) => !text.includes('\u0000') && !/\p{Surrogate}/u
 const utf8Length = (text: string) => Buffer.byteLength(text)
 const md5 = (text: string) => createHash('md5').update(text, 'utf8').digest('hex')
 
-describeEachDriver('hostile strings', (target) => {
+describeEachStatementDriver('hostile strings', (target) => {
   it('as values: arrive and come back exactly, or are refused before sending', async () => {
     let checked = 0
     await fc.assert(

@@ -1,8 +1,8 @@
 import { expect, it } from 'vitest'
 import { sql } from '../../src/sql/sql.js'
-import { describeEachDriver } from '../support/databases.js'
+import { describeEachStatementDriver } from '../support/databases.js'
 
-describeEachDriver('parameters', (target) => {
+describeEachStatementDriver('parameters', (target) => {
   it('round-trips awkward strings untouched', async () => {
     const values = [
       "it's",

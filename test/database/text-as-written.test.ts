@@ -7,7 +7,7 @@ import { table, text } from 'tidemark/pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { QueryEvent } from '../../src/database/database.js'
 import { compile } from '../../src/sql/compile.js'
-import { describeEachDriver } from '../support/databases.js'
+import { describeEachStatementDriver } from '../support/databases.js'
 
 const loneHigh = '\uD800'
 const loneLow = '\uDC00'
@@ -53,7 +53,7 @@ describe('names of objects in queries', () => {
   })
 })
 
-describeEachDriver('text sent as written', (target) => {
+describeEachStatementDriver('text sent as written', (target) => {
   const events: QueryEvent[] = []
   const refused = (query: ReturnType<typeof sql>) =>
     target

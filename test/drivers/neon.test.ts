@@ -7,13 +7,15 @@ import { serverUrl } from '../support/databases.js'
 import { useNeonProxy } from '../support/neon-proxy.js'
 
 describe("fromNeonPool with Neon's HTTP query function", () => {
-  it('refuses it, naming the Pool to use instead', () => {
+  it('refuses it, naming fromNeonHttp and the Pool to use instead', () => {
     // Creating the function sends nothing: it only holds the URL.
     const query = neon('postgres://user:secret@db.invalid/app')
     // @ts-expect-error the HTTP function is not a Pool or Client
     const attempt = () => fromNeonPool(query)
     expect(attempt).toThrow(TidemarkError)
-    expect(attempt).toThrow(/HTTP query function.*new Pool\(\{ connectionString \}\)/s)
+    expect(attempt).toThrow(
+      /HTTP query function.*fromNeonHttp\(neon\(url\)\).*new Pool\(\{ connectionString \}\)/s,
+    )
   })
 })
 

@@ -3,10 +3,11 @@
  *
  * - Always: PGlite (PostgreSQL compiled to WASM), a new instance per `describeEachDatabase` call.
  * - When `TIDEMARK_TEST_DATABASE_URL` is set (e.g. postgres://postgres@127.0.0.1:5432/postgres):
- *   that server through node-postgres (a pg.Pool), through postgres.js, and through Neon's
- *   serverless Pool (over WebSocket, via a loopback proxy to the server). Each of these targets
- *   creates its own database `tidemark_test_<random hex>` and drops it after the block, so test
- *   files can run in parallel and leave nothing behind.
+ *   that server through node-postgres (a pg.Pool), through postgres.js, through Neon's serverless
+ *   Pool (over WebSocket, via a loopback proxy to the server) and through Neon's HTTP query function
+ *   (via a loopback stand-in for Neon's SQL-over-HTTP endpoint). Each of these targets creates its
+ *   own database `tidemark_test_<random hex>` and drops it after the block, so test files can run
+ *   in parallel and leave nothing behind.
  *
  * Usage (one call per file keeps boot time down; `target.db` is ready inside tests and hooks):
  *
@@ -21,20 +22,22 @@
  * Tests inside one block share the database, so give tables distinct names or clean up.
  */
 import { randomBytes } from 'node:crypto'
-import { Pool as NeonPool } from '@neondatabase/serverless'
+import { Pool as NeonPool, neon } from '@neondatabase/serverless'
 import pg from 'pg'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe } from 'vitest'
 import type { Database, DatabaseOptions } from '../../src/database/database.js'
 import { fromNeonPool } from '../../src/drivers/neon.js'
+import { fromNeonHttp } from '../../src/drivers/neon-http.js'
 import { fromNodePostgres } from '../../src/drivers/node-postgres.js'
 import { fromPGlite } from '../../src/drivers/pglite.js'
 import { pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 import { fromPostgresJs } from '../../src/drivers/postgres-js.js'
+import { useNeonHttpEndpoint } from './neon-http-endpoint.js'
 import { useNeonProxy } from './neon-proxy.js'
 import { createPGlite } from './pglite.js'
 
-export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js' | 'neon'
+export type TargetName = 'pglite' | 'node-postgres' | 'postgres-js' | 'neon' | 'neon-http'
 
 export interface Target {
   readonly name: TargetName
@@ -70,6 +73,15 @@ export const schemaTargetNames: readonly TargetName[] = serverUrl ? ['pglite', '
  */
 export const driverTargetNames: readonly TargetName[] = serverUrl ? [...targetNames, 'neon'] : targetNames
 
+/**
+ * The targets of suites made of single statements (values, parameters, error text): every driver,
+ * and Neon's HTTP query function, which runs statements and batches but has no interactive
+ * transactions (its `transaction(fn)` refuses), so suites that open one stay on the targets above.
+ */
+export const statementTargetNames: readonly TargetName[] = serverUrl
+  ? [...driverTargetNames, 'neon-http']
+  : driverTargetNames
+
 /** Declares `describe('<name> [<target>]')` once per target, with the database opened and closed around it. */
 export function describeEachDatabase(name: string, fn: (target: Target) => void): void {
   describeEach(targetNames, name, fn)
@@ -83,6 +95,11 @@ export function describeEachSchemaTarget(name: string, fn: (target: Target) => v
 /** describeEachDatabase over every driver, Neon's included. */
 export function describeEachDriver(name: string, fn: (target: Target) => void): void {
   describeEach(driverTargetNames, name, fn)
+}
+
+/** describeEachDriver plus Neon's HTTP query function, for suites that never open a transaction. */
+export function describeEachStatementDriver(name: string, fn: (target: Target) => void): void {
+  describeEach(statementTargetNames, name, fn)
 }
 
 function describeEach(names: readonly TargetName[], name: string, fn: (target: Target) => void): void {
@@ -184,6 +201,26 @@ const openers: Record<TargetName, () => Promise<OpenTarget>> = {
       await scratch.drop()
       await releaseProxy()
     })
+  },
+  'neon-http': async () => {
+    const scratch = await createScratchDatabase()
+    const { release } = await useNeonHttpEndpoint(new URL(scratch.url))
+    const query = neon(scratch.url)
+    // The HTTP function runs one statement per request; exec takes scripts, so it has a session of its own.
+    const direct = new pg.Client({ connectionString: scratch.url })
+    await direct.connect()
+    return {
+      db: fromNeonHttp(query),
+      exec: async (sql) => {
+        await direct.query(sql)
+      },
+      withOptions: (options) => unclosable(fromNeonHttp(query, options)),
+      close: async () => {
+        await direct.end()
+        await release()
+        await scratch.drop()
+      },
+    }
   },
 }
 
