@@ -1,6 +1,6 @@
 import type { ExprNode, StatementNode } from '../../../query/ast.js'
-import { assertNever } from '../../../sql/compile.js'
 import { SQL } from '../../../sql/sql.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { writeExpr } from './expression.js'
 import { writeDelete, writeInsert, writeUpdate } from './mutations.js'
 import { writeQuery } from './query.js'
