@@ -1,5 +1,6 @@
 import { TidemarkError } from '../errors.js'
-import { builderResult, Runnable } from '../query/runnable.js'
+import { builderResult } from '../query/run-compiled.js'
+import { Runnable } from '../query/runnable.js'
 import type { CompiledQuery } from '../sql/compile.js'
 import { compile } from '../sql/compile.js'
 import { SQL } from '../sql/sql.js'

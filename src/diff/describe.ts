@@ -1,5 +1,5 @@
 import type { PartitionOfModel, PolicyModel, ReplicaIdentityModel, TriggerState } from '../model/types.js'
-import { assertNever } from '../sql/compile.js'
+import { assertNever } from '../util/assert-never.js'
 import type { ChangeBody, GrantedPrivilege, GrantTarget, ObjectRef } from './changes.js'
 import { tableLabel } from './renames.js'
 

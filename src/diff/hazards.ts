@@ -1,4 +1,5 @@
 import type { ColumnModel, OtherObjectModel } from '../model/types.js'
+import { assertNever } from '../util/assert-never.js'
 import type { ChangeBody, Hazard } from './changes.js'
 import { granteeLabel, grantText } from './describe.js'
 import { deepEqual } from './equal.js'
@@ -221,8 +222,53 @@ export function hazardsOf(
             : `revokes ${grantText(change)} from ${granteeLabel(change.grantee)}: what runs as that role and uses it fails`,
         ),
       ]
-    default:
+    // No hazard is known for these: they create, comment, or change what running queries do not
+    // depend on, and a type or key dropped here goes only after what used it (whose change carries one).
+    case 'create-schema':
+    case 'drop-schema':
+    case 'create-other':
+    case 'set-other-comment':
+    case 'create-enum':
+    case 'drop-enum':
+    case 'add-enum-value':
+    case 'set-enum-comment':
+    case 'create-domain':
+    case 'drop-domain':
+    case 'set-domain-default':
+    case 'drop-domain-check':
+    case 'set-domain-comment':
+    case 'detach-type':
+    case 'create-composite-type':
+    case 'drop-composite-type':
+    case 'add-composite-attribute':
+    case 'alter-composite-attribute':
+    case 'set-composite-type-comment':
+    case 'create-sequence':
+    case 'alter-sequence':
+    case 'rename-sequence':
+    case 'set-sequence-owner':
+    case 'create-table':
+    case 'set-column-default':
+    case 'drop-identity':
+    case 'alter-identity':
+    case 'drop-primary-key':
+    case 'drop-unique':
+    case 'drop-check':
+    case 'drop-foreign-key':
+    case 'rename-constraint':
+    case 'drop-index':
+    case 'rename-index':
+    case 'create-view':
+    case 'create-policy':
+    case 'alter-policy':
+    case 'set-table-comment':
+    case 'set-column-comment':
+    case 'set-view-comment':
+    case 'set-replica-identity':
+    case 'set-storage-parameters':
       return []
+    default:
+      return assertNever(change)
   }
 }
 
@@ -249,8 +295,13 @@ function otherDropHazards(object: OtherObjectModel, recreated: boolean): Hazard[
       return recreated
         ? []
         : [hazard('breaking', `drops extension ${object.name}: whatever uses its types or functions fails`)]
-    default:
+    // A trigger or rule goes with no caller to break; a range type cannot go while a column uses it.
+    case 'range type':
+    case 'trigger':
+    case 'rule':
       return []
+    default:
+      return assertNever(object.kind)
   }
 }
 

@@ -4,23 +4,16 @@ import { Column } from '../schema/column.js'
 import type { SelectValue } from '../schema/infer.js'
 import { type Chunk, type ParamEncoder, SQL, type SqlReference, toSqlChunk } from '../sql/sql.js'
 import type { Decoder, ExprNode } from './ast.js'
+import { TypedExpr } from './typed-expr.js'
 
 /**
  * A typed SQL expression: what operators, aggregates and subqueries return. `T` is the JS value it
  * produces; `Src` names the tables it reads, so a query can refuse expressions over tables it does
  * not contain. Both exist only for the type checker.
  */
-export class Expr<T, Src extends string = never> implements SqlReference {
+export class Expr<T, Src extends string = never> extends TypedExpr implements SqlReference {
   declare readonly $value: T
   declare readonly $src: Src
-
-  constructor(
-    readonly node: ExprNode,
-    /** How a result value is read; undefined: by the type the server reports. */
-    readonly decode?: Decoder,
-    /** How a value compared with this expression is written. */
-    readonly encode?: ParamEncoder,
-  ) {}
 
   /**
    * Reads result values with your own function, e.g. `sum(orders.total).mapWith(Number)`.

@@ -2,7 +2,7 @@ import type { CompiledStatement } from '../dialects/pg/compiler/compile-statemen
 import { TidemarkError } from '../errors.js'
 import type { QueryExecutor } from './executor.js'
 import type { RowMapper } from './row-mapper.js'
-import { type QuerySQL, runCompiled } from './runnable.js'
+import { type QuerySQL, runCompiled } from './run-compiled.js'
 
 /** A statement compiled once; each run only fills in its placeholders' values. */
 export class PreparedQuery<Result> {

@@ -5,12 +5,7 @@ import type { StatementNode } from './ast.js'
 import type { BuiltQuery, QueryExecutor } from './executor.js'
 import { PreparedQuery } from './prepared.js'
 import type { RowMapper } from './row-mapper.js'
-
-/** A statement as text and parameters, for inspection. */
-export interface QuerySQL {
-  readonly sql: string
-  readonly params: readonly (string | null)[]
-}
+import { type QuerySQL, runCompiled } from './run-compiled.js'
 
 /**
  * What every finished builder can do: show its SQL, run (it is awaitable when bound to a database),
@@ -95,25 +90,4 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
     }
     return this.executor
   }
-}
-
-export function runCompiled<Result>(
-  executor: QueryExecutor,
-  sql: string,
-  params: readonly (string | null)[],
-  mapRows: RowMapper | undefined,
-): Promise<Result> {
-  // A `then` rather than an async function: one promise fewer on every query.
-  if (mapRows === undefined) {
-    return executor.execute({ sql, params }).then((result) => builderResult<Result>(result, false))
-  }
-  return executor.execute({ sql, params, mapRows }).then((result) => builderResult<Result>(result, true))
-}
-
-/** What a builder resolves to: its rows when it returns rows, else the affected row count. */
-export function builderResult<Result>(
-  result: { readonly rows: unknown[]; readonly rowCount: number | null },
-  returnsRows: boolean,
-): Result {
-  return (returnsRows ? result.rows : { rowCount: result.rowCount }) as Result
 }

@@ -1,5 +1,6 @@
 import { encodeParam } from '../dialects/pg/codec/encode.js'
 import { quoteIdent, quoteIdentIfNeeded, quoteLiteral, quoteObjectName } from '../dialects/pg/quote.js'
+import { assertNever } from '../util/assert-never.js'
 import type { Chunk, SQL } from './sql.js'
 
 /** A statement ready for a driver: text with `$n` placeholders and the parameters' text values. */
@@ -70,8 +71,4 @@ function inlineLiteral(value: unknown, encoded: string | null): string {
     return value < 0 ? `(${encoded})` : encoded
   }
   return quoteLiteral(encoded)
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`)
 }

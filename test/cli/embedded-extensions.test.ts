@@ -1,3 +1,4 @@
+// @needs-database: the CLI runs on its embedded PGlite database and shadow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempProject, tidemark } from './support.js'
 

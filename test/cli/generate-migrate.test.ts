@@ -1,3 +1,4 @@
+// @needs-database: the CLI runs on its embedded PGlite database and shadow.
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// @needs-database: the CLI runs on its embedded PGlite database and shadow.
 /**
  * Mistakes people make in the config, the flags and the schema, each run through the CLI: the
  * message names the setting, table or column and the fix, the exit code is right, and there is no

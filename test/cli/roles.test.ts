@@ -1,3 +1,4 @@
+// @needs-database: the CLI runs on its embedded PGlite database and shadow.
 /**
  * Roles the schema's policies name: migrate says how to get one the database does not have, and
  * creates the ones the config lists (once, before applying anything).

@@ -1,3 +1,4 @@
+// @needs-database: it loads PGlite's contrib extension modules.
 import { describe, expect, it } from 'vitest'
 import { contribExtensionsCreatedIn, pgliteContribExtensions } from '../../src/drivers/pglite-contrib.js'
 

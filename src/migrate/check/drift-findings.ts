@@ -11,7 +11,7 @@ import type {
   StorageParameterModel,
   TriggerState,
 } from '../../model/types.js'
-import { assertNever } from '../../sql/compile.js'
+import { assertNever } from '../../util/assert-never.js'
 import { typeDrafts } from './type-drift.js'
 
 /** How an object of the live database differs from what its migrations build. */

@@ -1,7 +1,7 @@
 import type { TypeChangeBody } from '../../diff/changes.js'
 import { tableLabel } from '../../diff/renames.js'
 import type { CompositeTypeModel, SchemaModel } from '../../model/types.js'
-import { assertNever } from '../../sql/compile.js'
+import { assertNever } from '../../util/assert-never.js'
 
 /** A finding before it is worded: what changed on which domain or composite type, and how. */
 export interface TypeDraft {

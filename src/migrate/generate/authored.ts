@@ -8,6 +8,7 @@ import type {
   SchemaModel,
   TableModel,
 } from '../../model/types.js'
+import { assertNever } from '../../util/assert-never.js'
 
 /**
  * The plan is computed between two models read back from PostgreSQL, so expressions compare in
@@ -130,8 +131,70 @@ export function withAuthoredExpressions(
           ? change
           : { ...change, view: { ...change.view, definition: source.definition } }
       }
-      default:
+      // The SQL these render holds no expression the author wrote.
+      case 'create-schema':
+      case 'drop-schema':
+      case 'drop-other':
+      case 'set-other-comment':
+      case 'set-trigger-state':
+      case 'create-enum':
+      case 'drop-enum':
+      case 'add-enum-value':
+      case 'replace-enum':
+      case 'create-sequence':
+      case 'drop-sequence':
+      case 'alter-sequence':
+      case 'rename-sequence':
+      case 'set-sequence-owner':
+      case 'drop-table':
+      case 'rename-table':
+      case 'drop-column':
+      case 'rename-column':
+      case 'alter-column-type':
+      case 'set-column-not-null':
+      case 'add-identity':
+      case 'drop-identity':
+      case 'alter-identity':
+      case 'drop-generated':
+      case 'add-primary-key':
+      case 'drop-primary-key':
+      case 'add-unique':
+      case 'drop-unique':
+      case 'drop-check':
+      case 'add-foreign-key':
+      case 'drop-foreign-key':
+      case 'rename-constraint':
+      case 'drop-index':
+      case 'rename-index':
+      case 'drop-view':
+      case 'drop-view-index':
+      case 'set-table-comment':
+      case 'set-column-comment':
+      case 'set-view-comment':
+      case 'set-storage-parameters':
+      case 'set-unlogged':
+      case 'set-replica-identity':
+      case 'set-row-level-security':
+      case 'drop-policy':
+      case 'detach-partition':
+      case 'attach-partition':
+      case 'set-enum-comment':
+      case 'grant':
+      case 'revoke':
+      case 'drop-domain':
+      case 'set-domain-not-null':
+      case 'drop-domain-check':
+      case 'detach-type':
+      case 'set-domain-comment':
+      case 'create-composite-type':
+      case 'drop-composite-type':
+      case 'add-composite-attribute':
+      case 'drop-composite-attribute':
+      case 'alter-composite-attribute':
+      case 'set-composite-type-comment':
         return change
+      default:
+        return assertNever(change)
     }
   })
 }

@@ -1,10 +1,8 @@
-import type { PartitionKeyModel, TableModel } from '../../../model/types.js'
-import { splitTopLevel, unquoteIdentifier } from '../introspect/catalog-text.js'
-import { type EmitContext, ownColumn } from './emit-context.js'
+import type { TableModel } from '../../../model/types.js'
+import type { EmitContext } from './emit-context.js'
 import { type TableLevel, tableExtras } from './emit-table-extras.js'
 import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { partitionBoundCode } from './partition-bound-code.js'
-import { sqlTemplate } from './sql-template.js'
 
 /**
  * `partition(events, 'events_2026', { from: ..., to: ... }, (t) => [...extras])`. `columnsFrom` is
@@ -29,17 +27,4 @@ export function emitPartition(
   if (extras.length > 0 || schema.length > 0) args.push(js.arrow(['t'], js.array(extras)))
   if (schema.length > 0) args.push(js.object(schema))
   return js.call(js.identifier(context.imports.use('partition')), args)
-}
-
-/** `partitionBy('range', t.createdAt, sql\`lower(region)\`)`: key columns through `t`, expressions as printed. */
-export function emitPartitionBy(context: EmitContext, table: TableModel, key: PartitionKeyModel): JsNode {
-  const names = new Set(table.columns.map((c) => c.name))
-  const elements = splitTopLevel(key.key).map((element) => {
-    const name = unquoteIdentifier(element)
-    const identifier = /^[a-z_][a-z0-9_$]*$/.test(element) || /^"(?:[^"]|"")*"$/.test(element)
-    if (identifier && names.has(name)) return ownColumn(context, table, name)
-    context.imports.use('sql')
-    return sqlTemplate(element)
-  })
-  return js.call(js.identifier(context.imports.use('partitionBy')), [js.string(key.strategy), ...elements])
 }

@@ -15,7 +15,7 @@ import {
 } from './doc.js'
 import type { JsNode } from './js-ast.js'
 import { jsString, propertyKey } from './js-literals.js'
-import { isLongMemberChain, layoutMemberChain } from './member-chain.js'
+import { type ChainPrinter, isLongMemberChain, layoutMemberChain } from './member-chain.js'
 
 /** The print width the layout aims for, as in the repository's formatter settings. */
 export const PRINT_WIDTH = 110
@@ -32,7 +32,7 @@ export function layout(node: JsNode): Doc {
     case 'member':
       return [layout(node.object), '.', node.property]
     case 'call':
-      if (node.callee.kind === 'member') return layoutMemberChain(node)
+      if (node.callee.kind === 'member') return layoutMemberChain(node, CHAIN_PRINTER)
       return [layout(node.callee), typeArguments(node), layoutArguments(node.args)]
     case 'array':
       return layoutArray(node.elements)
@@ -49,7 +49,12 @@ export function layout(node: JsNode): Doc {
   }
 }
 
-export function typeArguments(node: Extract<JsNode, { kind: 'call' }>): string {
+const CHAIN_PRINTER: ChainPrinter = {
+  expression: layout,
+  callArguments: (call) => [typeArguments(call), layoutArguments(call.args)],
+}
+
+function typeArguments(node: Extract<JsNode, { kind: 'call' }>): string {
   return node.typeArguments === undefined ? '' : `<${node.typeArguments}>`
 }
 

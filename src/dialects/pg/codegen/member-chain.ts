@@ -1,8 +1,18 @@
 import { breakParent, conditionalGroup, type Doc, group, hardline, indent, join, willBreak } from './doc.js'
 import type { JsNode } from './js-ast.js'
-import { layout, layoutArguments, typeArguments } from './js-layout.js'
 
 type Call = Extract<JsNode, { kind: 'call' }>
+
+/**
+ * How the expressions inside a chain are printed: the layout that calls this one passes itself in,
+ * so the two recurse into each other without their modules importing each other.
+ */
+export interface ChainPrinter {
+  /** Any expression (the chain's head). */
+  readonly expression: (node: JsNode) => Doc
+  /** A call's type arguments and arguments, `<T>(a, b)`. */
+  readonly callArguments: (call: Call) => Doc
+}
 type Link =
   | { kind: 'head'; node: JsNode }
   | { kind: 'member'; property: string }
@@ -13,11 +23,11 @@ type Link =
  * when it fits, else one call per line; always one per line when more than two calls take
  * arguments that are not simple (functions, nested structures).
  */
-export function layoutMemberChain(node: Call): Doc {
+export function layoutMemberChain(node: Call, print: ChainPrinter): Doc {
   const links: Link[] = []
   flatten(node, links)
   const groups = groupLinks(links)
-  const printed = groups.map((links) => links.map(printLink))
+  const printed = groups.map((links) => links.map((link) => printLink(link, print)))
   const merge = groups.length >= 2 && groups[1]!.length > 0 && keepsFirstCallOnLine(groups[0]!)
   const cutoff = merge ? 3 : 2
   if (groups.length <= cutoff && !printed.slice(cutoff).some(willBreak)) return group(printed)
@@ -93,14 +103,14 @@ function keepsFirstCallOnLine(first: readonly Link[]): boolean {
   return last.kind === 'member' && isFactory(last.property)
 }
 
-function printLink(link: Link): Doc {
+function printLink(link: Link, print: ChainPrinter): Doc {
   switch (link.kind) {
     case 'head':
-      return layout(link.node)
+      return print.expression(link.node)
     case 'member':
       return ['.', link.property]
     case 'call':
-      return [typeArguments(link.call), layoutArguments(link.call.args)]
+      return print.callArguments(link.call)
     default:
       return link satisfies never
   }

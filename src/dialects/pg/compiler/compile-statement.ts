@@ -1,6 +1,6 @@
 import type { ExprNode, StatementNode } from '../../../query/ast.js'
-import { assertNever } from '../../../sql/compile.js'
 import { SQL } from '../../../sql/sql.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { writeExpr } from './expression.js'
 import { writeDelete, writeInsert, writeUpdate } from './mutations.js'
 import { writeQuery } from './query.js'
@@ -16,7 +16,7 @@ export interface CompiledStatement {
 
 /** Compiles a statement for PostgreSQL in one pass: text with `$n` and the parameters' text. */
 export function compileStatement(node: StatementNode): CompiledStatement {
-  const w = new Writer()
+  const w = new Writer(writeQuery)
   switch (node.kind) {
     case 'select':
     case 'compound':
@@ -42,7 +42,7 @@ export function compileStatement(node: StatementNode): CompiledStatement {
 
 /** An expression as a `sql` fragment, so it can be embedded in a `sql` template. */
 export function expressionFragment(node: ExprNode): SQL {
-  const w = new Writer(true)
+  const w = new Writer(writeQuery, true)
   writeExpr(w, node)
   return new SQL(w.finishChunks())
 }

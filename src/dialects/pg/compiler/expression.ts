@@ -1,11 +1,10 @@
 import type { ExprNode, KindNode } from '../../../query/ast.js'
-import { Expr } from '../../../query/expr.js'
+import { TypedExpr } from '../../../query/typed-expr.js'
 import { Column } from '../../../schema/column.js'
-import { assertNever } from '../../../sql/compile.js'
 import { type Chunk, SQL } from '../../../sql/sql.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { quoteIdent, quoteObjectName } from '../quote.js'
 import { bareColumn, qualifiedColumn, scopedColumn } from './names.js'
-import { writeQuery } from './query.js'
 import type { Writer } from './writer.js'
 
 /** Writes a value expression. */
@@ -14,7 +13,7 @@ export function writeExpr(w: Writer, node: ExprNode): void {
     w.sql += w.aliases === undefined ? qualifiedColumn(node) : scopedColumn(node, w.aliases)
     return
   }
-  if (node instanceof Expr) {
+  if (node instanceof TypedExpr) {
     writeExpr(w, node.node)
     return
   }
@@ -36,7 +35,7 @@ function writeOperand(w: Writer, node: ExprNode): void {
 
 function needsParentheses(node: ExprNode): boolean {
   if (node instanceof Column) return false
-  if (node instanceof Expr) return needsParentheses(node.node)
+  if (node instanceof TypedExpr) return needsParentheses(node.node)
   if (node instanceof SQL) return node.chunks.length > 1
   switch (node.kind) {
     case 'binary':
@@ -55,7 +54,7 @@ function needsParentheses(node: ExprNode): boolean {
 
 function isLogicalOrFragment(node: ExprNode): boolean {
   if (node instanceof Column) return false
-  if (node instanceof Expr) return isLogicalOrFragment(node.node)
+  if (node instanceof TypedExpr) return isLogicalOrFragment(node.node)
   if (node instanceof SQL) return node.chunks.length > 1
   return node.kind === 'logical'
 }
@@ -117,7 +116,7 @@ function writeKind(w: Writer, node: KindNode): void {
       writeOperand(w, node.operand)
       if ('kind' in node.array && (node.array.kind === 'select' || node.array.kind === 'compound')) {
         w.sql += node.negated ? ' not in (' : ' in ('
-        writeQuery(w, node.array, false)
+        w.subquery(node.array)
       } else {
         w.sql += node.negated ? ' <> all(' : ' = any('
         writeExpr(w, node.array as ExprNode)
@@ -126,12 +125,12 @@ function writeKind(w: Writer, node: KindNode): void {
       return
     case 'exists':
       w.sql += node.negated ? 'not exists (' : 'exists ('
-      writeQuery(w, node.query, false)
+      w.subquery(node.query)
       w.sql += ')'
       return
     case 'subquery':
       w.sql += '('
-      writeQuery(w, node.query, false)
+      w.subquery(node.query)
       w.sql += ')'
       return
     case 'call':

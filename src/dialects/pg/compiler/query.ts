@@ -14,7 +14,7 @@ import type {
 import { type AnyColumn, Column } from '../../../schema/column.js'
 import { tableDefinition } from '../../../schema/table.js'
 import { viewDefinition } from '../../../schema/view.js'
-import { assertNever } from '../../../sql/compile.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { quoteIdent, quoteObjectName } from '../quote.js'
 import { writeExpr, writeList } from './expression.js'
 import { bareColumn } from './names.js'

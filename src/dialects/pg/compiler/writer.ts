@@ -1,3 +1,4 @@
+import type { QueryNode } from '../../../query/ast.js'
 import type { Chunk, ParamEncoder } from '../../../sql/sql.js'
 import { encodeParam } from '../codec/encode.js'
 
@@ -25,8 +26,20 @@ export class Writer {
    */
   aliases: Map<string, string> | undefined
 
-  constructor(fragment = false) {
+  /**
+   * `writeQuery` writes the subqueries inside expressions: passed in by whoever starts the
+   * statement, so expression.ts need not import query.ts, which imports it to write expressions.
+   */
+  constructor(
+    private readonly writeQuery: (w: Writer, node: QueryNode, top: boolean) => void,
+    fragment = false,
+  ) {
     this.chunks = fragment ? [] : undefined
+  }
+
+  /** Writes a query nested in an expression (EXISTS, IN, a scalar subquery), without parentheses. */
+  subquery(node: QueryNode): void {
+    this.writeQuery(this, node, false)
   }
 
   param(value: unknown, encode: ParamEncoder | undefined): void {

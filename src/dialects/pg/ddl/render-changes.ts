@@ -1,7 +1,7 @@
 import type { ChangeBody, ObjectRef, StorageTarget } from '../../../diff/changes.js'
 import { classifyTypeChange } from '../../../diff/type-change.js'
 import type { EnumModel, IdentityModel, SequenceModel } from '../../../model/types.js'
-import { assertNever } from '../../../sql/compile.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { quoteIdent, quoteLiteral } from '../quote.js'
 import {
   columnTarget,

@@ -1,7 +1,7 @@
 import type { TypeChangeBody, TypeColumnUse } from '../../../diff/changes.js'
 import type { UserType } from '../../../model/type-order.js'
 import type { CompositeAttributeModel, CompositeTypeModel, DomainModel } from '../../../model/types.js'
-import { assertNever } from '../../../sql/compile.js'
+import { assertNever } from '../../../util/assert-never.js'
 import { quoteIdent } from '../quote.js'
 import { commentOn } from './render-comments.js'
 import { collate, qualified } from './render-parts.js'
