@@ -11,7 +11,7 @@ import { fromPGlite } from 'tidemark/pglite'
 function open(): Promise<Database> {
   const url = process.env.DATABASE_URL
   if (url) return Promise.resolve(fromNodePostgres(new pg.Pool({ connectionString: url, max: 5 })))
-  return PGlite.create(process.env.PGLITE_DATA_DIR ?? '.tidemark/pglite').then((client) => fromPGlite(client))
+  return PGlite.create('.tidemark/pglite').then((client) => fromPGlite(client))
 }
 
 // Kept on globalThis so that development reloads do not open a second database.
