@@ -74,7 +74,7 @@ async function installTidemark(target: string): Promise<void> {
 }
 
 function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const base = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }
+  const base: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NO_COLOR: '1' }
   // The example reads DATABASE_URL; the test says which database each run uses.
   delete base.DATABASE_URL
   return { ...base, ...env }
