@@ -176,7 +176,7 @@ describe('examples/nextjs-api on PGlite', () => {
 
     describeApi(() => running.url)
 
-    it('loads the page in a browser and adds a task through its server action', async () => {
+    it('loads the page in a browser and adds and ticks off a task through its server actions', async () => {
       if (!existsSync(chromiumPath))
         throw new Error(
           `${chromiumPath} is missing: install it (apt-get install -y chromium) to run the browser test`,
@@ -193,14 +193,17 @@ describe('examples/nextjs-api on PGlite', () => {
         expect(await list.textContent()).not.toContain('Rotate the push certificates')
         await page.getByLabel('New task').fill('Written in the browser')
         await page.getByRole('button', { name: 'Add' }).click()
-        await list.getByText('Written in the browser').waitFor()
+        const added = list.getByRole('listitem').filter({ hasText: 'Written in the browser' })
+        await added.getByRole('button', { name: 'Done' }).click()
+        await added.getByRole('button', { name: 'Reopen' }).waitFor()
         // An empty title: the action's zod schema refuses it and the page says why.
         await page.getByRole('button', { name: 'Add' }).click()
         await page.getByText('title: title must not be empty').waitFor()
       } finally {
         await browser.close()
       }
-      expect(await titles(() => running.url, ada)).toContain('Written in the browser')
+      const tasks = await (await call(() => running.url, ada, 'GET', '/api/tasks')).json()
+      expect(tasks).toContainEqual(expect.objectContaining({ title: 'Written in the browser', done: true }))
     })
   })
 

@@ -4,6 +4,7 @@ import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { describeIssues, NewTask, TaskChanges } from '../db/validation'
 import { TOKEN_COOKIE, userIdForToken } from '../lib/auth'
+import { isTaskId } from '../lib/http'
 import { createTask, updateTask } from '../lib/tasks'
 
 /**
@@ -41,7 +42,9 @@ export async function addTask(form: FormData): Promise<void> {
 
 export async function toggleTask(form: FormData): Promise<void> {
   const userId = await signedInUser()
+  const id = String(form.get('id') ?? '')
   const changes = TaskChanges.parse({ done: form.get('done') === 'true' })
-  await updateTask(userId, String(form.get('id')), changes)
+  if (!isTaskId(id) || !(await updateTask(userId, id, changes)))
+    redirect('/?error=' + encodeURIComponent('No such task'))
   redirect('/')
 }

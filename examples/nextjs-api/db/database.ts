@@ -10,7 +10,13 @@ import { fromPGlite } from 'tidemark/pglite'
  */
 function open(): Promise<Database> {
   const url = process.env.DATABASE_URL
-  if (url) return Promise.resolve(fromNodePostgres(new pg.Pool({ connectionString: url, max: 5 })))
+  if (url) {
+    const pool = new pg.Pool({ connectionString: url, max: 5 })
+    // An idle connection the server closes (a restart, a failover) is an error event on the pool;
+    // unheard, it would end the process. The pool replaces that connection by itself.
+    pool.on('error', (error) => console.error('An idle database connection failed:', error.message))
+    return Promise.resolve(fromNodePostgres(pool))
+  }
   return PGlite.create('.tidemark/pglite').then((client) => fromPGlite(client))
 }
 
