@@ -1,8 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, cpSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer } from 'node:net'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
@@ -47,7 +56,13 @@ export async function prepareExample(): Promise<ExampleApp> {
     dir,
     npm: (script, env = {}) => run('npm', ['run', '--silent', script], dir, env),
     start: (env = {}) => startNext(dir, env),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      rmSync(dir, { recursive: true, force: true })
+      // The folder of copies goes too, unless another run still has its copy there.
+      try {
+        rmdirSync(dirname(dir))
+      } catch {}
+    },
   }
 }
 
