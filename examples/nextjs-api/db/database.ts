@@ -24,7 +24,11 @@ function open(): Promise<Database> {
 const holder = globalThis as typeof globalThis & { tidemarkDatabase?: Promise<Database> }
 
 export function database(): Promise<Database> {
-  holder.tidemarkDatabase ??= open()
+  holder.tidemarkDatabase ??= open().catch((error: unknown) => {
+    // Not kept: the next request tries again (the server may be back, PGlite's folder free).
+    holder.tidemarkDatabase = undefined
+    throw error
+  })
   return holder.tidemarkDatabase
 }
 
