@@ -13,6 +13,7 @@ const HEAVY = [
   /catalog-round-trip/,
   /deploy-safety/,
   /baseline-drizzle/,
+  /nextjs-api/,
 ]
 
 export class HeavyFirst extends BaseSequencer {
