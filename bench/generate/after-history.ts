@@ -3,7 +3,8 @@ import { TABLES } from './from-empty.js'
 import { compare, type Row } from './measure.js'
 import {
   drizzleProject,
-  dropShadowCache,
+  dropEveryCache,
+  dropProjectCache,
   saveMigrations,
   type ToolProject,
   tidemarkMigrationCount,
@@ -48,10 +49,18 @@ export async function afterHistory(root: string, rounds: number): Promise<AfterH
     expectSuccess('tidemark generate', await tidemarkGenerate(tidemark.dir), expected).ms
   const rows = await compare(`change 20 tables after ${HISTORY} migrations`, rounds, [
     {
-      tool: 'tidemark (cold)',
+      tool: 'tidemark (first on machine)',
       run: async () => {
         await restoreTidemark()
-        await dropShadowCache(tidemark)
+        await dropEveryCache(tidemark)
+        return timedTidemark()
+      },
+    },
+    {
+      tool: 'tidemark (fresh checkout)',
+      run: async () => {
+        await restoreTidemark()
+        await dropProjectCache(tidemark)
         return timedTidemark()
       },
     },

@@ -21,10 +21,10 @@ await db.close()`
 /**
  * What a Tidemark run is made of, measured from outside as separate processes: starting node with
  * tsx, loading the CLI, and starting PGlite with and without the cached data directory. The
- * project's cache must exist (a warm run happened there).
+ * machine's cache must hold it (a warm run happened).
  */
-export async function baselines(rounds: number, warmProject: ToolProject): Promise<Row[]> {
-  const cacheDir = join(warmProject.dir, '.tidemark', 'cache')
+export async function baselines(rounds: number): Promise<Row[]> {
+  const cacheDir = process.env.TIDEMARK_CACHE_DIR!
   const tar = (await readdir(cacheDir)).find((f) => f.endsWith('.tar'))
   if (tar === undefined) throw new Error(`No cached PGlite data directory in ${cacheDir}`)
   const script = (code: string) => ['--import', TSX, '--input-type=module', '-e', code]

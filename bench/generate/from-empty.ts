@@ -2,7 +2,8 @@ import { compare, type Row } from './measure.js'
 import {
   clearMigrations,
   drizzleProject,
-  dropShadowCache,
+  dropEveryCache,
+  dropProjectCache,
   type ToolProject,
   tidemarkMigrationCount,
   tidemarkProject,
@@ -34,10 +35,18 @@ export async function fromEmpty(root: string, rounds: number): Promise<FromEmpty
   const scenario = `from empty (${TABLES} tables)`
   const rows = await compare(scenario, rounds, [
     {
-      tool: 'tidemark (cold)',
+      tool: 'tidemark (first on machine)',
       run: async () => {
         await clearMigrations(tidemark)
-        await dropShadowCache(tidemark)
+        await dropEveryCache(tidemark)
+        return (await expectTidemarkWrote(tidemark.dir)).ms
+      },
+    },
+    {
+      tool: 'tidemark (fresh checkout)',
+      run: async () => {
+        await clearMigrations(tidemark)
+        await dropProjectCache(tidemark)
         return (await expectTidemarkWrote(tidemark.dir)).ms
       },
     },

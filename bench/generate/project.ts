@@ -21,11 +21,16 @@ const DRIZZLE_CONFIG = `export default { dialect: 'postgresql', schema: './schem
 export async function createWorkspace(): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'tidemark-bench-generate-'))
   await mkdir(join(root, 'node_modules'))
+  // The machine-wide cache (the pristine PGlite data directory) of every Tidemark run here, so the
+  // bench decides when a run finds it and the user's own cache is neither used nor touched.
+  process.env.TIDEMARK_CACHE_DIR = machineCacheDir(root)
   await symlink(join(REPO, 'node_modules', 'drizzle-orm'), join(root, 'node_modules', 'drizzle-orm'), 'dir')
   // The project imports `tidemark` as an installed package: the repository, built.
   await symlink(REPO, join(root, 'node_modules', 'tidemark'), 'dir')
   return root
 }
+
+export const machineCacheDir = (root: string): string => join(root, 'machine-cache')
 
 export const removeWorkspace = (root: string): Promise<void> => rm(root, { recursive: true, force: true })
 
@@ -58,9 +63,18 @@ export async function drizzleProject(root: string, name: string): Promise<ToolPr
   }
 }
 
-/** Removes Tidemark's cached PGlite data directory, so the next run starts cold. */
-export const dropShadowCache = (project: ToolProject): Promise<void> =>
+/** Removes the project's .tidemark folder, as in a fresh checkout: the next run has no history or expression cache. */
+export const dropProjectCache = (project: ToolProject): Promise<void> =>
   rm(join(project.dir, '.tidemark'), { recursive: true, force: true })
+
+/**
+ * Removes the project's cache and the machine's pristine PGlite data directory too: the first run
+ * on a new machine (a CI runner without a cache), which starts PGlite by initdb.
+ */
+export async function dropEveryCache(project: ToolProject): Promise<void> {
+  await dropProjectCache(project)
+  await rm(process.env.TIDEMARK_CACHE_DIR!, { recursive: true, force: true })
+}
 
 /** Keeps a copy of the migrations folder to restore before each timed run. */
 export async function saveMigrations(project: ToolProject): Promise<() => Promise<void>> {
