@@ -296,12 +296,19 @@ export interface ForeignKeyModel {
   readonly onUpdate: ForeignKeyActionModel
   readonly deferrable: boolean
   readonly initiallyDeferred: boolean
+  /**
+   * Added NOT VALID and never validated: new rows are checked, the rows that were there are not.
+   * Absent for a validated key (what the DSL declares).
+   */
+  readonly notValid?: true
 }
 
 export interface CheckModel {
   readonly name: string
   /** The boolean expression, without the CHECK keyword. */
   readonly expression: string
+  /** Added NOT VALID and never validated, as for a foreign key. Absent for a validated check. */
+  readonly notValid?: true
 }
 
 export interface IndexModel {

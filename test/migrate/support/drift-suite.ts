@@ -211,6 +211,11 @@ const EDITS: readonly Edit[] = [
     says: [/^check constraint users_age_check on users: definition changed$/],
   },
   {
+    name: 'make a check constraint NOT VALID',
+    sql: 'alter table users drop constraint users_age_check, add constraint users_age_check check (age >= 0) not valid',
+    says: [/^check constraint users_age_check on users: definition changed$/],
+  },
+  {
     name: 'add a foreign key',
     sql: 'alter table users add constraint users_score_fkey foreign key (score) references users (id)',
     says: [/^foreign key users_score_fkey on users: added/],
@@ -223,6 +228,12 @@ const EDITS: readonly Edit[] = [
   {
     name: 'change a foreign key',
     sql: 'alter table posts drop constraint posts_author_id_fkey, add constraint posts_author_id_fkey foreign key (author_id) references users (id) on delete restrict',
+    says: [/^foreign key posts_author_id_fkey on posts: definition changed$/],
+  },
+  {
+    // Rows that were there when it was added are never checked: not the key the migrations made.
+    name: 'make a foreign key NOT VALID',
+    sql: 'alter table posts drop constraint posts_author_id_fkey, add constraint posts_author_id_fkey foreign key (author_id) references users (id) on delete cascade not valid',
     says: [/^foreign key posts_author_id_fkey on posts: definition changed$/],
   },
   {

@@ -29,6 +29,7 @@ import {
   columnType,
   createIndex,
   foreignKeyConstraint,
+  notValid,
   qualified,
   replicaIdentityClause,
   sequenceClauses,
@@ -190,7 +191,7 @@ export function renderChange(change: ChangeBody): string[] {
       return [
         alterTable(
           change.table,
-          `ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK (${change.check.expression})`,
+          `ADD CONSTRAINT ${quoteIdent(change.check.name)} CHECK (${change.check.expression})${notValid(change.check)}`,
         ),
       ]
     case 'add-foreign-key':

@@ -74,7 +74,12 @@ export function foreignKeyConstraint(fk: ForeignKeyModel): string {
     fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`,
     fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`,
   ].join('')
-  return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${actions}${deferrable(fk)}`
+  return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${actions}${deferrable(fk)}${notValid(fk)}`
+}
+
+/** NOT VALID, for a key or check that must stay unvalidated (it is only ever added by ALTER TABLE). */
+export function notValid(constraint: { readonly notValid?: true }): string {
+  return constraint.notValid ? ' NOT VALID' : ''
 }
 
 export function createIndex(

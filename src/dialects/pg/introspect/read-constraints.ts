@@ -30,6 +30,7 @@ interface ConstraintRow {
   ref_columns: string[] | null
   on_delete: string
   on_update: string
+  validated: boolean
   definition: string
 }
 
@@ -55,7 +56,7 @@ export async function readConstraints(rows: ReadRows, scope: Scope): Promise<Map
       rn.nspname::text as ref_schema, rc.relname::text as ref_table,
       case when k.contype = 'f' then array(select a.attname::text from unnest(k.confkey) with ordinality u(num, ord)
         join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.num order by u.ord) end as ref_columns,
-      k.confdeltype::text as on_delete, k.confupdtype::text as on_update,
+      k.confdeltype::text as on_delete, k.confupdtype::text as on_update, k.convalidated as validated,
       case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end as definition
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
@@ -87,6 +88,8 @@ export async function readConstraints(rows: ReadRows, scope: Scope): Promise<Map
 
 function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
   const deferral = { deferrable: row.deferrable, initiallyDeferred: row.deferred }
+  // A key or check added NOT VALID leaves the rows it found unchecked: a difference check must see.
+  const validation = row.validated ? {} : { notValid: true as const }
   switch (row.type) {
     case 'p':
       entry.primaryKey = { name: row.name, columns: row.columns }
@@ -107,10 +110,11 @@ function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
         onDelete: actions[row.on_delete]!,
         onUpdate: actions[row.on_update]!,
         ...deferral,
+        ...validation,
       })
       return
     case 'c':
-      entry.checks.push({ name: row.name, expression: checkExpression(row.definition) })
+      entry.checks.push({ name: row.name, expression: checkExpression(row.definition), ...validation })
       return
     default:
       row.type satisfies never
