@@ -1,6 +1,6 @@
 import type { CompositeTypeChange } from '../../../../diff/families/composite-types.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn } from '../render-comments.js'
 import { collate, qualified } from '../render-parts.js'
 import { attributeDefinition, createCompositeType, typeTarget } from '../render-types.js'

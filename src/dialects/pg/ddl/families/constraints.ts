@@ -1,6 +1,6 @@
 import type { ConstraintChange } from '../../../../diff/families/constraints.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { alterTable, columnList, foreignKeyConstraint, uniqueConstraint } from '../render-parts.js'
 
 const dropConstraint = (change: { table: { schema: string; name: string } }, name: string): string[] => [

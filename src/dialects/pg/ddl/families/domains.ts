@@ -1,6 +1,6 @@
 import type { DomainChange } from '../../../../diff/families/domains.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn } from '../render-comments.js'
 import { qualified } from '../render-parts.js'
 import { createDomain, domainTarget } from '../render-types.js'

@@ -1,5 +1,5 @@
 import type { GrantChange } from '../../../../diff/families/grants.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { renderGrantChange } from '../render-grants.js'
 
 export const grantRenderers: FamilyRenderers<GrantChange> = {

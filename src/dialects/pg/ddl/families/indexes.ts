@@ -1,6 +1,6 @@
 import type { IndexChange } from '../../../../diff/families/indexes.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { createIndex, qualified } from '../render-parts.js'
 
 export const indexRenderers: FamilyRenderers<IndexChange> = {

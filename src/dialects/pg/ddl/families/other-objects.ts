@@ -1,5 +1,5 @@
 import type { OtherObjectChange } from '../../../../diff/families/other-objects.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOnOther, createOther, dropOther } from '../render-others.js'
 
 export const otherObjectRenderers: FamilyRenderers<OtherObjectChange> = {

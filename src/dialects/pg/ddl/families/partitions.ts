@@ -1,5 +1,5 @@
 import type { PartitionChange } from '../../../../diff/families/partitions.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { qualified } from '../render-parts.js'
 
 const parent = (of: { schema: string; table: string }): string => qualified(of.schema, of.table)

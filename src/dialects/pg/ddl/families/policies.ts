@@ -1,5 +1,5 @@
 import type { PolicyChange } from '../../../../diff/families/policies.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { alterPolicy, createPolicy, dropPolicy } from '../render-policies.js'
 import { setRowLevelSecurity } from '../render-row-level-security.js'
 

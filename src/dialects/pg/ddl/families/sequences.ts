@@ -1,7 +1,7 @@
 import type { SequenceChange } from '../../../../diff/families/sequences.js'
 import type { SequenceModel } from '../../../../model/types.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { qualified, sequenceClauses } from '../render-parts.js'
 
 function setSequenceOwner(sequence: SequenceModel): string {

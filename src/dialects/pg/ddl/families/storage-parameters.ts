@@ -1,6 +1,6 @@
 import type { StorageTarget } from '../../../../diff/change-parts.js'
 import type { StorageParameterChange } from '../../../../diff/families/storage-parameters.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { qualified, storageParameterList } from '../render-parts.js'
 
 const STORAGE_TARGETS: Record<StorageTarget, string> = {

@@ -1,6 +1,6 @@
 import type { TableChange } from '../../../../diff/families/tables.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn, tableComments, tableTarget } from '../render-comments.js'
 import { createTable } from '../render-create.js'
 import { alterTable, qualified, replicaIdentityClause } from '../render-parts.js'

@@ -1,5 +1,5 @@
 import type { TriggerChange } from '../../../../diff/families/triggers.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { setTriggerState } from '../render-others.js'
 
 export const triggerRenderers: FamilyRenderers<TriggerChange> = {

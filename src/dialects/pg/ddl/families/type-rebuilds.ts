@@ -2,7 +2,7 @@ import type { TypeColumnUse } from '../../../../diff/change-parts.js'
 import type { TypeRebuildChange } from '../../../../diff/families/type-rebuilds.js'
 import type { UserType } from '../../../../model/type-order.js'
 import { quoteIdent } from '../../quote.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { alterColumn, qualified } from '../render-parts.js'
 
 /**

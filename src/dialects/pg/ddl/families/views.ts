@@ -1,5 +1,5 @@
 import type { ViewChange } from '../../../../diff/families/views.js'
-import type { FamilyRenderers } from '../change-renderer.js'
+import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn, viewComments, viewTarget } from '../render-comments.js'
 import { createView } from '../render-create.js'
 import { createIndex, qualified } from '../render-parts.js'
