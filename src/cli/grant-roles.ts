@@ -1,4 +1,4 @@
-import { granteeLabel } from '../diff/describe.js'
+import { granteeLabel } from '../diff/families/grants.js'
 import { tableLabel } from '../diff/renames.js'
 import type { SchemaModel } from '../model/types.js'
 import { CliError } from './cli-error.js'

@@ -3,32 +3,42 @@ import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
 import { expect, it } from 'vitest'
 
-// Every switch over change kinds ends in assertNever, so a kind that one of them forgets must not
-// compile. This type-checks those modules with one extra kind spliced into the change union (in
-// memory) and expects each of them to reject it, at its assertNever call.
+// Each change kind has an entry in its family's module (describe, hazards, drift, authored) and a
+// renderer in the family's DDL module, and the families are assembled into records keyed by kind.
+// This type-checks the source with two kinds spliced in (in memory): one added to a family's union,
+// one added to the change union as a family nobody assembled. Each must fail to compile exactly
+// where a newcomer has to add something, and nowhere else.
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const changesFile = `${root}src/diff/changes.ts`
 
-/** The modules that switch over every change kind (or every type change kind). */
-const SWITCHES = [
-  'src/diff/describe.ts',
-  'src/diff/hazards.ts',
-  'src/dialects/pg/ddl/render-changes.ts',
-  'src/dialects/pg/ddl/render-types.ts',
-  'src/migrate/check/drift-findings.ts',
-  'src/migrate/check/type-drift.ts',
-  'src/migrate/generate/authored.ts',
+/** In-memory edits: file, the text to find, and what to put after it. */
+const SPLICES = [
+  {
+    file: 'src/diff/families/schemas.ts',
+    after: 'export type SchemaChange =\n',
+    insert: `  | { readonly kind: 'added-to-a-family'; readonly schema: string }\n`,
+  },
+  {
+    file: 'src/diff/changes.ts',
+    after: 'export type ChangeBody =\n',
+    insert: `  | { readonly kind: 'added-as-a-family'; readonly schema: string }\n`,
+  },
 ]
 
-it('a change kind that a switch has no case for fails to compile', () => {
-  // TypeChangeBody is part of ChangeBody, so a kind added to it reaches both kinds of switch.
-  const declaration = 'export type TypeChangeBody =\n'
-  const original = readFileSync(changesFile, 'utf8')
-  expect(original).toContain(declaration)
-  const widened = original.replace(
-    declaration,
-    `${declaration}  | { readonly kind: 'added-by-test'; readonly type: ObjectRef }\n`,
-  )
+const ROOTS = [
+  'src/diff/describe.ts',
+  'src/diff/hazards.ts',
+  'src/migrate/check/drift-findings.ts',
+  'src/migrate/generate/authored.ts',
+  'src/dialects/pg/ddl/render-changes.ts',
+]
+
+it('a change kind without an entry or a renderer fails to compile where it lacks one', () => {
+  const edited = new Map<string, string>()
+  for (const { file, after, insert } of SPLICES) {
+    const original = readFileSync(`${root}${file}`, 'utf8')
+    expect(original, file).toContain(after)
+    edited.set(`${root}${file}`, original.replace(after, `${after}${insert}`))
+  }
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.NodeNext,
@@ -41,25 +51,43 @@ it('a change kind that a switch has no case for fails to compile', () => {
   }
   const host = ts.createCompilerHost(options)
   const getSourceFile = host.getSourceFile.bind(host)
-  host.getSourceFile = (name, language, onError, create) =>
-    name === changesFile
-      ? ts.createSourceFile(name, widened, language)
-      : getSourceFile(name, language, onError, create)
+  host.getSourceFile = (name, language, onError, create) => {
+    const text = edited.get(name)
+    return text === undefined
+      ? getSourceFile(name, language, onError, create)
+      : ts.createSourceFile(name, text, language)
+  }
   const program = ts.createProgram(
-    SWITCHES.map((f) => `${root}${f}`),
+    ROOTS.map((f) => `${root}${f}`),
     options,
     host,
   )
-  for (const file of SWITCHES) {
-    // Without Node's types a few unrelated names (Buffer) do not resolve: only errors about the new
-    // kind count, and there must be exactly one, at assertNever (TS2345: not assignable to never).
-    const errors = program
-      .getSemanticDiagnostics(program.getSourceFile(`${root}${file}`))
-      .filter((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n').includes('added-by-test'))
-      .map((d) => ({
-        code: d.code,
-        line: d.file?.text.split('\n')[d.file.getLineAndCharacterOfPosition(d.start ?? 0).line]?.trim(),
-      }))
-    expect(errors, file).toEqual([{ code: 2345, line: 'return assertNever(change)' }])
-  }
+  // Without Node's types a few unrelated names (Buffer) do not resolve: only errors about the new
+  // kinds count. TS2741: a property (the kind's entry or renderer) is missing.
+  const errors = program
+    .getSourceFiles()
+    .filter((file) => file.fileName.startsWith(`${root}src/`))
+    .flatMap((file) => program.getSemanticDiagnostics(file))
+    .map((d) => ({ d, text: ts.flattenDiagnosticMessageText(d.messageText, '\n') }))
+    .filter(({ text }) => text.includes('added-'))
+    .map(({ d, text }) => ({
+      file: d.file?.fileName.slice(root.length),
+      code: d.code,
+      kind: /added-(to|as)-a-family/.exec(text)?.[0],
+    }))
+    .sort((a, b) => (a.file! < b.file! ? -1 : 1))
+  const where = (kind: string) =>
+    errors.filter((e) => e.kind === kind).map(({ file, code }) => ({ file, code }))
+  // The kind added to the schema family lacks its entry and its renderer, in the family's modules.
+  expect(where('added-to-a-family')).toEqual([
+    { file: 'src/dialects/pg/ddl/families/schemas.ts', code: 2741 },
+    { file: 'src/diff/families/schemas.ts', code: 2741 },
+  ])
+  // The family that no record assembles is missing from both records.
+  expect(where('added-as-a-family')).toEqual([
+    { file: 'src/dialects/pg/ddl/change-renderers.ts', code: 2741 },
+    { file: 'src/diff/change-kinds.ts', code: 2741 },
+  ])
+  // And nothing else fails: the lookups take any kind the records hold.
+  expect(errors).toHaveLength(4)
 })

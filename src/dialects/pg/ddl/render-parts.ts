@@ -121,3 +121,14 @@ export function replicaIdentityClause(identity: ReplicaIdentityModel): string {
   if (identity.kind === 'index') return `REPLICA IDENTITY USING INDEX ${quoteIdent(identity.index!)}`
   return `REPLICA IDENTITY ${identity.kind.toUpperCase()}`
 }
+
+/** `ALTER TABLE "s"."t" <action>`. */
+export const alterTable = (table: { schema: string; name: string }, action: string): string =>
+  `ALTER TABLE ${qualified(table.schema, table.name)} ${action}`
+
+/** `ALTER TABLE "s"."t" ALTER COLUMN "c" <action>`. */
+export const alterColumn = (
+  table: { schema: string; name: string },
+  column: string,
+  action: string,
+): string => alterTable(table, `ALTER COLUMN ${quoteIdent(column)} ${action}`)
