@@ -33,7 +33,9 @@ function npm(args: string[], cwd: string): string {
 const work = mkdtempSync(join(tmpdir(), 'tidemark-install-'))
 try {
   console.error('packing tidemark (builds first)...')
-  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], repo)) as { filename: string }[]
+  const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', work], repo)) as {
+    filename: string
+  }[]
   const tarball = join(work, packed[0]!.filename)
 
   const apps: Record<string, string[]> = {
@@ -50,7 +52,8 @@ try {
     npm(['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], app)
     const modules = join(app, 'node_modules')
     const installed = Object.keys(
-      (JSON.parse(readFileSync(join(modules, '.package-lock.json'), 'utf8')) as { packages: object }).packages,
+      (JSON.parse(readFileSync(join(modules, '.package-lock.json'), 'utf8')) as { packages: object })
+        .packages,
     ).length
     sizes.set(name, { bytes: sizeOf(modules), packages: installed })
   }

@@ -7,15 +7,17 @@
  * Scenarios: the first migration from an empty folder, and one more migration changing 20 tables
  * on top of 50 earlier ones. Tidemark is timed as the first run on a machine (no cache at all: PGlite
  * starts by initdb), in a fresh checkout (no .tidemark/ folder; the machine's pristine PGlite data
- * directory from an earlier run exists) and warm.
+ * directory from an earlier run exists) and warm. Then, on that history migrated into the project's
+ * embedded database: status, migrate and check (fresh and warm) beside PGlite opening it alone.
  * Everything is generated in a temp folder that is removed at the end; the figures are printed and
  * written to bench/results/generate.json.
  */
 import { spawnSync } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { afterHistory } from './after-history.js'
+import { afterHistory, HISTORY } from './after-history.js'
 import { baselines, phases } from './breakdown.js'
+import { embeddedCommands } from './embedded-commands.js'
 import { fromEmpty } from './from-empty.js'
 import type { Row } from './measure.js'
 import { clearMigrations, createWorkspace, removeWorkspace } from './project.js'
@@ -54,6 +56,8 @@ try {
   rows.push(...(await phases('from empty', empty.tidemark)))
   await history.restoreTidemark()
   rows.push(...(await phases('after history', history.tidemark)))
+  console.error('embedded database commands:')
+  rows.push(...(await embeddedCommands(history.tidemark, HISTORY, rounds)))
 
   printTable(rows)
   await writeResults(resultsFile, rows)
