@@ -21,7 +21,13 @@ export {
   type Renames,
   type TableRename,
 } from './diff/index.js'
-export { type BaselineOptions, type BaselineResult, baseline } from './migrate/baseline.js'
+export { type BaselineOptions, type BaselineResult, baseline } from './migrate/baseline/baseline.js'
+export {
+  type AdoptDrizzleOptions,
+  type AdoptDrizzleResult,
+  adoptDrizzle,
+} from './migrate/baseline/drizzle/adopt-drizzle.js'
+export type { DrizzleJournal } from './migrate/baseline/drizzle/drizzle-applied.js'
 export {
   type CheckOptions,
   type CheckReport,
@@ -32,13 +38,6 @@ export {
   type DriftState,
   type JournalSection,
 } from './migrate/check/check.js'
-export {
-  type AdoptDrizzleOptions,
-  type AdoptDrizzleResult,
-  adoptDrizzle,
-} from './migrate/drizzle/adopt-drizzle.js'
-export type { DrizzleJournal } from './migrate/drizzle/drizzle-applied.js'
-export { ensureRoles } from './migrate/ensure-roles.js'
 export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
 export {
@@ -71,3 +70,4 @@ export {
   verifySumFile,
   writeSumFile,
 } from './migrate/index.js'
+export { ensureRoles } from './migrate/runner/ensure-roles.js'
