@@ -21,25 +21,19 @@ export {
   type Renames,
   type TableRename,
 } from './diff/index.js'
-export { type BaselineOptions, type BaselineResult, baseline } from './migrate/baseline.js'
-export {
-  type CheckOptions,
-  type CheckReport,
-  type CodeSection,
-  checkDatabase,
-  type DriftFinding,
-  type DriftSection,
-  type DriftState,
-  type JournalSection,
+export type { BaselineOptions, BaselineResult } from './migrate/baseline/baseline.js'
+export type { AdoptDrizzleOptions, AdoptDrizzleResult } from './migrate/baseline/drizzle/adopt-drizzle.js'
+export type { DrizzleJournal } from './migrate/baseline/drizzle/drizzle-applied.js'
+export type {
+  CheckOptions,
+  CheckReport,
+  CodeSection,
+  DriftFinding,
+  DriftSection,
+  DriftState,
+  JournalSection,
 } from './migrate/check/check.js'
-export {
-  type AdoptDrizzleOptions,
-  type AdoptDrizzleResult,
-  adoptDrizzle,
-} from './migrate/drizzle/adopt-drizzle.js'
-export type { DrizzleJournal } from './migrate/drizzle/drizzle-applied.js'
-export { ensureRoles } from './migrate/ensure-roles.js'
-export { type GenerateOptions, type GenerateResult, generateMigration } from './migrate/generate/generate.js'
+export type { GenerateOptions, GenerateResult } from './migrate/generate/generate.js'
 export type { MigrationPlan, RenameDecisions, RenameResolver } from './migrate/generate/plan.js'
 export {
   type AllowDataLoss,
@@ -71,3 +65,6 @@ export {
   verifySumFile,
   writeSumFile,
 } from './migrate/index.js'
+// generate, check and baseline load their modules when first called: see lazy-tooling.ts.
+export { adoptDrizzle, baseline, checkDatabase, generateMigration } from './migrate/lazy-tooling.js'
+export { ensureRoles } from './migrate/runner/ensure-roles.js'

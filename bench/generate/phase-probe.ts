@@ -12,11 +12,11 @@ import { resolveSettings } from '../../src/cli/settings.js'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { introspect } from '../../src/dialects/pg/introspect/index.js'
 import { diff } from '../../src/diff/diff.js'
-import { applyMigrationSql } from '../../src/migrate/apply-migration-sql.js'
-import { replayMigrations } from '../../src/migrate/generate/replay.js'
-import { openShadow } from '../../src/migrate/generate/shadow.js'
-import { readMigrationFolder } from '../../src/migrate/migration-folder.js'
-import { verifySumFile } from '../../src/migrate/sum-file.js'
+import { readMigrationFolder } from '../../src/migrate/folder/migration-folder.js'
+import { verifySumFile } from '../../src/migrate/folder/sum-file.js'
+import { replayMigrations } from '../../src/migrate/replay/replay-migrations.js'
+import { openShadow } from '../../src/migrate/replay/shadow.js'
+import { applyMigrationSql } from '../../src/migrate/runner/apply-migration-sql.js'
 
 // Everything before the first line here: node, tsx, and the modules imported above.
 const phases: Record<string, number> = { 'process start and module load': performance.now() }

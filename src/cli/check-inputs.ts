@@ -1,7 +1,7 @@
 import type { Queryable } from '../database/database.js'
 import type { CheckOptions } from '../migrate/check/check.js'
-import { type MigrationFolder, readMigrationFolder } from '../migrate/migration-folder.js'
-import { assertSumFile } from '../migrate/sum-file.js'
+import { type MigrationFolder, readMigrationFolder } from '../migrate/folder/migration-folder.js'
+import { assertSumFile } from '../migrate/folder/sum-file.js'
 import { type LoadedSchema, loadSchemaModel } from './schema-model.js'
 import type { Settings } from './settings.js'
 

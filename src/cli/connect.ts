@@ -4,7 +4,7 @@ import type { Database } from '../database/database.js'
 import { MissingPackageError } from '../drivers/missing-package-error.js'
 import { openDatabaseUrl } from '../drivers/open-url.js'
 import type { ContribSelection } from '../drivers/pglite-contrib.js'
-import { importPglite } from '../migrate/generate/import-pglite.js'
+import { importPglite } from '../migrate/replay/import-pglite.js'
 import { CliError } from './cli-error.js'
 import { describeConnectionError, urlProblem } from './connection-error.js'
 import type { Settings } from './settings.js'
@@ -35,7 +35,7 @@ export async function openLiveDatabase(
     // A new embedded database starts as a copy of the pristine data directory the shadow uses,
     // instead of running initdb again.
     if ((await readdir(dataDir)).length === 0) {
-      const { ArchiveBlob, pristineArchive } = await import('../migrate/generate/pglite-archive.js')
+      const { ArchiveBlob, pristineArchive } = await import('../migrate/replay/pglite-archive.js')
       const archive = await pristineArchive(PGlite, join(settings.baseDir, '.tidemark', 'cache'))
       return fromPGlite(
         await PGlite.create(dataDir, { extensions: registered, loadDataDir: new ArchiveBlob(archive) }),

@@ -1,4 +1,4 @@
-import { redactUrl } from '../migrate/generate/shadow.js'
+import { redactUrl } from '../migrate/replay/shadow.js'
 
 /**
  * Checks that a database URL can be one before anything connects: a typo should not surface as a

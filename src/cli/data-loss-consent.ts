@@ -1,5 +1,5 @@
 import { confirm } from '@clack/prompts'
-import { type AllowDataLoss, DataLossError, type DataLossRisk } from '../migrate/data-loss.js'
+import { type AllowDataLoss, DataLossError, type DataLossRisk } from '../migrate/runner/data-loss.js'
 import { CliError } from './cli-error.js'
 import type { CliIo } from './io.js'
 import { paint } from './terminal.js'

@@ -6,7 +6,7 @@ import {
   MigrationHistoryError,
   MigrationSqlError,
   MigrationSumError,
-} from '../migrate/migration-errors.js'
+} from '../migrate/folder/migration-errors.js'
 import { SchemaError } from '../model/schema-error.js'
 import { CliError } from './cli-error.js'
 

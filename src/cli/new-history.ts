@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises'
-import { readJournal } from '../migrate/journal.js'
+import { readJournal } from '../migrate/runner/journal.js'
 import { CliError } from './cli-error.js'
 import { embeddedDataDir, openLiveDatabase } from './connect.js'
 import type { Settings } from './settings.js'

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
-import { MigrationHistoryError, MigrationSumError } from '../migrate/migration-errors.js'
+import { MigrationHistoryError, MigrationSumError } from '../migrate/folder/migration-errors.js'
 import { CliError } from './cli-error.js'
 import { didYouMean } from './did-you-mean.js'
 import { errorCode } from './error-code.js'

@@ -1,6 +1,6 @@
 import { dirname, resolve } from 'node:path'
-import { DEFAULT_JOURNAL, type JournalOptions } from '../migrate/journal.js'
-import { DEFAULT_LOCK_TIMEOUT } from '../migrate/migrate.js'
+import { DEFAULT_JOURNAL, type JournalOptions } from '../migrate/runner/journal.js'
+import { DEFAULT_LOCK_TIMEOUT } from '../migrate/runner/migrate.js'
 import type { Casing } from '../schema/casing.js'
 import { loadConfigFile } from './config-file.js'
 import { type ParsedFlags, stringFlag } from './flags.js'

@@ -1,34 +1,7 @@
 /** Migration files and the runner that applies them: folder, integrity sum, statement splitting, journal. */
-export {
-  type ApplyMigrationSqlOptions,
-  applyMigrationSql,
-} from './apply-migration-sql.js'
-export { downChecksum, sha256Hex, upChecksum } from './checksum.js'
-export { type AllowDataLoss, DataLossError, type DataLossRisk } from './data-loss.js'
-export { declaredHazards } from './declared-hazards.js'
-export { ACCEPT_EDITED_FLAG } from './history-check.js'
-export {
-  DEFAULT_JOURNAL,
-  ensureJournal,
-  type JournalOptions,
-  type JournalRow,
-  journalName,
-  readJournal,
-} from './journal.js'
-export { journalLockKey } from './journal-lock.js'
-export {
-  DEFAULT_LOCK_TIMEOUT,
-  type MigrateEvent,
-  type MigrateOptions,
-  type MigrateResult,
-  migrate,
-} from './migrate.js'
-export {
-  type MigrateDownEvent,
-  type MigrateDownOptions,
-  type MigrateDownResult,
-  migrateDown,
-} from './migrate-down.js'
+
+export { downChecksum, sha256Hex, upChecksum } from './folder/checksum.js'
+export { declaredHazards } from './folder/declared-hazards.js'
 export {
   MigrationError,
   type MigrationErrorFields,
@@ -36,7 +9,7 @@ export {
   MigrationHistoryError,
   MigrationSqlError,
   MigrationSumError,
-} from './migration-errors.js'
+} from './folder/migration-errors.js'
 export {
   isNoTransaction,
   type MigrationFile,
@@ -44,11 +17,10 @@ export {
   type ReadMigrationFolderOptions,
   readMigrationFolder,
   SUM_FILE,
-} from './migration-folder.js'
-export { migrationNameProblem, migrationTimestamp } from './migration-name.js'
-export { compareNames, type MigrationStatus, migrationStatus } from './migration-status.js'
-export { type SqlStatement, splitStatements } from './split-statements.js'
-export { loadSqlParser } from './sql-parser.js'
+} from './folder/migration-folder.js'
+export { migrationNameProblem, migrationTimestamp } from './folder/migration-name-format.js'
+export { type SqlStatement, splitStatements } from './folder/split-statements.js'
+export { loadSqlParser } from './folder/sql-parser.js'
 export {
   assertSumFile,
   HASH_COMMAND,
@@ -58,4 +30,33 @@ export {
   type SumProblemKind,
   verifySumFile,
   writeSumFile,
-} from './sum-file.js'
+} from './folder/sum-file.js'
+export {
+  type ApplyMigrationSqlOptions,
+  applyMigrationSql,
+} from './runner/apply-migration-sql.js'
+export { type AllowDataLoss, DataLossError, type DataLossRisk } from './runner/data-loss.js'
+export { ACCEPT_EDITED_FLAG } from './runner/history-check.js'
+export {
+  DEFAULT_JOURNAL,
+  ensureJournal,
+  type JournalOptions,
+  type JournalRow,
+  journalName,
+  readJournal,
+} from './runner/journal.js'
+export { journalLockKey } from './runner/journal-lock.js'
+export {
+  DEFAULT_LOCK_TIMEOUT,
+  type MigrateEvent,
+  type MigrateOptions,
+  type MigrateResult,
+  migrate,
+} from './runner/migrate.js'
+export {
+  type MigrateDownEvent,
+  type MigrateDownOptions,
+  type MigrateDownResult,
+  migrateDown,
+} from './runner/migrate-down.js'
+export { compareNames, type MigrationStatus, migrationStatus } from './runner/migration-status.js'

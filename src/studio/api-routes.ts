@@ -1,6 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import type { CheckReport } from '../migrate/check/check.js'
-import type { JournalOptions } from '../migrate/journal.js'
+import type { JournalOptions } from '../migrate/runner/journal.js'
 import { readMigrationsView } from './migrations-view.js'
 import { MAX_PAGE, readRows, updateCell } from './rows.js'
 import { readSchemaView, type TableView } from './schema-view.js'

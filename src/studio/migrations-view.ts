@@ -1,9 +1,9 @@
 import type { Queryable } from '../database/database.js'
 import type { Hazard } from '../diff/changes.js'
-import { declaredHazards } from '../migrate/declared-hazards.js'
-import { type JournalOptions, readJournal } from '../migrate/journal.js'
-import { readMigrationFolder } from '../migrate/migration-folder.js'
-import { type MigrationState, migrationStates } from '../migrate/migration-states.js'
+import { declaredHazards } from '../migrate/folder/declared-hazards.js'
+import { readMigrationFolder } from '../migrate/folder/migration-folder.js'
+import { type JournalOptions, readJournal } from '../migrate/runner/journal.js'
+import { type MigrationState, migrationStates } from '../migrate/runner/migration-states.js'
 
 export interface MigrationView extends MigrationState {
   /** What the up.sql declares it risks (the header `tidemark generate` writes). */

@@ -1,6 +1,6 @@
 import type { Queryable } from '../database/database.js'
 import { introspect } from '../dialects/pg/introspect/index.js'
-import type { JournalOptions } from '../migrate/journal.js'
+import type { JournalOptions } from '../migrate/runner/journal.js'
 import type { SchemaModel, TableModel } from '../model/types.js'
 import { type Box, layoutBoxes } from './diagram-layout.js'
 import { enumValues, type InputKind, inputKind } from './input-kind.js'

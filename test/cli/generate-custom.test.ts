@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { declaredHazards } from '../../src/migrate/declared-hazards.js'
-import { isNoTransaction } from '../../src/migrate/migration-folder.js'
+import { declaredHazards } from '../../src/migrate/folder/declared-hazards.js'
+import { isNoTransaction } from '../../src/migrate/folder/migration-folder.js'
 import { tempProject, tidemark } from './support.js'
 import { cliTargets } from './targets.js'
 

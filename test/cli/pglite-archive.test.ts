@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { pgliteVersion } from '../../src/migrate/generate/pglite-archive.js'
+import { pgliteVersion } from '../../src/migrate/replay/pglite-archive.js'
 import { tempProject, tidemark } from './support.js'
 
 const config = `import { defineConfig } from 'tidemark'

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { sha256Hex } from '../../src/migrate/checksum.js'
-import { convertDrizzleMigrations } from '../../src/migrate/drizzle/convert-drizzle.js'
-import type { DrizzleMigration } from '../../src/migrate/drizzle/drizzle-folder.js'
-import { migrationNameProblem } from '../../src/migrate/migration-name.js'
-import { splitStatements } from '../../src/migrate/split-statements.js'
-import { loadSqlParser } from '../../src/migrate/sql-parser.js'
+import { convertDrizzleMigrations } from '../../src/migrate/baseline/drizzle/convert-drizzle.js'
+import type { DrizzleMigration } from '../../src/migrate/baseline/drizzle/drizzle-folder.js'
+import { sha256Hex } from '../../src/migrate/folder/checksum.js'
+import { migrationNameProblem } from '../../src/migrate/folder/migration-name-format.js'
+import { splitStatements } from '../../src/migrate/folder/split-statements.js'
+import { loadSqlParser } from '../../src/migrate/folder/sql-parser.js'
 
 const drizzle = (tag: string, when: number, text: string): DrizzleMigration => ({
   tag,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'tidemark'
 import { expect, it } from 'vitest'
-import { ensureRoles } from '../../src/migrate/ensure-roles.js'
+import { ensureRoles } from '../../src/migrate/runner/ensure-roles.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 describeEachDatabase('ensureRoles', (target) => {

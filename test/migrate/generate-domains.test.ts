@@ -26,7 +26,6 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authoredDefaults } from '../../src/cli/schema-model.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
-import { openShadow } from '../../src/migrate/generate/shadow.js'
 import {
   DEFAULT_JOURNAL,
   migrate,
@@ -34,6 +33,7 @@ import {
   readMigrationFolder,
   writeSumFile,
 } from '../../src/migrate/index.js'
+import { openShadow } from '../../src/migrate/replay/shadow.js'
 import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Version {

@@ -13,8 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { introspect } from '../../src/dialects/pg/introspect/index.js'
 import { describeChange } from '../../src/diff/describe.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
-import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, readMigrationFolder } from '../../src/migrate/index.js'
+import { openShadow } from '../../src/migrate/replay/shadow.js'
 import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 // Predefined roles exist on every server, so the server shadow needs no role created.

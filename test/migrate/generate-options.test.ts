@@ -27,8 +27,8 @@ import {
 } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
-import { openShadow } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
+import { openShadow } from '../../src/migrate/replay/shadow.js'
 import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Options {

@@ -25,8 +25,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDatabase } from '../../src/migrate/check/check.js'
 import { generateMigration } from '../../src/migrate/generate/generate.js'
-import { openShadow, type ShadowDatabase } from '../../src/migrate/generate/shadow.js'
 import { DEFAULT_JOURNAL, migrate, migrateDown, readMigrationFolder } from '../../src/migrate/index.js'
+import { openShadow, type ShadowDatabase } from '../../src/migrate/replay/shadow.js'
 import { noRenames, shadows, statementsOf } from './support/generate.js'
 
 interface Shape {

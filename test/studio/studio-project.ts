@@ -5,8 +5,8 @@
  */
 
 import { join } from 'node:path'
-import { readMigrationFolder } from '../../src/migrate/migration-folder.js'
-import { writeSumFile } from '../../src/migrate/sum-file.js'
+import { readMigrationFolder } from '../../src/migrate/folder/migration-folder.js'
+import { writeSumFile } from '../../src/migrate/folder/sum-file.js'
 import { type CliRun, tempProject, tidemark } from '../cli/support.js'
 import type { CliTarget } from '../cli/targets.js'
 

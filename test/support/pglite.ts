@@ -1,7 +1,7 @@
 import { access, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite'
-import { ArchiveBlob, pristineArchive } from '../../src/migrate/generate/pglite-archive.js'
+import { ArchiveBlob, pristineArchive } from '../../src/migrate/replay/pglite-archive.js'
 
 /**
  * A new in-memory (or, with `dataDir`, on-disk) PGlite started from the machine's pristine archive

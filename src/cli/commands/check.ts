@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { type CheckReport, checkDatabase } from '../../migrate/check/check.js'
-import { redactUrl } from '../../migrate/generate/shadow.js'
+import { redactUrl } from '../../migrate/replay/shadow.js'
 import { checkOptions, readCheckInputs } from '../check-inputs.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'

@@ -1,6 +1,6 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { diff } from '../../diff/diff.js'
-import { createRoleIfMissing } from '../../migrate/ensure-roles.js'
+import { createRoleIfMissing } from '../../migrate/runner/ensure-roles.js'
 import { emptyModel } from '../../model/empty-model.js'
 import { CliError } from '../cli-error.js'
 import { parseFlags, withGlobalFlags } from '../flags.js'

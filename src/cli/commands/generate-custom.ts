@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
 import { customSlugProblem, writeCustomMigration } from '../../migrate/generate/custom-migration.js'
-import { slugify } from '../../migrate/generate/migration-name.js'
+import { slugify } from '../../migrate/generate/next-migration-name.js'
 import { CliError } from '../cli-error.js'
 import type { ParsedFlags } from '../flags.js'
 import type { CliIo } from '../io.js'

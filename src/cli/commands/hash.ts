@@ -1,6 +1,6 @@
 import { relative } from 'node:path'
-import { readMigrationFolder, SUM_FILE } from '../../migrate/migration-folder.js'
-import { writeSumFile } from '../../migrate/sum-file.js'
+import { readMigrationFolder, SUM_FILE } from '../../migrate/folder/migration-folder.js'
+import { writeSumFile } from '../../migrate/folder/sum-file.js'
 import { CliError } from '../cli-error.js'
 import { parseFlags, withGlobalFlags } from '../flags.js'
 import type { CliIo } from '../io.js'

@@ -1,6 +1,6 @@
-import { readJournal } from '../../migrate/journal.js'
-import { readMigrationFolder } from '../../migrate/migration-folder.js'
-import { migrationStates } from '../../migrate/migration-states.js'
+import { readMigrationFolder } from '../../migrate/folder/migration-folder.js'
+import { readJournal } from '../../migrate/runner/journal.js'
+import { migrationStates } from '../../migrate/runner/migration-states.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { parseFlags, withGlobalFlags } from '../flags.js'
@@ -15,7 +15,7 @@ since it was applied, missing from the folder, out of order, or unfinished. Only
 Exit code 0 whatever the states; 'tidemark check' is the command that fails on them.
 `)
 
-export type { MigrationState } from '../../migrate/migration-states.js'
+export type { MigrationState } from '../../migrate/runner/migration-states.js'
 
 export async function statusCommand(args: readonly string[], io: CliIo): Promise<number> {
   const flags = parseFlags('status', args)

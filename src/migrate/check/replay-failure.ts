@@ -1,7 +1,7 @@
 import { sep } from 'node:path'
-import { MigrationError, MigrationSqlError } from '../migration-errors.js'
-import type { MigrationFolder } from '../migration-folder.js'
-import type { MigrationStatus } from '../migration-status.js'
+import { MigrationError, MigrationSqlError } from '../folder/migration-errors.js'
+import type { MigrationFolder } from '../folder/migration-folder.js'
+import type { MigrationStatus } from '../runner/migration-status.js'
 
 /**
  * When replaying the folder's migrations failed on one of its files, why, in a sentence for the

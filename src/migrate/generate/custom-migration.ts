@@ -1,9 +1,9 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TidemarkError } from '../../errors.js'
-import { readMigrationFolder } from '../migration-folder.js'
-import { assertSumFile, writeSumFile } from '../sum-file.js'
-import { nextMigrationName } from './migration-name.js'
+import { readMigrationFolder } from '../folder/migration-folder.js'
+import { assertSumFile, writeSumFile } from '../folder/sum-file.js'
+import { nextMigrationName } from './next-migration-name.js'
 
 export interface CustomMigrationOptions {
   /** The migrations folder (created when it does not exist yet). */

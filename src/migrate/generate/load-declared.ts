@@ -11,7 +11,7 @@ import { otherKey } from '../../diff/others.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'
 import type { OtherObjectKind, OtherObjectModel } from '../../model/types.js'
 import { sql } from '../../sql/sql.js'
-import type { ShadowDatabase } from './shadow.js'
+import type { ShadowDatabase } from '../replay/shadow.js'
 
 /**
  * The kinds the schema DSL declares. For them the code is the whole truth: generate creates,

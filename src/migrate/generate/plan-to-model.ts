@@ -1,12 +1,12 @@
 import { diff } from '../../diff/diff.js'
 import { invertRenames } from '../../diff/renames.js'
 import type { SchemaModel } from '../../model/types.js'
-import { restrictToSchemas } from '../check/restrict-schemas.js'
-import { readHistoryModel } from '../history-model.js'
-import type { JournalOptions } from '../journal.js'
-import type { MigrationFolder } from '../migration-folder.js'
+import type { MigrationFolder } from '../folder/migration-folder.js'
+import { readHistoryModel } from '../replay/history-model.js'
+import { restrictToSchemas } from '../replay/restrict-schemas.js'
+import type { ShadowOptions } from '../replay/shadow.js'
+import type { JournalOptions } from '../runner/journal.js'
 import { type MigrationPlan, type RenameResolver, settleRenames } from './plan.js'
-import type { ShadowOptions } from './shadow.js'
 
 /**
  * The next migration towards a model that is already in PostgreSQL's printed form (a reading of a

@@ -18,16 +18,21 @@ import {
 import { TidemarkError } from '../../errors.js'
 import { emptyModel } from '../../model/empty-model.js'
 import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
-import type { JournalOptions } from '../journal.js'
-import type { MigrationFolder } from '../migration-folder.js'
+import type { MigrationFolder } from '../folder/migration-folder.js'
+import {
+  cacheVersions,
+  historyCacheFile,
+  readCachedModel,
+  writeCachedModel,
+} from '../replay/history-cache.js'
+import { replayMigrations, runScriptOrStatements } from '../replay/replay-migrations.js'
+import { openShadow, type ShadowDatabase, type ShadowOptions, shadowExtensions } from '../replay/shadow.js'
+import { provideRoles, rolesOfModel } from '../replay/shadow-roles.js'
+import type { JournalOptions } from '../runner/journal.js'
 import { withAuthoredExpressions } from './authored.js'
 import { ExpressionCache } from './expression-cache.js'
-import { cacheVersions, historyCacheFile, readCachedModel, writeCachedModel } from './history-cache.js'
 import { isDeclaredKind, loadDeclared } from './load-declared.js'
-import { replayMigrations, runScriptOrStatements } from './replay.js'
 import { SCHEMA_DRAFT, schemaLoadError } from './schema-load-error.js'
-import { openShadow, type ShadowDatabase, type ShadowOptions, shadowExtensions } from './shadow.js'
-import { provideRoles, rolesOfModel } from './shadow-roles.js'
 import { wantedGrants } from './wanted-grants.js'
 
 /** How the author settled the rename candidates so far. */

@@ -2,7 +2,7 @@ import { renderChange } from '../../dialects/pg/ddl/render-changes.js'
 import type { ChangeBody } from '../../diff/changes.js'
 import { describeChange } from '../../diff/describe.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'
-import { MigrationError, MigrationSqlError } from '../migration-errors.js'
+import { MigrationError, MigrationSqlError } from '../folder/migration-errors.js'
 
 /** The file name the draft statements run under; errors about it never reach the user as a path. */
 export const SCHEMA_DRAFT = 'the schema'
