@@ -33,8 +33,8 @@ const resolved = await phase('config file (compiles tidemark sources)', () =>
   resolveSettings(parseFlags('generate', []), processIo()),
 )
 // The project's imports share one module cache, so this is the cost of tidemark/pg alone...
-await phase('tidemark/pg import (compiles sources)', () =>
-  createModuleLoader(resolved.baseDir).import('tidemark/pg'),
+await phase('tidemark/pg import (compiles sources)', async () =>
+  (await createModuleLoader(resolved.baseDir, 'the probe')).import('tidemark/pg'),
 )
 // ...and this the 200-table schema module and toModel.
 const declared = (await phase('schema module and model', () => loadSchemaModel(resolved))).model

@@ -1,5 +1,5 @@
 import { access } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { relative, resolve } from 'node:path'
 import type { TidemarkConfig } from '../config.js'
 import { CliError } from './cli-error.js'
 import { createModuleLoader } from './load-module.js'
@@ -39,9 +39,10 @@ export async function loadConfigFile(cwd: string, explicit: string | undefined):
       code: 'config',
     })
   }
+  const loader = await createModuleLoader(cwd, `loading ${relative(cwd, path) || path}`)
   let loaded: unknown
   try {
-    loaded = await createModuleLoader(cwd).import(path, { default: true })
+    loaded = await loader.import(path, { default: true })
   } catch (error) {
     const { reason, where } = describeModuleError(error, cwd)
     throw new CliError(

@@ -1,5 +1,5 @@
-import { confirm } from '@clack/prompts'
 import { type AllowDataLoss, DataLossError, type DataLossRisk } from '../migrate/runner/data-loss.js'
+import { loadTool } from '../tools/load-tool.js'
 import { CliError } from './cli-error.js'
 import type { CliIo } from './io.js'
 import { paint } from './terminal.js'
@@ -13,6 +13,7 @@ export function dataLossConsent(allowed: boolean, io: CliIo, json: boolean): All
   if (allowed) return true
   if (!io.interactive || json) return false
   return async (risks) => {
+    const { confirm } = await loadTool('@clack/prompts', 'asking before data loss')
     const p = paint(io)
     for (const line of riskLines(risks)) io.stdout.write(`${p.yellow(line)}\n`)
     const answer = await confirm({

@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module'
 import { sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createJiti, type Jiti } from 'jiti'
+import type { Jiti } from 'jiti'
+import { loadTool } from '../tools/load-tool.js'
 
 /**
  * A loader for the project's TypeScript files (config and schema modules). Modules are cached, so
@@ -9,9 +10,11 @@ import { createJiti, type Jiti } from 'jiti'
  * the project's own files are evicted first, so a long-lived process sees their latest version.
  *
  * When Tidemark itself runs from its TypeScript sources (its own tests), `tidemark` imports resolve
- * to those sources rather than to a built package.
+ * to those sources rather than to a built package. `purpose` says what needs the loader, for the
+ * error when jiti (a tool from `@tidemark/cli`) is not installed.
  */
-export function createModuleLoader(baseDir: string): Jiti {
+export async function createModuleLoader(baseDir: string, purpose: string): Promise<Jiti> {
+  const { createJiti } = await loadTool('jiti', purpose)
   evictProjectModules(baseDir)
   const alias: Record<string, string> = {}
   if (import.meta.url.endsWith('.ts')) {

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { basename, isAbsolute, posix, relative, resolve } from 'node:path'
-import { convertPathToPattern, glob, isDynamicPattern } from 'tinyglobby'
+import { loadTool, type Tool } from '../tools/load-tool.js'
 import { CliError } from './cli-error.js'
 
 /** The files a folder contributes, and the only ones a pattern may: modules, not declarations or tests. */
@@ -8,11 +8,15 @@ const MODULE = /\.(ts|mts|js|mjs)$/
 const NOT_SCHEMA = [/\.d\.[cm]?ts$/, /\.(test|spec)\.[cm]?[jt]s$/]
 const IGNORE = ['**/node_modules/**']
 
+const PURPOSE = 'finding the schema modules'
+const globber = (): Promise<Tool<'tinyglobby'>> => loadTool('tinyglobby', PURPOSE)
+
 /**
  * A `schema` entry (config or --schema) resolved against `base`: a path, or a glob pattern kept as
  * a pattern (in forward slashes, as globs are written on every platform).
  */
-export function resolveSchemaEntry(base: string, entry: string): string {
+export async function resolveSchemaEntry(base: string, entry: string): Promise<string> {
+  const { convertPathToPattern, isDynamicPattern } = await globber()
   if (!isDynamicPattern(entry)) return resolve(base, entry)
   const pattern = entry.replaceAll('\\', '/')
   return isAbsolute(entry) ? pattern : posix.normalize(`${convertPathToPattern(base)}/${pattern}`)
@@ -26,6 +30,7 @@ export function resolveSchemaEntry(base: string, entry: string): string {
  * relative to `baseDir`.
  */
 export async function schemaFiles(entries: readonly string[], baseDir: string): Promise<string[]> {
+  const { glob, isDynamicPattern } = await globber()
   const files = new Set<string>()
   for (const entry of entries) {
     const shown = relative(baseDir, entry) || entry
@@ -58,6 +63,7 @@ export async function schemaFiles(entries: readonly string[], baseDir: string): 
 
 /** Whether an entry names one file (which may not exist yet), rather than a folder or a pattern. */
 export async function isSingleFile(entry: string): Promise<boolean> {
+  const { isDynamicPattern } = await globber()
   return !isDynamicPattern(entry) && !(await isDirectory(entry))
 }
 

@@ -22,7 +22,7 @@ export async function loadSchemaModel(settings: Settings): Promise<LoadedSchema>
     )
   }
   const files = await schemaFiles(settings.schema, settings.baseDir)
-  const loader = createModuleLoader(settings.baseDir)
+  const loader = await createModuleLoader(settings.baseDir, 'loading the schema modules')
   const modules: unknown[] = []
   for (const path of files) {
     const shown = relative(settings.baseDir, path) || path

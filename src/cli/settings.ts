@@ -37,7 +37,7 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
   const baseDir = path === null ? io.cwd : dirname(path)
   const schemaFlag = stringFlag(flags, 'schema')
   // Flags are relative to where the command runs; config paths to the config file.
-  const schema =
+  const schema = await Promise.all(
     schemaFlag !== undefined
       ? schemaFlag
           .split(',')
@@ -45,7 +45,8 @@ export async function resolveSettings(flags: ParsedFlags, io: CliIo): Promise<Se
           .map((s) => resolveSchemaEntry(io.cwd, s.trim()))
       : (typeof config.schema === 'string' ? [config.schema] : (config.schema ?? [])).map((s) =>
           resolveSchemaEntry(baseDir, s),
-        )
+        ),
+  )
   const migrationsFlag = stringFlag(flags, 'migrations')
   return {
     configPath: path,

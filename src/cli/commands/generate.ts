@@ -1,10 +1,10 @@
 import { relative } from 'node:path'
-import { cancel, isCancel, select } from '@clack/prompts'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import type { RenameCandidate } from '../../diff/renames.js'
 import { generateMigration } from '../../migrate/generate/generate.js'
 import { policyWarnings } from '../../model/policy-warnings.js'
+import { loadTool } from '../../tools/load-tool.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, stringFlag, withGlobalFlags } from '../flags.js'
@@ -151,6 +151,7 @@ async function readLiveModel(settings: Settings): Promise<LoadedSchema> {
 }
 
 export async function askRename(candidates: readonly RenameCandidate[]): Promise<RenameCandidate | string> {
+  const { cancel, isCancel, select } = await loadTool('@clack/prompts', 'asking about renames')
   const from = candidates[0]!.from
   const answer = await select<RenameCandidate | string>({
     message: `${from} is gone. Was it renamed?`,

@@ -1,4 +1,3 @@
-import { confirm, isCancel } from '@clack/prompts'
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
@@ -10,6 +9,7 @@ import { restrictToSchemas } from '../../migrate/replay/restrict-schemas.js'
 import { applyMigrationSql } from '../../migrate/runner/apply-migration-sql.js'
 import { ensureRoles } from '../../migrate/runner/ensure-roles.js'
 import { readJournal } from '../../migrate/runner/journal.js'
+import { loadTool } from '../../tools/load-tool.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
 import { listFlag, parseFlags, withGlobalFlags } from '../flags.js'
@@ -112,10 +112,9 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
       return 0
     }
     if ((losesData || opensRows) && flags.values.force !== true) {
-      const agreed = interactive
-        ? await confirm({ message: `Some changes ${risk}. Push them?`, initialValue: false })
-        : false
-      if (agreed !== true || isCancel(agreed)) {
+      // A cancelled prompt (Ctrl+C) answers a symbol: not a yes either.
+      const agreed = interactive ? await askToPush(risk) : false
+      if (agreed !== true) {
         const refusal = interactive
           ? 'Nothing was pushed.'
           : `Nothing was pushed: some changes ${risk} (listed above). Run with --force to push them anyway.`
@@ -159,4 +158,9 @@ export async function pushCommand(args: readonly string[], io: CliIo): Promise<n
     line.done()
     await db.close()
   }
+}
+
+async function askToPush(risk: string): Promise<unknown> {
+  const { confirm } = await loadTool('@clack/prompts', 'asking before data loss')
+  return confirm({ message: `Some changes ${risk}. Push them?`, initialValue: false })
 }

@@ -1,6 +1,7 @@
 import { TidemarkError } from '../../errors.js'
+import { loadTool, type Tool } from '../../tools/load-tool.js'
 
-type ParserModule = typeof import('libpg-query')
+type ParserModule = Tool<'libpg-query'>
 
 let loading: Promise<ParserModule> | undefined
 let loaded: ParserModule | undefined
@@ -8,10 +9,11 @@ let loaded: ParserModule | undefined
 /**
  * Loads PostgreSQL's own parser (libpg-query, compiled to WebAssembly) once per process. It is
  * loaded lazily because only splitting migration files needs it; after this resolves,
- * splitStatements is synchronous.
+ * splitStatements is synchronous. It comes with `@tidemark/cli`: an app that applies migrations
+ * from its own code installs that package as a dependency.
  */
 export async function loadSqlParser(): Promise<void> {
-  loading ??= import('libpg-query').then(
+  loading ??= loadTool('libpg-query', 'reading migration files').then(
     async (parser) => {
       await parser.loadModule()
       loaded = parser

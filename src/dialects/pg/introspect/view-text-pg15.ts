@@ -6,15 +6,23 @@
  * They are found with PostgreSQL's own parser (libpg-query), loaded only when such a server has views.
  */
 
-type Parser = typeof import('libpg-query')
+import { loadTool, type Tool } from '../../../tools/load-tool.js'
+
+type Parser = Tool<'libpg-query'>
 
 let loading: Promise<Parser> | undefined
 
 function parser(): Promise<Parser> {
-  loading ??= import('libpg-query').then(async (module) => {
-    await module.loadModule()
-    return module
-  })
+  loading ??= loadTool('libpg-query', 'reading the views of a PostgreSQL 15 or older server').then(
+    async (module) => {
+      await module.loadModule()
+      return module
+    },
+    (error: unknown) => {
+      loading = undefined
+      throw error
+    },
+  )
   return loading
 }
 

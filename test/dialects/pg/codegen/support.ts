@@ -72,7 +72,7 @@ export async function loadGenerated(source: string): Promise<SchemaModel> {
   try {
     const file = join(dir, 'schema.ts')
     await writeFile(file, source)
-    const loader = createModuleLoader(dir)
+    const loader = await createModuleLoader(dir, 'loading pulled code')
     const module = await loader.import(file)
     // The toModel of the Tidemark instance the module imported, so that its SQL fragments are recognized.
     const pg = (await loader.import('tidemark/pg')) as typeof import('tidemark/pg')
