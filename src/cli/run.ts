@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { TidemarkError } from '../errors.js'
 import { MigrationHistoryError, MigrationSumError } from '../migrate/folder/migration-errors.js'
+import { MissingToolError } from '../tools/load-tool.js'
 import { CliError } from './cli-error.js'
 import { didYouMean } from './did-you-mean.js'
 import { errorCode } from './error-code.js'
@@ -90,16 +91,25 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     const command = await load()
     return await command(rest, io)
   } catch (error) {
-    return report(error, { verbose: rest.includes('--verbose'), json }, io)
+    return report(error, { command: first, verbose: rest.includes('--verbose'), json }, io)
   }
 }
 
-function report(error: unknown, options: { verbose: boolean; json: boolean }, io: CliIo): number {
+function report(
+  error: unknown,
+  options: { command: string; verbose: boolean; json: boolean },
+  io: CliIo,
+): number {
   // A history that disagrees with the journal or its sum file is a finding, like drift; the rest are errors.
   const finding = error instanceof MigrationHistoryError || error instanceof MigrationSumError
   const exitCode = error instanceof CliError ? error.exitCode : finding ? 1 : 2
   const known = error instanceof CliError || error instanceof TidemarkError
-  const text = error instanceof Error ? error.message : String(error)
+  const text =
+    error instanceof MissingToolError
+      ? error.forCommand(options.command)
+      : error instanceof Error
+        ? error.message
+        : String(error)
   const message = known ? text : `unexpected error: ${text}`
   // A script reading --json output gets a document on every run; people read stderr.
   if (options.json) io.stdout.write(`${JSON.stringify({ error: { code: errorCode(error), message } })}\n`)

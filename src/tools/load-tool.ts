@@ -30,9 +30,6 @@ export type Tool<N extends ToolName> = Pick<
 
 export const COMPANION = '@tidemark/cli'
 
-/** How to get the tools, shown with every missing-tool error. */
-export const INSTALL_TOOLS = `Install them: npm i -D ${COMPANION}`
-
 /** A tool a command needs is not installed; the message names the tool, what needed it and the fix. */
 export class MissingToolError extends MissingPackageError {
   constructor(
@@ -41,9 +38,11 @@ export class MissingToolError extends MissingPackageError {
     readonly purpose: string,
     options?: { cause?: unknown },
   ) {
+    // Used from code, the runner needs the parser where the app runs: a plain dependency there.
     super(
       COMPANION,
-      `${capitalized(purpose)} needs ${tool}, one of the tools in ${COMPANION}, which is not installed.\n${INSTALL_TOOLS}`,
+      `${capitalized(purpose)} needs ${tool}, which comes with ${COMPANION}, and it is not installed.\n` +
+        `Install it: npm i -D ${COMPANION} (npm i ${COMPANION} where an app applies migrations from its own code).`,
       options,
     )
     this.name = 'MissingToolError'
@@ -51,7 +50,7 @@ export class MissingToolError extends MissingPackageError {
 
   /** The message as the `tidemark` command reports it, naming the command that needed the tool. */
   forCommand(command: string): string {
-    return `tidemark ${command} needs ${this.tool} (for ${this.purpose}), one of the tools in ${COMPANION}, which is not installed.\n${INSTALL_TOOLS}`
+    return `${command} needs ${this.tool} (for ${this.purpose}), which comes with ${COMPANION}, and it is not installed.\nInstall it: npm i -D ${COMPANION}`
   }
 }
 
