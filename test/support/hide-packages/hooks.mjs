@@ -16,7 +16,8 @@ export function resolve(specifier, context, nextResolve) {
   const url = provided[specifier]
   if (url !== undefined) return { url, shortCircuit: true }
   const name = hidden.find((h) => specifier === h || specifier.startsWith(`${h}/`))
-  if (name === undefined || !(context.parentURL ?? '').startsWith(from)) return nextResolve(specifier, context)
+  if (name === undefined || !(context.parentURL ?? '').startsWith(from))
+    return nextResolve(specifier, context)
   const error = new Error(`Cannot find package '${name}' imported from ${context.parentURL}`)
   error.code = 'ERR_MODULE_NOT_FOUND'
   throw error
