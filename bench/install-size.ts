@@ -4,7 +4,9 @@
  * from the tarball `npm pack` makes of this checkout); the figure is the size of its node_modules,
  * with the app that installs node-postgres alone as the baseline.
  *
- * The versions of drizzle-orm and kysely are those this repository's lockfile holds.
+ * The command's tools come with @tidemark/cli (packed from packages/cli); the app that also runs the
+ * `tidemark` command is measured too. The versions of drizzle-orm and kysely are those this
+ * repository's lockfile holds.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
@@ -37,10 +39,16 @@ try {
     filename: string
   }[]
   const tarball = join(work, packed[0]!.filename)
+  const packedCli = JSON.parse(
+    npm(['pack', '--json', '--pack-destination', work], join(repo, 'packages', 'cli')),
+  ) as { filename: string }[]
+  const cliTarball = join(work, packedCli[0]!.filename)
 
   const apps: Record<string, string[]> = {
     'pg (raw)': [locked('pg')],
     tidemark: [locked('pg'), tarball],
+    // The project that also runs the `tidemark` command (as a dev dependency, installed all the same).
+    'tidemark + @tidemark/cli': [locked('pg'), tarball, cliTarball],
     'drizzle-orm': [locked('pg'), locked('drizzle-orm')],
     kysely: [locked('pg'), locked('kysely')],
   }
@@ -58,11 +66,13 @@ try {
     sizes.set(name, { bytes: sizeOf(modules), packages: installed })
   }
   const base = sizes.get('pg (raw)')!.bytes
-  console.log('\n## install size of a query-only app (node_modules; ratio to node-postgres alone)')
+  console.log(
+    '\n## install size of a query-only app, and of one that also runs the tidemark command (node_modules; ratio to node-postgres alone)',
+  )
   for (const [name, { bytes, packages }] of sizes) {
     const extra = (bytes - base) / 1024
     console.log(
-      `${name.padEnd(14)}${`${(bytes / 1024 / 1024).toFixed(2)} MB`.padStart(10)}${`(${(bytes / base).toFixed(2)}x)`.padStart(9)}` +
+      `${name.padEnd(26)}${`${(bytes / 1024 / 1024).toFixed(2)} MB`.padStart(10)}${`(${(bytes / base).toFixed(2)}x)`.padStart(9)}` +
         `${`+${extra.toFixed(0)} KB over pg`.padStart(20)}${`${packages} packages`.padStart(14)}`,
     )
   }
