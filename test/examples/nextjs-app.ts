@@ -50,6 +50,8 @@ export async function prepareExample(): Promise<ExampleApp> {
   const skip = new Set(['node_modules', '.next', '.tidemark', 'next-env.d.ts', 'tsconfig.tsbuildinfo'])
   cpSync(example, dir, { recursive: true, filter: (source) => !skip.has(source.slice(example.length + 1)) })
   await installTidemark(join(dir, 'node_modules', 'tidemark'))
+  // The command's tools as the example's devDependencies install them: through @tidemark/cli.
+  cpSync(join(root, 'packages', 'cli'), join(dir, 'node_modules', '@tidemark', 'cli'), { recursive: true })
   mkdirSync(join(dir, 'node_modules', '.bin'))
   symlinkSync('../tidemark/dist/cli/main.js', join(dir, 'node_modules', '.bin', 'tidemark'))
   return {
