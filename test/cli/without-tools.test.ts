@@ -72,6 +72,28 @@ export const users = table('users', { id: integer().primaryKey() })
   })
 })
 
+describe.concurrent('tidemark/migrate without @tidemark/cli', () => {
+  it("the runner's parser, loaded where an app applies migrations from its code, says to install it as a dependency", async () => {
+    const project = await tempProject({
+      'start.mts': `import { loadSqlParser } from ${JSON.stringify(fileURLToPath(new URL('../../src/migrate/index.ts', import.meta.url)))}
+await loadSqlParser().catch((error) => console.log(\`\${error.name}: \${error.message}\`))
+`,
+    })
+    try {
+      const started = await runNodeScript(join(project.dir, 'start.mts'), [], project.dir, { hide: TOOLS })
+      expect(started).toEqual({
+        code: 0,
+        stdout:
+          'MissingToolError: Reading migration files needs libpg-query, which comes with @tidemark/cli, and it is not installed.\n' +
+          'Install it: npm i -D @tidemark/cli (npm i @tidemark/cli where an app applies migrations from its own code).\n',
+        stderr: '',
+      })
+    } finally {
+      await project.remove()
+    }
+  })
+})
+
 describe.concurrent('the CLI with @tidemark/cli only', () => {
   let project: Awaited<ReturnType<typeof tempProject>>
   beforeAll(async () => {
