@@ -1,5 +1,5 @@
 import type { OtherObjectKind, OtherObjectModel, TriggerState } from '../../../../model/types.js'
-import { trimDefinition } from '../catalog-text.js'
+import { trimDefinition } from '../../grammar/catalog-text.js'
 import { compareText } from '../order.js'
 
 export function otherObject(
