@@ -14,7 +14,8 @@
  * }, (t) => [index().on(t.createdAt)])
  */
 
-export { bytea, json, jsonb } from './dialects/pg/columns/binary-and-json.js'
+export { renderCreate } from './dialects/pg/ddl/render-create.js'
+export { bytea, json, jsonb } from './dialects/pg/dsl/columns/binary-and-json.js'
 export {
   type DateTimeMode,
   date,
@@ -24,7 +25,7 @@ export {
   timestamp,
   timestamptz,
   timetz,
-} from './dialects/pg/columns/datetime.js'
+} from './dialects/pg/dsl/columns/datetime.js'
 export {
   type BigintMode,
   bigint,
@@ -37,21 +38,19 @@ export {
   serial,
   smallint,
   smallserial,
-} from './dialects/pg/columns/numbers.js'
-export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './dialects/pg/columns/text.js'
+} from './dialects/pg/dsl/columns/numbers.js'
+export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './dialects/pg/dsl/columns/text.js'
 export {
   type CompositeTypeOptions,
   type CompositeValue,
   compositeType,
   type PgCompositeType,
-} from './dialects/pg/composite-type.js'
-export { type CustomTypeDefinition, customType } from './dialects/pg/custom-type.js'
-export { renderCreate } from './dialects/pg/ddl/render-create.js'
-export { type DomainOptions, domain, type PgDomain } from './dialects/pg/domain.js'
-export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/enum-type.js'
-export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
-export { type PgNamespace, type SchemaOptions, schema } from './dialects/pg/namespace.js'
-export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/objects/extension.js'
+} from './dialects/pg/dsl/composite-type.js'
+export { type CustomTypeDefinition, customType } from './dialects/pg/dsl/custom-type.js'
+export { type DomainOptions, domain, type PgDomain } from './dialects/pg/dsl/domain.js'
+export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/dsl/enum-type.js'
+export { type PgNamespace, type SchemaOptions, schema } from './dialects/pg/dsl/namespace.js'
+export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/dsl/objects/extension.js'
 export {
   type ColumnPrivilege,
   type GrantTarget,
@@ -66,7 +65,7 @@ export {
   type SequenceGrantOptions,
   type SequencePrivilege,
   type TablePrivilege,
-} from './dialects/pg/objects/grant.js'
+} from './dialects/pg/dsl/objects/grant.js'
 export {
   type FunctionOptions,
   type PgRoutine,
@@ -75,14 +74,15 @@ export {
   procedure,
   type RoutineType,
   type WrittenRoutineOptions,
-} from './dialects/pg/objects/routine.js'
+} from './dialects/pg/dsl/objects/routine.js'
 export {
   type PgTrigger,
   type TriggerEvent,
   type TriggerOptions,
   trigger,
-} from './dialects/pg/objects/trigger.js'
-export { type PgSequence, sequence } from './dialects/pg/sequence.js'
+} from './dialects/pg/dsl/objects/trigger.js'
+export { type PgSequence, sequence } from './dialects/pg/dsl/sequence.js'
+export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
 export { toModel } from './dialects/pg/to-model/to-model.js'
 export { type Casing, snakeCase } from './schema/casing.js'
 export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'

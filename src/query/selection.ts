@@ -1,4 +1,4 @@
-import { quoteIdent } from '../dialects/pg/quote.js'
+import { quoteIdent } from '../dialects/pg/grammar/quote.js'
 import { type AnyColumn, Column } from '../schema/column.js'
 import { type AnyTable, isTable, tableDefinition } from '../schema/table.js'
 import { isView, type View, viewDefinition } from '../schema/view.js'

@@ -1,5 +1,10 @@
 import { encodeParam } from '../dialects/pg/codec/encode.js'
-import { quoteIdent, quoteIdentIfNeeded, quoteLiteral, quoteObjectName } from '../dialects/pg/quote.js'
+import {
+  quoteIdent,
+  quoteIdentIfNeeded,
+  quoteLiteral,
+  quoteObjectName,
+} from '../dialects/pg/grammar/quote.js'
 import { assertNever } from '../util/assert-never.js'
 import type { Chunk, SQL } from './sql.js'
 

@@ -1,4 +1,4 @@
-import { identifierProblem } from '../dialects/pg/identifiers.js'
+import { identifierProblem } from '../dialects/pg/grammar/identifiers.js'
 import { TidemarkError } from '../errors.js'
 
 /**

@@ -1,8 +1,7 @@
 import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
 import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
+import { quoteIdent } from '../../dialects/pg/grammar/quote.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
-import { byKindSchemaTableName } from '../../dialects/pg/introspect/others/other-object.js'
-import { quoteIdent } from '../../dialects/pg/quote.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
 import { planGrants } from '../../diff/grants.js'
@@ -17,6 +16,7 @@ import {
 } from '../../diff/renames.js'
 import { TidemarkError } from '../../errors.js'
 import { emptyModel } from '../../model/empty-model.js'
+import { byKindSchemaTableName } from '../../model/other-object-order.js'
 import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
 import type { MigrationFolder } from '../folder/migration-folder.js'
 import {

@@ -1,6 +1,6 @@
 import type { ColumnType, TypeFamily } from '../../../schema/column-type.js'
-import { defaultLiteral } from '../default-literal.js'
-import { type JsNode, js } from './js-ast.js'
+import { type JsNode, js } from '../../../ts-printer/js-ast.js'
+import { defaultLiteral } from '../grammar/default-literal.js'
 import { sqlTemplate } from './sql-template.js'
 
 /** Families whose column type in JS is not a string, number or boolean (Date, Uint8Array, JSON). */

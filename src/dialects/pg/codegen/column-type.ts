@@ -1,7 +1,8 @@
 import type { ColumnModel, CompositeTypeModel, DomainModel, EnumModel } from '../../../model/types.js'
 import { type AnyColumn, column as columnOf } from '../../../schema/column.js'
 import type { ColumnType } from '../../../schema/column-type.js'
-import { bytea, json, jsonb } from '../columns/binary-and-json.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
+import { bytea, json, jsonb } from '../dsl/columns/binary-and-json.js'
 import {
   date,
   type IntervalFields,
@@ -10,15 +11,14 @@ import {
   timestamp,
   timestamptz,
   timetz,
-} from '../columns/datetime.js'
-import { bigint, doublePrecision, integer, numeric, real, smallint } from '../columns/numbers.js'
-import { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from '../columns/text.js'
-import { compositeType } from '../composite-type.js'
-import { customType } from '../custom-type.js'
-import { domain } from '../domain.js'
-import { enumType } from '../enum-type.js'
-import { qualifiedName } from '../quote.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
+} from '../dsl/columns/datetime.js'
+import { bigint, doublePrecision, integer, numeric, real, smallint } from '../dsl/columns/numbers.js'
+import { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from '../dsl/columns/text.js'
+import { compositeType } from '../dsl/composite-type.js'
+import { customType } from '../dsl/custom-type.js'
+import { domain } from '../dsl/domain.js'
+import { enumType } from '../dsl/enum-type.js'
+import { qualifiedName } from '../grammar/quote.js'
 
 type Options = Readonly<Record<string, string | number>>
 type Builder = (options: Options) => AnyColumn

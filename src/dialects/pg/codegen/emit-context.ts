@@ -1,9 +1,9 @@
 import type { ForeignKeyModel, TableModel } from '../../../model/types.js'
 import type { Casing } from '../../../schema/casing.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { type JsNode, js } from '../../../ts-printer/js-ast.js'
 import type { TypeContext } from './column-type.js'
 import type { Imports } from './imports.js'
-import { type JsNode, js } from './js-ast.js'
 import type { ModuleSymbols } from './module-symbols.js'
 import type { SchemaPlan } from './schema-plan.js'
 

@@ -1,8 +1,8 @@
 import { defaultGrants, grantKey, grantObjectKey, PRIVILEGES } from '../../../model/grants.js'
 import type { GrantModel, SchemaModel, TableModel } from '../../../model/types.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import type { EmitContext } from './emit-context.js'
 import { tableColumn } from './emit-context.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 
 /** What the module can name: the variable of each object a grant may be on, by grantObjectKey. */
 export type GrantVariables = ReadonlyMap<string, string>

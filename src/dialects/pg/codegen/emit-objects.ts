@@ -1,7 +1,7 @@
 import type { EnumModel, SequenceModel, ViewModel } from '../../../model/types.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import { type EmitContext, factory } from './emit-context.js'
 import { emitIndex } from './emit-table-extras.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sequenceOptions } from './sequence-options.js'
 import { sqlQueryTemplate } from './sql-template.js'
 import { storageParametersCode } from './storage-parameters-code.js'

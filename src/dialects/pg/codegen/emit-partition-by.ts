@@ -1,7 +1,7 @@
 import type { PartitionKeyModel, TableModel } from '../../../model/types.js'
-import { splitTopLevel, unquoteIdentifier } from '../introspect/catalog-text.js'
+import { type JsNode, js } from '../../../ts-printer/js-ast.js'
+import { splitTopLevel, unquoteIdentifier } from '../grammar/catalog-text.js'
 import { type EmitContext, ownColumn } from './emit-context.js'
-import { type JsNode, js } from './js-ast.js'
 import { sqlTemplate } from './sql-template.js'
 
 /** `partitionBy('range', t.createdAt, sql\`lower(region)\`)`: key columns through `t`, expressions as printed. */

@@ -1,7 +1,7 @@
 import type { TableModel } from '../../../model/types.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import type { EmitContext } from './emit-context.js'
 import { type TableLevel, tableExtras } from './emit-table-extras.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { partitionBoundCode } from './partition-bound-code.js'
 
 /**

@@ -1,7 +1,7 @@
 import type { OtherObjectModel } from '../../../model/types.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import type { EmitContext } from './emit-context.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sqlQueryTemplate, sqlTemplate } from './sql-template.js'
 import { parseTriggerDefinition } from './trigger-definition.js'
 

@@ -7,9 +7,9 @@ import type {
   UniqueModel,
 } from '../../../model/types.js'
 import type { IndexMethod } from '../../../schema/table-extras.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import { type EmitContext, ownColumn, tableColumn } from './emit-context.js'
 import { emitPartitionBy } from './emit-partition-by.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sqlTemplate } from './sql-template.js'
 import { storageParametersCode } from './storage-parameters-code.js'
 

@@ -1,8 +1,8 @@
 import type { CompositeTypeModel, DomainModel } from '../../../model/types.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import { defaultExpression } from './column-default.js'
 import { spellType, typeAsColumn, typeCall } from './column-type.js'
 import { type EmitContext, factory } from './emit-context.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
 import { sqlTemplate } from './sql-template.js'
 
 /**

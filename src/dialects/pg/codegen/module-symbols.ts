@@ -1,8 +1,8 @@
 import type { ColumnModel, CompositeTypeModel, TableModel } from '../../../model/types.js'
 import { type Casing, nameFromKey } from '../../../schema/casing.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
+import { camelCase, NameScope } from '../../../ts-printer/js-names.js'
 import { IMPORTABLE } from './imports.js'
-import { camelCase, NameScope } from './js-names.js'
 
 export type ObjectKind =
   | 'table'

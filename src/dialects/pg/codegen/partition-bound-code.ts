@@ -1,5 +1,5 @@
-import { closingBracket, splitTopLevel } from '../introspect/catalog-text.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
+import { closingBracket, splitTopLevel } from '../grammar/catalog-text.js'
 import { sqlTemplate } from './sql-template.js'
 
 /**

@@ -8,9 +8,9 @@ import type {
   TableModel,
   UniqueModel,
 } from '../../../model/types.js'
-import { indexColumnNames, makeObjectName, nameAddition } from '../naming.js'
-import { nextvalExpression } from '../sequence.js'
-import { sequenceNumbers } from '../to-model/sequence-options.js'
+import { nextvalExpression } from '../dsl/sequence.js'
+import { indexColumnNames, makeObjectName, nameAddition } from '../grammar/naming.js'
+import { sequenceNumbers } from '../grammar/sequence-numbers.js'
 import { type NameCandidate, namesToWrite } from './names-to-write.js'
 
 /** Decisions about the whole schema that writing any one table depends on. */

@@ -1,6 +1,6 @@
 import type { SequenceModel } from '../../../model/types.js'
-import { sequenceNumbers } from '../to-model/sequence-options.js'
-import { type JsNode, type JsProperty, js } from './js-ast.js'
+import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
+import { sequenceNumbers } from '../grammar/sequence-numbers.js'
 
 type Numbers = Pick<SequenceModel, 'start' | 'increment' | 'minValue' | 'maxValue' | 'cache' | 'cycle'>
 type NumberKey = Exclude<keyof Numbers, 'cycle'>

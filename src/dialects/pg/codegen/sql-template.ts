@@ -1,5 +1,5 @@
-import type { JsNode } from './js-ast.js'
-import { templateText } from './js-literals.js'
+import type { JsNode } from '../../../ts-printer/js-ast.js'
+import { templateText } from '../../../ts-printer/js-literals.js'
 
 /**
  * `sql\`...\`` whose text is exactly `text`, as the catalog printed it. Line breaks are escaped so an

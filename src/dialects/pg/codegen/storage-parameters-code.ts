@@ -1,5 +1,5 @@
 import type { StorageParameterModel } from '../../../model/types.js'
-import { type JsNode, js } from './js-ast.js'
+import { type JsNode, js } from '../../../ts-printer/js-ast.js'
 
 /**
  * `{ fillfactor: 70, autovacuum_enabled: false }`: numbers and booleans as JS values when they

@@ -1,4 +1,4 @@
-import type { TriggerEvent } from '../objects/trigger.js'
+import type { TriggerEvent } from '../dsl/objects/trigger.js'
 
 /** A trigger as pg_get_triggerdef prints it, taken apart for the structured `trigger()` call. */
 export interface TriggerParts {

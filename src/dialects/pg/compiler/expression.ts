@@ -3,7 +3,7 @@ import { TypedExpr } from '../../../query/typed-expr.js'
 import { Column } from '../../../schema/column.js'
 import { type Chunk, SQL } from '../../../sql/sql.js'
 import { assertNever } from '../../../util/assert-never.js'
-import { quoteIdent, quoteObjectName } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../grammar/quote.js'
 import { bareColumn, qualifiedColumn, scopedColumn } from './names.js'
 import type { Writer } from './writer.js'
 

@@ -6,7 +6,7 @@ import type {
   SourceNode,
   UpdateNode,
 } from '../../../query/ast.js'
-import { quoteObjectName } from '../quote.js'
+import { quoteObjectName } from '../grammar/quote.js'
 import { writeExpr } from './expression.js'
 import { bareColumn } from './names.js'
 import { writeCtes, writeFields, writeQuery, writeSource } from './query.js'

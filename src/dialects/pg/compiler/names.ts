@@ -1,5 +1,5 @@
 import type { AnyColumn } from '../../../schema/column.js'
-import { quoteIdent, quoteObjectName } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../grammar/quote.js'
 
 /**
  * Quoted names, computed once per column and kept beside it: compiling a query then only

@@ -1,7 +1,7 @@
 import type { OrderNode } from '../../../query/ast.js'
 import type { LevelChild, LevelNode, RelationalNode } from '../../../relations/level.js'
 import { tableDefinition } from '../../../schema/table.js'
-import { quoteIdent, quoteObjectName } from '../quote.js'
+import { quoteIdent, quoteObjectName } from '../grammar/quote.js'
 import { writeExpr } from './expression.js'
 import { bareColumn } from './names.js'
 import { tableText, writeLimit, writeOrderBy } from './query.js'

@@ -1,4 +1,4 @@
-import { text } from '../columns/text.js'
+import { text } from '../dsl/columns/text.js'
 
 /**
  * The decoder shared by every column type whose JS value is the server's text as is (text,

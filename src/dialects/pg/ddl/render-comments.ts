@@ -1,5 +1,5 @@
 import type { EnumModel, TableModel, ViewModel } from '../../../model/types.js'
-import { quoteIdent, quoteLiteral } from '../quote.js'
+import { quoteIdent, quoteLiteral } from '../grammar/quote.js'
 import { qualified } from './render-parts.js'
 
 // What a COMMENT ON statement names: `TABLE "s"."t"`, `COLUMN "s"."t"."c"`, `TYPE "s"."e"`...

@@ -1,6 +1,6 @@
 import type { ChangeBody, GrantedPrivilege, GrantTarget } from '../../../diff/changes.js'
 import type { GrantObjectKind } from '../../../model/types.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent } from '../grammar/quote.js'
 import { columnList, qualified } from './render-parts.js'
 
 type GrantChange = Extract<ChangeBody, { kind: 'grant' | 'revoke' }>

@@ -1,7 +1,7 @@
 import { hasStandardBody } from '../../../diff/others.js'
 import type { OtherObjectModel, TriggerState } from '../../../model/types.js'
-import { readRoutineHeader } from '../objects/routine-header.js'
-import { quoteIdent } from '../quote.js'
+import { readRoutineHeader } from '../dsl/objects/routine-header.js'
+import { quoteIdent } from '../grammar/quote.js'
 import { commentOn } from './render-comments.js'
 import { qualified } from './render-parts.js'
 

@@ -7,7 +7,7 @@ import type {
   StorageParameterModel,
   UniqueModel,
 } from '../../../model/types.js'
-import { quoteIdent, quoteLiteral } from '../quote.js'
+import { quoteIdent, quoteLiteral } from '../grammar/quote.js'
 
 /** `"schema"."name"`: every identifier Tidemark writes is quoted. */
 export function qualified(schema: string, name: string): string {

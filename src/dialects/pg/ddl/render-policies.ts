@@ -1,5 +1,5 @@
 import type { PolicyModel, TableModel } from '../../../model/types.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent } from '../grammar/quote.js'
 import { qualified } from './render-parts.js'
 
 type TableRef = { readonly schema: string; readonly name: string }

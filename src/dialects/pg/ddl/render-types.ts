@@ -1,5 +1,5 @@
 import type { CompositeAttributeModel, CompositeTypeModel, DomainModel } from '../../../model/types.js'
-import { quoteIdent } from '../quote.js'
+import { quoteIdent } from '../grammar/quote.js'
 import { commentOn } from './render-comments.js'
 import { collate, qualified } from './render-parts.js'
 

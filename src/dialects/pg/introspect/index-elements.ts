@@ -5,7 +5,7 @@ import {
   splitTopLevel,
   unquoteIdentifier,
   unwrapBrackets,
-} from './catalog-text.js'
+} from '../grammar/catalog-text.js'
 
 /** What the catalog says about one index key, before its printed form is consulted. */
 export interface IndexKey {

@@ -1,5 +1,5 @@
 import type { PartitionKeyModel } from '../../../model/types.js'
-import { closingBracket } from './catalog-text.js'
+import { closingBracket } from '../grammar/catalog-text.js'
 
 /** `RANGE (created_at, lower(region))` as pg_get_partkeydef prints it, split into strategy and key. */
 export function partitionKey(printed: string): PartitionKeyModel {

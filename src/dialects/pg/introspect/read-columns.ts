@@ -8,7 +8,7 @@ import type {
   StorageParameterModel,
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { unquoteIdentifier } from './catalog-text.js'
+import { unquoteIdentifier } from '../grammar/catalog-text.js'
 import { collationName } from './others/catalog-names.js'
 import { partitionKey } from './partition-key.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'

@@ -1,6 +1,6 @@
 import type { CompositeTypeModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { unquoteIdentifier } from './catalog-text.js'
+import { unquoteIdentifier } from '../grammar/catalog-text.js'
 import { bySchemaAndName } from './order.js'
 import { collationName } from './others/catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'

@@ -6,7 +6,7 @@ import type {
   UniqueModel,
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { checkExpression } from './catalog-text.js'
+import { checkExpression } from '../grammar/catalog-text.js'
 import { byName } from './order.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 

@@ -1,6 +1,6 @@
 import type { CheckModel, DomainModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { checkExpression, unquoteIdentifier } from './catalog-text.js'
+import { checkExpression, unquoteIdentifier } from '../grammar/catalog-text.js'
 import { byName, bySchemaAndName } from './order.js'
 import { collationName } from './others/catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'

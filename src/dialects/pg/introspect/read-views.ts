@@ -1,6 +1,6 @@
 import type { StorageParameterModel, ViewModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { trimDefinition } from './catalog-text.js'
+import { trimDefinition } from '../grammar/catalog-text.js'
 import { bySchemaAndName, compareText } from './order.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 import { storageParameters } from './storage-parameters.js'

@@ -2,9 +2,9 @@ import type { IndexElementModel, IndexModel } from '../../../model/types.js'
 import type { AnyColumn } from '../../../schema/column.js'
 import type { IndexSpec } from '../../../schema/table-extras.js'
 import { SQL } from '../../../sql/sql.js'
-import { identifierProblem } from '../identifiers.js'
-import { indexColumnNames, type NameAllocator, nameAddition } from '../naming.js'
-import { ddlExpression } from './expression.js'
+import { ddlExpression } from '../grammar/ddl-expression.js'
+import { identifierProblem } from '../grammar/identifiers.js'
+import { indexColumnNames, type NameAllocator, nameAddition } from '../grammar/naming.js'
 import { storageParameterModels } from './storage-parameters.js'
 
 /**

@@ -5,8 +5,8 @@ import { type TableDefinition, tableDefinition } from '../../../schema/table.js'
 import type { PartitionBySpec, PartitionStrategy } from '../../../schema/table-extras.js'
 import { SQL } from '../../../sql/sql.js'
 import { formatTimestamp } from '../codec/datetime.js'
-import { quoteIdentIfNeeded } from '../quote.js'
-import { ddlExpression } from './expression.js'
+import { ddlExpression } from '../grammar/ddl-expression.js'
+import { quoteIdentIfNeeded } from '../grammar/quote.js'
 
 type Fail = (problem: string, what?: string) => never
 

@@ -1,11 +1,11 @@
 import { SchemaError } from '../../../model/schema-error.js'
 import type { CompositeTypeModel, DomainModel } from '../../../model/types.js'
 import type { CompositeDeclaration, DomainDeclaration } from '../../../schema/column-type.js'
-import { defaultLiteral } from '../default-literal.js'
-import { identifierProblem } from '../identifiers.js'
-import { NameAllocator } from '../naming.js'
+import { ddlExpression } from '../grammar/ddl-expression.js'
+import { defaultLiteral } from '../grammar/default-literal.js'
+import { identifierProblem } from '../grammar/identifiers.js'
+import { NameAllocator } from '../grammar/naming.js'
 import { commentText } from './comment-text.js'
-import { ddlExpression } from './expression.js'
 
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -1,9 +1,9 @@
 import { SchemaError } from '../../../model/schema-error.js'
 import { type AnyTable, tableDefinition } from '../../../schema/table.js'
 import { type View, viewDefinition } from '../../../schema/view.js'
-import { identifierProblem } from '../identifiers.js'
-import type { NameAllocator } from '../naming.js'
-import type { PgSequence } from '../sequence.js'
+import type { PgSequence } from '../dsl/sequence.js'
+import { identifierProblem } from '../grammar/identifiers.js'
+import type { NameAllocator } from '../grammar/naming.js'
 
 /**
  * Reserves every name the schema gives explicitly before any default name is chosen, so a default

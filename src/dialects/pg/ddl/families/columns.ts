@@ -2,7 +2,7 @@ import type { ObjectRef } from '../../../../diff/change-parts.js'
 import type { ColumnChange } from '../../../../diff/families/columns.js'
 import { classifyTypeChange } from '../../../../diff/type-change.js'
 import type { IdentityModel } from '../../../../model/types.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { columnTarget, commentOn } from '../render-comments.js'
 import {

@@ -1,5 +1,5 @@
 import type { ConstraintChange } from '../../../../diff/families/constraints.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { alterTable, columnList, foreignKeyConstraint, notValid, uniqueConstraint } from '../render-parts.js'
 

@@ -1,5 +1,5 @@
 import type { DomainChange } from '../../../../diff/families/domains.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn } from '../render-comments.js'
 import { qualified } from '../render-parts.js'

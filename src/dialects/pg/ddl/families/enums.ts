@@ -1,6 +1,6 @@
 import type { EnumChange } from '../../../../diff/families/enums.js'
 import type { EnumModel } from '../../../../model/types.js'
-import { quoteIdent, quoteLiteral } from '../../quote.js'
+import { quoteIdent, quoteLiteral } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn, enumComments, enumTarget } from '../render-comments.js'
 import { alterColumn, qualified } from '../render-parts.js'

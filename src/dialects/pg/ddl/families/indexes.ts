@@ -1,5 +1,5 @@
 import type { IndexChange } from '../../../../diff/families/indexes.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { createIndex, qualified } from '../render-parts.js'
 

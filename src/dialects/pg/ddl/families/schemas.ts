@@ -1,5 +1,5 @@
 import type { SchemaChange } from '../../../../diff/families/schemas.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 
 export const schemaRenderers: FamilyRenderers<SchemaChange> = {

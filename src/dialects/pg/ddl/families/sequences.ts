@@ -1,6 +1,6 @@
 import type { SequenceChange } from '../../../../diff/families/sequences.js'
 import type { SequenceModel } from '../../../../model/types.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { qualified, sequenceClauses } from '../render-parts.js'
 

@@ -1,5 +1,5 @@
 import type { TableChange } from '../../../../diff/families/tables.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { commentOn, tableComments, tableTarget } from '../render-comments.js'
 import { createTable } from '../render-create.js'

@@ -1,7 +1,7 @@
 import type { TypeColumnUse } from '../../../../diff/change-parts.js'
 import type { TypeRebuildChange } from '../../../../diff/families/type-rebuilds.js'
 import type { UserType } from '../../../../model/type-order.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { FamilyRenderers } from '../family-renderers.js'
 import { alterColumn, qualified } from '../render-parts.js'
 

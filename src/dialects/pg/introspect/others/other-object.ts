@@ -1,6 +1,5 @@
 import type { OtherObjectKind, OtherObjectModel, TriggerState } from '../../../../model/types.js'
-import { trimDefinition } from '../catalog-text.js'
-import { compareText } from '../order.js'
+import { trimDefinition } from '../../grammar/catalog-text.js'
 
 export function otherObject(
   kind: OtherObjectKind,
@@ -20,14 +19,4 @@ export function otherObject(
     comment: comment || null,
     enabled,
   }
-}
-
-/** The model's order for others: kind, schema, table (none first), name. */
-export function byKindSchemaTableName(a: OtherObjectModel, b: OtherObjectModel): number {
-  return (
-    compareText(a.kind, b.kind) ||
-    compareText(a.schema, b.schema) ||
-    compareText(a.table ?? '', b.table ?? '') ||
-    compareText(a.name, b.name)
-  )
 }

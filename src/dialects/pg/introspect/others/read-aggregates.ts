@@ -1,6 +1,6 @@
 import type { OtherObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
-import { qualifiedName, quoteLiteral } from '../../quote.js'
+import { qualifiedName, quoteLiteral } from '../../grammar/quote.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
 import { routineName } from './catalog-names.js'
 import { otherObject } from './other-object.js'

@@ -1,6 +1,6 @@
 import type { OtherObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
-import { quoteIdent } from '../../quote.js'
+import { quoteIdent } from '../../grammar/quote.js'
 import type { ReadRows, Scope } from '../scope.js'
 import { otherObject } from './other-object.js'
 

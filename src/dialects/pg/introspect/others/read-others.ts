@@ -1,6 +1,6 @@
+import { byKindSchemaTableName } from '../../../../model/other-object-order.js'
 import type { OtherObjectModel } from '../../../../model/types.js'
 import type { ReadRows, Scope } from '../scope.js'
-import { byKindSchemaTableName } from './other-object.js'
 import { readAggregates } from './read-aggregates.js'
 import { readExtensions } from './read-extensions.js'
 import { readRoutines } from './read-routines.js'

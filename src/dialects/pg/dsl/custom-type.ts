@@ -1,4 +1,4 @@
-import { type Column, column } from '../../schema/column.js'
+import { type Column, column } from '../../../schema/column.js'
 import { pgType } from './pg-type.js'
 
 export interface CustomTypeDefinition<T> {

@@ -1,7 +1,7 @@
-import { type Column, column } from '../../../schema/column.js'
-import type { ColumnType } from '../../../schema/column-type.js'
-import { parseInt8AsBigInt, parseInt8AsNumber } from '../codec/int8.js'
-import { parseNumber } from '../codec/scalars.js'
+import { type Column, column } from '../../../../schema/column.js'
+import type { ColumnType } from '../../../../schema/column-type.js'
+import { parseInt8AsBigInt, parseInt8AsNumber } from '../../codec/int8.js'
+import { parseNumber } from '../../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 

@@ -1,6 +1,6 @@
-import { type Column, column } from '../../../schema/column.js'
-import { formatDate, formatTimestamp, parseDate, parseTimestamp } from '../codec/datetime.js'
-import { encodeParam } from '../codec/encode.js'
+import { type Column, column } from '../../../../schema/column.js'
+import { formatDate, formatTimestamp, parseDate, parseTimestamp } from '../../codec/datetime.js'
+import { encodeParam } from '../../codec/encode.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 

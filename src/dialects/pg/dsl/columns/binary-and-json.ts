@@ -1,6 +1,6 @@
-import { type Column, column } from '../../../schema/column.js'
-import { formatBytea, parseBytea } from '../codec/bytea.js'
-import { parseJson, stringifyJson } from '../codec/scalars.js'
+import { type Column, column } from '../../../../schema/column.js'
+import { formatBytea, parseBytea } from '../../codec/bytea.js'
+import { parseJson, stringifyJson } from '../../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 
 const byteaType = pgType('bytea', 'bytea', {

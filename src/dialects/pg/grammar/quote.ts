@@ -1,4 +1,4 @@
-import { TidemarkError } from '../../errors.js'
+import { TidemarkError } from '../../../errors.js'
 import { identifierProblem } from './identifiers.js'
 import { QUOTED_KEYWORDS } from './keywords.js'
 

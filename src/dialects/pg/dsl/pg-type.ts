@@ -1,6 +1,6 @@
-import type { ColumnType, TypeFamily } from '../../schema/column-type.js'
-import { formatArrayLiteral, parseArrayLiteral } from './codec/array-literal.js'
-import { encodeParam } from './codec/encode.js'
+import type { ColumnType, TypeFamily } from '../../../schema/column-type.js'
+import { formatArrayLiteral, parseArrayLiteral } from '../codec/array-literal.js'
+import { encodeParam } from '../codec/encode.js'
 
 const identity = (text: string): unknown => text
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { hardline, indent, join, literalline } from '../../../../src/dialects/pg/codegen/doc.js'
-import { printDoc } from '../../../../src/dialects/pg/codegen/print-doc.js'
+import { hardline, indent, join, literalline } from '../../src/ts-printer/doc.js'
+import { printDoc } from '../../src/ts-printer/print-doc.js'
 
 const options = { width: 80, indentWidth: 2 }
 

@@ -1,11 +1,11 @@
-import { type Column, column } from '../../schema/column.js'
-import type { ColumnType, CompositeDeclaration } from '../../schema/column-type.js'
-import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
-import type { ColumnMap } from '../../schema/table.js'
-import { type Chunk, type SqlReference, toSqlChunk } from '../../sql/sql.js'
-import { formatRecordLiteral, parseRecordLiteral } from './codec/record-literal.js'
+import { type Column, column } from '../../../schema/column.js'
+import type { ColumnType, CompositeDeclaration } from '../../../schema/column-type.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
+import type { ColumnMap } from '../../../schema/table.js'
+import { type Chunk, type SqlReference, toSqlChunk } from '../../../sql/sql.js'
+import { formatRecordLiteral, parseRecordLiteral } from '../codec/record-literal.js'
+import { qualifiedName } from '../grammar/quote.js'
 import { arrayOf } from './pg-type.js'
-import { qualifiedName } from './quote.js'
 
 /** A composite value in JS: every attribute may be NULL, as PostgreSQL allows. */
 export type CompositeValue<A extends ColumnMap> = { -readonly [K in keyof A]: A[K]['$value'] | null }

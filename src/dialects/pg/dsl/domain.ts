@@ -1,9 +1,9 @@
-import { type AnyColumn, type Column, column } from '../../schema/column.js'
-import type { ColumnType, DomainDeclaration } from '../../schema/column-type.js'
-import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
-import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../sql/sql.js'
+import { type AnyColumn, type Column, column } from '../../../schema/column.js'
+import type { ColumnType, DomainDeclaration } from '../../../schema/column-type.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
+import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../../sql/sql.js'
+import { qualifiedName } from '../grammar/quote.js'
 import { arrayOf } from './pg-type.js'
-import { qualifiedName } from './quote.js'
 
 /**
  * A PostgreSQL domain: a base type with constraints. Call it to make a column, `email()` or

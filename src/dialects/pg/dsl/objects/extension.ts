@@ -1,5 +1,5 @@
-import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
-import { quoteIdent, quoteLiteral } from '../quote.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../../schema/kind.js'
+import { quoteIdent, quoteLiteral } from '../../grammar/quote.js'
 
 /** An extension the schema needs; its own objects (types, functions) belong to it and are never diffed one by one. */
 export interface PgExtension {

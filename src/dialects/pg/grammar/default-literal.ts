@@ -1,7 +1,7 @@
-import type { ColumnType } from '../../schema/column-type.js'
-import { formatBytea } from './codec/bytea.js'
-import { formatDate, formatTimestamp } from './codec/datetime.js'
-import { stringifyJson } from './codec/scalars.js'
+import type { ColumnType } from '../../../schema/column-type.js'
+import { formatBytea } from '../codec/bytea.js'
+import { formatDate, formatTimestamp } from '../codec/datetime.js'
+import { stringifyJson } from '../codec/scalars.js'
 import { jsonbText } from './jsonb-text.js'
 
 /**

@@ -1,5 +1,5 @@
-import { type Column, column } from '../../../schema/column.js'
-import { parseBool } from '../codec/scalars.js'
+import { type Column, column } from '../../../../schema/column.js'
+import { parseBool } from '../../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 import { checkTypmod, nameAndOptions } from './arguments.js'
 

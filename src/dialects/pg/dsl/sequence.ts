@@ -1,8 +1,8 @@
-import type { AnyColumn } from '../../schema/column.js'
-import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
-import type { SequenceOptions } from '../../schema/options.js'
-import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../sql/sql.js'
-import { qualifiedName, quoteLiteral } from './quote.js'
+import type { AnyColumn } from '../../../schema/column.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
+import type { SequenceOptions } from '../../../schema/options.js'
+import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../../sql/sql.js'
+import { qualifiedName, quoteLiteral } from '../grammar/quote.js'
 
 export interface PgSequence extends SqlReference {
   readonly [schemaObjectKind]: 'sequence'

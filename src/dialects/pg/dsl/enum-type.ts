@@ -1,8 +1,8 @@
-import { type Column, column } from '../../schema/column.js'
-import { DEFAULT_SCHEMA, schemaObjectKind } from '../../schema/kind.js'
-import { type Chunk, type SqlReference, toSqlChunk } from '../../sql/sql.js'
+import { type Column, column } from '../../../schema/column.js'
+import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
+import { type Chunk, type SqlReference, toSqlChunk } from '../../../sql/sql.js'
+import { qualifiedName } from '../grammar/quote.js'
 import { pgType } from './pg-type.js'
-import { qualifiedName } from './quote.js'
 
 /**
  * A PostgreSQL enum type. Call it to make a column: `role()` or `role('user_role')`; the column is
