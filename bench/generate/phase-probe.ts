@@ -14,9 +14,8 @@ import { introspect } from '../../src/dialects/pg/introspect/index.js'
 import { diff } from '../../src/diff/diff.js'
 import { readMigrationFolder } from '../../src/migrate/folder/migration-folder.js'
 import { verifySumFile } from '../../src/migrate/folder/sum-file.js'
-import { replayMigrations } from '../../src/migrate/replay/replay-migrations.js'
+import { replayMigrations, runScriptOrStatements } from '../../src/migrate/replay/replay-migrations.js'
 import { openShadow } from '../../src/migrate/replay/shadow.js'
-import { applyMigrationSql } from '../../src/migrate/runner/apply-migration-sql.js'
 
 // Everything before the first line here: node, tsx, and the modules imported above.
 const phases: Record<string, number> = { 'process start and module load': performance.now() }
@@ -52,8 +51,12 @@ const current = await phase('introspect history', () => introspect(shadow.db, { 
 const desired = { ...declared, others: current.others }
 await phase('load desired schema', async () => {
   const draft = renderChanges(diff(current, desired))
+  // As planMigration loads it: one script, statement by statement only when that fails.
   if (draft.length > 0) {
-    await applyMigrationSql(shadow.db, 'the schema', `${draft.join(';\n')};`, { transaction: false })
+    await runScriptOrStatements(shadow, 'the schema', `${draft.join(';\n')};`, {
+      script: true,
+      transaction: false,
+    })
   }
 })
 const target = await phase('introspect desired', () => introspect(shadow.db, { exclude }))
