@@ -297,6 +297,11 @@ export interface ForeignKeyModel {
   readonly deferrable: boolean
   readonly initiallyDeferred: boolean
   /**
+   * MATCH FULL: a row whose key columns are all null passes, one with only some null is refused.
+   * Absent for MATCH SIMPLE, PostgreSQL's default (and what the DSL declares).
+   */
+  readonly matchFull?: true
+  /**
    * Added NOT VALID and never validated: new rows are checked, the rows that were there are not.
    * Absent for a validated key (what the DSL declares).
    */

@@ -70,6 +70,14 @@ export class ForeignKeyConstraint implements TableExtra {
   deferrable(initially: Deferrable = 'immediate'): ForeignKeyConstraint {
     return new ForeignKeyConstraint({ ...this.spec, deferrable: initially })
   }
+
+  /**
+   * MATCH FULL: a row must fill every column of the key or none of them. Under the default (MATCH
+   * SIMPLE), a row with any key column null is not checked at all.
+   */
+  matchFull(): ForeignKeyConstraint {
+    return new ForeignKeyConstraint({ ...this.spec, matchFull: true })
+  }
 }
 
 /**

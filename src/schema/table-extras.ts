@@ -27,6 +27,8 @@ export interface ForeignKeySpec {
   readonly onDelete: ForeignKeyAction | undefined
   readonly onUpdate: ForeignKeyAction | undefined
   readonly deferrable: Deferrable | undefined
+  /** MATCH FULL instead of PostgreSQL's default MATCH SIMPLE. */
+  readonly matchFull?: boolean
 }
 
 export interface CheckSpec {

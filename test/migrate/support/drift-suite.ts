@@ -237,6 +237,12 @@ const EDITS: readonly Edit[] = [
     says: [/^foreign key posts_author_id_fkey on posts: definition changed$/],
   },
   {
+    // For a key over several columns, MATCH FULL refuses rows with only some of them null.
+    name: 'make a foreign key MATCH FULL',
+    sql: 'alter table posts drop constraint posts_author_id_fkey, add constraint posts_author_id_fkey foreign key (author_id) references users (id) match full on delete cascade',
+    says: [/^foreign key posts_author_id_fkey on posts: definition changed$/],
+  },
+  {
     name: 'drop a primary key',
     sql: 'alter table posts drop constraint posts_pkey',
     says: [/^primary key posts_pkey on posts: missing$/],

@@ -121,6 +121,7 @@ function foreignKey(context: EmitContext, table: TableModel, fk: ForeignKeyModel
   if (fk.onDelete !== 'no action') node = js.method(node, 'onDelete', [js.string(fk.onDelete)])
   if (fk.onUpdate !== 'no action') node = js.method(node, 'onUpdate', [js.string(fk.onUpdate)])
   if (fk.deferrable) node = js.method(node, 'deferrable', fk.initiallyDeferred ? [js.string('deferred')] : [])
+  if (fk.matchFull) node = js.method(node, 'matchFull', [])
   return node
 }
 

@@ -149,7 +149,13 @@ export function inlineConstraints(
   const foreignKeys = new Map<string, ForeignKeyModel>()
   for (const fk of table.foreignKeys) {
     const [column] = fk.columns
-    if (fk.columns.length === 1 && !fk.deferrable && hasTarget(fk) && !foreignKeys.has(column!)) {
+    if (
+      fk.columns.length === 1 &&
+      !fk.deferrable &&
+      !fk.matchFull &&
+      hasTarget(fk) &&
+      !foreignKeys.has(column!)
+    ) {
       foreignKeys.set(column!, fk)
     }
   }

@@ -74,7 +74,7 @@ export function foreignKeyConstraint(fk: ForeignKeyModel): string {
     fk.onDelete === 'no action' ? '' : ` ON DELETE ${fk.onDelete.toUpperCase()}`,
     fk.onUpdate === 'no action' ? '' : ` ON UPDATE ${fk.onUpdate.toUpperCase()}`,
   ].join('')
-  return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${actions}${deferrable(fk)}${notValid(fk)}`
+  return `CONSTRAINT ${quoteIdent(fk.name)} FOREIGN KEY ${columnList(fk.columns)} REFERENCES ${target}${fk.matchFull ? ' MATCH FULL' : ''}${actions}${deferrable(fk)}${notValid(fk)}`
 }
 
 /** NOT VALID, for a key or check that must stay unvalidated (it is only ever added by ALTER TABLE). */

@@ -31,6 +31,7 @@ interface ConstraintRow {
   on_delete: string
   on_update: string
   validated: boolean
+  match_type: string
   definition: string
 }
 
@@ -57,6 +58,7 @@ export async function readConstraints(rows: ReadRows, scope: Scope): Promise<Map
       case when k.contype = 'f' then array(select a.attname::text from unnest(k.confkey) with ordinality u(num, ord)
         join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.num order by u.ord) end as ref_columns,
       k.confdeltype::text as on_delete, k.confupdtype::text as on_update, k.convalidated as validated,
+      k.confmatchtype::text as match_type,
       case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end as definition
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
@@ -110,6 +112,8 @@ function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
         onDelete: actions[row.on_delete]!,
         onUpdate: actions[row.on_update]!,
         ...deferral,
+        // MATCH PARTIAL is not implemented by PostgreSQL: 's' (simple) or 'f' (full).
+        ...(row.match_type === 'f' ? { matchFull: true as const } : {}),
         ...validation,
       })
       return

@@ -26,7 +26,7 @@ import { storageParameterModels } from './storage-parameters.js'
 /** A foreign key whose target is resolved once every table is built. */
 export interface PendingForeignKey {
   readonly owner: { readonly schema: string; readonly name: string }
-  readonly spec: Pick<ForeignKeySpec, 'name' | 'onDelete' | 'onUpdate' | 'deferrable'>
+  readonly spec: Pick<ForeignKeySpec, 'name' | 'onDelete' | 'onUpdate' | 'deferrable' | 'matchFull'>
   readonly columns: readonly string[]
   readonly references: () => readonly AnyColumn[]
 }

@@ -263,6 +263,7 @@ function resolveForeignKey(
     onUpdate: fk.spec.onUpdate ?? 'no action',
     deferrable: fk.spec.deferrable !== undefined,
     initiallyDeferred: fk.spec.deferrable === 'deferred',
+    ...(fk.spec.matchFull === true ? { matchFull: true as const } : {}),
   }
 }
 
