@@ -2,10 +2,12 @@
  * MATCH FULL foreign keys end to end: declared with `.matchFull()`, the model carries it and the
  * database built from the model reads back the same; pulled from a database, the code declares it
  * again, and the migration generated from that code rebuilds the catalog exactly (pg_get_constraintdef
- * prints MATCH FULL). A hand edit to MATCH FULL is drift (the drift suite).
+ * prints MATCH FULL). A hand edit to MATCH FULL is drift (the drift suite). NOT VALID cannot be
+ * declared: pull writes such keys and checks validated and says so for each.
  */
 import { bigint, foreignKey, introspect, renderCreate, table, text, toModel, unique } from 'tidemark/pg'
 import { expect, it } from 'vitest'
+import { codegen } from '../../src/dialects/pg/codegen/codegen.js'
 import { resetDatabase } from '../diff/support.js'
 import { applyStatements } from '../support/catalog.js'
 import { describeEachSchemaTarget } from '../support/databases.js'
@@ -43,5 +45,22 @@ describeEachSchemaTarget('MATCH FULL foreign keys', (target) => {
     const { source, before, after } = await pullGenerateMigrate(target)
     expect(source.match(/\.matchFull\(\)/g)).toHaveLength(2)
     expect(after).toEqual(before)
+  })
+})
+
+describeEachSchemaTarget('NOT VALID keys and checks in pull', (target) => {
+  it('are written validated, with a warning for each', async () => {
+    await resetDatabase(target.db)
+    await applyStatements(target.db, [
+      'create table owners (id bigint primary key)',
+      'create table pets (id bigint primary key, owner bigint, age int)',
+      'alter table pets add constraint pets_owner_fkey foreign key (owner) references owners not valid',
+      'alter table pets add constraint pets_age_check check (age >= 0) not valid',
+    ])
+    const { warnings } = codegen(await introspect(target.db))
+    expect(warnings).toEqual([
+      'foreign key pets_owner_fkey of public.pets is NOT VALID in the database; the code declares it validated, which checks the rows this database never did (VALIDATE CONSTRAINT it to match)',
+      'check constraint pets_age_check of public.pets is NOT VALID in the database; the code declares it validated, which checks the rows this database never did (VALIDATE CONSTRAINT it to match)',
+    ])
   })
 })

@@ -25,6 +25,7 @@ import { emitTable } from './emit-table.js'
 import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
 import { ModuleSymbols } from './module-symbols.js'
+import { notValidWarnings } from './not-valid-warnings.js'
 import { reportOthers } from './others-report.js'
 import { referenceCycles } from './reference-cycles.js'
 import { planSchema } from './schema-plan.js'
@@ -260,7 +261,14 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   })
   return {
     source,
-    warnings: [...others.warnings, ...typeWarnings, ...plan.warnings, ...unreachable, ...grantWarnings],
+    warnings: [
+      ...others.warnings,
+      ...typeWarnings,
+      ...plan.warnings,
+      ...unreachable,
+      ...notValidWarnings(tables),
+      ...grantWarnings,
+    ],
   }
 }
 
