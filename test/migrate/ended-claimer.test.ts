@@ -26,65 +26,64 @@ async function until<T>(probe: () => Promise<T | undefined>): Promise<T> {
   }
 }
 
-if (serverUrl)
-  describe('a no-transaction migration whose runner was killed [server]', () => {
-    let scratch: { url: string; drop: () => Promise<void> }
-    let pool: pg.Pool
-    let dir: TempDir
-    let child: ChildProcess | undefined
+describe.runIf(serverUrl !== undefined)('a no-transaction migration whose runner was killed [server]', () => {
+  let scratch: { url: string; drop: () => Promise<void> }
+  let pool: pg.Pool
+  let dir: TempDir
+  let child: ChildProcess | undefined
 
-    beforeAll(async () => {
-      scratch = await createScratchDatabase()
-      pool = new pg.Pool({ connectionString: scratch.url, max: 2 })
-      dir = await makeTempDir()
-      await dir.add(M1, {
-        up: '-- tidemark:no-transaction\ncreate table items (id int);\nselect pg_sleep(600);\ncreate index concurrently on items (id);',
-      })
-    })
-
-    afterAll(async () => {
-      child?.kill('SIGKILL')
-      await dir?.remove()
-      await pool?.end()
-      await scratch?.drop()
-    })
-
-    it('is reported at once by the next run, with the way to clear its claim', async () => {
-      const running = spawn(process.execPath, ['--import', tsx, script, scratch.url, dir.path], { cwd: root })
-      child = running
-      const exited = new Promise((resolve) => running.once('exit', resolve))
-      const query = async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows
-      // The runner has claimed the migration and its session is in the middle of the sleep.
-      const pid = await until(async () => {
-        // The journal does not exist until the runner has created it.
-        const claim = await query(
-          'select claimer_pid as pid from tidemark_migrations where claimer_pid is not null',
-        ).catch(() => [])
-        const found = claim[0]?.pid as number | undefined
-        if (found === undefined) return undefined
-        const busy = await query(
-          `select 1 from pg_stat_activity where pid = $1 and query like 'select pg_sleep%'`,
-          [found],
-        )
-        return busy.length > 0 ? found : undefined
-      })
-
-      // The deploy is killed; its statement goes on until the server notices, so end it too.
-      running.kill('SIGKILL')
-      await exited
-      await query('select pg_terminate_backend($1)', [pid])
-      await until(async () =>
-        (await query('select 1 from pg_stat_activity where pid = $1', [pid])).length === 0 ? true : undefined,
-      )
-
-      const db = fromNodePostgres(pool)
-      // Without the check this waits the default 10 minutes, far beyond the test's timeout.
-      const error = await migrate(db, await readMigrationFolder(dir.path)).catch((caught: unknown) => caught)
-      expect(error).toBeInstanceOf(MigrationHistoryError)
-      const message = (error as Error).message
-      expect(message).toContain(`its database session (pid ${pid}) ended before the migration finished`)
-      expect(message).toContain(`Check which statements of ${join(dir.path, M1, 'up.sql')} took effect`)
-      expect(message).toContain(`delete from "public"."tidemark_migrations" where name = '${M1}'`)
-      expect(await query('select name from tidemark_migrations')).toEqual([{ name: M1 }])
+  beforeAll(async () => {
+    scratch = await createScratchDatabase()
+    pool = new pg.Pool({ connectionString: scratch.url, max: 2 })
+    dir = await makeTempDir()
+    await dir.add(M1, {
+      up: '-- tidemark:no-transaction\ncreate table items (id int);\nselect pg_sleep(600);\ncreate index concurrently on items (id);',
     })
   })
+
+  afterAll(async () => {
+    child?.kill('SIGKILL')
+    await dir?.remove()
+    await pool?.end()
+    await scratch?.drop()
+  })
+
+  it('is reported at once by the next run, with the way to clear its claim', async () => {
+    const running = spawn(process.execPath, ['--import', tsx, script, scratch.url, dir.path], { cwd: root })
+    child = running
+    const exited = new Promise((resolve) => running.once('exit', resolve))
+    const query = async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows
+    // The runner has claimed the migration and its session is in the middle of the sleep.
+    const pid = await until(async () => {
+      // The journal does not exist until the runner has created it.
+      const claim = await query(
+        'select claimer_pid as pid from tidemark_migrations where claimer_pid is not null',
+      ).catch(() => [])
+      const found = claim[0]?.pid as number | undefined
+      if (found === undefined) return undefined
+      const busy = await query(
+        `select 1 from pg_stat_activity where pid = $1 and query like 'select pg_sleep%'`,
+        [found],
+      )
+      return busy.length > 0 ? found : undefined
+    })
+
+    // The deploy is killed; its statement goes on until the server notices, so end it too.
+    running.kill('SIGKILL')
+    await exited
+    await query('select pg_terminate_backend($1)', [pid])
+    await until(async () =>
+      (await query('select 1 from pg_stat_activity where pid = $1', [pid])).length === 0 ? true : undefined,
+    )
+
+    const db = fromNodePostgres(pool)
+    // Without the check this waits the default 10 minutes, far beyond the test's timeout.
+    const error = await migrate(db, await readMigrationFolder(dir.path)).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(MigrationHistoryError)
+    const message = (error as Error).message
+    expect(message).toContain(`its database session (pid ${pid}) ended before the migration finished`)
+    expect(message).toContain(`Check which statements of ${join(dir.path, M1, 'up.sql')} took effect`)
+    expect(message).toContain(`delete from "public"."tidemark_migrations" where name = '${M1}'`)
+    expect(await query('select name from tidemark_migrations')).toEqual([{ name: M1 }])
+  })
+})
