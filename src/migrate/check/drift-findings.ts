@@ -70,7 +70,7 @@ export function driftFindings(
     const [was, is] = [before.get(key), after.get(key)]
     if (!replaced || was === undefined || is === undefined) continue
     if (deepEqual(was, is)) merged.delete(key)
-    else merged.set(key, { ...draft, state: 'changed', detail: 'definition changed' })
+    else merged.set(key, { ...draft, state: 'changed', detail: definitionChange(was, is) })
   }
   // By name, so the parts of one table read together (`users.email`, `users_email_key on users`).
   const sorted = [...merged.values()].sort(
@@ -153,6 +153,23 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   for (const other of model.others) put(other.kind, otherName(other), other.definition)
   return map
 }
+
+/**
+ * What changed in a constraint replaced by hand: said plainly when it is only its validation (a
+ * NOT VALID constraint leaves the rows that were there unchecked), else "definition changed".
+ */
+function definitionChange(was: unknown, is: unknown): string {
+  if (!isRecord(was) || !isRecord(is) || was.notValid === is.notValid) return 'definition changed'
+  const { notValid: _was, ...wasRest } = was
+  const { notValid: _is, ...isRest } = is
+  if (!deepEqual(wasRest, isRest)) return 'definition changed'
+  return is.notValid
+    ? 'replaced by a NOT VALID one (the rows already there are not checked)'
+    : 'validated outside migrations'
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isTable = (draft: DriftDraft): boolean => draft.object === 'table' || draft.object === 'partition'
 const objectKey = (object: string, name: string): string => `${object}\u0000${name}`
