@@ -3,9 +3,8 @@ import { join } from 'node:path'
 import { compare, type Row } from './measure.js'
 import type { ToolProject } from './project.js'
 import { expectSuccess, runProcess } from './run-process.js'
-import { REPO } from './tools.js'
+import { REPO, tidemarkCommand } from './tools.js'
 
-const TIDEMARK_MAIN = `${REPO}dist/cli/main.js`
 const OPEN_PGLITE = `const { PGlite } = await import('@electric-sql/pglite')
 const db = await PGlite.create(process.argv[1])
 await db.query('select 1')
@@ -23,7 +22,7 @@ export async function embeddedCommands(
   migrations: number,
   rounds: number,
 ): Promise<Row[]> {
-  const tidemark = (...args: string[]) => runProcess(process.execPath, [TIDEMARK_MAIN, ...args], project.dir)
+  const tidemark = (...args: string[]) => tidemarkCommand(project.dir, ...args)
   expectSuccess('tidemark migrate', await tidemark('migrate'))
   const timed =
     (what: string, ...args: string[]) =>

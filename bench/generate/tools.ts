@@ -10,9 +10,14 @@ export const TSX = import.meta.resolve('tsx')
 const TIDEMARK_MAIN = `${REPO}dist/cli/main.js`
 const DRIZZLE_KIT_BIN = `${REPO}node_modules/drizzle-kit/bin.cjs`
 
+/** A `tidemark` command from the built package, in a project folder. */
+export function tidemarkCommand(projectDir: string, ...args: string[]): Promise<ProcessRun> {
+  return runProcess(process.execPath, [TIDEMARK_MAIN, ...args], projectDir)
+}
+
 /** `tidemark generate` from the built package, in a project folder. */
 export function tidemarkGenerate(projectDir: string): Promise<ProcessRun> {
-  return runProcess(process.execPath, [TIDEMARK_MAIN, 'generate', '--name', 'bench'], projectDir)
+  return tidemarkCommand(projectDir, 'generate', '--name', 'bench')
 }
 
 /** `drizzle-kit generate` with the project's own config file. */

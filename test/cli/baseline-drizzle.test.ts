@@ -3,7 +3,7 @@
  * drizzle-kit's own CLI generating the migrations, drizzle-orm's migrator applying them; then
  * Tidemark adopts the database, `check` is clean, and Tidemark generates what comes next.
  */
-import { spawn } from 'node:child_process'
+
 import { mkdir, readdir, readFile, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,6 +14,7 @@ import { migrate as migratePGlite } from 'drizzle-orm/pglite/migrator'
 import pg from 'pg'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPGlite } from '../support/pglite.js'
+import { runCommand } from '../support/run-node.js'
 import { tempProject, tidemark } from './support.js'
 import { type CliTarget, cliTargets } from './targets.js'
 
@@ -217,23 +218,13 @@ for (const target of cliTargets()) {
   })
 }
 
-function drizzleGenerate(dir: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [drizzleKit, 'generate', '--config', 'drizzle.config.ts'], {
-      cwd: dir,
-    })
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`drizzle-kit generate exited ${code}:\n${output}`)),
-    )
-  })
+async function drizzleGenerate(dir: string): Promise<void> {
+  const { code, output } = await runCommand(
+    process.execPath,
+    [drizzleKit, 'generate', '--config', 'drizzle.config.ts'],
+    { cwd: dir },
+  )
+  if (code !== 0) throw new Error(`drizzle-kit generate exited ${code}:\n${output}`)
 }
 
 /** Applies the drizzle folder with drizzle-orm's own migrator, as a drizzle project does. */

@@ -14,6 +14,7 @@ import { createServer } from 'node:net'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { runCommand } from '../support/run-node.js'
 
 /**
  * The Next.js example run as its users run it, in a copy under test/.nextjs-api/ (inside the
@@ -99,18 +100,7 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<CommandRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: childEnv(env) })
-    let output = ''
-    child.stdout.on('data', (chunk) => {
-      output += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      output += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, output }))
-  })
+  return runCommand(command, args, { cwd, env: childEnv(env) }).then(({ code, output }) => ({ code, output }))
 }
 
 async function startNext(dir: string, env: NodeJS.ProcessEnv): Promise<RunningApp> {

@@ -6,6 +6,35 @@ export interface NodeRun {
   readonly stderr: string
 }
 
+export interface CommandRun extends NodeRun {
+  /** stdout and stderr interleaved as the process wrote them. */
+  readonly output: string
+}
+
+/** Runs a command to its end in a separate process, collecting what it writes. */
+export function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env?: NodeJS.ProcessEnv },
+): Promise<CommandRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env })
+    let stdout = ''
+    let stderr = ''
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk
+      output += chunk
+    })
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk
+      output += chunk
+    })
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr, output }))
+  })
+}
+
 /** tsx's loader by file URL, so scripts run from folders that have no node_modules of their own. */
 const tsx = import.meta.resolve('tsx')
 
@@ -31,25 +60,13 @@ export function runNodeScript(
   const provide = options.provide ?? {}
   const hooks = hide.length > 0 || Object.keys(provide).length > 0
   const imports = hooks ? ['--import', hidePackages, '--import', tsx] : ['--import', tsx]
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...imports, script, ...args], {
-      cwd,
-      env: {
-        ...process.env,
-        TIDEMARK_HIDE_PACKAGES: hide.join(','),
-        TIDEMARK_HIDE_FROM: options.hideFrom ?? '',
-        TIDEMARK_PROVIDE_PACKAGES: JSON.stringify(provide),
-      },
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk
-    })
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk
-    })
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-  })
+  return runCommand(process.execPath, [...imports, script, ...args], {
+    cwd,
+    env: {
+      ...process.env,
+      TIDEMARK_HIDE_PACKAGES: hide.join(','),
+      TIDEMARK_HIDE_FROM: options.hideFrom ?? '',
+      TIDEMARK_PROVIDE_PACKAGES: JSON.stringify(provide),
+    },
+  }).then(({ code, stdout, stderr }) => ({ code, stdout, stderr }))
 }
