@@ -1,6 +1,6 @@
 import { objectKey as key } from '../model/object-key.js'
 import { tablesInPartitionOrder } from '../model/partition-order.js'
-import type { SchemaModel, TableModel } from '../model/types.js'
+import type { SchemaModel, TableModel, ViewColumnDefaultModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
 import { planEnums } from './enums.js'
@@ -133,8 +133,8 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       target === undefined ||
       dependents.views.has(key(view)) ||
       !same(
-        { ...view, comment: null, storageParameters: [], indexes: [] },
-        { ...target, comment: null, storageParameters: [], indexes: [] },
+        { ...view, comment: null, storageParameters: [], indexes: [], columnDefaults: [] },
+        { ...target, comment: null, storageParameters: [], indexes: [], columnDefaults: [] },
       ) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
@@ -249,6 +249,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(viewIndexes.rename)
   plan.addAll(viewIndexes.create)
   plan.addAll(viewIndexes.options)
+  plan.addAll(viewIndexes.comments)
   plan.addAll(others.createAfterViews)
   for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
   for (const t of createdTables) {
@@ -271,8 +272,9 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
         to: view.storageParameters,
       })
     }
-    if (current.comment === view.comment) continue
     const ref = { schema: view.schema, name: view.name }
+    plan.addAll(viewColumnDefaults(ref, current.columnDefaults, view.columnDefaults))
+    if (current.comment === view.comment) continue
     plan.add({
       kind: 'set-view-comment',
       view: ref,
@@ -320,6 +322,21 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
             ]
           : hazardsOf(change, existingTables, keptViews),
   }))
+}
+
+/** The column defaults that differ on a view that stays: set, changed or dropped in place. */
+function viewColumnDefaults(
+  view: { schema: string; name: string },
+  from: readonly ViewColumnDefaultModel[],
+  to: readonly ViewColumnDefaultModel[],
+): ChangeBody[] {
+  const before = new Map(from.map((d) => [d.column, d.default]))
+  const after = new Map(to.map((d) => [d.column, d.default]))
+  const columns = [...new Set([...before.keys(), ...after.keys()])].sort()
+  return columns.flatMap((column): ChangeBody[] => {
+    const [was, is] = [before.get(column) ?? null, after.get(column) ?? null]
+    return was === is ? [] : [{ kind: 'set-view-column-default', view, column, from: was, to: is }]
+  })
 }
 
 class Plan {

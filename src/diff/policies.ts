@@ -24,11 +24,28 @@ export function diffPolicies(
   const drop: ChangeBody[] = []
   const createOrAlter: ChangeBody[] = []
   const rebuilt = new Set<string>()
+  const comments: ChangeBody[] = []
   for (const policy of from.policies) {
     const wanted = target.get(policy.name)
-    if (wanted !== undefined && deepEqual(policy, wanted)) continue
+    // A comment is set in place (COMMENT ON POLICY), whatever else stays or is altered.
+    const kept = (): void => {
+      if (wanted === undefined || wanted.comment === policy.comment) return
+      const name = wanted.name
+      comments.push({
+        kind: 'set-policy-comment',
+        table,
+        policy: name,
+        from: policy.comment,
+        to: wanted.comment,
+      })
+    }
+    if (wanted !== undefined && deepEqual({ ...policy, comment: null }, { ...wanted, comment: null })) {
+      kept()
+      continue
+    }
     if (wanted !== undefined && alterable(policy, wanted) && !reads(policy, changedColumns)) {
       createOrAlter.push({ kind: 'alter-policy', table, from: policy, to: wanted })
+      kept()
       continue
     }
     drop.push({ kind: 'drop-policy', table, policy, recreated: wanted !== undefined })
@@ -39,7 +56,7 @@ export function diffPolicies(
     if (!existing.has(policy.name) || rebuilt.has(policy.name))
       createOrAlter.push({ kind: 'create-policy', table, policy })
   }
-  return { drop, createOrAlter }
+  return { drop, createOrAlter: [...createOrAlter, ...comments] }
 }
 
 function alterable(from: PolicyModel, to: PolicyModel): boolean {

@@ -1,13 +1,14 @@
 import type {
-  CheckModel,
   ColumnModel,
   ForeignKeyModel,
   IndexModel,
+  TableCheckModel,
   TableModel,
   UniqueModel,
 } from '../model/types.js'
 import type { ChangeBody, ObjectRef } from './changes.js'
 import { deepEqual } from './equal.js'
+import type { ConstraintKind } from './families/constraints.js'
 import { diffPolicies, type PolicyDiff } from './policies.js'
 
 /** Everything that differs inside one table present on both sides, split by when it must run. */
@@ -25,7 +26,10 @@ export interface TableDiff {
   readonly addConstraints: ChangeBody[]
   readonly addIndexes: ChangeBody[]
   readonly addForeignKeys: ForeignKeyModel[]
-  /** Comments set, changed or removed on the table and its columns (an added column carries its own). */
+  /**
+   * Comments set, changed or removed on the table, its columns, keys, checks and indexes (one added
+   * or built again carries its own).
+   */
   readonly comments: ChangeBody[]
   /** Storage parameters, UNLOGGED and REPLICA IDENTITY (after indexes: an identity may use one). */
   readonly options: ChangeBody[]
@@ -42,10 +46,16 @@ const withoutName = <T extends { name: string }>(item: T): Omit<T, 'name'> => {
   const { name: _name, ...rest } = item
   return rest
 }
+// A comment is set in place (COMMENT ON): it never makes an object be built again.
+const withoutComment = <T extends object>(item: T): Omit<T, 'comment'> => {
+  const { comment: _comment, ...rest } = item as T & { comment?: unknown }
+  return rest
+}
 
 /**
  * Pairs items by name; items left over on both sides with identical definitions are renames.
- * Returns what to drop, what to add, and what to rename.
+ * Returns what to drop, what to add, and what to rename. Comments are not compared (see
+ * `keptComments`).
  */
 export function pairByName<T extends { name: string }>(
   from: readonly T[],
@@ -59,7 +69,7 @@ export function pairByName<T extends { name: string }>(
   for (const item of from) {
     const target = targets.get(item.name)
     if (target === undefined) drop.push(item)
-    else if (!same(item, target) || forceRebuild(item)) {
+    else if (!same(withoutComment(item), withoutComment(target)) || forceRebuild(item)) {
       drop.push(item)
       add.push(target)
     }
@@ -69,13 +79,37 @@ export function pairByName<T extends { name: string }>(
   const rename: { from: string; to: string }[] = []
   for (const gone of [...drop]) {
     if (targets.has(gone.name) || forceRebuild(gone)) continue
-    const match = add.find((a) => !sources.has(a.name) && same(withoutName(a), withoutName(gone)))
+    const match = add.find(
+      (a) => !sources.has(a.name) && same(withoutName(withoutComment(a)), withoutName(withoutComment(gone))),
+    )
     if (match === undefined) continue
     drop.splice(drop.indexOf(gone), 1)
     add.splice(add.indexOf(match), 1)
     rename.push({ from: gone.name, to: match.name })
   }
   return { drop, add, rename }
+}
+
+/**
+ * The comments that change on items that stay, under their name or renamed (those created again
+ * carry their own), named as they are after the plan.
+ */
+export function keptComments<T extends { name: string; comment: string | null }>(
+  from: readonly T[],
+  to: readonly T[],
+  paired: { readonly add: readonly T[]; readonly rename: readonly { from: string; to: string }[] },
+): { name: string; from: string | null; to: string | null }[] {
+  const created = new Set(paired.add.map((item) => item.name))
+  const renamedFrom = new Map(paired.rename.map((r) => [r.to, r.from]))
+  const changes: { name: string; from: string | null; to: string | null }[] = []
+  for (const target of to) {
+    if (created.has(target.name)) continue
+    const name = renamedFrom.get(target.name) ?? target.name
+    const current = from.find((item) => item.name === name)
+    if (current === undefined || current.comment === target.comment) continue
+    changes.push({ name: target.name, from: current.comment, to: target.comment })
+  }
+  return changes
 }
 
 function columnChanges(table: ObjectRef, from: ColumnModel, to: ColumnModel): ChangeBody[] {
@@ -125,7 +159,7 @@ export function alterIndexParameters(
   rebuilt: (index: IndexModel) => boolean,
 ): ChangeBody[] {
   const changes: ChangeBody[] = []
-  const bare = (index: IndexModel) => ({ ...index, storageParameters: [] })
+  const bare = (index: IndexModel) => ({ ...index, storageParameters: [], comment: null })
   for (const target of [...indexes.add]) {
     const current = indexes.drop.find((i) => i.name === target.name)
     if (current === undefined || rebuilt(current) || !same(bare(current), bare(target))) continue
@@ -212,7 +246,7 @@ export function diffTable(
     (pk) => touchesReshaped(pk.columns),
   )
   const uniques = pairByName<UniqueModel>(from.uniques, to.uniques, (u) => touchesReshaped(u.columns))
-  const checks = pairByName<CheckModel>(from.checks, to.checks, () => false)
+  const checks = pairByName<TableCheckModel>(from.checks, to.checks, () => false)
   const indexes = pairByName<IndexModel>(from.indexes, to.indexes, (i) => touchesReshaped(indexColumns(i)))
   const indexParameters = alterIndexParameters(table, indexes, (i) => touchesReshaped(indexColumns(i)))
   const foreignKeys = pairByName<ForeignKeyModel>(from.foreignKeys, to.foreignKeys, (fk) => {
@@ -242,6 +276,29 @@ export function diffTable(
     ...checks.add.map((check): ChangeBody => ({ kind: 'add-check', table, check })),
   ]
   const addIndexes = indexes.add.map((index): ChangeBody => ({ kind: 'create-index', table, index }))
+  const constraintComment =
+    (of: ConstraintKind) =>
+    (c: { name: string; from: string | null; to: string | null }): ChangeBody => ({
+      kind: 'set-constraint-comment',
+      table,
+      constraint: c.name,
+      of,
+      from: c.from,
+      to: c.to,
+    })
+  comments.push(
+    ...keptComments(
+      from.primaryKey === null ? [] : [from.primaryKey],
+      to.primaryKey === null ? [] : [to.primaryKey],
+      primaryKeys,
+    ).map(constraintComment('primary key')),
+    ...keptComments(from.uniques, to.uniques, uniques).map(constraintComment('unique constraint')),
+    ...keptComments(from.checks, to.checks, checks).map(constraintComment('check constraint')),
+    ...keptComments(from.foreignKeys, to.foreignKeys, foreignKeys).map(constraintComment('foreign key')),
+    ...keptComments(from.indexes, to.indexes, indexes).map(
+      (c): ChangeBody => ({ kind: 'set-index-comment', table, index: c.name, from: c.from, to: c.to }),
+    ),
+  )
   const rebuiltIndexes = [...primaryKeys.add, ...uniques.add, ...indexes.add].map((i) => i.name)
   const options: ChangeBody[] = [...indexParameters]
   if (!same(from.storageParameters, to.storageParameters)) {

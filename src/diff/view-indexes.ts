@@ -1,7 +1,7 @@
 import { objectKey as key } from '../model/object-key.js'
 import type { IndexModel, ViewModel } from '../model/types.js'
 import type { ChangeBody } from './changes.js'
-import { alterIndexParameters, pairByName } from './table-diff.js'
+import { alterIndexParameters, keptComments, pairByName } from './table-diff.js'
 
 export interface ViewIndexPlan {
   /** Indexes that go or change, before the views are dropped and rebuilt. */
@@ -11,6 +11,8 @@ export interface ViewIndexPlan {
   readonly create: readonly ChangeBody[]
   /** ALTER INDEX ... SET / RESET, for an index whose storage parameters alone change. */
   readonly options: readonly ChangeBody[]
+  /** COMMENT ON INDEX, for an index that stays. */
+  readonly comments: readonly ChangeBody[]
 }
 
 /**
@@ -30,6 +32,7 @@ export function planViewIndexes(
   const rename: ChangeBody[] = []
   const create: ChangeBody[] = []
   const options: ChangeBody[] = []
+  const comments: ChangeBody[] = []
   const creates = (view: ViewModel, indexes: readonly IndexModel[]): ChangeBody[] =>
     indexes.map((index) => ({ kind: 'create-view-index', view: ref(view), index }))
 
@@ -51,8 +54,19 @@ export function planViewIndexes(
     drop.push(...pairs.drop.map((index): ChangeBody => ({ kind: 'drop-view-index', view: ref(view), index })))
     rename.push(...pairs.rename.map((r): ChangeBody => ({ kind: 'rename-index', schema: view.schema, ...r })))
     create.push(...creates(view, pairs.add))
+    comments.push(
+      ...keptComments(current.indexes, view.indexes, pairs).map(
+        (c): ChangeBody => ({
+          kind: 'set-view-index-comment',
+          view: ref(view),
+          index: c.name,
+          from: c.from,
+          to: c.to,
+        }),
+      ),
+    )
   }
-  return { drop, rename, create, options }
+  return { drop, rename, create, options, comments }
 }
 
 const ref = (view: ViewModel) => ({ schema: view.schema, name: view.name })

@@ -14,8 +14,9 @@
  *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
  *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
- * - Comments (tables, columns, views, enums, domains, composite types) are their exact text, or null for none: PostgreSQL keeps
- *   no empty comment (`COMMENT ... IS ''` removes it), so an empty one is null too.
+ * - Comments (tables, columns, views, indexes, table constraints, policies, enums, domains, composite
+ *   types) are their exact text, or null for none: PostgreSQL keeps no empty comment
+ *   (`COMMENT ... IS ''` removes it), so an empty one is null too.
  */
 export interface SchemaModel {
   readonly dialect: 'postgresql'
@@ -156,7 +157,7 @@ export interface TableModel {
   readonly primaryKey: PrimaryKeyModel | null
   readonly uniques: readonly UniqueModel[]
   readonly foreignKeys: readonly ForeignKeyModel[]
-  readonly checks: readonly CheckModel[]
+  readonly checks: readonly TableCheckModel[]
   readonly indexes: readonly IndexModel[]
   /** COMMENT ON TABLE: the exact text, or null when there is none. */
   readonly comment: string | null
@@ -236,6 +237,8 @@ export interface PolicyModel {
   readonly using: string | null
   /** WITH CHECK, likewise. */
   readonly withCheck: string | null
+  /** COMMENT ON POLICY: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface RowLevelSecurityModel {
@@ -272,6 +275,8 @@ export interface IdentityModel {
 export interface PrimaryKeyModel {
   readonly name: string
   readonly columns: readonly string[]
+  /** COMMENT ON CONSTRAINT ... ON the table: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface UniqueModel {
@@ -280,6 +285,8 @@ export interface UniqueModel {
   readonly nullsNotDistinct: boolean
   readonly deferrable: boolean
   readonly initiallyDeferred: boolean
+  /** COMMENT ON CONSTRAINT ... ON the table: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export type ForeignKeyActionModel = 'no action' | 'restrict' | 'cascade' | 'set null' | 'set default'
@@ -306,6 +313,8 @@ export interface ForeignKeyModel {
    * Absent for a validated key (what the DSL declares).
    */
   readonly notValid?: true
+  /** COMMENT ON CONSTRAINT ... ON the table: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface CheckModel {
@@ -314,6 +323,12 @@ export interface CheckModel {
   readonly expression: string
   /** Added NOT VALID and never validated, as for a foreign key. Absent for a validated check. */
   readonly notValid?: true
+}
+
+/** A table's CHECK constraint, which may carry a comment (a domain's checks are not commented here). */
+export interface TableCheckModel extends CheckModel {
+  /** COMMENT ON CONSTRAINT ... ON the table: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 export interface IndexModel {
@@ -328,6 +343,8 @@ export interface IndexModel {
   readonly nullsNotDistinct: boolean
   /** WITH (...): the index's storage parameters (`fillfactor`, `fastupdate`, ...). */
   readonly storageParameters: readonly StorageParameterModel[]
+  /** COMMENT ON INDEX: the exact text, or null when there is none. */
+  readonly comment: string | null
 }
 
 /** One index key. Exactly one of `column` and `expression` is set; options belong to this key only. */
@@ -362,4 +379,15 @@ export interface ViewModel {
   readonly indexes: readonly IndexModel[]
   /** COMMENT ON VIEW (or MATERIALIZED VIEW): the exact text, or null when there is none. */
   readonly comment: string | null
+  /**
+   * ALTER VIEW ... ALTER COLUMN ... SET DEFAULT: what an INSERT through an updatable view puts in a
+   * column it leaves out, sorted by column; always empty for a materialized view.
+   */
+  readonly columnDefaults: readonly ViewColumnDefaultModel[]
+}
+
+export interface ViewColumnDefaultModel {
+  readonly column: string
+  /** The expression as written in code, or as pg_get_expr() prints it when read back. */
+  readonly default: string
 }

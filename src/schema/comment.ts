@@ -10,6 +10,11 @@ import type { CommentSpec, TableExtra } from './table-extras.js'
  * // CREATE TABLE "public"."users" (...); COMMENT ON TABLE "public"."users" IS 'Registered users'
  */
 export function comment(text: string): TableExtra & { spec: CommentSpec } {
+  return { spec: Object.freeze({ kind: 'comment', text: commentArgument(text) }) }
+}
+
+/** The text given to a `comment()` or `.comment()`, refused when it is not a string. */
+export function commentArgument(text: unknown): string {
   if (typeof text !== 'string') throw new TypeError('comment() takes a string')
-  return { spec: Object.freeze({ kind: 'comment', text }) }
+  return text
 }

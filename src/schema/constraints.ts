@@ -1,5 +1,6 @@
 import type { SQL } from '../sql/sql.js'
 import type { AnyColumn } from './column.js'
+import { commentArgument } from './comment.js'
 import type { ForeignKeyAction } from './options.js'
 import type {
   CheckSpec,
@@ -16,11 +17,22 @@ import type {
  */
 export function primaryKey(
   ...args: AnyColumn[] | [{ name?: string; columns: readonly AnyColumn[] }]
-): TableExtra & { spec: PrimaryKeySpec } {
+): PrimaryKeyConstraint {
   const [first] = args
   const named = first !== undefined && !('config' in first) ? first : undefined
   const columns = named ? named.columns : (args as AnyColumn[])
-  return { spec: Object.freeze({ kind: 'primaryKey', name: named?.name, columns: [...columns] }) }
+  return new PrimaryKeyConstraint({ kind: 'primaryKey', name: named?.name, columns: [...columns] })
+}
+
+export class PrimaryKeyConstraint implements TableExtra {
+  constructor(readonly spec: PrimaryKeySpec) {
+    Object.freeze(spec)
+  }
+
+  /** COMMENT ON CONSTRAINT: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): PrimaryKeyConstraint {
+    return new PrimaryKeyConstraint({ ...this.spec, comment: commentArgument(text) })
+  }
 }
 
 export class UniqueConstraint implements TableExtra {
@@ -40,6 +52,11 @@ export class UniqueConstraint implements TableExtra {
 
   deferrable(initially: Deferrable = 'immediate'): UniqueConstraint {
     return new UniqueConstraint({ ...this.spec, deferrable: initially })
+  }
+
+  /** COMMENT ON CONSTRAINT: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): UniqueConstraint {
+    return new UniqueConstraint({ ...this.spec, comment: commentArgument(text) })
   }
 }
 
@@ -78,6 +95,11 @@ export class ForeignKeyConstraint implements TableExtra {
   matchFull(): ForeignKeyConstraint {
     return new ForeignKeyConstraint({ ...this.spec, matchFull: true })
   }
+
+  /** COMMENT ON CONSTRAINT: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): ForeignKeyConstraint {
+    return new ForeignKeyConstraint({ ...this.spec, comment: commentArgument(text) })
+  }
 }
 
 /**
@@ -108,11 +130,20 @@ export function foreignKey(definition: {
  * A table CHECK constraint: `check(sql\`${t.endsAt} > ${t.startsAt}\`)` or with a name first.
  * Unnamed, it is `<table>_<column>_check` when it mentions one column, `<table>_check` otherwise.
  */
-export function check(nameOrExpression: string | SQL, expression?: SQL): TableExtra & { spec: CheckSpec } {
+export function check(nameOrExpression: string | SQL, expression?: SQL): CheckConstraint {
   const named = typeof nameOrExpression === 'string'
   const body = named ? expression : nameOrExpression
   if (body === undefined) throw new TypeError('check() needs an expression: check(name, sql`...`)')
-  return {
-    spec: Object.freeze({ kind: 'check', name: named ? nameOrExpression : undefined, expression: body }),
+  return new CheckConstraint({ kind: 'check', name: named ? nameOrExpression : undefined, expression: body })
+}
+
+export class CheckConstraint implements TableExtra {
+  constructor(readonly spec: CheckSpec) {
+    Object.freeze(spec)
+  }
+
+  /** COMMENT ON CONSTRAINT: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): CheckConstraint {
+    return new CheckConstraint({ ...this.spec, comment: commentArgument(text) })
   }
 }

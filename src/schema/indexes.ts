@@ -1,5 +1,6 @@
 import { SQL } from '../sql/sql.js'
 import type { AnyColumn } from './column.js'
+import { commentArgument } from './comment.js'
 import type {
   IndexElementSpec,
   IndexMethod,
@@ -86,6 +87,11 @@ export class Index implements TableExtra {
   /** NULLS NOT DISTINCT (unique indexes, PostgreSQL 15+). */
   nullsNotDistinct(): Index {
     return new Index({ ...this.spec, nullsNotDistinct: true })
+  }
+
+  /** COMMENT ON INDEX: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): Index {
+    return new Index({ ...this.spec, comment: commentArgument(text) })
   }
 }
 

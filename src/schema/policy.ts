@@ -1,4 +1,5 @@
 import type { SQL } from '../sql/sql.js'
+import { commentArgument } from './comment.js'
 import type { PolicyCommand, PolicySpec, TableExtra } from './table-extras.js'
 
 export interface PolicyOptions {
@@ -27,17 +28,26 @@ export interface PolicyOptions {
  * // CREATE POLICY "own_notes" ON "public"."notes" AS PERMISSIVE FOR ALL TO "app_user"
  * //   USING ("user_id" = current_setting('app.user_id')::uuid)
  */
-export function policy(name: string, options: PolicyOptions = {}): TableExtra & { spec: PolicySpec } {
+export function policy(name: string, options: PolicyOptions = {}): Policy {
   if (typeof name !== 'string' || name === '') throw new TypeError('policy() takes a name')
-  return {
-    spec: Object.freeze({
-      kind: 'policy',
-      name,
-      permissive: (options.as ?? 'permissive') === 'permissive',
-      command: options.for ?? 'all',
-      roles: options.to === undefined ? undefined : [...options.to],
-      using: options.using,
-      withCheck: options.withCheck,
-    }),
+  return new Policy({
+    kind: 'policy',
+    name,
+    permissive: (options.as ?? 'permissive') === 'permissive',
+    command: options.for ?? 'all',
+    roles: options.to === undefined ? undefined : [...options.to],
+    using: options.using,
+    withCheck: options.withCheck,
+  })
+}
+
+export class Policy implements TableExtra {
+  constructor(readonly spec: PolicySpec) {
+    Object.freeze(spec)
+  }
+
+  /** COMMENT ON POLICY: documentation kept in the database. An empty text is no comment. */
+  comment(text: string): Policy {
+    return new Policy({ ...this.spec, comment: commentArgument(text) })
   }
 }

@@ -9,6 +9,8 @@ export interface PrimaryKeySpec {
   readonly kind: 'primaryKey'
   readonly name: string | undefined
   readonly columns: readonly AnyColumn[]
+  /** COMMENT ON CONSTRAINT; an empty text is no comment. */
+  readonly comment?: string
 }
 
 export interface UniqueSpec {
@@ -17,6 +19,8 @@ export interface UniqueSpec {
   readonly columns: readonly AnyColumn[]
   readonly nullsNotDistinct: boolean
   readonly deferrable: Deferrable | undefined
+  /** COMMENT ON CONSTRAINT; an empty text is no comment. */
+  readonly comment?: string
 }
 
 export interface ForeignKeySpec {
@@ -29,12 +33,16 @@ export interface ForeignKeySpec {
   readonly deferrable: Deferrable | undefined
   /** MATCH FULL instead of PostgreSQL's default MATCH SIMPLE. */
   readonly matchFull?: boolean
+  /** COMMENT ON CONSTRAINT; an empty text is no comment. */
+  readonly comment?: string
 }
 
 export interface CheckSpec {
   readonly kind: 'check'
   readonly name: string | undefined
   readonly expression: SQL
+  /** COMMENT ON CONSTRAINT; an empty text is no comment. */
+  readonly comment?: string
 }
 
 export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'brin' | 'spgist'
@@ -59,6 +67,8 @@ export interface IndexSpec {
   readonly include: readonly (AnyColumn | SQL)[]
   readonly nullsNotDistinct: boolean
   readonly storageParameters: StorageParameters | undefined
+  /** COMMENT ON INDEX; an empty text is no comment. */
+  readonly comment?: string
 }
 
 /** COMMENT ON TABLE; an empty text is no comment. */
@@ -84,6 +94,8 @@ export interface PolicySpec {
   readonly roles: readonly string[] | undefined
   readonly using: SQL | undefined
   readonly withCheck: SQL | undefined
+  /** COMMENT ON POLICY; an empty text is no comment. */
+  readonly comment?: string
 }
 
 export type PartitionStrategy = 'range' | 'list' | 'hash'

@@ -28,6 +28,8 @@ export interface ViewDefinition {
   readonly casing: Casing | undefined
   /** Materialized views only: CREATE INDEX ... ON the view. */
   readonly indexes: readonly IndexSpec[]
+  /** Views only: column defaults, by the column's name in the database. */
+  readonly columnDefaults: Readonly<Record<string, SQL>>
 }
 
 export interface ViewOptions {
@@ -45,6 +47,12 @@ export interface ViewOptions {
   readonly with?: StorageParameters
   /** How declared columns without a name are named: `'snake_case'` reads `displayName` from `display_name`. */
   readonly casing?: Casing
+  /**
+   * Views: defaults for the view's columns, by their name in the database (ALTER VIEW ... ALTER
+   * COLUMN ... SET DEFAULT): what an INSERT through an updatable view puts in a column it leaves
+   * out, before the table's own defaults apply, e.g. `{ status: sql\`'draft'\` }`.
+   */
+  readonly columnDefaults?: Readonly<Record<string, SQL>>
 }
 
 export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -141,10 +149,29 @@ function viewBuilder<N extends string, C extends ColumnMap>(
   const schema = options.schema ?? DEFAULT_SCHEMA
   const storageParameters = viewParameters(name, materialized, options)
   const casing = checkCasing(options.casing, `view ${name}`)
+  const columnDefaults = viewColumnDefaults(name, materialized, options.columnDefaults)
   return new ViewBuilder(
-    { schema, name, materialized, comment, storageParameters, casing },
+    { schema, name, materialized, comment, storageParameters, casing, columnDefaults },
     columns ?? ({} as C),
   )
+}
+
+function viewColumnDefaults(
+  name: string,
+  materialized: boolean,
+  defaults: ViewOptions['columnDefaults'],
+): Readonly<Record<string, SQL>> {
+  if (defaults === undefined) return Object.freeze({})
+  if (materialized) throw new TypeError(`materialized view ${name}: columnDefaults applies to views only`)
+  if (typeof defaults !== 'object' || defaults === null)
+    throw new TypeError(`view ${name}: columnDefaults takes an object of sql\`...\` expressions by column`)
+  const copy: Record<string, SQL> = {}
+  for (const [column, expression] of Object.entries(defaults)) {
+    if (!(expression instanceof SQL))
+      throw new TypeError(`view ${name}: the default of column ${column} takes a sql\`...\` fragment`)
+    setOwnProperty(copy, column, expression)
+  }
+  return Object.freeze(copy)
 }
 
 /** The options as PostgreSQL names them among a view's reloptions. */

@@ -38,7 +38,10 @@ export interface CatalogSnapshot {
   enums: Record<string, string[]>
   /** `schema.view` -> materialized or not, and pg_get_viewdef. */
   views: Record<string, { materialized: boolean; definition: string }>
-  /** `table s.t`, `column s.t.c`, `view s.v`, `materialized view s.v`, `type s.e` -> the comment. */
+  /**
+   * `table s.t`, `column s.t.c`, `view s.v`, `materialized view s.v`, `index s.i`, `type s.e`,
+   * `constraint s.t.k` (a table's), `policy s.t.p` -> the comment.
+   */
   comments: Record<string, string>
   /** `schema.table` -> relrowsecurity, relforcerowsecurity, for tables with either set. */
   rowLevelSecurity: Record<string, { enabled: boolean; forced: boolean }>
@@ -56,7 +59,8 @@ export interface CatalogSnapshot {
   types: Record<string, string>
   /**
    * What a relation or column is created with beyond its shape, for those that have any:
-   * `column s.t.c` -> `collate "C"`, `table s.t` -> `unlogged; replica identity f; with fillfactor=70`, `view s.v` -> `with security_invoker=true`.
+   * `column s.t.c` -> `collate "C"`, `table s.t` -> `unlogged; replica identity f; with fillfactor=70`, `view s.v` -> `with security_invoker=true`,
+   * `column s.v.c` -> `default 'x'::text` (a view column's default).
    */
   options: Record<string, string>
 }
@@ -148,12 +152,22 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
     }
     for (const row of await q<{ key: string; text: string }>(`
       select case when d.objsubid > 0 then 'column' when c.relkind = 'v' then 'view'
-               when c.relkind = 'm' then 'materialized view' else 'table' end
+               when c.relkind = 'm' then 'materialized view' when c.relkind in ('i', 'I') then 'index' else 'table' end
              || ' ' || n.nspname || '.' || c.relname || coalesce('.' || a.attname, '') as key, d.description as text
       from pg_description d join pg_class c on d.classoid = 'pg_class'::regclass and c.oid = d.objoid
       join pg_namespace n on n.oid = c.relnamespace
       left join pg_attribute a on d.objsubid > 0 and a.attrelid = c.oid and a.attnum = d.objsubid
-      where c.relkind in ('r', 'p', 'v', 'm') and ${userSchemas}
+      where c.relkind in ('r', 'p', 'v', 'm', 'i', 'I') and ${userSchemas}
+      union all
+      select 'constraint ' || n.nspname || '.' || c.relname || '.' || k.conname, d.description
+      from pg_description d join pg_constraint k on d.classoid = 'pg_constraint'::regclass and k.oid = d.objoid
+      join pg_class c on c.oid = k.conrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${userSchemas}
+      union all
+      select 'policy ' || n.nspname || '.' || c.relname || '.' || p.polname, d.description
+      from pg_description d join pg_policy p on d.classoid = 'pg_policy'::regclass and p.oid = d.objoid
+      join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace
+      where ${userSchemas}
       union all
       select 'type ' || n.nspname || '.' || t.typname, d.description
       from pg_description d join pg_type t on d.classoid = 'pg_type'::regclass and t.oid = d.objoid
@@ -241,6 +255,11 @@ export async function readCatalog(db: Database): Promise<CatalogSnapshot> {
       join pg_type t on t.oid = a.atttypid
       where c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped and a.attcollation <> t.typcollation
         and ${userSchemas}
+      union all
+      select 'column ' || n.nspname || '.' || c.relname || '.' || a.attname, 'default ' || pg_get_expr(d.adbin, d.adrelid)
+      from pg_attrdef d join pg_class c on c.oid = d.adrelid join pg_namespace n on n.oid = c.relnamespace
+      join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum
+      where c.relkind = 'v' and ${userSchemas}
       order by 1`)) {
       snapshot.options[row.key] = row.text
     }

@@ -1,8 +1,11 @@
-import type { CheckModel, ForeignKeyModel, PrimaryKeyModel, UniqueModel } from '../../model/types.js'
+import type { ForeignKeyModel, PrimaryKeyModel, TableCheckModel, UniqueModel } from '../../model/types.js'
 import type { ObjectRef } from '../change-parts.js'
-import { onTableDraft } from './drift-drafts.js'
+import { commentDrafts, onTableDraft } from './drift-drafts.js'
 import { asWritten, type FamilyEntries, type HazardContext, noHazards } from './kind-entry.js'
-import { hazard, label } from './words.js'
+import { commentVerb, hazard, label } from './words.js'
+
+/** What a constraint is, as check and generate name it. */
+export type ConstraintKind = 'primary key' | 'unique constraint' | 'check constraint' | 'foreign key'
 
 /** Primary keys, uniques, checks and foreign keys of a table that stays. */
 export type ConstraintChange =
@@ -10,8 +13,8 @@ export type ConstraintChange =
   | { readonly kind: 'drop-primary-key'; readonly table: ObjectRef; readonly primaryKey: PrimaryKeyModel }
   | { readonly kind: 'add-unique'; readonly table: ObjectRef; readonly unique: UniqueModel }
   | { readonly kind: 'drop-unique'; readonly table: ObjectRef; readonly unique: UniqueModel }
-  | { readonly kind: 'add-check'; readonly table: ObjectRef; readonly check: CheckModel }
-  | { readonly kind: 'drop-check'; readonly table: ObjectRef; readonly check: CheckModel }
+  | { readonly kind: 'add-check'; readonly table: ObjectRef; readonly check: TableCheckModel }
+  | { readonly kind: 'drop-check'; readonly table: ObjectRef; readonly check: TableCheckModel }
   | { readonly kind: 'add-foreign-key'; readonly table: ObjectRef; readonly foreignKey: ForeignKeyModel }
   | { readonly kind: 'drop-foreign-key'; readonly table: ObjectRef; readonly foreignKey: ForeignKeyModel }
   | {
@@ -20,6 +23,18 @@ export type ConstraintChange =
       readonly table: ObjectRef
       readonly from: string
       readonly to: string
+    }
+  /**
+   * COMMENT ON CONSTRAINT ... ON a table, for a key or check that stays (renamed or not): `to` null
+   * removes the comment. A constraint created by the plan carries its comment in its create change.
+   */
+  | {
+      readonly kind: 'set-constraint-comment'
+      readonly table: ObjectRef
+      readonly constraint: string
+      readonly of: ConstraintKind
+      readonly from: string | null
+      readonly to: string | null
     }
 
 const keyIndexHazards = (change: { table: ObjectRef }, { existing }: HazardContext) =>
@@ -106,6 +121,20 @@ export const constraintKinds: FamilyEntries<ConstraintChange> = {
         owner: label(change.table),
       },
     ],
+    authored: asWritten,
+  },
+  'set-constraint-comment': {
+    describe: (change) =>
+      `${commentVerb(change)} comment on ${change.of} ${change.constraint} on ${label(change.table)}`,
+    hazards: noHazards,
+    drift: (change) =>
+      commentDrafts(
+        change.of,
+        `${change.constraint} on ${label(change.table)}`,
+        change.from,
+        change.to,
+        label(change.table),
+      ),
     authored: asWritten,
   },
 }

@@ -79,6 +79,25 @@ export function commentDrafts(
   return [{ object: `comment on ${of}`, name, state, owner }]
 }
 
+/** `view column active_users.status: default added ('new'::text)`; nothing when it is the same. */
+export function viewColumnDefaultDrafts(
+  view: ObjectRef,
+  column: string,
+  expected: string | null,
+  live: string | null,
+): DriftDraft[] {
+  if (expected === live) return []
+  const detail =
+    live === null
+      ? `default removed (was ${expected})`
+      : expected === null
+        ? `default added (${live})`
+        : `default changed from ${expected} to ${live}`
+  return [
+    { object: 'view column', name: `${label(view)}.${column}`, state: 'changed', detail, owner: label(view) },
+  ]
+}
+
 /** `auth.touch()`, `set_updated_at on auth.users`: a trigger or rule is named with its table. */
 export function otherName(o: { schema: string; name: string; table: string | null }): string {
   return o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`

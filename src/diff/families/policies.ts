@@ -1,8 +1,8 @@
 import type { PolicyModel } from '../../model/types.js'
 import type { ObjectRef } from '../change-parts.js'
-import { onTableDraft, ROW_LEVEL_SECURITY } from './drift-drafts.js'
+import { commentDrafts, onTableDraft, ROW_LEVEL_SECURITY } from './drift-drafts.js'
 import { asWritten, type FamilyEntries, noHazards } from './kind-entry.js'
-import { hazard, label } from './words.js'
+import { commentVerb, hazard, label } from './words.js'
 
 /** Row-level security: a table's two flags and its policies. */
 export type PolicyChange =
@@ -28,6 +28,17 @@ export type PolicyChange =
       readonly table: ObjectRef
       readonly from: PolicyModel
       readonly to: PolicyModel
+    }
+  /**
+   * COMMENT ON POLICY, for a policy that stays (altered or not): `to` null removes the comment. A
+   * policy created by the plan carries its comment in its create change.
+   */
+  | {
+      readonly kind: 'set-policy-comment'
+      readonly table: ObjectRef
+      readonly policy: string
+      readonly from: string | null
+      readonly to: string | null
     }
 
 /** What ALTER POLICY changes, as check and generate name it: `roles`, `USING`, `WITH CHECK`. */
@@ -122,5 +133,19 @@ export const policyKinds: FamilyEntries<PolicyChange> = {
       }
       return { ...change, to }
     },
+  },
+  'set-policy-comment': {
+    describe: (change) =>
+      `${commentVerb(change)} comment on policy ${change.policy} on ${label(change.table)}`,
+    hazards: noHazards,
+    drift: (change) =>
+      commentDrafts(
+        'policy',
+        `${change.policy} on ${label(change.table)}`,
+        change.from,
+        change.to,
+        label(change.table),
+      ),
+    authored: asWritten,
   },
 }

@@ -1,7 +1,7 @@
 import type { IndexModel, ViewModel } from '../../model/types.js'
 import type { ObjectRef } from '../change-parts.js'
 import { authoredIndex } from './authored-parts.js'
-import { commentDrafts, viewIndexDraft, viewKind } from './drift-drafts.js'
+import { commentDrafts, viewColumnDefaultDrafts, viewIndexDraft, viewKind } from './drift-drafts.js'
 import { asWritten, type FamilyEntries, noHazards } from './kind-entry.js'
 import { commentVerb, hazard, label } from './words.js'
 
@@ -23,28 +23,60 @@ export type ViewChange =
       readonly from: string | null
       readonly to: string | null
     }
+  /** COMMENT ON INDEX, for an index of a materialized view that stays: `to` null removes it. */
+  | {
+      readonly kind: 'set-view-index-comment'
+      readonly view: ObjectRef
+      readonly index: string
+      readonly from: string | null
+      readonly to: string | null
+    }
+  /**
+   * ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT on a view that stays (`to` null drops it). A
+   * view created by the plan carries its defaults in its create change.
+   */
+  | {
+      readonly kind: 'set-view-column-default'
+      readonly view: ObjectRef
+      readonly column: string
+      readonly from: string | null
+      readonly to: string | null
+    }
 
 export const viewKinds: FamilyEntries<ViewChange> = {
   'create-view': {
     describe: (change) => `create ${viewKind(change.view)} ${label(change.view)}`,
     hazards: noHazards,
     drift: (change, { expected }) => {
-      // A view rebuilt around a change to what it reads carries its comment along.
+      // A view rebuilt around a change to what it reads carries its comment and defaults along.
       const before = expected.views.find(
         (v) => v.schema === change.view.schema && v.name === change.view.name,
       )
+      if (before === undefined)
+        return [{ object: viewKind(change.view), name: label(change.view), state: 'added' }]
+      const defaultOf = (view: ViewModel, column: string): string | null =>
+        view.columnDefaults.find((d) => d.column === column)?.default ?? null
+      const columns = new Set([...before.columnDefaults, ...change.view.columnDefaults].map((d) => d.column))
       return [
         { object: viewKind(change.view), name: label(change.view), state: 'added' },
-        ...(before === undefined
-          ? []
-          : commentDrafts(viewKind(change.view), label(change.view), before.comment, change.view.comment)),
+        ...commentDrafts(viewKind(change.view), label(change.view), before.comment, change.view.comment),
+        ...[...columns].flatMap((column) =>
+          viewColumnDefaultDrafts(
+            change.view,
+            column,
+            defaultOf(before, column),
+            defaultOf(change.view, column),
+          ),
+        ),
       ]
     },
     authored: (change, source) => {
       const written = source.view(change.view)
-      return written === undefined
-        ? change
-        : { ...change, view: { ...change.view, definition: written.definition } }
+      if (written === undefined) return change
+      const columnDefaults = change.view.columnDefaults.map(
+        (d) => written.columnDefaults.find((w) => w.column === d.column) ?? d,
+      )
+      return { ...change, view: { ...change.view, definition: written.definition, columnDefaults } }
     },
   },
   'drop-view': {
@@ -81,5 +113,31 @@ export const viewKinds: FamilyEntries<ViewChange> = {
     hazards: noHazards,
     drift: (change) => commentDrafts(viewKind(change), label(change.view), change.from, change.to),
     authored: asWritten,
+  },
+  'set-view-index-comment': {
+    describe: (change) =>
+      `${commentVerb(change)} comment on index ${change.index} on materialized view ${label(change.view)}`,
+    hazards: noHazards,
+    drift: (change) =>
+      commentDrafts(
+        'index',
+        viewIndexDraft(change.view, change.index, 'changed').name,
+        change.from,
+        change.to,
+        label(change.view),
+      ),
+    authored: asWritten,
+  },
+  'set-view-column-default': {
+    describe: (change) =>
+      `${change.to === null ? 'drop' : 'set'} default of view column ${label(change.view)}.${change.column}`,
+    // Only rows inserted through the view from now on see it.
+    hazards: noHazards,
+    drift: (change) => viewColumnDefaultDrafts(change.view, change.column, change.from, change.to),
+    authored: (change, source) => {
+      if (change.to === null) return change
+      const written = source.view(change.view)?.columnDefaults.find((d) => d.column === change.column)
+      return written === undefined ? change : { ...change, to: written.default }
+    },
   },
 }

@@ -133,9 +133,15 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   const put = (object: string, name: string, value: unknown): void => {
     map.set(objectKey(object, name), value)
   }
-  // A view's comment and indexes are worded apart from its definition.
+  // A view's comment, indexes and column defaults are worded apart from its definition.
   for (const view of model.views) {
-    put(viewKind(view), label(view), { ...view, dependsOn: [], comment: null, indexes: [] })
+    put(viewKind(view), label(view), {
+      ...view,
+      dependsOn: [],
+      comment: null,
+      indexes: [],
+      columnDefaults: [],
+    })
     for (const index of view.indexes) put('index', viewIndexDraft(view, index.name, 'added').name, index)
   }
   for (const table of model.tables) {

@@ -85,7 +85,17 @@ const hash = (value: unknown): string => createHash('sha256').update(JSON.string
 
 // Neither comments nor row-level security flags change how an expression reads back.
 function withoutComments({ comment: _, rowLevelSecurity: _r, columns, ...table }: TableModel): unknown {
-  return { ...table, columns: columns.map(({ comment: _c, ...column }) => column) }
+  const bare = <T extends { comment: string | null }>({ comment: _c, ...part }: T) => part
+  return {
+    ...table,
+    columns: columns.map(bare),
+    primaryKey: table.primaryKey === null ? null : bare(table.primaryKey),
+    uniques: table.uniques.map(bare),
+    foreignKeys: table.foreignKeys.map(bare),
+    checks: table.checks.map(bare),
+    indexes: table.indexes.map(bare),
+    policies: table.policies.map(bare),
+  }
 }
 
 /** The slots of a schema that hold authored expressions, each with the key its rewrite depends on. */
@@ -183,6 +193,11 @@ class Walk {
   /** A materialized view's index reads the view's columns, whose types come from its query. */
   private viewIndexContext(view: ViewModel): string {
     return hash([this.viewContext, tableKey(view), view.definition])
+  }
+
+  /** A view column's default reads back in the column's type, which comes from the view's query. */
+  private viewDefaultKey(view: ViewModel, column: string, text: string): string {
+    return this.key('view-default', hash([this.viewIndexContext(view), column]), text)
   }
 
   /** An index with its predicate and key expressions replaced through `get`. */
@@ -306,6 +321,10 @@ class Walk {
         ...view,
         ...(JSON.parse(found) as Pick<ViewModel, 'definition' | 'dependsOn'>),
         indexes: view.indexes.map((index) => this.mapIndex(index, context, get)),
+        columnDefaults: view.columnDefaults.map((d) => ({
+          ...d,
+          default: get(this.viewDefaultKey(view, d.column, d.default), d.default),
+        })),
       }
     })
     return missed ? undefined : { ...this.desired, tables, views, domains }
@@ -376,6 +395,11 @@ class Walk {
       const value = JSON.stringify({ definition: read.definition, dependsOn: read.dependsOn })
       pairs.push([this.key('view', this.viewContext, view.definition), value])
       pairs.push(...this.indexPairs(view.indexes, read.indexes, this.viewIndexContext(view)))
+      for (const d of view.columnDefaults) {
+        const readDefault = read.columnDefaults.find((r) => r.column === d.column)
+        if (readDefault !== undefined)
+          pairs.push([this.viewDefaultKey(view, d.column, d.default), readDefault.default])
+      }
     }
     return pairs
   }

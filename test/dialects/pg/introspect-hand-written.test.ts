@@ -67,7 +67,11 @@ comment on column app.child.gen is '';
 comment on type app.mood is 'How it went';
 comment on materialized view app.summary is 'Counts by a';
 comment on view "Sales"."Order View" is 'Selected items';
-comment on index app.child_lower is 'not in the model yet';
+comment on index app.child_lower is 'Lower names';
+comment on constraint parent_pkey on app.parent is 'Both columns';
+comment on constraint child_c_fkey on app.child is 'Parent of c';
+comment on policy child_owner on app.child is 'Only positive rows';
+alter view "Sales"."Order View" alter column "select" set default 'none';
 `
 
 const plain = columnModel
@@ -162,9 +166,10 @@ const expected: SchemaModel = {
         plain('grid', 'text[]', { dimensions: 2 }),
         plain('mood', 'app.mood', { default: "'ok'::app.mood" }),
       ],
-      primaryKey: { name: 'Order Items_pkey', columns: ['Id'] },
+      primaryKey: { comment: null, name: 'Order Items_pkey', columns: ['Id'] },
       uniques: [
         {
+          comment: null,
           name: 'Order Items_select_Ünïcode_key',
           columns: ['select', 'Ünïcode'],
           nullsNotDistinct: false,
@@ -173,7 +178,7 @@ const expected: SchemaModel = {
         },
       ],
       foreignKeys: [],
-      checks: [{ name: 'Order Items_price_check', expression: '(price >= (0)::numeric)' }],
+      checks: [{ comment: null, name: 'Order Items_price_check', expression: '(price >= (0)::numeric)' }],
       indexes: [],
       comment: "Line items: 'quoted', ünïcode ✓",
       rowLevelSecurity: { enabled: false, forced: false },
@@ -197,10 +202,11 @@ const expected: SchemaModel = {
         plain('name', 'text', { collation: 'C' }),
         plain('gen', 'integer', { generated: '(a * 2)' }),
       ],
-      primaryKey: { name: 'child_pkey', columns: ['id'] },
+      primaryKey: { comment: null, name: 'child_pkey', columns: ['id'] },
       uniques: [],
       foreignKeys: [
         {
+          comment: null,
           name: 'child_b_a_fkey',
           columns: ['b', 'a'],
           references: { schema: 'app', table: 'parent', columns: ['b', 'a'] },
@@ -209,6 +215,7 @@ const expected: SchemaModel = {
           ...noDeferral,
         },
         {
+          comment: 'Parent of c',
           name: 'child_c_fkey',
           columns: ['c'],
           references: parentA,
@@ -217,6 +224,7 @@ const expected: SchemaModel = {
           ...noDeferral,
         },
         {
+          comment: null,
           name: 'child_d_fkey',
           columns: ['d'],
           references: parentA,
@@ -226,6 +234,7 @@ const expected: SchemaModel = {
           initiallyDeferred: false,
         },
         {
+          comment: null,
           name: 'child_e_fkey',
           columns: ['e'],
           references: parentA,
@@ -237,6 +246,7 @@ const expected: SchemaModel = {
       checks: [],
       indexes: [
         {
+          comment: null,
           name: 'child_a_idx',
           unique: false,
           method: 'hash',
@@ -247,6 +257,7 @@ const expected: SchemaModel = {
           storageParameters: [],
         },
         {
+          comment: 'Lower names',
           name: 'child_lower',
           unique: true,
           method: 'btree',
@@ -260,6 +271,7 @@ const expected: SchemaModel = {
           storageParameters: [],
         },
         {
+          comment: null,
           name: 'child_name_a_b_idx',
           unique: false,
           method: 'btree',
@@ -288,6 +300,7 @@ const expected: SchemaModel = {
       replicaIdentity: { kind: 'default', index: null },
       policies: [
         {
+          comment: 'Only positive rows',
           name: 'child_owner',
           permissive: false,
           command: 'update',
@@ -303,8 +316,10 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'parent',
       columns: [plain('a', 'integer', { notNull: true }), plain('b', 'integer', { notNull: true })],
-      primaryKey: { name: 'parent_pkey', columns: ['b', 'a'] },
-      uniques: [{ name: 'parent_a_key', columns: ['a'], nullsNotDistinct: true, ...noDeferral }],
+      primaryKey: { comment: 'Both columns', name: 'parent_pkey', columns: ['b', 'a'] },
+      uniques: [
+        { comment: null, name: 'parent_a_key', columns: ['a'], nullsNotDistinct: true, ...noDeferral },
+      ],
       foreignKeys: [],
       checks: [],
       indexes: [],
@@ -321,7 +336,7 @@ const expected: SchemaModel = {
       schema: 'app',
       name: 'user',
       columns: [plain('order', 'integer', { notNull: true }), plain('Group', 'text')],
-      primaryKey: { name: 'user_pkey', columns: ['order'] },
+      primaryKey: { comment: null, name: 'user_pkey', columns: ['order'] },
       uniques: [],
       foreignKeys: [],
       checks: [],
@@ -338,6 +353,7 @@ const expected: SchemaModel = {
   ],
   views: [
     {
+      columnDefaults: [{ column: 'select', default: "'none'::text" }],
       schema: 'Sales',
       name: 'Order View',
       materialized: false,
@@ -349,6 +365,7 @@ const expected: SchemaModel = {
       comment: 'Selected items',
     },
     {
+      columnDefaults: [],
       schema: 'app',
       name: 'parent_names',
       materialized: false,
@@ -360,6 +377,7 @@ const expected: SchemaModel = {
       comment: null,
     },
     {
+      columnDefaults: [],
       schema: 'app',
       name: 'summary',
       materialized: true,
@@ -371,6 +389,7 @@ const expected: SchemaModel = {
       comment: 'Counts by a',
     },
     {
+      columnDefaults: [],
       schema: 'app',
       name: 'v_sublink',
       materialized: false,
@@ -391,6 +410,7 @@ const expected: SchemaModel = {
       comment: null,
     },
     {
+      columnDefaults: [],
       schema: 'app',
       name: 'v_union',
       materialized: false,

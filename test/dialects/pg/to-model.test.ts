@@ -2,6 +2,7 @@ import { SchemaError, serializeModel, sql } from 'tidemark'
 import {
   type AnyColumn,
   bigint,
+  check,
   comment,
   desc,
   enumType,
@@ -10,6 +11,7 @@ import {
   integer,
   materializedView,
   numeric,
+  policy,
   primaryKey,
   schema,
   sequence,
@@ -153,7 +155,11 @@ describe('toModel', () => {
 
   it('gives keys, uniques, checks, foreign keys and indexes their PostgreSQL names and every option', () => {
     const members = tableModel('members')
-    expect(members.primaryKey).toEqual({ name: 'members_pkey', columns: ['account_id', 'user_id'] })
+    expect(members.primaryKey).toEqual({
+      name: 'members_pkey',
+      columns: ['account_id', 'user_id'],
+      comment: null,
+    })
     expect(members.uniques).toEqual([
       {
         name: 'members_email_key',
@@ -161,6 +167,7 @@ describe('toModel', () => {
         nullsNotDistinct: true,
         deferrable: false,
         initiallyDeferred: false,
+        comment: null,
       },
       {
         name: 'members_user_id_account_id_key',
@@ -168,6 +175,7 @@ describe('toModel', () => {
         nullsNotDistinct: false,
         deferrable: true,
         initiallyDeferred: false,
+        comment: null,
       },
     ])
     expect(members.foreignKeys).toEqual([
@@ -179,6 +187,7 @@ describe('toModel', () => {
         onUpdate: 'cascade',
         deferrable: false,
         initiallyDeferred: false,
+        comment: null,
       },
       {
         name: 'members_account_id_invited_by_fkey',
@@ -188,13 +197,14 @@ describe('toModel', () => {
         onUpdate: 'no action',
         deferrable: true,
         initiallyDeferred: true,
+        comment: null,
       },
     ])
     const accounts = tableModel('accounts')
     expect(accounts.checks).toEqual([
-      { name: 'accounts_balance_check', expression: '"balance" >= 0' },
-      { name: 'accounts_seats_check', expression: 'seats > 0' },
-      { name: 'accounts_seats_vs_balance', expression: '"seats" < 1000 or "balance" > 100' },
+      { name: 'accounts_balance_check', expression: '"balance" >= 0', comment: null },
+      { name: 'accounts_seats_check', expression: 'seats > 0', comment: null },
+      { name: 'accounts_seats_vs_balance', expression: '"seats" < 1000 or "balance" > 100', comment: null },
     ])
     expect(accounts.indexes.map((i) => [i.name, i.method])).toEqual([
       ['accounts_country_code_name_slug_idx', 'btree'],
@@ -508,6 +518,94 @@ describe('comments', () => {
     expect(() => comment(42 as never)).toThrow(/comment\(\) takes a string/)
     expect(() => integer().comment(undefined as never)).toThrow(/comment\(\) takes a string/)
   })
+
+  it('keep their exact text on keys, checks, indexes and policies, none when empty', () => {
+    const tricky = "it's a \\ backslash,\na second line ✓"
+    const authors = table('authors', { id: integer(), email: text() }, (t) => [
+      primaryKey(t.id).comment(tricky),
+      unique().on(t.email).comment('One per address'),
+      check(sql`${t.id} > 0`).comment('Positive'),
+      check('authors_small', sql`${t.id} < 1000`),
+      index().on(t.email).comment(''),
+      policy('authors_read', { using: sql`true` }).comment('Anyone'),
+    ])
+    const posts = table('posts', { id: integer().primaryKey(), authorId: integer('author_id') }, (t) => [
+      foreignKey({ columns: [t.authorId], references: () => [authors.id] }).comment('Author'),
+    ])
+    const ids = materializedView('ids', {})
+      .indexes(() => [uniqueIndex().on(sql.identifier('id')).comment('Refreshes')])
+      .as(sql`select ${authors.id} from ${authors}`)
+    const built = toModel({ authors, posts, ids })
+    const [a, p] = built.tables
+    expect(a!.primaryKey).toEqual({ name: 'authors_pkey', columns: ['id'], comment: tricky })
+    expect(a!.uniques.map((u) => [u.name, u.comment])).toEqual([['authors_email_key', 'One per address']])
+    expect(a!.checks.map((c) => [c.name, c.comment])).toEqual([
+      ['authors_id_check', 'Positive'],
+      ['authors_small', null],
+    ])
+    expect(a!.indexes.map((i) => [i.name, i.comment])).toEqual([['authors_email_idx', null]])
+    expect(a!.policies.map((x) => [x.name, x.comment])).toEqual([['authors_read', 'Anyone']])
+    expect(p!.primaryKey!.comment).toBeNull()
+    expect(p!.foreignKeys.map((k) => [k.name, k.comment])).toEqual([['posts_author_id_fkey', 'Author']])
+    expect(built.views[0]!.indexes.map((i) => [i.name, i.comment])).toEqual([['ids_id_idx', 'Refreshes']])
+  })
+
+  it('on keys, checks, indexes and policies are refused when not a string or holding a NUL character', () => {
+    const t = table('t', { a: integer() }, (c) => [index().on(c.a).comment('a\u0000b')])
+    expect(() => toModel({ t })).toThrow(/table public\.t, index: a comment cannot contain the NUL character/)
+    const p = table('p', { a: integer() }, () => [policy('x').comment('a\u0000b')])
+    expect(() => toModel({ p })).toThrow(
+      /table public\.p, policy x: a comment cannot contain the NUL character/,
+    )
+    expect(() => primaryKey().comment(1 as never)).toThrow(/comment\(\) takes a string/)
+    expect(() => unique().comment(undefined as never)).toThrow(/comment\(\) takes a string/)
+    expect(() => check(sql`true`).comment(null as never)).toThrow(/comment\(\) takes a string/)
+    expect(() => policy('x').comment({} as never)).toThrow(/comment\(\) takes a string/)
+  })
+
+  it('do not change the default names of unnamed keys, checks and indexes', () => {
+    const names = (commented: boolean) => {
+      const note = <T extends { comment(text: string): T }>(x: T) => (commented ? x.comment('note') : x)
+      const t = table('t', { a: integer(), b: integer() }, (c) => [
+        note(check(sql`${c.a} > 0 and ${c.b} > 0`)),
+        check(sql`${c.a} + ${c.b} > 0`),
+        note(index().on(c.b, c.a)),
+        index().on(c.a, c.b),
+      ])
+      const m = toModel({ t }).tables[0]!
+      return [m.checks.map((x) => [x.name, x.expression]), m.indexes.map((x) => [x.name, x.elements])]
+    }
+    expect(names(true)).toEqual(names(false))
+  })
+})
+
+describe('view column defaults', () => {
+  it('are the expressions as written, sorted by column, on plain views only', () => {
+    const users = table('users', { id: integer(), status: text() })
+    const v = view('active', {}, { columnDefaults: { status: sql`'new'`, id: sql`0` } }).as(
+      sql`select ${users.id}, ${users.status} from ${users}`,
+    )
+    expect(toModel({ users, v }).views[0]!.columnDefaults).toEqual([
+      { column: 'id', default: '0' },
+      { column: 'status', default: "'new'" },
+    ])
+    expect(toModel({ users, w: view('w').as(sql`select 1`) }).views[0]!.columnDefaults).toEqual([])
+  })
+
+  it('are refused on a materialized view, as a value, or without a valid name or an expression', () => {
+    expect(() => materializedView('m', {}, { columnDefaults: { a: sql`1` } })).toThrow(
+      /materialized view m: columnDefaults applies to views only/,
+    )
+    expect(() => view('v', {}, { columnDefaults: { a: 1 as never } })).toThrow(
+      /view v: the default of column a takes a sql`...` fragment/,
+    )
+    const empty = view('v', {}, { columnDefaults: { a: sql`` } }).as(sql`select 1 as a`)
+    expect(() => toModel({ empty })).toThrow(
+      /view public\.v, default of column a: a default needs an expression/,
+    )
+    const long = view('v', {}, { columnDefaults: { ['x'.repeat(64)]: sql`1` } }).as(sql`select 1`)
+    expect(() => toModel({ long })).toThrow(/view public\.v, default of column x+/)
+  })
 })
 
 describe('schema objects in named schemas', () => {
@@ -557,6 +655,7 @@ describe('indexes on materialized views', () => {
       where: '"n" > 1',
       nullsNotDistinct: false,
       storageParameters: [],
+      comment: null,
     })
     expect(indexesOf('totals')[2]!.elements[0]).toMatchObject({
       column: null,

@@ -455,6 +455,48 @@ const EDITS: readonly Edit[] = [
     says: [/^grant EXECUTE on function double_it\(integer\) from PUBLIC: revoked outside migrations$/],
   },
   {
+    name: 'comment on an index',
+    sql: `comment on index users_created_at_idx is 'Newest first'`,
+    says: [/^comment on index users_created_at_idx on users: added outside migrations$/],
+  },
+  {
+    name: 'comment on a primary key',
+    sql: `comment on constraint posts_pkey on posts is 'One row per post'`,
+    says: [/^comment on primary key posts_pkey on posts: added outside migrations$/],
+  },
+  {
+    name: 'comment on a unique constraint',
+    sql: `comment on constraint users_email_key on users is 'One account per address'`,
+    says: [/^comment on unique constraint users_email_key on users: added outside migrations$/],
+  },
+  {
+    name: 'comment on a check constraint',
+    sql: `comment on constraint users_age_check on users is 'No negative ages'`,
+    says: [/^comment on check constraint users_age_check on users: added outside migrations$/],
+  },
+  {
+    name: 'comment on a foreign key',
+    sql: `comment on constraint posts_author_id_fkey on posts is 'Posts go with their author'`,
+    says: [/^comment on foreign key posts_author_id_fkey on posts: added outside migrations$/],
+  },
+  {
+    name: 'comment on a policy',
+    sql: `comment on policy posts_read on posts is 'Anyone reads'`,
+    says: [/^comment on policy posts_read on posts: added outside migrations$/],
+  },
+  {
+    name: 'comment on a matview index',
+    sql: `comment on index contact_ids_id_idx is 'For concurrent refreshes'`,
+    says: [
+      /^comment on index contact_ids_id_idx on materialized view contact_ids: added outside migrations$/,
+    ],
+  },
+  {
+    name: 'set a view column default',
+    sql: `alter view user_emails alter column email set default 'nobody@example.com'`,
+    says: [/^view column user_emails\.email: default added \('nobody@example\.com'::text\)$/],
+  },
+  {
     name: 'index created on a matview by hand',
     sql: 'create index contact_ids_double_idx on contact_ids ((id * 2)) where id > 0',
     says: [/^index contact_ids_double_idx on materialized view contact_ids: added outside migrations$/],

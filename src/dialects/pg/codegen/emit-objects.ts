@@ -3,7 +3,7 @@ import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import { type EmitContext, factory } from './emit-context.js'
 import { emitIndex } from './emit-table-extras.js'
 import { sequenceOptions } from './sequence-options.js'
-import { sqlQueryTemplate } from './sql-template.js'
+import { sqlQueryTemplate, sqlTemplate } from './sql-template.js'
 import { storageParametersCode } from './storage-parameters-code.js'
 import { splitAtRelations } from './view-references.js'
 
@@ -37,8 +37,9 @@ function commentOption(comment: string): JsNode {
 }
 
 /**
- * A view's comment and options: `securityInvoker`, `securityBarrier` and `checkOption` for a view,
- * `with` (its storage parameters) for a materialized view.
+ * A view's comment and options: `securityInvoker`, `securityBarrier`, `checkOption` and
+ * `columnDefaults` (as the catalog prints them) for a view, `with` (its storage parameters) for a
+ * materialized view.
  */
 function viewOptions(view: ViewModel): JsProperty[] {
   const options: JsProperty[] = []
@@ -57,6 +58,10 @@ function viewOptions(view: ViewModel): JsProperty[] {
     const key = keys[p.name] ?? p.name
     const value = p.value === 'true' || p.value === 'false' ? js.literal(p.value) : js.string(p.value)
     options.push({ key, value })
+  }
+  if (view.columnDefaults.length > 0) {
+    const defaults = view.columnDefaults.map((d) => ({ key: d.column, value: sqlTemplate(d.default) }))
+    options.push({ key: 'columnDefaults', value: js.object(defaults) })
   }
   return options
 }

@@ -50,35 +50,35 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
 
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {
-    extras.push(
-      context.plan.writesName(pk)
-        ? js.call(use('primaryKey'), [
-            js.object([
-              { key: 'name', value: js.string(pk.name) },
-              { key: 'columns', value: js.array(columns(pk.columns)) },
-            ]),
-          ])
-        : js.call(use('primaryKey'), columns(pk.columns)),
-    )
+    const node = context.plan.writesName(pk)
+      ? js.call(use('primaryKey'), [
+          js.object([
+            { key: 'name', value: js.string(pk.name) },
+            { key: 'columns', value: js.array(columns(pk.columns)) },
+          ]),
+        ])
+      : js.call(use('primaryKey'), columns(pk.columns))
+    extras.push(withComment(node, pk.comment))
   }
   for (const u of level.uniques) {
     let node = js.method(js.call(use('unique'), nameArgument(context, u)), 'on', columns(u.columns))
     if (u.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
     if (u.deferrable) node = js.method(node, 'deferrable', u.initiallyDeferred ? [js.string('deferred')] : [])
-    extras.push(node)
+    extras.push(withComment(node, u.comment))
   }
   for (const fk of level.foreignKeys) {
     const node = foreignKey(context, table, fk)
-    if (node !== undefined) extras.push(node)
+    if (node !== undefined) extras.push(withComment(node, fk.comment))
   }
   for (const check of table.checks) {
     if (context.plan.checkColumn(check) !== undefined) continue
     use('sql')
-    extras.push(js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)]))
+    const node = js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)])
+    extras.push(withComment(node, check.comment))
   }
   const own = (name: string): JsNode => ownColumn(context, table, name)
   for (const index of table.indexes) extras.push(emitIndex(context, own, index))
-  for (const policy of table.policies) extras.push(emitPolicy(context, policy))
+  for (const policy of table.policies) extras.push(withComment(emitPolicy(context, policy), policy.comment))
   if (table.partitionBy !== null) extras.push(emitPartitionBy(context, table, table.partitionBy))
   return extras
 }
@@ -96,6 +96,11 @@ function emitPolicy(context: EmitContext, policy: PolicyModel): JsNode {
   if (policy.withCheck !== null) options.push({ key: 'withCheck', value: sqlTemplate(policy.withCheck) })
   const name = js.string(policy.name)
   return js.call(context.imports.use('policy'), options.length === 0 ? [name] : [name, js.object(options)])
+}
+
+/** `.comment('...')` after a key, check, index or policy that has one. */
+function withComment(node: JsNode, comment: string | null): JsNode {
+  return comment === null ? node : js.method(node, 'comment', [js.string(comment)])
 }
 
 function nameArgument(context: EmitContext, object: { readonly name: string }): JsNode[] {
@@ -165,7 +170,7 @@ export function emitIndex(context: EmitContext, column: (name: string) => JsNode
   if (index.nullsNotDistinct) node = js.method(node, 'nullsNotDistinct')
   if (index.storageParameters.length > 0)
     node = js.method(node, 'with', [storageParametersCode(index.storageParameters)])
-  return node
+  return withComment(node, index.comment)
 }
 
 /** A key: the column or expression alone, or wrapped in asc()/desc() to carry its own options. */

@@ -17,6 +17,7 @@ export function emitTable(context: EmitContext, table: TableModel): JsNode {
   const inlinePrimaryKey =
     table.primaryKey !== null &&
     table.primaryKey.columns.length === 1 &&
+    table.primaryKey.comment === null &&
     !context.plan.writesName(table.primaryKey)
   const columns: JsProperty[] = table.columns.map((column) => ({
     key: context.symbols.columnKey(table, column),

@@ -56,7 +56,11 @@ export function planSchema(model: SchemaModel): SchemaPlan {
     for (const u of table.uniques) add(u, table.schema, u.name, at(nameAddition(u.columns), 'key'))
     for (const fk of table.foreignKeys) add(fk, table.schema, fk.name, at(nameAddition(fk.columns), 'fkey'))
     for (const check of table.checks) {
-      const column = table.columns.find((c) => at(c.name, 'check') === check.name)?.name
+      // A column's check carries no comment: a commented one is written among the table's extras.
+      const column =
+        check.comment === null
+          ? table.columns.find((c) => at(c.name, 'check') === check.name)?.name
+          : undefined
       checkColumns.set(check, column)
       const matches = column !== undefined || at(undefined, 'check') === check.name
       add(check, table.schema, check.name, matches ? check.name : undefined)
@@ -142,7 +146,8 @@ export function inlineConstraints(
   const uniques = new Map<string, UniqueModel>()
   for (const u of table.uniques) {
     const [column] = u.columns
-    if (u.columns.length === 1 && !u.deferrable && !u.nullsNotDistinct && !uniques.has(column!)) {
+    const plain = !u.deferrable && !u.nullsNotDistinct && u.comment === null
+    if (u.columns.length === 1 && plain && !uniques.has(column!)) {
       uniques.set(column!, u)
     }
   }
@@ -153,6 +158,7 @@ export function inlineConstraints(
       fk.columns.length === 1 &&
       !fk.deferrable &&
       !fk.matchFull &&
+      fk.comment === null &&
       hasTarget(fk) &&
       !foreignKeys.has(column!)
     ) {

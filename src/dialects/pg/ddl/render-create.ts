@@ -8,7 +8,13 @@ import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { PartitionKeyModel, SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../grammar/quote.js'
-import { enumComments, tableComments, viewComments } from './render-comments.js'
+import {
+  constraintComments,
+  enumComments,
+  indexComments,
+  tableComments,
+  viewComments,
+} from './render-comments.js'
 import { renderGrantChange } from './render-grants.js'
 import { createOther, readsTablesAtCreation } from './render-others.js'
 import {
@@ -25,6 +31,7 @@ import {
 import { tablePolicies } from './render-policies.js'
 import { tableRowLevelSecurity } from './render-row-level-security.js'
 import { createCompositeType, createDomain } from './render-types.js'
+import { viewDefaults } from './render-view-defaults.js'
 
 /**
  * The statements that create a schema model in an empty database, in dependency order: schemas,
@@ -71,17 +78,21 @@ export function renderCreate(model: SchemaModel): string[] {
   }
   for (const table of model.tables) {
     for (const fk of table.foreignKeys) {
-      statements.push(`ALTER TABLE ${qualified(table.schema, table.name)} ADD ${foreignKeyConstraint(fk)}`)
+      statements.push(
+        `ALTER TABLE ${qualified(table.schema, table.name)} ADD ${foreignKeyConstraint(fk)}`,
+        ...constraintComments(table, fk),
+      )
     }
   }
   for (const table of model.tables)
-    for (const index of table.indexes) statements.push(createIndex(table, index))
+    for (const index of table.indexes)
+      statements.push(createIndex(table, index), ...indexComments(table, index))
   // After the indexes: an identity may use one.
   for (const table of model.tables) statements.push(...tableReplicaIdentity(table))
   statements.push(...create(others.createAfterTables))
   for (const view of viewsInDependencyOrder(model.views)) {
-    statements.push(createView(view), ...viewComments(view))
-    for (const index of view.indexes) statements.push(createIndex(view, index))
+    statements.push(createView(view), ...viewComments(view), ...viewDefaults(view))
+    for (const index of view.indexes) statements.push(createIndex(view, index), ...indexComments(view, index))
   }
   statements.push(...create(others.createAfterViews))
   for (const table of model.tables) statements.push(...tablePolicies(table))

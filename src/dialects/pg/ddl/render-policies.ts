@@ -1,5 +1,6 @@
 import type { PolicyModel, TableModel } from '../../../model/types.js'
 import { quoteIdent } from '../grammar/quote.js'
+import { policyComments } from './render-comments.js'
 import { qualified } from './render-parts.js'
 
 type TableRef = { readonly schema: string; readonly name: string }
@@ -38,7 +39,7 @@ export function alterPolicy(table: TableRef, from: PolicyModel, to: PolicyModel)
   return statements
 }
 
-/** The policies of a table just created. */
+/** The policies of a table just created, each with its comment. */
 export function tablePolicies(table: TableModel): string[] {
-  return table.policies.map((p) => createPolicy(table, p))
+  return table.policies.flatMap((p) => [createPolicy(table, p), ...policyComments(table, p)])
 }

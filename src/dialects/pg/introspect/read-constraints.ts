@@ -1,8 +1,8 @@
 import type {
-  CheckModel,
   ForeignKeyActionModel,
   ForeignKeyModel,
   PrimaryKeyModel,
+  TableCheckModel,
   UniqueModel,
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
@@ -14,7 +14,7 @@ export interface TableConstraints {
   primaryKey: PrimaryKeyModel | null
   readonly uniques: UniqueModel[]
   readonly foreignKeys: ForeignKeyModel[]
-  readonly checks: CheckModel[]
+  readonly checks: TableCheckModel[]
 }
 
 interface ConstraintRow {
@@ -33,6 +33,7 @@ interface ConstraintRow {
   validated: boolean
   match_type: string
   definition: string
+  comment: string | null
 }
 
 const actions: Record<string, ForeignKeyActionModel> = {
@@ -59,7 +60,8 @@ export async function readConstraints(rows: ReadRows, scope: Scope): Promise<Map
         join pg_attribute a on a.attrelid = k.confrelid and a.attnum = u.num order by u.ord) end as ref_columns,
       k.confdeltype::text as on_delete, k.confupdtype::text as on_update, k.convalidated as validated,
       k.confmatchtype::text as match_type,
-      case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end as definition
+      case when k.contype = 'c' then pg_get_constraintdef(k.oid) else '' end as definition,
+      obj_description(k.oid, 'pg_constraint') as comment
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
     join pg_namespace n on n.oid = c.relnamespace
@@ -92,9 +94,10 @@ function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
   const deferral = { deferrable: row.deferrable, initiallyDeferred: row.deferred }
   // A key or check added NOT VALID leaves the rows it found unchecked: a difference check must see.
   const validation = row.validated ? {} : { notValid: true as const }
+  const comment = row.comment
   switch (row.type) {
     case 'p':
-      entry.primaryKey = { name: row.name, columns: row.columns }
+      entry.primaryKey = { name: row.name, columns: row.columns, comment }
       return
     case 'u':
       entry.uniques.push({
@@ -102,6 +105,7 @@ function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
         columns: row.columns,
         nullsNotDistinct: row.nulls_not_distinct ?? false,
         ...deferral,
+        comment,
       })
       return
     case 'f':
@@ -115,10 +119,16 @@ function addConstraint(entry: TableConstraints, row: ConstraintRow): void {
         // MATCH PARTIAL is not implemented by PostgreSQL: 's' (simple) or 'f' (full).
         ...(row.match_type === 'f' ? { matchFull: true as const } : {}),
         ...validation,
+        comment,
       })
       return
     case 'c':
-      entry.checks.push({ name: row.name, expression: checkExpression(row.definition), ...validation })
+      entry.checks.push({
+        name: row.name,
+        expression: checkExpression(row.definition),
+        ...validation,
+        comment,
+      })
       return
     default:
       row.type satisfies never

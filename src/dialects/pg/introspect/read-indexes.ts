@@ -17,6 +17,7 @@ interface IndexRow {
   predicate: string | null
   nulls_not_distinct: boolean
   options: string[] | null
+  comment: string | null
 }
 
 /**
@@ -33,7 +34,7 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
         from unnest(x.indkey::int2[], x.indoption::int2[]) with ordinality u(num, option, ord)
         left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = u.num and u.num > 0) as attributes,
       pg_get_expr(x.indpred, x.indrelid) as predicate, x.indnullsnotdistinct as nulls_not_distinct,
-      i.reloptions::text[] as options
+      i.reloptions::text[] as options, obj_description(i.oid, 'pg_class') as comment
     from pg_index x
     join pg_class i on i.oid = x.indexrelid
     join pg_am am on am.oid = i.relam
@@ -61,6 +62,7 @@ export async function readIndexes(rows: ReadRows, scope: Scope): Promise<Map<num
       where: row.predicate,
       nullsNotDistinct: row.nulls_not_distinct,
       storageParameters: storageParameters(row.options),
+      comment: row.comment,
     }
     const list = byTable.get(row.table_oid)
     if (list === undefined) byTable.set(row.table_oid, [index])

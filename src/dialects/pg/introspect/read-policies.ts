@@ -11,6 +11,7 @@ interface PolicyRow {
   roles: string[]
   using: string | null
   with_check: string | null
+  comment: string | null
 }
 
 const COMMANDS: Record<string, PolicyCommand> = {
@@ -28,7 +29,8 @@ export async function readPolicies(rows: ReadRows, scope: Scope): Promise<Map<nu
       p.polpermissive as permissive,
       array(select case when r.oid = 0 then 'public' else (select g.rolname::text from pg_roles g where g.oid = r.oid) end
         from unnest(p.polroles) r(oid)) as roles,
-      pg_get_expr(p.polqual, p.polrelid) as using, pg_get_expr(p.polwithcheck, p.polrelid) as with_check
+      pg_get_expr(p.polqual, p.polrelid) as using, pg_get_expr(p.polwithcheck, p.polrelid) as with_check,
+      obj_description(p.oid, 'pg_policy') as comment
     from pg_policy p
     join pg_class c on c.oid = p.polrelid
     join pg_namespace n on n.oid = c.relnamespace
@@ -43,6 +45,7 @@ export async function readPolicies(rows: ReadRows, scope: Scope): Promise<Map<nu
       roles: [...row.roles].sort(compareText),
       using: row.using,
       withCheck: row.with_check,
+      comment: row.comment,
     })
     byTable.set(row.table_oid, list)
   }

@@ -16,6 +16,7 @@ interface ViewRow {
   options: string[] | null
   reads: [string, string][] | null
   comment: string | null
+  defaults: [string, string][] | null
 }
 
 /** Views read before dependsOn is narrowed to the relations of the model. */
@@ -26,7 +27,10 @@ export interface ViewShell extends Omit<ViewModel, 'dependsOn' | 'indexes'> {
   readonly reads: readonly (readonly [string, string])[]
 }
 
-/** Views and materialized views, their canonical query (pg_get_viewdef, pretty), what they read, their comments. */
+/**
+ * Views and materialized views, their canonical query (pg_get_viewdef, pretty), what they read, their
+ * comments and the defaults set on a view's columns.
+ */
 export async function readViews(rows: ReadRows, scope: Scope, serverVersion: number): Promise<ViewShell[]> {
   const found = await rows<ViewRow>(sql`
     select c.oid as oid, n.nspname::text as schema, c.relname::text as name, c.relkind = 'm' as materialized,
@@ -38,7 +42,11 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
         join pg_class rc on rc.oid = d.refobjid
         join pg_namespace rn on rn.oid = rc.relnamespace
         where r.ev_class = c.oid) as reads,
-      obj_description(c.oid, 'pg_class') as comment, c.reloptions::text[] as options
+      obj_description(c.oid, 'pg_class') as comment, c.reloptions::text[] as options,
+      (select json_agg(json_build_array(a.attname, pg_get_expr(d.adbin, d.adrelid)))
+        from pg_attrdef d
+        join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum and not a.attisdropped
+        where d.adrelid = c.oid) as defaults
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
@@ -55,6 +63,9 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
       storageParameters: storageParameters(row.options).map(viewOption),
       reads: row.reads ?? [],
       comment: row.comment,
+      columnDefaults: (row.defaults ?? [])
+        .map(([column, expression]) => ({ column, default: expression }))
+        .sort((a, b) => compareText(a.column, b.column)),
     })
   }
   return views.sort(bySchemaAndName)

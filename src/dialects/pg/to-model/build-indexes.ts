@@ -5,6 +5,7 @@ import { SQL } from '../../../sql/sql.js'
 import { ddlExpression } from '../grammar/ddl-expression.js'
 import { identifierProblem } from '../grammar/identifiers.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../grammar/naming.js'
+import { commentOrFail } from './comment-text.js'
 import { storageParameterModels } from './storage-parameters.js'
 
 /**
@@ -18,11 +19,12 @@ export function buildIndexes(
   fail: (problem: string, what: string) => never,
   names: NameAllocator,
 ): IndexModel[] {
-  return byJson(specs.map((spec) => indexInput(spec, nameOf, fail))).map((input) => {
+  return byJson(specs.map((spec) => indexInput(spec, nameOf, fail))).map(({ comment, ...input }) => {
     const problem = input.name === undefined ? undefined : identifierProblem(input.name)
     if (problem !== undefined) fail(problem, 'index')
     return {
       ...input.model,
+      comment,
       name:
         input.name ??
         names.choose(
@@ -36,10 +38,13 @@ export function buildIndexes(
   })
 }
 
-/** Canonical order for unnamed indexes, so their default names never depend on declaration order. */
-function byJson<T>(items: readonly T[]): T[] {
+/**
+ * Canonical order for unnamed indexes, so their default names never depend on declaration order
+ * (nor on their comments).
+ */
+function byJson<T extends { comment: string | null }>(items: readonly T[]): T[] {
   return items
-    .map((item) => ({ item, key: JSON.stringify(item) }))
+    .map((item) => ({ item, key: JSON.stringify({ ...item, comment: undefined }) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ item }) => item)
 }
@@ -56,7 +61,8 @@ function indexInput(
 ): {
   name: string | undefined
   keys: ({ column: string } | { expression: string })[]
-  model: Omit<IndexModel, 'name'>
+  model: Omit<IndexModel, 'name' | 'comment'>
+  comment: string | null
 } {
   const what = `index ${spec.name ?? ''}`.trim()
   if (spec.elements.length === 0) fail('needs at least one key: index().on(...)', what)
@@ -94,6 +100,7 @@ function indexInput(
       nullsNotDistinct: spec.nullsNotDistinct,
       storageParameters: storageParameterModels(spec.storageParameters, (problem) => fail(problem, what)),
     },
+    comment: commentOrFail(spec.comment, (problem) => fail(problem, what)),
   }
 }
 

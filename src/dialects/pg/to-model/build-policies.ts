@@ -2,6 +2,7 @@ import type { PolicyModel } from '../../../model/types.js'
 import type { PolicySpec } from '../../../schema/table-extras.js'
 import { ddlExpression } from '../grammar/ddl-expression.js'
 import { identifierProblem } from '../grammar/identifiers.js'
+import { commentOrFail } from './comment-text.js'
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -36,6 +37,7 @@ export function buildPolicies(
       roles: [...new Set(roles)].sort(compareText),
       using,
       withCheck,
+      comment: commentOrFail(spec.comment, (problem) => fail(problem, what)),
     }
   })
   return policies.sort((a, b) => compareText(a.name, b.name))

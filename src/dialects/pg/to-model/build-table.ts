@@ -1,9 +1,9 @@
 import { SchemaError } from '../../../model/schema-error.js'
 import type {
-  CheckModel,
   ColumnModel,
   PrimaryKeyModel,
   SequenceModel,
+  TableCheckModel,
   TableModel,
   UniqueModel,
 } from '../../../model/types.js'
@@ -20,13 +20,16 @@ import { sequenceNumbers } from '../grammar/sequence-numbers.js'
 import { buildIndexes } from './build-indexes.js'
 import { partitionKeyModel, partitionOfModel } from './build-partition.js'
 import { buildPolicies } from './build-policies.js'
-import { commentText } from './comment-text.js'
+import { commentOrFail, commentText } from './comment-text.js'
 import { storageParameterModels } from './storage-parameters.js'
 
 /** A foreign key whose target is resolved once every table is built. */
 export interface PendingForeignKey {
   readonly owner: { readonly schema: string; readonly name: string }
-  readonly spec: Pick<ForeignKeySpec, 'name' | 'onDelete' | 'onUpdate' | 'deferrable' | 'matchFull'>
+  readonly spec: Pick<
+    ForeignKeySpec,
+    'name' | 'onDelete' | 'onUpdate' | 'deferrable' | 'matchFull' | 'comment'
+  >
   readonly columns: readonly string[]
   readonly references: () => readonly AnyColumn[]
 }
@@ -37,10 +40,13 @@ export interface BuiltTable {
   readonly foreignKeys: readonly PendingForeignKey[]
 }
 
-/** Canonical order for unnamed objects of one kind, so their default names never depend on declaration order. */
-function byJson<T>(items: readonly T[]): T[] {
+/**
+ * Canonical order for unnamed objects of one kind, so their default names never depend on declaration
+ * order (nor on their comments).
+ */
+function byJson<T extends { comment?: string | undefined }>(items: readonly T[]): T[] {
   return items
-    .map((item) => ({ item, key: JSON.stringify(item) }))
+    .map((item) => ({ item, key: JSON.stringify({ ...item, comment: undefined }) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .map(({ item }) => item)
 }
@@ -178,10 +184,15 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       : {
           name: checkName(pkSpec?.name, 'primary key') ?? names.choose(def.name, undefined, 'pkey'),
           columns: pkColumns,
+          comment: commentOrFail(pkSpec?.comment, (problem) => fail(problem, 'primary key')),
         }
 
   // Unique constraints: column-level in column order, then table-level in canonical order.
-  const uniqueInputs: { spec: Omit<UniqueSpec, 'columns' | 'kind'>; columns: string[] }[] = []
+  const uniqueInputs: {
+    spec: Omit<UniqueSpec, 'columns' | 'kind' | 'comment'>
+    columns: string[]
+    comment?: string | undefined
+  }[] = []
   for (const column of entries) {
     const u = column.config.unique
     if (u !== undefined) {
@@ -194,20 +205,27 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
   const tableUniques = specs('unique').map((u) => ({
     spec: { name: u.name, nullsNotDistinct: u.nullsNotDistinct, deferrable: u.deferrable },
     columns: columnNames(u.columns, `unique ${u.name ?? ''}`.trim()),
+    comment: u.comment,
   }))
   uniqueInputs.push(...byJson(tableUniques))
-  const uniques: UniqueModel[] = uniqueInputs.map(({ spec, columns: keyColumns }) => ({
+  const uniques: UniqueModel[] = uniqueInputs.map(({ spec, columns: keyColumns, comment }) => ({
     name:
       checkName(spec.name, 'unique constraint') ?? names.choose(def.name, nameAddition(keyColumns), 'key'),
     columns: keyColumns,
     nullsNotDistinct: spec.nullsNotDistinct,
     deferrable: spec.deferrable !== undefined,
     initiallyDeferred: spec.deferrable === 'deferred',
+    comment: commentOrFail(comment, (problem) => fail(problem, `unique ${keyColumns.join(', ')}`)),
   }))
 
   // Checks: column-level ones are named after their column, table-level ones after the single
   // column they mention (as PostgreSQL does), else after the table alone.
-  const checkInputs: { name: string | undefined; column: string | undefined; expression: string }[] = []
+  const checkInputs: {
+    name: string | undefined
+    column: string | undefined
+    expression: string
+    comment?: string | undefined
+  }[] = []
   for (const column of entries) {
     for (const check of column.config.checks) {
       checkInputs.push({ name: check.name, column: column.name, expression: ddlExpression(check.expression) })
@@ -219,13 +237,15 @@ export function buildTable(table: AnyTable, names: NameAllocator): BuiltTable {
       name: spec.name,
       column: mentioned.length === 1 ? mentioned[0] : undefined,
       expression: ddlExpression(spec.expression),
+      comment: spec.comment,
     })
   }
-  const checks: CheckModel[] = byJson(checkInputs).map((check) => {
+  const checks: TableCheckModel[] = byJson(checkInputs).map((check) => {
     if (check.expression === '') fail('a check constraint needs an expression')
     return {
       name: checkName(check.name, 'check constraint') ?? names.choose(def.name, check.column, 'check'),
       expression: check.expression,
+      comment: commentOrFail(check.comment, (problem) => fail(problem, 'check constraint')),
     }
   })
 

@@ -5,7 +5,14 @@ import { SchemaError } from '../../../model/schema-error.js'
  * removes one), so an empty text is none; a NUL character cannot be stored in text at all.
  */
 export function commentText(text: string | undefined, label: string): string | null {
+  return commentOrFail(text, (problem) => {
+    throw new SchemaError(label, problem)
+  })
+}
+
+/** `commentText` for a part of an object (a key, an index, a policy) whose builder words the error. */
+export function commentOrFail(text: string | undefined, fail: (problem: string) => never): string | null {
   if (text === undefined || text === '') return null
-  if (text.includes('\u0000')) throw new SchemaError(label, 'a comment cannot contain the NUL character')
+  if (text.includes('\u0000')) fail('a comment cannot contain the NUL character')
   return text
 }

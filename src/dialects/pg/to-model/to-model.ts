@@ -27,6 +27,7 @@ import { commentText } from './comment-text.js'
 import { incomparableTypes } from './comparable-types.js'
 import { reserveExplicitNames } from './reserve-names.js'
 import { storageParameterModels } from './storage-parameters.js'
+import { viewColumnDefaults } from './view-column-defaults.js'
 
 const byName = <T extends { schema: string; name: string }>(a: T, b: T): number =>
   a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema)
@@ -264,6 +265,7 @@ function resolveForeignKey(
     deferrable: fk.spec.deferrable !== undefined,
     initiallyDeferred: fk.spec.deferrable === 'deferred',
     ...(fk.spec.matchFull === true ? { matchFull: true as const } : {}),
+    comment: commentText(fk.spec.comment, label),
   }
 }
 
@@ -354,6 +356,7 @@ function viewModel(view: View, relations: ReadonlySet<string>, names: NameAlloca
       def.comment,
       `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,
     ),
+    columnDefaults: viewColumnDefaults(def.columnDefaults, fail),
   }
 }
 

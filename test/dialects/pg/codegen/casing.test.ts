@@ -22,7 +22,7 @@ describe("codegen with casing: 'snake_case'", () => {
             columnModel('userID', 'integer'),
             columnModel('Legacy Code', 'text'),
           ],
-          { primaryKey: { name: 'users_pkey', columns: ['id'] } },
+          { primaryKey: { comment: null, name: 'users_pkey', columns: ['id'] } },
         ),
         tableModel('entries', [columnModel('logged_at', 'timestamp with time zone')], { schema: 'audit' }),
       ],

@@ -22,6 +22,7 @@ const enumModel = (schema: string, name: string, comment: string | null): EnumMo
 })
 
 const viewModel = (schema: string, name: string, materialized: boolean, comment: string): ViewModel => ({
+  columnDefaults: [],
   schema,
   name,
   materialized,
@@ -46,7 +47,7 @@ describe('codegen of comments', () => {
           columnModel('note', 'text', { comment: TRICKY }),
           columnModel('plain', 'text'),
         ],
-        { comment: TRICKY, primaryKey: { name: 'comment_pkey', columns: ['id'] } },
+        { comment: TRICKY, primaryKey: { comment: null, name: 'comment_pkey', columns: ['id'] } },
       ),
     ],
     views: [

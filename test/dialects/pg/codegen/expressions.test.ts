@@ -77,13 +77,14 @@ describe('codegen of checks, generated columns, index expressions and views', ()
       columnModel('name_length', 'integer', { generated: 'length(name)' }),
     ],
     {
-      primaryKey: { name: 'items_pkey', columns: ['id'] },
+      primaryKey: { comment: null, name: 'items_pkey', columns: ['id'] },
       checks: [
-        { name: 'items_check', expression: `((id > 0) AND (name <> ${tricky}::text))` },
-        { name: 'items_name_check', expression: `(name <> ${tricky}::text)` },
+        { comment: null, name: 'items_check', expression: `((id > 0) AND (name <> ${tricky}::text))` },
+        { comment: null, name: 'items_name_check', expression: `(name <> ${tricky}::text)` },
       ],
       indexes: [
         {
+          comment: null,
           name: 'items_lower_idx',
           unique: false,
           method: 'btree',
@@ -115,6 +116,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
     dependsOn: ['public.items'],
     indexes: [],
     comment: null,
+    columnDefaults: [],
   }
   const model = schemaModel({ tables: [table], views: [view] })
   const { source } = codegen(model)

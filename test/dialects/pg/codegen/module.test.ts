@@ -18,6 +18,7 @@ const other = (
 })
 
 const view = (schema: string, name: string, definition: string, dependsOn: string[]): ViewModel => ({
+  columnDefaults: [],
   schema,
   name,
   materialized: false,

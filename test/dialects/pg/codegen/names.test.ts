@@ -11,6 +11,7 @@ const fk = (
   references: string[],
   schema = 'public',
 ): ForeignKeyModel => ({
+  comment: null,
   name,
   columns,
   references: { schema, table, columns: references },
@@ -20,6 +21,7 @@ const fk = (
   initiallyDeferred: false,
 })
 const plainIndex = (name: string, columns: string[]): IndexModel => ({
+  comment: null,
   name,
   unique: false,
   method: 'btree',
@@ -54,7 +56,10 @@ describe('codegen of identifiers', () => {
     schemas: ['auth'],
     enums: [{ schema: 'public', name: 'function', values: ['a'], comment: null }],
     tables: [
-      tableModel('users', [id()], { schema: 'auth', primaryKey: { name: 'users_pkey', columns: ['id'] } }),
+      tableModel('users', [id()], {
+        schema: 'auth',
+        primaryKey: { comment: null, name: 'users_pkey', columns: ['id'] },
+      }),
       tableModel('delete', [
         columnModel('default', 'text'),
         columnModel('interface', 'public.function'),
@@ -67,7 +72,7 @@ describe('codegen of identifiers', () => {
         columnModel('!?', 'integer'),
       ]),
       tableModel('index', [id()]),
-      tableModel('users', [id()], { primaryKey: { name: 'users_pkey', columns: ['id'] } }),
+      tableModel('users', [id()], { primaryKey: { comment: null, name: 'users_pkey', columns: ['id'] } }),
     ],
   })
   const { source } = codegen(model)
@@ -148,9 +153,10 @@ describe('codegen of constraint, index and sequence names', () => {
           }),
         ],
         {
-          primaryKey: { name: 'orders_pkey', columns: ['id'] },
+          primaryKey: { comment: null, name: 'orders_pkey', columns: ['id'] },
           uniques: [
             {
+              comment: null,
               name: 'orders_code_key',
               columns: ['code'],
               nullsNotDistinct: false,
@@ -158,6 +164,7 @@ describe('codegen of constraint, index and sequence names', () => {
               initiallyDeferred: false,
             },
             {
+              comment: null,
               name: 'ref_is_unique',
               columns: ['ref'],
               nullsNotDistinct: false,
@@ -170,9 +177,9 @@ describe('codegen of constraint, index and sequence names', () => {
             fk('user_link', ['a'], 'users', ['id']),
           ],
           checks: [
-            { name: 'a_positive', expression: '(a > 0)' },
-            { name: 'orders_a_check', expression: '(a > 1)' },
-            { name: 'orders_check', expression: '(a < b)' },
+            { comment: null, name: 'a_positive', expression: '(a > 0)' },
+            { comment: null, name: 'orders_a_check', expression: '(a > 1)' },
+            { comment: null, name: 'orders_check', expression: '(a < b)' },
           ],
           // PostgreSQL named the second index on b orders_b_idx1 because orders_b_idx was taken.
           indexes: [
@@ -185,7 +192,7 @@ describe('codegen of constraint, index and sequence names', () => {
       tableModel('renamed', [
         columnModel('id', 'integer', { notNull: true, default: "nextval('public.renamed_ids'::regclass)" }),
       ]),
-      tableModel('users', [id()], { primaryKey: { name: 'pk_users', columns: ['id'] } }),
+      tableModel('users', [id()], { primaryKey: { comment: null, name: 'pk_users', columns: ['id'] } }),
     ],
   })
   const { source, warnings } = codegen(model)
@@ -231,14 +238,14 @@ describe('codegen of references', () => {
     tables: [
       tableModel('accounts', [id()], {
         schema: 'crm',
-        primaryKey: { name: 'accounts_pkey', columns: ['id'] },
+        primaryKey: { comment: null, name: 'accounts_pkey', columns: ['id'] },
       }),
       tableModel('a', [id(), columnModel('b_id', 'integer')], {
-        primaryKey: { name: 'a_pkey', columns: ['id'] },
+        primaryKey: { comment: null, name: 'a_pkey', columns: ['id'] },
         foreignKeys: [fk('a_b_id_fkey', ['b_id'], 'b', ['id'])],
       }),
       tableModel('b', [id(), columnModel('a_id', 'integer')], {
-        primaryKey: { name: 'b_pkey', columns: ['id'] },
+        primaryKey: { comment: null, name: 'b_pkey', columns: ['id'] },
         foreignKeys: [fk('b_a_id_fkey', ['a_id'], 'a', ['id'])],
       }),
       tableModel(
@@ -250,7 +257,7 @@ describe('codegen of references', () => {
           columnModel('account_id', 'integer'),
         ],
         {
-          primaryKey: { name: 'nodes_pkey', columns: ['id'] },
+          primaryKey: { comment: null, name: 'nodes_pkey', columns: ['id'] },
           foreignKeys: [
             fk('nodes_account_id_fkey', ['account_id'], 'accounts', ['id'], 'crm'),
             fk('nodes_parent_id_fkey', ['parent_id'], 'nodes', ['id']),
@@ -278,7 +285,7 @@ describe('codegen of references', () => {
   it('annotates every reference of a longer cycle, not one that only points into it', () => {
     const table = (name: string, target: string) =>
       tableModel(name, [id(), columnModel('next_id', 'integer')], {
-        primaryKey: { name: `${name}_pkey`, columns: ['id'] },
+        primaryKey: { comment: null, name: `${name}_pkey`, columns: ['id'] },
         foreignKeys: [fk(`${name}_next_id_fkey`, ['next_id'], target, ['id'])],
       })
     const ring = codegen(

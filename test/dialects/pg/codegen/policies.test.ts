@@ -25,8 +25,17 @@ describe('codegen of policies', () => {
       tableModel('notes', [columnModel('owner', 'text')], {
         rowLevelSecurity: { enabled: true, forced: false },
         policies: [
-          { name: 'open', permissive: true, command: 'all', roles: ['public'], using: null, withCheck: null },
           {
+            comment: null,
+            name: 'open',
+            permissive: true,
+            command: 'all',
+            roles: ['public'],
+            using: null,
+            withCheck: null,
+          },
+          {
+            comment: null,
             name: 'own',
             permissive: false,
             command: 'update',

@@ -163,6 +163,7 @@ describe('codegen of indexes', () => {
         {
           indexes: [
             {
+              comment: null,
               name: 'docs_body_idx',
               unique: false,
               method: 'hnsw',
@@ -173,6 +174,7 @@ describe('codegen of indexes', () => {
               storageParameters: [],
             },
             {
+              comment: null,
               name: 'docs_search',
               unique: false,
               method: 'btree',
@@ -193,6 +195,7 @@ describe('codegen of indexes', () => {
               storageParameters: [],
             },
             {
+              comment: null,
               name: 'docs_title_rank_idx',
               unique: true,
               method: 'btree',

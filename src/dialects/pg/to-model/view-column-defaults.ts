@@ -1,0 +1,23 @@
+import type { ViewColumnDefaultModel } from '../../../model/types.js'
+import type { SQL } from '../../../sql/sql.js'
+import { ddlExpression } from '../grammar/ddl-expression.js'
+import { identifierProblem } from '../grammar/identifiers.js'
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** A view's column defaults as the model holds them: sorted by column, expressions as written. */
+export function viewColumnDefaults(
+  defaults: Readonly<Record<string, SQL>>,
+  fail: (problem: string, what: string) => never,
+): ViewColumnDefaultModel[] {
+  return Object.entries(defaults)
+    .map(([column, expression]) => {
+      const what = `default of column ${column}`
+      const problem = identifierProblem(column)
+      if (problem !== undefined) fail(problem, what)
+      const text = ddlExpression(expression)
+      if (text === '') fail('a default needs an expression', what)
+      return { column, default: text }
+    })
+    .sort((a, b) => compareText(a.column, b.column))
+}
