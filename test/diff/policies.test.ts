@@ -41,7 +41,15 @@ describe('diff and render: policies', () => {
       c: { to: ['PUBLIC'] },
     })
     expect(model.tables[0]!.policies).toEqual([
-      { name: 'a', permissive: true, command: 'all', roles: ['public'], using: null, withCheck: null },
+      {
+        name: 'a',
+        permissive: true,
+        command: 'all',
+        roles: ['public'],
+        using: null,
+        withCheck: null,
+        comment: null,
+      },
       {
         name: 'b',
         permissive: false,
@@ -49,8 +57,17 @@ describe('diff and render: policies', () => {
         roles: ['amy', 'zed'],
         using: 'true',
         withCheck: 'id > 0',
+        comment: null,
       },
-      { name: 'c', permissive: true, command: 'all', roles: ['public'], using: null, withCheck: null },
+      {
+        name: 'c',
+        permissive: true,
+        command: 'all',
+        roles: ['public'],
+        using: null,
+        withCheck: null,
+        comment: null,
+      },
     ])
   })
 
@@ -143,7 +160,15 @@ describeEachSchemaTarget('diff and render: policies on a database', (target) => 
     await applyStatements(target.db, renderCreate(model))
     const read = (await introspect(target.db)).tables[0]!
     expect(read.policies).toEqual([
-      { name: 'open', permissive: true, command: 'all', roles: ['public'], using: null, withCheck: null },
+      {
+        name: 'open',
+        permissive: true,
+        command: 'all',
+        roles: ['public'],
+        using: null,
+        withCheck: null,
+        comment: null,
+      },
       {
         name: 'own',
         permissive: false,
@@ -151,6 +176,7 @@ describeEachSchemaTarget('diff and render: policies on a database', (target) => 
         roles: ['public'],
         using: '(user_id = 1)',
         withCheck: '(id > 0)',
+        comment: null,
       },
     ])
     expect((await introspect(target.db)).others.filter((o) => (o.kind as string) === 'policy')).toEqual([])
