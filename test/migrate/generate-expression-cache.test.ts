@@ -17,6 +17,7 @@ import {
   text,
   timestamptz,
   toModel,
+  view,
 } from 'tidemark/pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { authoredDefaults } from '../../src/cli/schema-model.js'
@@ -64,6 +65,8 @@ describe('generate without a shadow database, from expressions learned before', 
         ...t,
         comment: null,
         columns: t.columns.map((c) => ({ ...c, comment: c.name === 'id' ? 'The key' : c.comment })),
+        indexes: t.indexes.map((i) => ({ ...i, comment: 'An index' })),
+        uniques: t.uniques.map((u) => ({ ...u, comment: 'A key' })),
       })),
       views: model.views.map((v) => ({ ...v, comment: `${v.comment} (changed)` })),
     }
@@ -71,7 +74,9 @@ describe('generate without a shadow database, from expressions learned before', 
     expect(planned.plan.shadow).toBe(false)
     expect([...new Set(planned.plan.up.map((c) => c.kind))].sort()).toEqual([
       'set-column-comment',
+      'set-constraint-comment',
       'set-enum-comment',
+      'set-index-comment',
       'set-table-comment',
       'set-view-comment',
     ])
@@ -131,6 +136,22 @@ describe('generate without a shadow database, from expressions learned before', 
     const up = await readFile(join(own.dir, first.written!.name, 'up.sql'), 'utf8')
     // As authored, while the model compares PostgreSQL's reprint.
     expect(up).toContain(`USING ("owner" = current_user) WITH CHECK ("owner" <> '')`)
+    const again = await generateMigration(own)
+    expect(again.plan.shadow).toBe(false)
+    expect(again.written).toBeNull()
+  })
+
+  it('learns view column defaults too: an unchanged view with defaults plans with no shadow', async () => {
+    const notes = table('notes', { id: integer().primaryKey(), owner: text().notNull() })
+    const mine = view('mine', {}, { columnDefaults: { owner: sql`'nobody'` } }).as(
+      sql`select ${notes.id}, ${notes.owner} from ${notes}`,
+    )
+    const own = { ...options({ notes, mine }), dir: join(dir, 'view-default-migrations') }
+    const first = await generateMigration({ ...own, name: 'notes' })
+    expect(first.plan.shadow).toBe(true)
+    const up = await readFile(join(own.dir, first.written!.name, 'up.sql'), 'utf8')
+    // As authored, while the model compares PostgreSQL's reprint ('nobody'::text).
+    expect(up).toContain(`ALTER VIEW "public"."mine" ALTER COLUMN "owner" SET DEFAULT 'nobody'`)
     const again = await generateMigration(own)
     expect(again.plan.shadow).toBe(false)
     expect(again.written).toBeNull()
