@@ -3,7 +3,7 @@
  * on, and nothing more when a view rebuilt around another change keeps its comment.
  */
 import type { SchemaModel } from 'tidemark'
-import { bigint, comment, enumType, integer, sql, table, text, toModel, view } from 'tidemark/pg'
+import { bigint, comment, enumType, index, integer, sql, table, text, toModel, view } from 'tidemark/pg'
 import { describe, expect, it } from 'vitest'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { diff } from '../../src/diff/diff.js'
@@ -64,6 +64,22 @@ describe('drift findings for comments', () => {
       'column users.id: type changed from integer to bigint',
     ])
     expect(renderChanges(diff(live, base))).toContain(`COMMENT ON VIEW "public"."user_ids" IS 'Ids'`)
+  })
+
+  it('words an index built again around a type change by its comment when only that differs', () => {
+    const indexed = (wideIds: boolean, note: string) => {
+      const items = table('items', { id: wideIds ? bigint() : integer() }, (t) => [
+        index('items_id_idx').on(t.id).comment(note),
+      ])
+      return toModel({ items })
+    }
+    expect(messages(indexed(false, 'By id'), indexed(true, 'Lookups'))).toEqual([
+      'column items.id: type changed from integer to bigint',
+      'index items_id_idx on items: comment changed',
+    ])
+    expect(messages(indexed(false, 'By id'), indexed(true, 'By id'))).toEqual([
+      'column items.id: type changed from integer to bigint',
+    ])
   })
 
   it('lists nothing for the comments of a table added or dropped as a whole', () => {

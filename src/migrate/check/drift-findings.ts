@@ -161,10 +161,17 @@ function definitions(model: SchemaModel): Map<string, unknown> {
 }
 
 /**
- * What changed in a constraint replaced by hand: said plainly when it is only its validation (a
- * NOT VALID constraint leaves the rows that were there unchecked), else "definition changed".
+ * What changed in a constraint or index replaced by hand: said plainly when it is only its comment
+ * or its validation (a NOT VALID constraint leaves the rows that were there unchecked), else
+ * "definition changed".
  */
 function definitionChange(was: unknown, is: unknown): string {
+  // Built again for another reason (a column it covers changes type), it differs only by its comment.
+  if (isRecord(was) && isRecord(is) && was.comment !== is.comment) {
+    const { comment: _was, ...wasRest } = was
+    const { comment: _is, ...isRest } = is
+    if (deepEqual(wasRest, isRest)) return 'comment changed'
+  }
   if (!isRecord(was) || !isRecord(is) || was.notValid === is.notValid) return 'definition changed'
   const { notValid: _was, ...wasRest } = was
   const { notValid: _is, ...isRest } = is
