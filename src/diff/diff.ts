@@ -1,6 +1,11 @@
 import { objectKey as key } from '../model/object-key.js'
 import { tablesInPartitionOrder } from '../model/partition-order.js'
-import type { SchemaModel, TableModel, ViewColumnDefaultModel } from '../model/types.js'
+import type {
+  SchemaModel,
+  TableModel,
+  ViewColumnCommentModel,
+  ViewColumnDefaultModel,
+} from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
 import { planEnums } from './enums.js'
@@ -133,8 +138,22 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       target === undefined ||
       dependents.views.has(key(view)) ||
       !same(
-        { ...view, comment: null, storageParameters: [], indexes: [], columnDefaults: [] },
-        { ...target, comment: null, storageParameters: [], indexes: [], columnDefaults: [] },
+        {
+          ...view,
+          comment: null,
+          storageParameters: [],
+          indexes: [],
+          columnDefaults: [],
+          columnComments: [],
+        },
+        {
+          ...target,
+          comment: null,
+          storageParameters: [],
+          indexes: [],
+          columnDefaults: [],
+          columnComments: [],
+        },
       ) ||
       view.dependsOn.some(
         (d) => changedTables.has(d) || rebuiltViews.has(d) || (!targetTables.has(d) && !targetViews.has(d)),
@@ -274,6 +293,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     }
     const ref = { schema: view.schema, name: view.name }
     plan.addAll(viewColumnDefaults(ref, current.columnDefaults, view.columnDefaults))
+    plan.addAll(viewColumnComments(ref, current.columnComments, view.columnComments))
     if (current.comment === view.comment) continue
     plan.add({
       kind: 'set-view-comment',
@@ -336,6 +356,21 @@ function viewColumnDefaults(
   return columns.flatMap((column): ChangeBody[] => {
     const [was, is] = [before.get(column) ?? null, after.get(column) ?? null]
     return was === is ? [] : [{ kind: 'set-view-column-default', view, column, from: was, to: is }]
+  })
+}
+
+/** The column comments that differ on a view that stays: set, changed or removed in place. */
+function viewColumnComments(
+  view: { schema: string; name: string },
+  from: readonly ViewColumnCommentModel[],
+  to: readonly ViewColumnCommentModel[],
+): ChangeBody[] {
+  const before = new Map(from.map((c) => [c.column, c.comment]))
+  const after = new Map(to.map((c) => [c.column, c.comment]))
+  const columns = [...new Set([...before.keys(), ...after.keys()])].sort()
+  return columns.flatMap((column): ChangeBody[] => {
+    const [was, is] = [before.get(column) ?? null, after.get(column) ?? null]
+    return was === is ? [] : [{ kind: 'set-view-column-comment', view, column, from: was, to: is }]
   })
 }
 

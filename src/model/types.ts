@@ -14,8 +14,8 @@
  *   (`balance >= 0` is stored as `(balance >= (0)::numeric)`), which only its own parser can
  *   reproduce; comparisons load both sides into a database first rather than guessing.
  * - 64-bit numbers (sequence bounds) are decimal strings, never JS numbers.
- * - Comments (tables, columns, views, indexes, table constraints, policies, enums, domains, composite
- *   types) are their exact text, or null for none: PostgreSQL keeps no empty comment
+ * - Comments (tables, columns, views and their columns, indexes, table constraints, policies, enums,
+ *   domains, composite types) are their exact text, or null for none: PostgreSQL keeps no empty comment
  *   (`COMMENT ... IS ''` removes it), so an empty one is null too.
  */
 export interface SchemaModel {
@@ -384,6 +384,14 @@ export interface ViewModel {
    * column it leaves out, sorted by column; always empty for a materialized view.
    */
   readonly columnDefaults: readonly ViewColumnDefaultModel[]
+  /** COMMENT ON COLUMN of the view's (or materialized view's) columns that have one, sorted by column. */
+  readonly columnComments: readonly ViewColumnCommentModel[]
+}
+
+export interface ViewColumnCommentModel {
+  readonly column: string
+  /** The exact text (never empty). */
+  readonly comment: string
 }
 
 export interface ViewColumnDefaultModel {

@@ -30,6 +30,8 @@ export interface ViewDefinition {
   readonly indexes: readonly IndexSpec[]
   /** Views only: column defaults, by the column's name in the database. */
   readonly columnDefaults: Readonly<Record<string, SQL>>
+  /** COMMENT ON COLUMN, by the column's name in the database; an empty text is no comment. */
+  readonly columnComments: Readonly<Record<string, string>>
 }
 
 export interface ViewOptions {
@@ -53,6 +55,11 @@ export interface ViewOptions {
    * out, before the table's own defaults apply, e.g. `{ status: sql\`'draft'\` }`.
    */
   readonly columnDefaults?: Readonly<Record<string, SQL>>
+  /**
+   * COMMENT ON COLUMN for the view's columns, by their name in the database, e.g.
+   * `{ total: 'Sum of the lines, tax included' }`. An empty text is no comment.
+   */
+  readonly columnComments?: Readonly<Record<string, string>>
 }
 
 export interface ViewBase<N extends string, C extends ColumnMap> extends SqlReference {
@@ -150,8 +157,9 @@ function viewBuilder<N extends string, C extends ColumnMap>(
   const storageParameters = viewParameters(name, materialized, options)
   const casing = checkCasing(options.casing, `view ${name}`)
   const columnDefaults = viewColumnDefaults(name, materialized, options.columnDefaults)
+  const columnComments = viewColumnComments(name, options.columnComments)
   return new ViewBuilder(
-    { schema, name, materialized, comment, storageParameters, casing, columnDefaults },
+    { schema, name, materialized, comment, storageParameters, casing, columnDefaults, columnComments },
     columns ?? ({} as C),
   )
 }
@@ -170,6 +178,22 @@ function viewColumnDefaults(
     if (!(expression instanceof SQL))
       throw new TypeError(`view ${name}: the default of column ${column} takes a sql\`...\` fragment`)
     setOwnProperty(copy, column, expression)
+  }
+  return Object.freeze(copy)
+}
+
+function viewColumnComments(
+  name: string,
+  comments: ViewOptions['columnComments'],
+): Readonly<Record<string, string>> {
+  if (comments === undefined) return Object.freeze({})
+  if (typeof comments !== 'object' || comments === null)
+    throw new TypeError(`view ${name}: columnComments takes an object of texts by column`)
+  const copy: Record<string, string> = {}
+  for (const [column, text] of Object.entries(comments)) {
+    if (typeof text !== 'string')
+      throw new TypeError(`view ${name}: the comment of column ${column} takes a string`)
+    setOwnProperty(copy, column, text)
   }
   return Object.freeze(copy)
 }

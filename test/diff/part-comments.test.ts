@@ -12,6 +12,7 @@ interface Parts {
   readonly policy?: string
   readonly using?: string
   readonly viewDefault?: string
+  readonly viewColumn?: string
 }
 
 const commented = <T extends { comment(text: string): T }>(extra: T, text: string | undefined): T =>
@@ -25,7 +26,10 @@ function schemaWith(p: Parts) {
     commented(policy('users_read', { using: sql.raw(p.using ?? 'true') }), p.policy),
   ])
   const columnDefaults = p.viewDefault === undefined ? undefined : { email: sql.raw(p.viewDefault) }
-  const emails = view('emails', {}, { columnDefaults }).as(sql`select ${users.email} from ${users}`)
+  const columnComments = p.viewColumn === undefined ? undefined : { email: p.viewColumn }
+  const emails = view('emails', {}, { columnDefaults, columnComments }).as(
+    sql`select ${users.email} from ${users}`,
+  )
   return toModel({ users, emails })
 }
 
@@ -90,6 +94,19 @@ describe('diff and render: comments on keys, checks, indexes and policies, view 
     ])
     expect(diff(schemaWith({}), schemaWith({ viewDefault: "'a'" })).map(describeChange)).toEqual([
       'set default of view column emails.email',
+    ])
+  })
+
+  it("sets, changes and removes a view column's comment without building the view again", () => {
+    const changes = (from: Parts, to: Parts) => diff(schemaWith(from), schemaWith(to))
+    expect(changes({}, { viewColumn: 'Address' }).map(describeChange)).toEqual([
+      'set comment on view column emails.email',
+    ])
+    expect(renderChanges(changes({ viewColumn: 'Address' }, { viewColumn: 'Mail' }))).toEqual([
+      `COMMENT ON COLUMN "public"."emails"."email" IS 'Mail'`,
+    ])
+    expect(renderChanges(changes({ viewColumn: 'Address' }, {}))).toEqual([
+      'COMMENT ON COLUMN "public"."emails"."email" IS NULL',
     ])
   })
 })

@@ -41,6 +41,9 @@ interface Parts {
   readonly index?: string
   readonly policy?: string
   readonly viewIndex?: string
+  /** The comments of the columns `id` of the materialized view and `author_id` of the view. */
+  readonly viewIdColumn?: string
+  readonly viewAuthorColumn?: string
   /** The default of the view's `author_id` column, as SQL that PostgreSQL reads back otherwise. */
   readonly viewDefault?: string
   /** Builds the index and the view again (another key, another query). */
@@ -63,12 +66,14 @@ function schemaWith(c: Parts): Record<string, unknown> {
     commented(foreignKey({ columns: [t.authorId], references: () => [authors.id] }), c.foreignKey),
   ])
   const columnDefaults = c.viewDefault === undefined ? undefined : { author_id: sql.raw(c.viewDefault) }
-  const recentPosts = view('recent_posts', {}, { columnDefaults }).as(
+  const columnComments = c.viewAuthorColumn === undefined ? undefined : { author_id: c.viewAuthorColumn }
+  const recentPosts = view('recent_posts', {}, { columnDefaults, columnComments }).as(
     c.rebuilt
       ? sql`select ${posts.id}, ${posts.authorId} from ${posts} where ${posts.id} > 0`
       : sql`select ${posts.id}, ${posts.authorId} from ${posts}`,
   )
-  const authorIds = materializedView('author_ids', {})
+  const idComments = c.viewIdColumn === undefined ? undefined : { id: c.viewIdColumn }
+  const authorIds = materializedView('author_ids', {}, { columnComments: idComments })
     .indexes(() => [commented(uniqueIndex().on(sql.identifier('id')), c.viewIndex)])
     .as(sql`select ${authors.id} from ${authors}`)
   return { authors, posts, recentPosts, authorIds }
@@ -82,6 +87,8 @@ const FIRST: Parts = {
   index: 'By name',
   policy: 'Anyone reads',
   viewIndex: 'For concurrent refreshes',
+  viewIdColumn: 'The author',
+  viewAuthorColumn: 'Who wrote it',
   viewDefault: '1 + 1',
 }
 const SECOND: Parts = {
@@ -92,6 +99,8 @@ const SECOND: Parts = {
   index: 'Name',
   policy: 'Readers',
   viewIndex: 'Refreshes',
+  viewIdColumn: 'Author',
+  viewAuthorColumn: 'Writer',
   viewDefault: '2 + 2',
 }
 
@@ -110,9 +119,11 @@ const setInPlace = (p: Parts, readBack = false): string[] => {
     `COMMENT ON CONSTRAINT "authors_id_check" ON "public"."authors" IS ${text(p.check)}`,
     `COMMENT ON INDEX "public"."authors_name_idx" IS ${text(p.index)}`,
     `COMMENT ON CONSTRAINT "posts_author_id_fkey" ON "public"."posts" IS ${text(p.foreignKey)}`,
+    `COMMENT ON COLUMN "public"."author_ids"."id" IS ${text(p.viewIdColumn)}`,
     p.viewDefault === undefined
       ? 'ALTER VIEW "public"."recent_posts" ALTER COLUMN "author_id" DROP DEFAULT'
       : `ALTER VIEW "public"."recent_posts" ALTER COLUMN "author_id" SET DEFAULT ${readBack ? `(${p.viewDefault})` : p.viewDefault}`,
+    `COMMENT ON COLUMN "public"."recent_posts"."author_id" IS ${text(p.viewAuthorColumn)}`,
   ]
 }
 
@@ -170,8 +181,12 @@ for (const shadow of shadows) {
       expect(following('CREATE POLICY "authors_read"')).toEqual([
         `COMMENT ON POLICY "authors_read" ON "public"."authors" IS 'Anyone reads'`,
       ])
-      expect(following('CREATE VIEW "public"."recent_posts"')).toEqual([
+      expect(following('CREATE VIEW "public"."recent_posts"', 2)).toEqual([
+        `COMMENT ON COLUMN "public"."recent_posts"."author_id" IS 'Who wrote it'`,
         'ALTER VIEW "public"."recent_posts" ALTER COLUMN "author_id" SET DEFAULT 1 + 1',
+      ])
+      expect(following('CREATE MATERIALIZED VIEW "public"."author_ids"')).toEqual([
+        `COMMENT ON COLUMN "public"."author_ids"."id" IS 'The author'`,
       ])
     })
 
@@ -193,9 +208,10 @@ for (const shadow of shadows) {
       expect(up[at('CREATE INDEX "authors_name_idx"') + 1]).toBe(
         `COMMENT ON INDEX "public"."authors_name_idx" IS 'Name'`,
       )
-      expect(up[at('CREATE VIEW "public"."recent_posts"') + 1]).toBe(
+      expect(up.slice(at('CREATE VIEW "public"."recent_posts"') + 1).slice(0, 2)).toEqual([
+        `COMMENT ON COLUMN "public"."recent_posts"."author_id" IS 'Writer'`,
         'ALTER VIEW "public"."recent_posts" ALTER COLUMN "author_id" SET DEFAULT 2 + 2',
-      )
+      ])
       // The other parts are set in place: nothing else is built again.
       expect(up.filter((s) => s.startsWith('CREATE') || s.startsWith('DROP'))).toEqual([
         'DROP VIEW "public"."recent_posts"',

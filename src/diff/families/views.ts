@@ -32,6 +32,17 @@ export type ViewChange =
       readonly to: string | null
     }
   /**
+   * COMMENT ON COLUMN of a view or materialized view that stays: `to` null removes it. A view created
+   * by the plan carries its column comments in its create change.
+   */
+  | {
+      readonly kind: 'set-view-column-comment'
+      readonly view: ObjectRef
+      readonly column: string
+      readonly from: string | null
+      readonly to: string | null
+    }
+  /**
    * ALTER VIEW ... ALTER COLUMN ... SET / DROP DEFAULT on a view that stays (`to` null drops it). A
    * view created by the plan carries its defaults in its create change.
    */
@@ -48,7 +59,7 @@ export const viewKinds: FamilyEntries<ViewChange> = {
     describe: (change) => `create ${viewKind(change.view)} ${label(change.view)}`,
     hazards: noHazards,
     drift: (change, { expected }) => {
-      // A view rebuilt around a change to what it reads carries its comment and defaults along.
+      // A view rebuilt around a change to what it reads carries its comments and defaults along.
       const before = expected.views.find(
         (v) => v.schema === change.view.schema && v.name === change.view.name,
       )
@@ -57,9 +68,23 @@ export const viewKinds: FamilyEntries<ViewChange> = {
       const defaultOf = (view: ViewModel, column: string): string | null =>
         view.columnDefaults.find((d) => d.column === column)?.default ?? null
       const columns = new Set([...before.columnDefaults, ...change.view.columnDefaults].map((d) => d.column))
+      const commentOf = (view: ViewModel, column: string): string | null =>
+        view.columnComments.find((c) => c.column === column)?.comment ?? null
+      const commented = new Set(
+        [...before.columnComments, ...change.view.columnComments].map((c) => c.column),
+      )
       return [
         { object: viewKind(change.view), name: label(change.view), state: 'added' },
         ...commentDrafts(viewKind(change.view), label(change.view), before.comment, change.view.comment),
+        ...[...commented].flatMap((column) =>
+          commentDrafts(
+            'view column',
+            `${label(change.view)}.${column}`,
+            commentOf(before, column),
+            commentOf(change.view, column),
+            label(change.view),
+          ),
+        ),
         ...[...columns].flatMap((column) =>
           viewColumnDefaultDrafts(
             change.view,
@@ -122,6 +147,20 @@ export const viewKinds: FamilyEntries<ViewChange> = {
       commentDrafts(
         'index',
         viewIndexDraft(change.view, change.index, 'changed').name,
+        change.from,
+        change.to,
+        label(change.view),
+      ),
+    authored: asWritten,
+  },
+  'set-view-column-comment': {
+    describe: (change) =>
+      `${commentVerb(change)} comment on view column ${label(change.view)}.${change.column}`,
+    hazards: noHazards,
+    drift: (change) =>
+      commentDrafts(
+        'view column',
+        `${label(change.view)}.${change.column}`,
         change.from,
         change.to,
         label(change.view),

@@ -133,7 +133,7 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   const put = (object: string, name: string, value: unknown): void => {
     map.set(objectKey(object, name), value)
   }
-  // A view's comment, indexes and column defaults are worded apart from its definition.
+  // A view's comments, indexes and column defaults are worded apart from its definition.
   for (const view of model.views) {
     put(viewKind(view), label(view), {
       ...view,
@@ -141,6 +141,7 @@ function definitions(model: SchemaModel): Map<string, unknown> {
       comment: null,
       indexes: [],
       columnDefaults: [],
+      columnComments: [],
     })
     for (const index of view.indexes) put('index', viewIndexDraft(view, index.name, 'added').name, index)
   }

@@ -12,7 +12,7 @@ import { pgliteVersion } from './pglite-archive.js'
  * states of routines, triggers and other objects; 7: domains and composite types as their own
  * objects, with comments; 8: grants; 10: indexes of materialized views; 11: NOT VALID keys and
  * checks; 12: MATCH FULL keys; 13: comments on indexes, keys, checks and policies, and view column
- * defaults), so a cache written by a development build of the same version is not taken for a
+ * defaults and comments), so a cache written by a development build of the same version is not taken for a
  * complete reading.
  */
 const READING_REVISION = 13

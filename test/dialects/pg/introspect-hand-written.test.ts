@@ -68,6 +68,7 @@ comment on type app.mood is 'How it went';
 comment on materialized view app.summary is 'Counts by a';
 comment on view "Sales"."Order View" is 'Selected items';
 comment on index app.child_lower is 'Lower names';
+comment on column app.parent_names.n is 'Rows per a';
 comment on constraint parent_pkey on app.parent is 'Both columns';
 comment on constraint child_c_fkey on app.child is 'Parent of c';
 comment on policy child_owner on app.child is 'Only positive rows';
@@ -354,6 +355,7 @@ const expected: SchemaModel = {
   views: [
     {
       columnDefaults: [{ column: 'select', default: "'none'::text" }],
+      columnComments: [],
       schema: 'Sales',
       name: 'Order View',
       materialized: false,
@@ -366,6 +368,7 @@ const expected: SchemaModel = {
     },
     {
       columnDefaults: [],
+      columnComments: [{ column: 'n', comment: 'Rows per a' }],
       schema: 'app',
       name: 'parent_names',
       materialized: false,
@@ -378,6 +381,7 @@ const expected: SchemaModel = {
     },
     {
       columnDefaults: [],
+      columnComments: [],
       schema: 'app',
       name: 'summary',
       materialized: true,
@@ -390,6 +394,7 @@ const expected: SchemaModel = {
     },
     {
       columnDefaults: [],
+      columnComments: [],
       schema: 'app',
       name: 'v_sublink',
       materialized: false,
@@ -411,6 +416,7 @@ const expected: SchemaModel = {
     },
     {
       columnDefaults: [],
+      columnComments: [],
       schema: 'app',
       name: 'v_union',
       materialized: false,

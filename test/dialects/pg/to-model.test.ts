@@ -579,6 +579,36 @@ describe('comments', () => {
   })
 })
 
+describe('view column comments', () => {
+  it('keep their exact text by column, sorted, on views and materialized views; none when empty', () => {
+    const users = table('users', { id: integer(), email: text() })
+    const query = sql`select ${users.id}, ${users.email} from ${users}`
+    const v = view('v', {}, { columnComments: { email: 'Where to write', id: '' } }).as(query)
+    const m = materializedView('m', {}, { columnComments: { id: 'Key', email: 'Address' } }).as(query)
+    const built = toModel({ users, v, m })
+    expect(built.views.map((x) => [x.name, x.columnComments])).toEqual([
+      [
+        'm',
+        [
+          { column: 'email', comment: 'Address' },
+          { column: 'id', comment: 'Key' },
+        ],
+      ],
+      ['v', [{ column: 'email', comment: 'Where to write' }]],
+    ])
+  })
+
+  it('are refused when not a string or holding a NUL character', () => {
+    expect(() => view('v', {}, { columnComments: { a: 1 as never } })).toThrow(
+      /view v: the comment of column a takes a string/,
+    )
+    const nul = view('v', {}, { columnComments: { a: 'x\u0000' } }).as(sql`select 1 as a`)
+    expect(() => toModel({ nul })).toThrow(
+      /view public\.v, comment of column a: a comment cannot contain the NUL character/,
+    )
+  })
+})
+
 describe('view column defaults', () => {
   it('are the expressions as written, sorted by column, on plain views only', () => {
     const users = table('users', { id: integer(), status: text() })

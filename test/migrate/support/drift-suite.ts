@@ -497,6 +497,11 @@ const EDITS: readonly Edit[] = [
     says: [/^view column user_emails\.email: default added \('nobody@example\.com'::text\)$/],
   },
   {
+    name: 'comment on a view column',
+    sql: `comment on column user_emails.email is 'Where to write'`,
+    says: [/^comment on view column user_emails\.email: added outside migrations$/],
+  },
+  {
     name: 'index created on a matview by hand',
     sql: 'create index contact_ids_double_idx on contact_ids ((id * 2)) where id > 0',
     says: [/^index contact_ids_double_idx on materialized view contact_ids: added outside migrations$/],

@@ -37,13 +37,17 @@ function commentOption(comment: string): JsNode {
 }
 
 /**
- * A view's comment and options: `securityInvoker`, `securityBarrier`, `checkOption` and
+ * A view's comments (its own and `columnComments`) and options: `securityInvoker`, `securityBarrier`, `checkOption` and
  * `columnDefaults` (as the catalog prints them) for a view, `with` (its storage parameters) for a
  * materialized view.
  */
 function viewOptions(view: ViewModel): JsProperty[] {
   const options: JsProperty[] = []
   if (view.comment !== null) options.push({ key: 'comment', value: js.string(view.comment) })
+  if (view.columnComments.length > 0) {
+    const comments = view.columnComments.map((c) => ({ key: c.column, value: js.string(c.comment) }))
+    options.push({ key: 'columnComments', value: js.object(comments) })
+  }
   if (view.materialized) {
     if (view.storageParameters.length > 0)
       options.push({ key: 'with', value: storageParametersCode(view.storageParameters) })

@@ -61,10 +61,14 @@ export function policyComments(table: { schema: string; name: string }, policy: 
   return policy.comment === null ? [] : [commentOn(policyTarget(table, policy.name), policy.comment)]
 }
 
-/** The comment of a view just created, if it has one. */
+/** The comments of a view just created: the view's, then its columns'. */
 export function viewComments(view: ViewModel): string[] {
-  if (view.comment === null) return []
-  return [commentOn(viewTarget(view.schema, view.name, view.materialized), view.comment)]
+  return [
+    ...(view.comment === null
+      ? []
+      : [commentOn(viewTarget(view.schema, view.name, view.materialized), view.comment)]),
+    ...view.columnComments.map((c) => commentOn(columnTarget(view.schema, view.name, c.column), c.comment)),
+  ]
 }
 
 /** The comment of an enum just created, if it has one. */

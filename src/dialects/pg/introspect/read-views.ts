@@ -17,6 +17,7 @@ interface ViewRow {
   reads: [string, string][] | null
   comment: string | null
   defaults: [string, string][] | null
+  column_comments: [string, string][] | null
 }
 
 /** Views read before dependsOn is narrowed to the relations of the model. */
@@ -29,7 +30,7 @@ export interface ViewShell extends Omit<ViewModel, 'dependsOn' | 'indexes'> {
 
 /**
  * Views and materialized views, their canonical query (pg_get_viewdef, pretty), what they read, their
- * comments and the defaults set on a view's columns.
+ * comments, and the defaults and comments of their columns.
  */
 export async function readViews(rows: ReadRows, scope: Scope, serverVersion: number): Promise<ViewShell[]> {
   const found = await rows<ViewRow>(sql`
@@ -46,7 +47,11 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
       (select json_agg(json_build_array(a.attname, pg_get_expr(d.adbin, d.adrelid)))
         from pg_attrdef d
         join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum and not a.attisdropped
-        where d.adrelid = c.oid) as defaults
+        where d.adrelid = c.oid) as defaults,
+      (select json_agg(json_build_array(a.attname, d.description))
+        from pg_description d
+        join pg_attribute a on a.attrelid = d.objoid and a.attnum = d.objsubid and not a.attisdropped
+        where d.classoid = 'pg_class'::regclass and d.objoid = c.oid and d.objsubid > 0) as column_comments
     from pg_class c
     join pg_namespace n on n.oid = c.relnamespace
     where c.relkind in ('v', 'm') and ${scope.userSchema('n')} and ${notExtensionMember('pg_class', 'c.oid')}`)
@@ -65,6 +70,9 @@ export async function readViews(rows: ReadRows, scope: Scope, serverVersion: num
       comment: row.comment,
       columnDefaults: (row.defaults ?? [])
         .map(([column, expression]) => ({ column, default: expression }))
+        .sort((a, b) => compareText(a.column, b.column)),
+      columnComments: (row.column_comments ?? [])
+        .map(([column, comment]) => ({ column, comment }))
         .sort((a, b) => compareText(a.column, b.column)),
     })
   }

@@ -27,7 +27,7 @@ import { commentText } from './comment-text.js'
 import { incomparableTypes } from './comparable-types.js'
 import { reserveExplicitNames } from './reserve-names.js'
 import { storageParameterModels } from './storage-parameters.js'
-import { viewColumnDefaults } from './view-column-defaults.js'
+import { viewColumnComments, viewColumnDefaults } from './view-columns.js'
 
 const byName = <T extends { schema: string; name: string }>(a: T, b: T): number =>
   a.schema === b.schema ? compare(a.name, b.name) : compare(a.schema, b.schema)
@@ -357,6 +357,7 @@ function viewModel(view: View, relations: ReadonlySet<string>, names: NameAlloca
       `${def.materialized ? 'materialized view' : 'view'} ${def.schema}.${def.name}`,
     ),
     columnDefaults: viewColumnDefaults(def.columnDefaults, fail),
+    columnComments: viewColumnComments(def.columnComments, fail),
   }
 }
 

@@ -23,6 +23,7 @@ const enumModel = (schema: string, name: string, comment: string | null): EnumMo
 
 const viewModel = (schema: string, name: string, materialized: boolean, comment: string): ViewModel => ({
   columnDefaults: [],
+  columnComments: [],
   schema,
   name,
   materialized,

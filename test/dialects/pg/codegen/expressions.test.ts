@@ -117,6 +117,7 @@ describe('codegen of checks, generated columns, index expressions and views', ()
     indexes: [],
     comment: null,
     columnDefaults: [],
+    columnComments: [],
   }
   const model = schemaModel({ tables: [table], views: [view] })
   const { source } = codegen(model)

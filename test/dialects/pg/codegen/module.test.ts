@@ -19,6 +19,7 @@ const other = (
 
 const view = (schema: string, name: string, definition: string, dependsOn: string[]): ViewModel => ({
   columnDefaults: [],
+  columnComments: [],
   schema,
   name,
   materialized: false,

@@ -28,6 +28,7 @@ const viewModel = (name: string, fields: Partial<ViewModel>): ViewModel => ({
   indexes: [],
   comment: null,
   columnDefaults: [],
+  columnComments: [],
   ...fields,
 })
 
@@ -88,6 +89,7 @@ describe('codegen of comments on keys, checks, indexes and policies, and of view
           { column: 'label', default: "'none'::text" },
           { column: 'one', default: '1' },
         ],
+        columnComments: [{ column: 'label', comment: TRICKY }],
       }),
     ],
   })
@@ -109,8 +111,9 @@ describe('codegen of comments on keys, checks, indexes and policies, and of view
     expect(source).toContain('id: integer().primaryKey()')
   })
 
-  it("writes a view's column defaults as the catalog prints them", () => {
+  it("writes a view's column defaults as the catalog prints them, and its column comments", () => {
     expect(source).toContain("columnDefaults: { label: sql`'none'::text`, one: sql`1` }")
+    expect(source).toContain(`columnComments: { label: 'it\\'s "both" \\\\ a backslash\\nsecond line ✓' }`)
   })
 
   it('is formatted, and gives back the model', async () => {

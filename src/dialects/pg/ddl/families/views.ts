@@ -1,6 +1,13 @@
 import type { ViewChange } from '../../../../diff/families/views.js'
 import type { FamilyRenderers } from '../family-renderers.js'
-import { commentOn, indexComments, indexTarget, viewComments, viewTarget } from '../render-comments.js'
+import {
+  columnTarget,
+  commentOn,
+  indexComments,
+  indexTarget,
+  viewComments,
+  viewTarget,
+} from '../render-comments.js'
 import { createView } from '../render-create.js'
 import { createIndex, qualified } from '../render-parts.js'
 import { viewColumnDefault, viewDefaults } from '../render-view-defaults.js'
@@ -24,5 +31,8 @@ export const viewRenderers: FamilyRenderers<ViewChange> = {
     commentOn(viewTarget(change.view.schema, change.view.name, change.materialized), change.to),
   ],
   'set-view-index-comment': (change) => [commentOn(indexTarget(change.view.schema, change.index), change.to)],
+  'set-view-column-comment': (change) => [
+    commentOn(columnTarget(change.view.schema, change.view.name, change.column), change.to),
+  ],
   'set-view-column-default': (change) => [viewColumnDefault(change.view, change.column, change.to)],
 }
