@@ -91,7 +91,7 @@ function emptySelect(
 /** The first step of a select: what to select; `from()` says where from. */
 export class SelectStart<S> {
   constructor(
-    private readonly executor: QueryExecutor | undefined,
+    private readonly executor: QueryExecutor,
     private readonly selection: Selection | undefined,
     private readonly ctes: readonly CteNode[] = [],
     private readonly distinct = false,
@@ -135,7 +135,7 @@ export class SelectQuery<
   declare readonly $notInQuery: NotInQuery<S, M, TNames>
 
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     private readonly state: SelectState,
   ) {
     super(executor)

@@ -19,7 +19,7 @@ export class RelationalQuery<Result> extends Runnable<Result> {
   private readonly mapper: RowMapper
 
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     graph: RelationGraph,
     table: AnyTable,
     config: RawFindConfig | undefined,

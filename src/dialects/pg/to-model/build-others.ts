@@ -1,8 +1,8 @@
 import { byKindSchemaTableName } from '../../../model/other-object-order.js'
 import { SchemaError } from '../../../model/schema-error.js'
 import type { OtherObjectModel } from '../../../model/types.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import { relationOf } from '../dsl/objects/trigger.js'
-import { identifierProblem } from '../grammar/identifiers.js'
 import type { CollectedSchema } from './collect.js'
 import { commentText } from './comment-text.js'
 

@@ -1,10 +1,11 @@
-import { queryBuilders } from './query-builders.js'
+import { pgDialect } from './dialects/pg/index.js'
+import { queryBuilders } from './query/query-builders.js'
 
 /**
  * Builders not bound to a database: they compile (`toSQL()`) but do not run. Start from
  * `db.select()`, `db.insert()`... to run queries.
  */
-const unbound = queryBuilders(undefined)
+const unbound = queryBuilders({ dialect: pgDialect })
 
 /** An unbound `select`, e.g. `select().from(users).toSQL()`. */
 export const select: typeof unbound.select = unbound.select

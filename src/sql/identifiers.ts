@@ -1,4 +1,4 @@
-import { loneSurrogateIndex } from '../../../util/well-formed.js'
+import { loneSurrogateIndex } from '../util/well-formed.js'
 
 /** PostgreSQL's NAMEDATALEN - 1: longer identifiers are truncated (or, for enum labels, rejected). */
 export const MAX_IDENTIFIER_BYTES = 63
