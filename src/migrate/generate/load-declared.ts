@@ -5,8 +5,8 @@ import {
   dropOther,
   otherTarget,
   setTriggerState,
-} from '../../dialects/pg/ddl/render-others.js'
-import { declaredAt } from '../../dialects/pg/to-model/build-others.js'
+} from '../../dialects/pg/ddl/index.js'
+import { declaredAt } from '../../dialects/pg/to-model/index.js'
 import { otherKey } from '../../diff/others.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'
 import type { OtherObjectKind, OtherObjectModel } from '../../model/types.js'

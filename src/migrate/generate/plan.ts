@@ -1,6 +1,5 @@
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
-import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
-import { quoteIdent } from '../../dialects/pg/grammar/quote.js'
+import { renderChanges, renderCreate } from '../../dialects/pg/ddl/index.js'
+import { quoteIdent } from '../../dialects/pg/grammar/index.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
