@@ -28,7 +28,7 @@ import { reportKeptAsWritten } from './kept-as-written-report.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { notValidWarnings } from './not-valid-warnings.js'
 import { referenceCycles } from './reference-cycles.js'
-import { planSchema } from './schema-plan.js'
+import { schemaDecisions } from './schema-decisions.js'
 
 export interface CodegenOptions {
   /** The module the generated code imports the schema DSL from; `tidemark/pg` by default. */
@@ -67,8 +67,8 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   // A partition names its parent's variable, so it is declared after it.
   const tables = tablesInPartitionOrder([...model.tables].sort(bySchemaAndName))
   const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
-  const plan = planSchema({ ...model, tables })
-  const sequences = [...plan.sequences].sort(bySchemaAndName)
+  const decisions = schemaDecisions({ ...model, tables })
+  const sequences = [...decisions.sequences].sort(bySchemaAndName)
   const schemas = [
     ...new Set([
       ...model.schemas,
@@ -123,7 +123,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     sequences.map((s) => [nextvalExpression(s.schema, s.name), symbols.variable('sequence', s)]),
   )
   const context: EmitContext = {
-    plan,
+    decisions,
     symbols,
     imports: new Imports(),
     types,
@@ -264,7 +264,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     warnings: [
       ...keptAsWritten.warnings,
       ...typeWarnings,
-      ...plan.warnings,
+      ...decisions.warnings,
       ...unreachable,
       ...notValidWarnings(tables),
       ...grantWarnings,
