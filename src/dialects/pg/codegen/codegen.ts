@@ -50,9 +50,10 @@ export interface CodegenResult {
 
 /**
  * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, domains and
- * composite types (after the types they use), sequences, tables and views, in that order and by schema then name (views after the views they read). `toModel` of
- * the module's exports gives back the model; objects the DSL cannot declare yet (aggregates, range types, rules) are
- * listed in a comment at the top and reported as warnings.
+ * composite types (after the types they use), sequences, tables and views, in that order and by
+ * schema then name (views after the views they read). `toModel` of the module's exports gives back
+ * the model; objects the DSL cannot declare yet (aggregates, range types, rules) are listed in a
+ * comment at the top and reported as warnings.
  *
  * @example
  * const { source, warnings } = codegen(await introspect(db))

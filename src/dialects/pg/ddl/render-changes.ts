@@ -5,6 +5,10 @@ import { readsTablesAtCreation } from './render-defined-objects.js'
 /**
  * The PostgreSQL statements for a list of changes, in order, each without a trailing semicolon.
  * Every identifier is quoted; expressions are written as the changes carry them.
+ *
+ * @example
+ * const changes = diff(await introspect(db), toModel(schema))
+ * for (const statement of renderChanges(changes)) await db.execute(sql.raw(statement))
  */
 export function renderChanges(changes: readonly ChangeBody[]): string[] {
   const statements: string[] = []
