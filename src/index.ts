@@ -3,10 +3,10 @@
  *
  * This entry holds what every dialect shares: the `sql` tag, the Database interface the driver
  * adapters implement, errors, and the schema model. Schema declarations live in `tidemark/pg`;
- * drivers in `tidemark/pglite`, `tidemark/node-postgres`, `tidemark/postgres-js` and `tidemark/neon`.
+ * drivers in `tidemark/pglite`, `tidemark/node-postgres`, `tidemark/postgres-js` and `tidemark/neon`;
+ * the config file's `defineConfig` in `tidemark/config`.
  */
 
-export { defineConfig, type TidemarkConfig } from './config.js'
 export { createDatabase } from './create-database.js'
 export type {
   Database,

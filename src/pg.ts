@@ -1,6 +1,6 @@
 /**
- * `tidemark/pg`: declare a PostgreSQL schema in TypeScript, and turn it into the schema model and
- * CREATE statements.
+ * `tidemark/pg`: declare a PostgreSQL schema in TypeScript. The stages that turn it into the schema
+ * model and SQL (`toModel`, `renderCreate`, ...) are in `tidemark/model`.
  *
  * @example
  * import { enumType, index, sql, table, text, timestamptz, uuid } from 'tidemark/pg'
@@ -14,7 +14,10 @@
  * }, (t) => [index().on(t.createdAt)])
  */
 
-export { renderCreate } from './dialects/pg/ddl/index.js'
+import { renderCreate as renderCreateStage } from './dialects/pg/ddl/index.js'
+import { introspect as introspectStage } from './dialects/pg/introspect/index.js'
+import { toModel as toModelStage } from './dialects/pg/to-model/index.js'
+
 export {
   type BigintMode,
   bigint,
@@ -91,14 +94,15 @@ export {
   varchar,
   type WrittenRoutineOptions,
 } from './dialects/pg/dsl/index.js'
-export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
-export { toModel } from './dialects/pg/to-model/index.js'
+export type { IntrospectOptions } from './dialects/pg/introspect/index.js'
+// The same asc() and desc() as tidemark's: ORDER BY items that are index keys too.
+export { asc, desc } from './query/order.js'
 export { type Casing, snakeCase } from './schema/casing.js'
 export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'
 export type { ColumnType } from './schema/column-type.js'
 export { comment } from './schema/comment.js'
 export { check, foreignKey, primaryKey, unique } from './schema/constraints.js'
-export { asc, desc, Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'
+export { Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'
 export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
 export type { ForeignKeyAction, SequenceOptions } from './schema/options.js'
 export { type PartitionOptions, partition } from './schema/partition.js'
@@ -117,3 +121,12 @@ export type {
 } from './schema/table-extras.js'
 export { materializedView, type View, ViewBuilder, type ViewOptions, view } from './schema/view.js'
 export { SQL, sql } from './sql/sql.js'
+
+// Kept for code written before `tidemark/model`, which holds the whole schema pipeline; importing
+// them from there keeps the pipeline out of what schema files load.
+/** @deprecated Import `toModel` from `tidemark/model`, with the rest of the schema pipeline. */
+export const toModel: typeof toModelStage = toModelStage
+/** @deprecated Import `renderCreate` from `tidemark/model`, with the rest of the schema pipeline. */
+export const renderCreate: typeof renderCreateStage = renderCreateStage
+/** @deprecated Import `introspect` from `tidemark/model`, with the rest of the schema pipeline. */
+export const introspect: typeof introspectStage = introspectStage

@@ -71,9 +71,9 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     compositeTypes: model.compositeTypes.length,
     views: model.views.length,
     sequences: model.sequences.length,
-    extensions: model.others.filter((o) => o.kind === 'extension').length,
-    routines: model.others.filter((o) => o.kind === 'function' || o.kind === 'procedure').length,
-    triggers: model.others.filter((o) => o.kind === 'trigger').length,
+    extensions: model.definedObjects.filter((o) => o.kind === 'extension').length,
+    routines: model.definedObjects.filter((o) => o.kind === 'function' || o.kind === 'procedure').length,
+    triggers: model.definedObjects.filter((o) => o.kind === 'trigger').length,
   }
   if (settings.json) {
     io.stdout.write(`${JSON.stringify({ file, ...counts, warnings })}\n`)

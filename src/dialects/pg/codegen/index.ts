@@ -1,2 +1,2 @@
 /** codegen/: a schema model as TypeScript schema code (`tidemark pull`). */
-export { codegen } from './codegen.js'
+export { type CodegenOptions, type CodegenResult, codegen } from './codegen.js'

@@ -1,11 +1,16 @@
-import { hasStandardBody } from '../../../diff/others.js'
-import type { OtherObjectModel, TriggerState } from '../../../model/types.js'
+import { hasStandardBody } from '../../../diff/defined-objects.js'
+import type {
+  CreateDefinedObject,
+  DropDefinedObject,
+  SetDefinedObjectComment,
+} from '../../../diff/families/defined-object-changes.js'
+import type { DefinedObjectModel, TriggerState } from '../../../model/types.js'
 import { readRoutineHeader } from '../dsl/objects/routine-header.js'
 import { quoteIdent } from '../grammar/quote.js'
 import { commentOn } from './render-comments.js'
 import { qualified } from './render-parts.js'
 
-const KEYWORD: Record<OtherObjectModel['kind'], string> = {
+const KEYWORD: Record<DefinedObjectModel['kind'], string> = {
   extension: 'EXTENSION',
   function: 'FUNCTION',
   procedure: 'PROCEDURE',
@@ -16,16 +21,34 @@ const KEYWORD: Record<OtherObjectModel['kind'], string> = {
 }
 
 /** The object's statement, then its comment and trigger state when they are not the defaults. */
-export function createOther(object: OtherObjectModel): string[] {
+export function createDefinedObject(object: DefinedObjectModel): string[] {
   const statements = [orReplace(object)]
-  if (object.comment !== null) statements.push(commentOnOther(object, object.comment))
+  if (object.comment !== null) statements.push(commentOnDefinedObject(object, object.comment))
   if (object.enabled !== null && object.enabled !== 'origin')
     statements.push(setTriggerState(object, object.enabled))
   return statements
 }
 
+/*
+ * The renderers of the three shapes of change every kind of defined object has (see
+ * `diff/families/defined-object-changes.ts`); each family module in `families/` lists them under
+ * its kinds.
+ */
+
+/** Replaced in place, a routine keeps its comment; a changed one comes as a change of its own. */
+export const renderCreateDefinedObject = (change: CreateDefinedObject<string>): string[] =>
+  change.replaces ? [createDefinedObject(change.object)[0]!] : createDefinedObject(change.object)
+
+export const renderDropDefinedObject = (change: DropDefinedObject<string>): string[] => [
+  dropDefinedObject(change.object),
+]
+
+export const renderDefinedObjectComment = (change: SetDefinedObjectComment<string>): string[] => [
+  commentOnDefinedObject(change.object, change.to),
+]
+
 /** Routines are always written CREATE OR REPLACE: the statement then also replaces one in place. */
-function orReplace(object: OtherObjectModel): string {
+function orReplace(object: DefinedObjectModel): string {
   if (object.kind !== 'function' && object.kind !== 'procedure') return object.definition
   const header = readRoutineHeader(object.definition)
   if (header === undefined || header.replaces) return object.definition
@@ -35,7 +58,7 @@ function orReplace(object: OtherObjectModel): string {
 }
 
 /** A LANGUAGE sql routine with its body in a string: PostgreSQL checks that body at creation. */
-export function readsTablesAtCreation(object: OtherObjectModel): boolean {
+export function readsTablesAtCreation(object: DefinedObjectModel): boolean {
   if (object.kind !== 'function' && object.kind !== 'procedure') return false
   return /\bLANGUAGE\s+'?sql'?(?![\w$])/i.test(object.definition) && !hasStandardBody(object)
 }
@@ -44,7 +67,7 @@ export function readsTablesAtCreation(object: OtherObjectModel): boolean {
  * What DROP and COMMENT ON name: `EXTENSION "x"`, `FUNCTION "s"."f"(integer, text)` (routines by
  * their argument types), `TRIGGER "t" ON "s"."table"`, `TYPE "s"."x"`.
  */
-export function otherTarget(object: OtherObjectModel): string {
+export function definedObjectTarget(object: DefinedObjectModel): string {
   const keyword = KEYWORD[object.kind]
   if (object.kind === 'extension') return `${keyword} ${quoteIdent(object.name)}`
   if (object.table !== null)
@@ -55,12 +78,12 @@ export function otherTarget(object: OtherObjectModel): string {
   return `${keyword} ${qualified(object.schema, object.name)}`
 }
 
-export function dropOther(object: OtherObjectModel): string {
-  return `DROP ${otherTarget(object)}`
+export function dropDefinedObject(object: DefinedObjectModel): string {
+  return `DROP ${definedObjectTarget(object)}`
 }
 
-export function commentOnOther(object: OtherObjectModel, text: string | null): string {
-  return commentOn(otherTarget(object), text)
+export function commentOnDefinedObject(object: DefinedObjectModel, text: string | null): string {
+  return commentOn(definedObjectTarget(object), text)
 }
 
 const STATE_ACTION: Record<TriggerState, string> = {
@@ -71,6 +94,6 @@ const STATE_ACTION: Record<TriggerState, string> = {
 }
 
 /** ALTER TABLE ... ENABLE / DISABLE TRIGGER for a trigger (`object.table` is set). */
-export function setTriggerState(object: OtherObjectModel, state: TriggerState): string {
+export function setTriggerState(object: DefinedObjectModel, state: TriggerState): string {
   return `ALTER TABLE ${qualified(object.schema, object.table ?? '')} ${STATE_ACTION[state]} TRIGGER ${quoteIdent(object.name)}`
 }

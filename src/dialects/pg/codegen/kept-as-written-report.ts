@@ -1,6 +1,6 @@
-import type { OtherObjectKind, OtherObjectModel } from '../../../model/types.js'
+import type { DefinedObjectKind, DefinedObjectModel } from '../../../model/types.js'
 
-const PLURALS: Record<OtherObjectKind, string> = {
+const PLURALS: Record<DefinedObjectKind, string> = {
   extension: 'extensions',
   function: 'functions',
   procedure: 'procedures',
@@ -10,15 +10,18 @@ const PLURALS: Record<OtherObjectKind, string> = {
   rule: 'rules',
 }
 
-const KIND_ORDER = Object.keys(PLURALS) as OtherObjectKind[]
+const KIND_ORDER = Object.keys(PLURALS) as DefinedObjectKind[]
 
 /**
  * The objects the schema DSL cannot declare yet, so that pulled code does not hide them: comment
  * lines listing each (kind and name), and one warning per kind.
  */
-export function reportOthers(others: readonly OtherObjectModel[]): { comment: string[]; warnings: string[] } {
-  if (others.length === 0) return { comment: [], warnings: [] }
-  const sorted = [...others].sort(
+export function reportKeptAsWritten(objects: readonly DefinedObjectModel[]): {
+  comment: string[]
+  warnings: string[]
+} {
+  if (objects.length === 0) return { comment: [], warnings: [] }
+  const sorted = [...objects].sort(
     (a, b) =>
       KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
       compare(a.schema, b.schema) ||
@@ -30,7 +33,7 @@ export function reportOthers(others: readonly OtherObjectModel[]): { comment: st
     ...sorted.map((o) => `- ${o.kind} ${describe(o)}`),
   ]
   const warnings = KIND_ORDER.flatMap((kind) => {
-    const count = others.filter((o) => o.kind === kind).length
+    const count = objects.filter((o) => o.kind === kind).length
     if (count === 0) return []
     const what = count === 1 ? `1 ${kind} is` : `${count} ${PLURALS[kind]} are`
     return [
@@ -40,7 +43,7 @@ export function reportOthers(others: readonly OtherObjectModel[]): { comment: st
   return { comment: comment.map(commentSafe), warnings }
 }
 
-function describe(o: OtherObjectModel): string {
+function describe(o: DefinedObjectModel): string {
   if (o.kind === 'extension') return `${o.name} (in schema ${o.schema})`
   return o.table === null ? `${o.schema}.${o.name}` : `${o.name} on ${o.schema}.${o.table}`
 }

@@ -46,7 +46,7 @@ function jsonRead(column: AnyColumn): JsonRead {
 }
 
 /** Turns a find config into the level tree the compiler and the decoder share. */
-export function planFind(
+export function buildLevelTree(
   graph: RelationGraph,
   table: AnyTable,
   config: RawFindConfig | undefined,

@@ -1,9 +1,9 @@
-import type { OtherObjectModel } from '../../../../model/types.js'
+import type { DefinedObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
 import { qualifiedName } from '../../grammar/quote.js'
+import { collationName, opclassName, routineName } from '../catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
-import { collationName, opclassName, routineName } from './catalog-names.js'
-import { otherObject } from './other-object.js'
+import { definedObject } from './defined-object.js'
 
 interface RangeRow {
   schema: string
@@ -17,7 +17,7 @@ interface RangeRow {
 }
 
 /** Range types, as CREATE TYPE ... AS RANGE with the options that differ from the subtype's defaults. */
-export async function readRangeTypes(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+export async function readRangeTypes(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<RangeRow>(sql`
     select n.nspname::text as schema, t.typname::text as name, format_type(r.rngsubtype, null) as subtype,
       case when not exists (select from pg_opclass d where d.oid = r.rngsubopc and d.opcdefault
@@ -38,7 +38,7 @@ export async function readRangeTypes(rows: ReadRows, scope: Scope): Promise<Othe
     if (r.canonical !== null) options.push(`CANONICAL = ${r.canonical}`)
     if (r.subdiff !== null) options.push(`SUBTYPE_DIFF = ${r.subdiff}`)
     options.push(`MULTIRANGE_TYPE_NAME = ${r.multirange}`)
-    return otherObject(
+    return definedObject(
       'range type',
       r.schema,
       r.name,

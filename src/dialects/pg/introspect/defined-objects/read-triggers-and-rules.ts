@@ -1,7 +1,7 @@
-import type { OtherObjectModel, TriggerState } from '../../../../model/types.js'
+import type { DefinedObjectModel, TriggerState } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
-import { otherObject } from './other-object.js'
+import { definedObject } from './defined-object.js'
 
 interface TableObjectRow {
   schema: string
@@ -18,7 +18,7 @@ const TRIGGER_STATES: Record<string, TriggerState> = { O: 'origin', A: 'always',
  * User triggers by pg_get_triggerdef. Internal triggers (those behind foreign keys) and the clones
  * PostgreSQL makes on partitions are left out: they come back by themselves.
  */
-export async function readTriggers(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+export async function readTriggers(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<TableObjectRow>(sql`
     select n.nspname::text as schema, c.relname::text as table, t.tgname::text as name,
       pg_get_triggerdef(t.oid) as definition,
@@ -32,7 +32,7 @@ export async function readTriggers(rows: ReadRows, scope: Scope): Promise<OtherO
 }
 
 /** Rules other than the _RETURN rule that every view has, by pg_get_ruledef. */
-export async function readRules(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+export async function readRules(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<TableObjectRow>(sql`
     select n.nspname::text as schema, c.relname::text as table, r.rulename::text as name,
       pg_get_ruledef(r.oid) as definition,
@@ -44,11 +44,11 @@ export async function readRules(rows: ReadRows, scope: Scope): Promise<OtherObje
   return tableObjects('rule', found, scope)
 }
 
-function tableObjects(kind: 'trigger' | 'rule', found: TableObjectRow[], scope: Scope): OtherObjectModel[] {
+function tableObjects(kind: 'trigger' | 'rule', found: TableObjectRow[], scope: Scope): DefinedObjectModel[] {
   return found
     .filter((row) => !scope.isExcluded(row.schema, row.table))
     .map((row) =>
-      otherObject(
+      definedObject(
         kind,
         row.schema,
         row.name,

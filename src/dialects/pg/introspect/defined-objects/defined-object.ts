@@ -1,15 +1,15 @@
-import type { OtherObjectKind, OtherObjectModel, TriggerState } from '../../../../model/types.js'
+import type { DefinedObjectKind, DefinedObjectModel, TriggerState } from '../../../../model/types.js'
 import { trimDefinition } from '../../grammar/catalog-text.js'
 
-export function otherObject(
-  kind: OtherObjectKind,
+export function definedObject(
+  kind: DefinedObjectKind,
   schema: string,
   name: string,
   table: string | null,
   definition: string,
   comment: string | null = null,
   enabled: TriggerState | null = null,
-): OtherObjectModel {
+): DefinedObjectModel {
   return {
     kind,
     schema,

@@ -14,7 +14,7 @@ import { sequenceNumbers } from '../grammar/sequence-numbers.js'
 import { type NameCandidate, namesToWrite } from './names-to-write.js'
 
 /** Decisions about the whole schema that writing any one table depends on. */
-export interface SchemaPlan {
+export interface SchemaDecisions {
   /** The sequence a column owns and is written as `serial()` for, if any. */
   serialSequence(column: ColumnModel): SequenceModel | undefined
   /** Sequences written as `sequence(...)`. */
@@ -27,11 +27,11 @@ export interface SchemaPlan {
 }
 
 /**
- * Plans names so that toModel gives back every name exactly: a name is left out of the code when it
+ * Decides which names the code spells out so that toModel gives back every name exactly: a name is left out of the code when it
  * is the one PostgreSQL (and toModel) would choose, and written otherwise. A column that owns a
  * sequence with serial's defaults and default name is written as serial.
  */
-export function planSchema(model: SchemaModel): SchemaPlan {
+export function schemaDecisions(model: SchemaModel): SchemaDecisions {
   const candidates = new Map<object, NameCandidate>()
   const add = (object: object, schema: string, name: string, defaultName: string | undefined): void => {
     candidates.set(object, { schema, name, defaultName })

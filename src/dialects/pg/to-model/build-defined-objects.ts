@@ -1,6 +1,6 @@
-import { byKindSchemaTableName } from '../../../model/other-object-order.js'
+import { byKindSchemaTableName } from '../../../model/defined-object-order.js'
 import { SchemaError } from '../../../model/schema-error.js'
-import type { OtherObjectModel } from '../../../model/types.js'
+import type { DefinedObjectModel } from '../../../model/types.js'
 import { identifierProblem } from '../../../sql/identifiers.js'
 import { relationOf } from '../dsl/objects/trigger.js'
 import type { CollectedSchema } from './collect.js'
@@ -10,17 +10,20 @@ import { commentText } from './comment-text.js'
  * Where each declared object was written (`file:line`), for errors only the database finds. Kept
  * beside the model, not in it: the model compares field for field and is written to caches.
  */
-export const declaredAt = new WeakMap<OtherObjectModel, string>()
+export const declaredAt = new WeakMap<DefinedObjectModel, string>()
 
 /**
- * The extensions, functions, procedures and triggers a schema declares, as the model's `others`.
+ * The extensions, functions, procedures and triggers a schema declares, as the model's `definedObjects`.
  * Their definitions are the statements as written; generate reads them back from PostgreSQL before
  * comparing, and learns there the canonical names of routines (`touch(int)` is `touch(integer)`).
  */
-export function buildOthers(found: CollectedSchema, relations: ReadonlySet<string>): OtherObjectModel[] {
-  const others: OtherObjectModel[] = []
+export function buildDefinedObjects(
+  found: CollectedSchema,
+  relations: ReadonlySet<string>,
+): DefinedObjectModel[] {
+  const objects: DefinedObjectModel[] = []
   const seen = new Map<string, string>()
-  const add = (object: OtherObjectModel, label: string, where: string | undefined): void => {
+  const add = (object: DefinedObjectModel, label: string, where: string | undefined): void => {
     const key = `${object.kind}\u0000${object.schema}\u0000${object.table}\u0000${object.name.toLowerCase()}`
     const known = seen.get(key)
     if (known !== undefined) {
@@ -28,7 +31,7 @@ export function buildOthers(found: CollectedSchema, relations: ReadonlySet<strin
       throw new SchemaError(label, 'declared twice with different definitions; declare it once and share it')
     }
     seen.set(key, object.definition)
-    others.push(object)
+    objects.push(object)
     if (where !== undefined) declaredAt.set(object, where)
   }
 
@@ -61,17 +64,17 @@ export function buildOthers(found: CollectedSchema, relations: ReadonlySet<strin
     const comment = commentText(t.comment, label)
     add(other('trigger', on.schema, t.name, on.name, t.statement, comment, t.enabled), label, t.definedAt)
   }
-  return others.sort(byKindSchemaTableName)
+  return objects.sort(byKindSchemaTableName)
 }
 
 function other(
-  kind: OtherObjectModel['kind'],
+  kind: DefinedObjectModel['kind'],
   schema: string,
   name: string,
   table: string | null,
   definition: string,
   comment: string | null,
-  enabled: OtherObjectModel['enabled'],
-): OtherObjectModel {
+  enabled: DefinedObjectModel['enabled'],
+): DefinedObjectModel {
   return { kind, schema, name, table, definition, comment, enabled }
 }

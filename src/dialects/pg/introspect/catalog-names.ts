@@ -1,4 +1,4 @@
-import { sql } from '../../../../sql/sql.js'
+import { sql } from '../../../sql/sql.js'
 
 /**
  * SQL that prints the collation `oid` as PostgreSQL does with an empty search_path: bare (quoted

@@ -1,7 +1,7 @@
-import type { OtherObjectModel } from '../../../../model/types.js'
+import type { DefinedObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
-import { otherObject } from './other-object.js'
+import { definedObject } from './defined-object.js'
 
 interface RoutineRow {
   schema: string
@@ -17,7 +17,7 @@ interface RoutineRow {
  * the identity argument types, since a name can be overloaded. Routines PostgreSQL creates for a
  * type (range constructors) are part of the type and left out.
  */
-export async function readRoutines(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+export async function readRoutines(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<RoutineRow>(sql`
     select n.nspname::text as schema, p.proname::text as name, p.prokind::text as kind,
       ${identityArguments('p')} as arguments, pg_get_functiondef(p.oid) as definition,
@@ -28,7 +28,7 @@ export async function readRoutines(rows: ReadRows, scope: Scope): Promise<OtherO
       and not exists (select from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
         and d.deptype = 'i')`)
   return found.map((r) =>
-    otherObject(
+    definedObject(
       r.kind === 'p' ? 'procedure' : 'function',
       r.schema,
       `${r.name}(${r.arguments})`,

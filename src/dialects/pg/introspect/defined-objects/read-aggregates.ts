@@ -1,9 +1,9 @@
-import type { OtherObjectModel } from '../../../../model/types.js'
+import type { DefinedObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
 import { qualifiedName, quoteLiteral } from '../../grammar/quote.js'
+import { routineName } from '../catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from '../scope.js'
-import { routineName } from './catalog-names.js'
-import { otherObject } from './other-object.js'
+import { definedObject } from './defined-object.js'
 import { identityArguments } from './read-routines.js'
 
 interface AggregateRow {
@@ -39,7 +39,7 @@ const MODIFY: Record<string, string> = { r: 'READ_ONLY', s: 'SHAREABLE', w: 'REA
 const PARALLEL: Record<string, string> = { s: 'SAFE', r: 'RESTRICTED' }
 
 /** Aggregates, as the CREATE AGGREGATE statement that makes them (pg_get_functiondef refuses aggregates). */
-export async function readAggregates(rows: ReadRows, scope: Scope): Promise<OtherObjectModel[]> {
+export async function readAggregates(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<AggregateRow>(sql`
     select n.nspname::text as schema, p.proname::text as name, ${identityArguments('p')} as arguments,
       pg_get_function_identity_arguments(p.oid) as signature, a.aggkind::text as kind,
@@ -62,7 +62,7 @@ export async function readAggregates(rows: ReadRows, scope: Scope): Promise<Othe
     join pg_namespace n on n.oid = p.pronamespace
     where p.prokind = 'a' and ${scope.userSchema('n')} and ${notExtensionMember('pg_proc', 'p.oid')}`)
   return found.map((a) =>
-    otherObject('aggregate', a.schema, `${a.name}(${a.arguments})`, null, createAggregate(a), a.comment),
+    definedObject('aggregate', a.schema, `${a.name}(${a.arguments})`, null, createAggregate(a), a.comment),
   )
 }
 

@@ -1,8 +1,13 @@
-import type { OtherObjectModel } from '../model/types.js'
+import type { DefinedObjectModel } from '../model/types.js'
 import type { ChangeBody } from './changes.js'
+import {
+  type CommentKind,
+  DEFINED_OBJECT_CHANGE_KINDS,
+  type SetDefinedObjectComment,
+} from './families/defined-object-changes.js'
 
 /** Kinds created before tables (columns, defaults and checks may use them) and dropped after them. */
-const EARLY_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
+const EARLY_KINDS: ReadonlySet<DefinedObjectModel['kind']> = new Set([
   'extension',
   'range type',
   'function',
@@ -10,13 +15,13 @@ const EARLY_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
   'aggregate',
 ])
 
-export const otherKey = (o: OtherObjectModel): string =>
+export const definedObjectKey = (o: DefinedObjectModel): string =>
   `${o.kind}\u0000${o.schema}\u0000${o.table}\u0000${o.name}`
 
-const isRoutine = (o: OtherObjectModel): boolean => o.kind === 'function' || o.kind === 'procedure'
+const isRoutine = (o: DefinedObjectModel): boolean => o.kind === 'function' || o.kind === 'procedure'
 
 /** The changes for objects defined by their statements, in the slots the plan puts them. */
-export interface OthersPlan {
+export interface DefinedObjectsPlan {
   /** Extensions, before every type and table. */
   readonly createExtensions: ChangeBody[]
   /** Routines, aggregates and types other than enums, after enums and before tables. */
@@ -45,7 +50,7 @@ export interface OthersPlan {
   /** Comments and trigger states of objects that stay. */
   readonly alter: ChangeBody[]
   /** Routines dropped and created again: what calls them (views, policies, defaults, checks) must go and come back too. */
-  readonly recreatedRoutines: readonly OtherObjectModel[]
+  readonly recreatedRoutines: readonly DefinedObjectModel[]
 }
 
 /** Qualified names of the tables and views of each side, whose row types routines may use. */
@@ -72,27 +77,28 @@ function mentionsType(definition: string, type: QualifiedName): boolean {
 }
 
 /**
- * Plans extensions, routines, triggers and the other objects compared by definition. A routine
+ * Plans extensions, routines, triggers and the other objects kept as their statement (aggregates,
+ * range types, rules), compared by definition. A routine
  * whose definition changes is replaced in place (CREATE OR REPLACE) when its signature and result
  * stay, so what calls it stays too; otherwise PostgreSQL refuses the replacement and it is dropped
  * and created again, with the triggers that execute it. A routine whose arguments or result are a
  * table's or a view's row type is created after that relation and dropped before it.
  */
-export function planOthers(
-  from: readonly OtherObjectModel[],
-  to: readonly OtherObjectModel[],
+export function planDefinedObjects(
+  from: readonly DefinedObjectModel[],
+  to: readonly DefinedObjectModel[],
   relations: Relations = NO_RELATIONS,
   rebuiltTypes: readonly QualifiedName[] = [],
-): OthersPlan {
-  const source = new Map(from.map((o) => [otherKey(o), o]))
-  const target = new Map(to.map((o) => [otherKey(o), o]))
-  const dropped: OtherObjectModel[] = []
-  const created: { object: OtherObjectModel; replaces: boolean }[] = []
+): DefinedObjectsPlan {
+  const source = new Map(from.map((o) => [definedObjectKey(o), o]))
+  const target = new Map(to.map((o) => [definedObjectKey(o), o]))
+  const dropped: DefinedObjectModel[] = []
+  const created: { object: DefinedObjectModel; replaces: boolean }[] = []
   let alter: ChangeBody[] = []
-  const recreatedRoutines: OtherObjectModel[] = []
+  const recreatedRoutines: DefinedObjectModel[] = []
 
   for (const o of from) {
-    const t = target.get(otherKey(o))
+    const t = target.get(definedObjectKey(o))
     if (t === undefined) dropped.push(o)
     else if (isRoutine(o) && rebuiltTypes.some((type) => mentionsType(o.definition, type))) {
       // A type it takes or returns is replaced: it must let go of the old one, then bind to the new.
@@ -110,43 +116,44 @@ export function planOthers(
       }
     } else alter.push(...stateChanges(o, t))
   }
-  for (const t of to) if (!source.has(otherKey(t))) created.push({ object: t, replaces: false })
+  for (const t of to) if (!source.has(definedObjectKey(t))) created.push({ object: t, replaces: false })
 
   // Triggers that execute (or call in WHEN) a routine dropped and created again go and come back with it.
-  const droppedKeys = new Set(dropped.map(otherKey))
+  const droppedKeys = new Set(dropped.map(definedObjectKey))
   for (const trigger of from) {
-    if (trigger.kind !== 'trigger' || droppedKeys.has(otherKey(trigger))) continue
+    if (trigger.kind !== 'trigger' || droppedKeys.has(definedObjectKey(trigger))) continue
     if (!recreatedRoutines.some((routine) => callsRoutine(trigger.definition, routine))) continue
-    const again = target.get(otherKey(trigger))
+    const again = target.get(definedObjectKey(trigger))
     dropped.push(trigger)
-    droppedKeys.add(otherKey(trigger))
+    droppedKeys.add(definedObjectKey(trigger))
     if (again !== undefined) {
       created.push({ object: again, replaces: false })
       // Created again, it carries its comment and state: no separate change for them.
-      alter = alter.filter((c) => !('object' in c) || otherKey(c.object) !== otherKey(again))
+      alter = alter.filter((c) => !('object' in c) || definedObjectKey(c.object) !== definedObjectKey(again))
     }
   }
 
-  const createdKeys = new Set(created.map((c) => otherKey(c.object)))
-  const drop = (o: OtherObjectModel): ChangeBody => ({
-    kind: 'drop-other',
+  const createdKeys = new Set(created.map((c) => definedObjectKey(c.object)))
+  const drop = (o: DefinedObjectModel): ChangeBody => ({
+    kind: DEFINED_OBJECT_CHANGE_KINDS[o.kind].drop,
     object: o,
-    recreated: createdKeys.has(otherKey(o)),
+    recreated: createdKeys.has(definedObjectKey(o)),
   })
-  const create = (c: { object: OtherObjectModel; replaces: boolean }): ChangeBody => ({
-    kind: 'create-other',
+  const create = (c: { object: DefinedObjectModel; replaces: boolean }): ChangeBody => ({
+    kind: DEFINED_OBJECT_CHANGE_KINDS[c.object.kind].create,
     object: c.object,
     replaces: c.replaces,
   })
-  const isExtension = (o: OtherObjectModel): boolean => o.kind === 'extension'
-  const early = (o: OtherObjectModel): boolean => EARLY_KINDS.has(o.kind) && !isExtension(o)
-  const usesTarget = (names: readonly QualifiedName[]) => (o: OtherObjectModel) =>
+  const isExtension = (o: DefinedObjectModel): boolean => o.kind === 'extension'
+  const early = (o: DefinedObjectModel): boolean => EARLY_KINDS.has(o.kind) && !isExtension(o)
+  const usesTarget = (names: readonly QualifiedName[]) => (o: DefinedObjectModel) =>
     isRoutine(o) && usesRowType(o, names)
   const usesTargetView = usesTarget(relations.to.views)
-  const usesTargetTable = (o: OtherObjectModel) => !usesTargetView(o) && usesTarget(relations.to.tables)(o)
+  const usesTargetTable = (o: DefinedObjectModel) => !usesTargetView(o) && usesTarget(relations.to.tables)(o)
   const usesSourceView = usesTarget(relations.from.views)
-  const usesSourceTable = (o: OtherObjectModel) => !usesSourceView(o) && usesTarget(relations.from.tables)(o)
-  const goes = (o: OtherObjectModel) => early(o) && !createdKeys.has(otherKey(o))
+  const usesSourceTable = (o: DefinedObjectModel) =>
+    !usesSourceView(o) && usesTarget(relations.from.tables)(o)
+  const goes = (o: DefinedObjectModel) => early(o) && !createdKeys.has(definedObjectKey(o))
   return {
     createExtensions: created.filter((c) => isExtension(c.object)).map(create),
     createEarly: created
@@ -164,7 +171,7 @@ export function planOthers(
     createAfterViews: created.filter((c) => usesTargetView(c.object)).map(create),
     createLate: created.filter((c) => !EARLY_KINDS.has(c.object.kind)).map(create),
     dropLate: dropped.filter((o) => !EARLY_KINDS.has(o.kind)).map(drop),
-    dropRecreated: dropped.filter((o) => early(o) && createdKeys.has(otherKey(o))).map(drop),
+    dropRecreated: dropped.filter((o) => early(o) && createdKeys.has(definedObjectKey(o))).map(drop),
     dropBeforeViews: dropped
       .filter((o) => goes(o) && usesSourceView(o))
       .reverse()
@@ -183,10 +190,19 @@ export function planOthers(
   }
 }
 
-function stateChanges(from: OtherObjectModel, to: OtherObjectModel): ChangeBody[] {
+function stateChanges(from: DefinedObjectModel, to: DefinedObjectModel): ChangeBody[] {
   const changes: ChangeBody[] = []
-  if (from.comment !== to.comment)
-    changes.push({ kind: 'set-other-comment', object: to, from: from.comment, to: to.comment })
+  if (from.comment !== to.comment) {
+    const comment: SetDefinedObjectComment<CommentKind> = {
+      kind: DEFINED_OBJECT_CHANGE_KINDS[to.kind].comment,
+      object: to,
+      from: from.comment,
+      to: to.comment,
+    }
+    // TypeScript matches an object whose kind is one of seven against the change union only up to
+    // 25 combinations of its discriminants (kind, from and to here), so it is told.
+    changes.push(comment as ChangeBody)
+  }
   if (from.enabled !== null && to.enabled !== null && from.enabled !== to.enabled)
     changes.push({ kind: 'set-trigger-state', object: to, from: from.enabled, to: to.enabled })
   return changes
@@ -197,7 +213,7 @@ function stateChanges(from: OtherObjectModel, to: OtherObjectModel): ChangeBody[
  * the result, which pg_get_functiondef prints on the lines before LANGUAGE. A definition not in
  * that form is compared whole.
  */
-function routineHead(o: OtherObjectModel): string {
+function routineHead(o: DefinedObjectModel): string {
   const end = o.definition.indexOf('\n LANGUAGE ')
   return end < 0 ? o.definition : o.definition.slice(0, end)
 }
@@ -206,7 +222,7 @@ function routineHead(o: OtherObjectModel): string {
  * Whether an expression PostgreSQL printed (with an empty search_path, so names are qualified)
  * calls the routine. A text match, so it errs towards rebuilding what only mentions the name.
  */
-export function callsRoutine(text: string | null, routine: OtherObjectModel): boolean {
+export function callsRoutine(text: string | null, routine: DefinedObjectModel): boolean {
   if (text === null) return false
   const name = routine.name.slice(0, routine.name.indexOf('('))
   return [`${routine.schema}.${name}(`, `${quote(routine.schema)}.${quote(name)}(`].some((call) =>
@@ -222,7 +238,7 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`
  * a call; or anywhere in it (arguments, result, a plpgsql declaration) `relation%ROWTYPE` or
  * `relation.column%TYPE`, which PostgreSQL resolves when it creates the routine.
  */
-function usesRowType(routine: OtherObjectModel, relations: readonly QualifiedName[]): boolean {
+function usesRowType(routine: DefinedObjectModel, relations: readonly QualifiedName[]): boolean {
   if (relations.length === 0) return false
   if (typeReferences(routine.definition).some((ref) => relations.some((r) => refersTo(ref, r)))) return true
   const end = routine.definition.search(/\s(?:LANGUAGE|AS)\s/i)
@@ -274,7 +290,7 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * string: PostgreSQL parses it at creation whatever check_function_bodies says, so it is created
  * after the tables it may read.
  */
-export function hasStandardBody(object: OtherObjectModel): boolean {
+export function hasStandardBody(object: DefinedObjectModel): boolean {
   if (!isRoutine(object)) return false
   return !/\bAS\s+(\$\w*\$|'|E')/i.test(object.definition)
 }
