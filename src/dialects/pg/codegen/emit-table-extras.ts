@@ -50,7 +50,7 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
 
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {
-    const node = context.plan.writesName(pk)
+    const node = context.decisions.writesName(pk)
       ? js.call(use('primaryKey'), [
           js.object([
             { key: 'name', value: js.string(pk.name) },
@@ -71,7 +71,7 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
     if (node !== undefined) extras.push(withComment(node, fk.comment))
   }
   for (const check of table.checks) {
-    if (context.plan.checkColumn(check) !== undefined) continue
+    if (context.decisions.checkColumn(check) !== undefined) continue
     use('sql')
     const node = js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)])
     extras.push(withComment(node, check.comment))
@@ -104,7 +104,7 @@ function withComment(node: JsNode, comment: string | null): JsNode {
 }
 
 function nameArgument(context: EmitContext, object: { readonly name: string }): JsNode[] {
-  return context.plan.writesName(object) ? [js.string(object.name)] : []
+  return context.decisions.writesName(object) ? [js.string(object.name)] : []
 }
 
 /** `foreignKey({ columns, references })` with its actions and deferral; undefined when its target is not pulled. */
@@ -117,7 +117,7 @@ function foreignKey(context: EmitContext, table: TableModel, fk: ForeignKeyModel
     ? js.array(own(fk.references.columns))
     : referenceArrow(context, table, target, fk.references.columns)
   const definition: JsProperty[] = []
-  if (context.plan.writesName(fk)) definition.push({ key: 'name', value: js.string(fk.name) })
+  if (context.decisions.writesName(fk)) definition.push({ key: 'name', value: js.string(fk.name) })
   definition.push(
     { key: 'columns', value: js.array(own(fk.columns)) },
     { key: 'references', value: referenced },

@@ -1,7 +1,7 @@
 import type { ViewColumnCommentModel, ViewColumnDefaultModel } from '../../../model/types.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import type { SQL } from '../../../sql/sql.js'
-import { ddlExpression } from '../grammar/ddl-expression.js'
-import { identifierProblem } from '../grammar/identifiers.js'
+import { ddlExpression } from '../compiler/fragment.js'
 import { commentOrFail } from './comment-text.js'
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
