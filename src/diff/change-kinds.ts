@@ -8,6 +8,7 @@ import { grantKinds } from './families/grants.js'
 import { indexKinds } from './families/indexes.js'
 import type { KindEntry } from './families/kind-entry.js'
 import { otherObjectKinds } from './families/other-objects.js'
+import { ownerKinds } from './families/owners.js'
 import { partitionKinds } from './families/partitions.js'
 import { policyKinds } from './families/policies.js'
 import { schemaKinds } from './families/schemas.js'
@@ -39,6 +40,7 @@ export const changeKinds: { readonly [K in ChangeKind]: KindEntry<ChangeOf<K>> }
   ...storageParameterKinds,
   ...policyKinds,
   ...partitionKinds,
+  ...ownerKinds,
   ...grantKinds,
 }
 

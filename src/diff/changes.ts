@@ -7,6 +7,7 @@ import type { EnumChange } from './families/enums.js'
 import type { GrantChange } from './families/grants.js'
 import type { IndexChange } from './families/indexes.js'
 import type { OtherObjectChange } from './families/other-objects.js'
+import type { OwnerChange } from './families/owners.js'
 import type { PartitionChange } from './families/partitions.js'
 import type { PolicyChange } from './families/policies.js'
 import type { SchemaChange } from './families/schemas.js'
@@ -47,6 +48,7 @@ export type ChangeBody =
   | StorageParameterChange
   | PolicyChange
   | PartitionChange
+  | OwnerChange
   | GrantChangeBody
 
 /** GRANT and REVOKE, one role and one object each. */

@@ -27,6 +27,7 @@ import { Imports } from './imports.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { notValidWarnings } from './not-valid-warnings.js'
 import { reportOthers } from './others-report.js'
+import { ownerWarnings } from './owner-warnings.js'
 import { referenceCycles } from './reference-cycles.js'
 import { planSchema } from './schema-plan.js'
 
@@ -268,6 +269,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ...unreachable,
       ...notValidWarnings(tables),
       ...grantWarnings,
+      ...ownerWarnings(model),
     ],
   }
 }

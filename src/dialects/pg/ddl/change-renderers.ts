@@ -7,6 +7,7 @@ import { enumRenderers } from './families/enums.js'
 import { grantRenderers } from './families/grants.js'
 import { indexRenderers } from './families/indexes.js'
 import { otherObjectRenderers } from './families/other-objects.js'
+import { ownerRenderers } from './families/owners.js'
 import { partitionRenderers } from './families/partitions.js'
 import { policyRenderers } from './families/policies.js'
 import { schemaRenderers } from './families/schemas.js'
@@ -39,5 +40,6 @@ export const changeRenderers: { readonly [K in ChangeKind]: (change: ChangeOf<K>
   ...storageParameterRenderers,
   ...policyRenderers,
   ...partitionRenderers,
+  ...ownerRenderers,
   ...grantRenderers,
 }
