@@ -1,6 +1,7 @@
 import { sql } from 'tidemark'
 import { materializedView, pgFunction, renderCreate, schema, serial, text, toModel } from 'tidemark/pg'
 import { describe, expect, it } from 'vitest'
+import { codegen } from '../../src/dialects/pg/codegen/codegen.js'
 import { ownerWarnings } from '../../src/dialects/pg/codegen/owner-warnings.js'
 import { renderChanges } from '../../src/dialects/pg/ddl/render-changes.js'
 import { describeChange, diff } from '../../src/diff/index.js'
@@ -103,5 +104,6 @@ describe('owners in the differ', () => {
       'table api.notes is owned by auditor in the database; the code does not declare owners, so a database built from it gives it to the role that applies the migrations (keep the owner with ALTER TABLE ... OWNER TO in a migration)',
     ])
     expect(ownerWarnings(base)).toEqual([])
+    expect(codegen(given).warnings).toEqual(expect.arrayContaining(ownerWarnings(given)))
   })
 })

@@ -24,19 +24,26 @@ describeEachSchemaTarget('owners in check', (target) => {
   // Roles are cluster-wide on a server: a name of this run's own, dropped afterwards.
   const role = `tidemark_owner_${randomBytes(5).toString('hex')}`
   let dir: TempDir
+  // The replays of one history are read once.
+  let cache: TempDir
   const check = async () =>
     (
       await checkDatabase({
         db: target.db,
         folder: await readMigrationFolder(dir.path),
         journal: DEFAULT_JOURNAL,
+        shadow: { cacheDir: cache.path },
       })
     ).drift
   const messages = async () => (await check()).findings.map((f) => f.message)
   const expectClean = async () => expect(await check()).toMatchObject({ status: 'clean', findings: [] })
 
-  beforeAll(() => target.exec(`create role ${role}`))
+  beforeAll(async () => {
+    cache = await makeTempDir('tidemark-cache-')
+    await target.exec(`create role ${role}`)
+  })
   afterAll(async () => {
+    await cache.remove()
     await resetDatabase(target.db)
     await target.exec(`drop owned by ${role}; drop role ${role}`)
   })
