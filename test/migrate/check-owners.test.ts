@@ -89,7 +89,7 @@ describeEachSchemaTarget('owners in check', (target) => {
     await target.exec('alter view note_bodies owner to current_user')
     const drift = await check()
     expect(drift.findings.map((f) => f.message)).toEqual([
-      `view note_bodies: owner changed from ${role} to the role that applies migrations outside migrations`,
+      `view note_bodies: owner changed outside migrations from ${role} to the role that applies them`,
     ])
     expect(drift.reconcile.sql).toEqual([`ALTER VIEW "public"."note_bodies" OWNER TO "${role}";`])
   })

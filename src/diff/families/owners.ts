@@ -31,7 +31,7 @@ function ownerDraft(change: OwnerChange, context: DriftContext): DriftDraft {
   const changed =
     change.from === null
       ? `owner changed to ${change.to} outside migrations`
-      : `owner changed from ${change.from} to ${roleText(change.to)} outside migrations`
+      : `owner changed outside migrations from ${change.from} to ${change.to ?? 'the role that applies them'}`
   const table =
     on === 'table' ? context.live.tables.find((t) => t.schema === schema && t.name === name) : undefined
   const bypass =

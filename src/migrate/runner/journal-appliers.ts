@@ -1,6 +1,6 @@
 import type { Queryable } from '../../database/database.js'
 import { sql } from '../../sql/sql.js'
-import { type JournalOptions, type JournalRow, journalName, readJournal } from './journal.js'
+import { type JournalOptions, type JournalRow, journalName, journalTable } from './journal.js'
 
 /**
  * The roles that applied the journal's migrations, and so own what they created: each row's
@@ -23,14 +23,35 @@ export async function journalAppliers(
 }
 
 /**
- * Introspection's `migrationRoles` for a live database: the journal's appliers, or nothing (the
- * session's own role) when no migration is recorded yet.
+ * Introspection's `migrationRoles` for a live database: the roles the journal's rows name (from
+ * `rows` when they were read already), or nothing (the session's own role) when no migration is
+ * recorded yet. Reads only the journal's applied_by, so it asks nothing else of the table.
  */
 export async function migrationRolesOption(
   db: Queryable,
   journal: JournalOptions,
   rows?: readonly Pick<JournalRow, 'appliedBy'>[],
 ): Promise<{ migrationRoles?: readonly string[] }> {
-  const appliers = await journalAppliers(db, journal, rows ?? (await readJournal(db, journal)))
+  const appliers = await journalAppliers(db, journal, rows ?? (await appliedByColumn(db, journal)))
   return appliers.length === 0 ? {} : { migrationRoles: appliers }
+}
+
+/** Each row's applied_by; null for all of them in a journal from before it was recorded. */
+async function appliedByColumn(
+  db: Queryable,
+  journal: JournalOptions,
+): Promise<{ appliedBy: string | null }[]> {
+  const { rows } = await db.execute<{ exists: boolean; recorded: boolean }>(sql`
+    select to_regclass(${journalName(journal)}) is not null as exists,
+      exists (
+        select from pg_attribute
+        where attrelid = to_regclass(${journalName(journal)}) and attname = 'applied_by' and not attisdropped
+      ) as recorded`)
+  if (rows[0]?.exists !== true) return []
+  const column = rows[0].recorded ? sql`applied_by` : sql`null::text`
+  return (
+    await db.execute<{ appliedBy: string | null }>(
+      sql`select distinct ${column} as "appliedBy" from ${journalTable(journal)}`,
+    )
+  ).rows
 }
