@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest'
 import { checkDatabase } from '../../src/migrate/check/check.js'
 import { DEFAULT_JOURNAL, migrate, readJournal, readMigrationFolder } from '../../src/migrate/index.js'
+import { integer, table, toModel } from '../../src/pg.js'
 import { sql } from '../../src/sql/sql.js'
 import { describeEachSchemaTarget } from '../support/databases.js'
 import { resetDatabase } from './support/journal.js'
@@ -92,6 +93,29 @@ describeEachSchemaTarget('owners in check', (target) => {
       `view note_bodies: owner changed outside migrations from ${role} to the role that applies them`,
     ])
     expect(drift.reconcile.sql).toEqual([`ALTER VIEW "public"."note_bodies" OWNER TO "${role}";`])
+  })
+
+  it('keeps the owner a migration gave when the schema code, which declares none, is compared', async () => {
+    const own = await makeTempDir()
+    try {
+      await own.add('20261201000000_memos', {
+        up: `create table memos (id integer primary key);\nalter table memos owner to ${role};\n`,
+      })
+      const folder = await readMigrationFolder(own.path)
+      await migrate(target.db, folder)
+      const memos = table('memos', { id: integer().primaryKey() })
+      const report = await checkDatabase({
+        db: target.db,
+        folder,
+        journal: DEFAULT_JOURNAL,
+        shadow: { cacheDir: cache.path },
+        desired: { model: toModel({ memos }), authoredDefaults: new Set() },
+      })
+      expect(report.code).toMatchObject({ status: 'clean', changes: [] })
+      expect(report.drift).toMatchObject({ status: 'clean', findings: [] })
+    } finally {
+      await own.remove()
+    }
   })
 
   it('takes the objects of the role that applied the migrations as theirs, whoever runs check', async () => {
