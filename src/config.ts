@@ -1,10 +1,15 @@
+/**
+ * `tidemark/config`: what `tidemark.config.ts` imports. Apart from the runtime root (`tidemark`),
+ * so an app's bundle never carries the command's settings, and a config file loads nothing else.
+ */
+
 import type { Casing } from './schema/casing.js'
 
 /**
  * The shape of `tidemark.config.ts`. Every field is optional; command-line flags override them.
  *
  * @example
- * import { defineConfig } from 'tidemark'
+ * import { defineConfig } from 'tidemark/config'
  *
  * export default defineConfig({
  *   schema: './src/db/schema.ts',

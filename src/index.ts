@@ -3,10 +3,11 @@
  *
  * This entry holds what every dialect shares: the `sql` tag, the Database interface the driver
  * adapters implement, errors, and the schema model. Schema declarations live in `tidemark/pg`;
- * drivers in `tidemark/pglite`, `tidemark/node-postgres`, `tidemark/postgres-js` and `tidemark/neon`.
+ * drivers in `tidemark/pglite`, `tidemark/node-postgres`, `tidemark/postgres-js` and `tidemark/neon`;
+ * the config file's `defineConfig` in `tidemark/config`.
  */
 
-export { defineConfig, type TidemarkConfig } from './config.js'
+export { createDatabase } from './create-database.js'
 export type {
   Database,
   DatabaseOptions,
@@ -19,9 +20,9 @@ export type {
   Transaction,
   TransactionOptions,
 } from './database/database.js'
-export { createDatabase } from './database/database.js'
 export type { Driver, DriverConnection, RawField, RawResult } from './database/driver.js'
 export { type ReplicasOptions, type ReplicatedDatabase, withReplicas } from './database/with-replicas.js'
+export { compile } from './dialects/pg/index.js'
 export { DatabaseError, type DatabaseErrorKind, TidemarkError, type UnredactedText } from './errors.js'
 export { SchemaError } from './model/schema-error.js'
 export { serializeModel } from './model/serialize.js'
@@ -74,12 +75,12 @@ export type { QuerySQL } from './query/run-compiled.js'
 export type { Runnable } from './query/runnable.js'
 export { outer, type SelectQuery, type SelectStart, scalar } from './query/select.js'
 export type { SetOperationQuery } from './query/set-operations.js'
-export { deleteFrom, insert, select, selectDistinct, selectDistinctOn, update } from './query/standalone.js'
 export type { UpdateQuery, UpdateStart } from './query/update.js'
 export type { InsertValues, UpdateValues } from './query/write-values.js'
 export type { RelationalQueries, RelationalQuery, TableQuery } from './relations/find.js'
 export { many, one, type RelationDeclaration } from './relations/relation.js'
 export type { FindConfig, FindRow, ManyRelation, OneRelation, Relations } from './relations/types.js'
 export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
-export { type CompiledQuery, type CompileOptions, compile } from './sql/compile.js'
+export type { CompiledQuery, CompileOptions } from './sql/compiled-query.js'
 export { type Chunk, type ParamEncoder, SQL, sql } from './sql/sql.js'
+export { deleteFrom, insert, select, selectDistinct, selectDistinctOn, update } from './standalone.js'

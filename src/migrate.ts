@@ -7,19 +7,18 @@
  * import { migrate, readMigrationFolder } from 'tidemark/migrate'
  * await migrate(db, await readMigrationFolder('./migrations'))
  */
-export {
-  type Change,
-  type ChangeBody,
-  type ColumnRename,
-  type DiffOptions,
-  describeChange,
-  diff,
-  findRenameCandidates,
-  type Hazard,
-  type HazardKind,
-  type RenameCandidate,
-  type Renames,
-  type TableRename,
+// The changes generate and check report; diff and the rest of the schema pipeline are in
+// `tidemark/model`, which an app that migrates at start-up does not load.
+export type {
+  Change,
+  ChangeBody,
+  ColumnRename,
+  DiffOptions,
+  Hazard,
+  HazardKind,
+  RenameCandidate,
+  Renames,
+  TableRename,
 } from './diff/index.js'
 export type { BaselineOptions, BaselineResult } from './migrate/baseline/baseline.js'
 export type { AdoptDrizzleOptions, AdoptDrizzleResult } from './migrate/baseline/drizzle/adopt-drizzle.js'

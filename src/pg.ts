@@ -1,6 +1,6 @@
 /**
- * `tidemark/pg`: declare a PostgreSQL schema in TypeScript, and turn it into the schema model and
- * CREATE statements.
+ * `tidemark/pg`: declare a PostgreSQL schema in TypeScript. The stages that turn it into the schema
+ * model and SQL (`toModel`, `renderCreate`, ...) are in `tidemark/model`.
  *
  * @example
  * import { enumType, index, sql, table, text, timestamptz, uuid } from 'tidemark/pg'
@@ -14,82 +14,95 @@
  * }, (t) => [index().on(t.createdAt)])
  */
 
-export { renderCreate } from './dialects/pg/ddl/render-create.js'
-export { bytea, json, jsonb } from './dialects/pg/dsl/columns/binary-and-json.js'
-export {
-  type DateTimeMode,
-  date,
-  type IntervalFields,
-  interval,
-  time,
-  timestamp,
-  timestamptz,
-  timetz,
-} from './dialects/pg/dsl/columns/datetime.js'
+import { renderCreate as renderCreateStage } from './dialects/pg/ddl/index.js'
+import { introspect as introspectStage } from './dialects/pg/introspect/index.js'
+import { toModel as toModelStage } from './dialects/pg/to-model/index.js'
+
 export {
   type BigintMode,
   bigint,
   bigserial,
-  doublePrecision,
-  integer,
-  type NumericMode,
-  numeric,
-  real,
-  serial,
-  smallint,
-  smallserial,
-} from './dialects/pg/dsl/columns/numbers.js'
-export { boolean, char, cidr, inet, macaddr, text, uuid, varchar } from './dialects/pg/dsl/columns/text.js'
-export {
+  boolean,
+  bytea,
+  type ColumnPrivilege,
   type CompositeTypeOptions,
   type CompositeValue,
+  type CustomTypeDefinition,
+  char,
+  cidr,
   compositeType,
-  type PgCompositeType,
-} from './dialects/pg/dsl/composite-type.js'
-export { type CustomTypeDefinition, customType } from './dialects/pg/dsl/custom-type.js'
-export { type DomainOptions, domain, type PgDomain } from './dialects/pg/dsl/domain.js'
-export { type EnumTypeOptions, enumType, type PgEnum } from './dialects/pg/dsl/enum-type.js'
-export { type PgNamespace, type SchemaOptions, schema } from './dialects/pg/dsl/namespace.js'
-export { type ExtensionOptions, extension, type PgExtension } from './dialects/pg/dsl/objects/extension.js'
-export {
-  type ColumnPrivilege,
+  customType,
+  type DateTimeMode,
+  type DomainOptions,
+  date,
+  domain,
+  doublePrecision,
+  type EnumTypeOptions,
+  type ExtensionOptions,
+  enumType,
+  extension,
+  type FunctionOptions,
   type GrantTarget,
   grant,
+  type IntervalFields,
+  inet,
+  integer,
+  interval,
+  json,
+  jsonb,
+  macaddr,
+  type NumericMode,
+  numeric,
+  type PgCompositeType,
+  type PgDomain,
+  type PgEnum,
+  type PgExtension,
   type PgGrant,
-  type Privilege,
-  type RelationGrantOptions,
-  type RoutineGrantOptions,
-  type RoutinePrivilege,
-  type SchemaGrantOptions,
-  type SchemaPrivilege,
-  type SequenceGrantOptions,
-  type SequencePrivilege,
-  type TablePrivilege,
-} from './dialects/pg/dsl/objects/grant.js'
-export {
-  type FunctionOptions,
+  type PgNamespace,
   type PgRoutine,
+  type PgSequence,
+  type PgTrigger,
+  type Privilege,
   type ProcedureOptions,
   pgFunction,
   procedure,
+  type RelationGrantOptions,
+  type RoutineGrantOptions,
+  type RoutinePrivilege,
   type RoutineType,
-  type WrittenRoutineOptions,
-} from './dialects/pg/dsl/objects/routine.js'
-export {
-  type PgTrigger,
+  real,
+  type SchemaGrantOptions,
+  type SchemaOptions,
+  type SchemaPrivilege,
+  type SequenceGrantOptions,
+  type SequencePrivilege,
+  schema,
+  sequence,
+  serial,
+  smallint,
+  smallserial,
+  type TablePrivilege,
   type TriggerEvent,
   type TriggerOptions,
+  text,
+  time,
+  timestamp,
+  timestamptz,
+  timetz,
   trigger,
-} from './dialects/pg/dsl/objects/trigger.js'
-export { type PgSequence, sequence } from './dialects/pg/dsl/sequence.js'
-export { type IntrospectOptions, introspect } from './dialects/pg/introspect/index.js'
-export { toModel } from './dialects/pg/to-model/to-model.js'
+  uuid,
+  varchar,
+  type WrittenRoutineOptions,
+} from './dialects/pg/dsl/index.js'
+export type { IntrospectOptions } from './dialects/pg/introspect/index.js'
+// The same asc() and desc() as tidemark's: ORDER BY items that are index keys too.
+export { asc, desc } from './query/order.js'
 export { type Casing, snakeCase } from './schema/casing.js'
 export { type AnyColumn, Column, type ColumnFlag, type RefFlag } from './schema/column.js'
 export type { ColumnType } from './schema/column-type.js'
 export { comment } from './schema/comment.js'
 export { check, foreignKey, primaryKey, unique } from './schema/constraints.js'
-export { asc, desc, Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'
+export { Index, IndexElement, index, uniqueIndex } from './schema/indexes.js'
 export type { InferInsert, InferSelect, SelectValue } from './schema/infer.js'
 export type { ForeignKeyAction, SequenceOptions } from './schema/options.js'
 export { type PartitionOptions, partition } from './schema/partition.js'
@@ -108,3 +121,12 @@ export type {
 } from './schema/table-extras.js'
 export { materializedView, type View, ViewBuilder, type ViewOptions, view } from './schema/view.js'
 export { SQL, sql } from './sql/sql.js'
+
+// Kept for code written before `tidemark/model`, which holds the whole schema pipeline; importing
+// them from there keeps the pipeline out of what schema files load.
+/** @deprecated Import `toModel` from `tidemark/model`, with the rest of the schema pipeline. */
+export const toModel: typeof toModelStage = toModelStage
+/** @deprecated Import `renderCreate` from `tidemark/model`, with the rest of the schema pipeline. */
+export const renderCreate: typeof renderCreateStage = renderCreateStage
+/** @deprecated Import `introspect` from `tidemark/model`, with the rest of the schema pipeline. */
+export const introspect: typeof introspectStage = introspectStage

@@ -48,7 +48,7 @@ const shadow = await phase('start PGlite shadow', () =>
 const exclude = [{ schema: resolved.journal.schema, table: resolved.journal.table }]
 await phase('replay migrations', () => replayMigrations(shadow, folder))
 const current = await phase('introspect history', () => introspect(shadow.db, { exclude }))
-const desired = { ...declared, others: current.others }
+const desired = { ...declared, definedObjects: current.definedObjects }
 await phase('load desired schema', async () => {
   const draft = renderChanges(diff(current, desired))
   // As planMigration loads it: one script, statement by statement only when that fails.

@@ -6,7 +6,7 @@ import { renderSchema } from './render-schema.js'
 import type { SchemaSpec } from './schema-spec.js'
 import { REPO } from './tools.js'
 
-const TIDEMARK_CONFIG = `import { defineConfig } from 'tidemark'
+const TIDEMARK_CONFIG = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './schema.ts', migrations: './migrations' })
 `
 // No import of drizzle-kit: the config is plain data, so the temp project needs only drizzle-orm.

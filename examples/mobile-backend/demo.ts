@@ -60,7 +60,7 @@ try {
   copyFileSync(new URL('./schema.ts', import.meta.url), join(project, 'schema.ts'))
   writeFileSync(
     join(project, 'tidemark.config.ts'),
-    "import { defineConfig } from 'tidemark'\n\nexport default defineConfig({ schema: './schema.ts' })\n",
+    "import { defineConfig } from 'tidemark/config'\n\nexport default defineConfig({ schema: './schema.ts' })\n",
   )
   console.log(`A project in ${project} with the mobile-backend schema and a tidemark.config.ts.`)
 

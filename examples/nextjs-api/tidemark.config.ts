@@ -1,4 +1,4 @@
-import { defineConfig } from 'tidemark'
+import { defineConfig } from 'tidemark/config'
 
 export default defineConfig({
   schema: './db/schema.ts',

@@ -19,7 +19,7 @@ export async function createModuleLoader(baseDir: string, purpose: string): Prom
   const alias: Record<string, string> = {}
   if (import.meta.url.endsWith('.ts')) {
     const src = fileURLToPath(new URL('../', import.meta.url))
-    for (const entry of ['pg', 'pglite', 'node-postgres', 'postgres-js'])
+    for (const entry of ['config', 'pg', 'pglite', 'node-postgres', 'postgres-js'])
       alias[`tidemark/${entry}`] = `${src}${entry}.ts`
     alias.tidemark = `${src}index.ts`
   }

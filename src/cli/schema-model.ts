@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import { collect } from '../dialects/pg/to-model/collect.js'
+import { collect } from '../dialects/pg/to-model/index.js'
 import type { SchemaModel } from '../model/types.js'
 import { tableDefinition } from '../schema/table.js'
 import { checkCasingConsistency } from './casing-consistency.js'

@@ -1,8 +1,8 @@
 import { TidemarkError } from '../errors.js'
+import type { Dialect } from '../query/dialect.js'
 import { builderResult } from '../query/run-compiled.js'
 import { Runnable } from '../query/runnable.js'
-import type { CompiledQuery } from '../sql/compile.js'
-import { compile } from '../sql/compile.js'
+import type { CompiledQuery } from '../sql/compiled-query.js'
 import { SQL } from '../sql/sql.js'
 import type { Executable, QueryEvent, QueryResult } from './database.js'
 import type { RawResult } from './driver.js'
@@ -28,13 +28,14 @@ export type SendBatch = (statements: readonly CompiledQuery[]) => Promise<readon
  * decodes each result as the query would have on its own.
  */
 export async function runBatch(
+  dialect: Dialect,
   queries: readonly BatchQuery[],
   send: SendBatch,
   logger: ((event: QueryEvent) => void) | undefined,
 ): Promise<unknown[]> {
   if (!Array.isArray(queries))
     throw new TidemarkError('batch() takes an array of queries: db.batch([query1, query2])')
-  const statements = queries.map(toStatement)
+  const statements = queries.map((query, index) => toStatement(dialect, query, index))
   if (statements.length === 0) return []
   for (const statement of statements) assertSendable(statement.compiled.sql, statement.compiled.params)
   const compiled = statements.map((statement) => statement.compiled)
@@ -50,7 +51,7 @@ export async function runBatch(
     throw new TidemarkError(`The driver returned ${results.length} results for a batch of ${compiled.length}`)
   logEach(logger, compiled, performance.now() - started, (i) => results[i]!.rowCount)
   return statements.map(({ compiled, builder }, i) => {
-    const result = toQueryResult(compiled, results[i]!)
+    const result = toQueryResult(dialect, compiled, results[i]!)
     return builder ? builderResult(result, compiled.mapRows !== undefined) : result
   })
 }
@@ -61,9 +62,9 @@ interface BatchStatement {
   readonly builder: boolean
 }
 
-function toStatement(query: BatchQuery, index: number): BatchStatement {
+function toStatement(dialect: Dialect, query: BatchQuery, index: number): BatchStatement {
   if (query instanceof Runnable) return { compiled: query.toBuiltQuery(), builder: true }
-  if (query instanceof SQL) return { compiled: compile(query), builder: false }
+  if (query instanceof SQL) return { compiled: dialect.compileFragment(query), builder: false }
   if (
     typeof query === 'object' &&
     query !== null &&

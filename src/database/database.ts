@@ -1,10 +1,11 @@
+import type { Dialect } from '../query/dialect.js'
 import { type QueryBuilders, queryBuilders } from '../query/query-builders.js'
 import type { RowMapper } from '../query/row-mapper.js'
 import { type RelationalQueries, relationalQueries } from '../relations/find.js'
 import { type RelationDeclarations, type RelationGraph, relationGraph } from '../relations/graph.js'
 import type { RelationDeclaration } from '../relations/relation.js'
 import type { TableKeys } from '../relations/types.js'
-import type { CompiledQuery } from '../sql/compile.js'
+import type { CompiledQuery } from '../sql/compiled-query.js'
 import type { SQL } from '../sql/sql.js'
 import type { ResultDecoders } from './decode-rows.js'
 import type { Driver, RawField } from './driver.js'
@@ -36,6 +37,8 @@ export type Executable =
  * starts typed queries (`select`, `insert`, `update`, `delete`, `with`) that run on it.
  */
 export interface Queryable<Q = {}> extends QueryBuilders {
+  /** How statements are written for this database and its results read (PostgreSQL's rules). */
+  readonly dialect: Dialect
   /**
    * Relational queries, one entry per table of the schema the database was given
    * (`fromPGlite(client, { schema })`): `db.query.users.findMany({ with: { posts: true } })`.
@@ -108,10 +111,11 @@ export type RelationsOption<S> = {
 }
 
 /**
- * Wraps a driver adapter in the Database API. Usually called by an adapter (`fromPGlite`,
- * `fromNodePostgres`, `fromPostgresJs`) rather than directly.
+ * Wraps a driver in the Database API for a dialect. The package's `createDatabase` calls it with
+ * PostgreSQL's.
  */
-export function createDatabase<S = {}, R = {}>(
+export function createDatabaseFor<S = {}, R = {}>(
+  dialect: Dialect,
   driver: Driver,
   options: DatabaseOptions<S, R> = {},
 ): Database<RelationalQueries<S, R>> {
@@ -123,16 +127,17 @@ export function createDatabase<S = {}, R = {}>(
           options.schema as Record<string, unknown>,
           options.relations as RelationDeclarations | undefined,
         )
-  const execute: Queryable['execute'] = (query) => runQuery(driver, query, logger)
+  const execute: Queryable['execute'] = (query) => runQuery(dialect, driver, query, logger)
   const database: Database<RelationalQueries<S, R>> = {
-    ...queryBuilders({ execute }),
-    query: relationalQueries({ execute }, graph) as RelationalQueries<S, R>,
+    ...queryBuilders({ dialect, execute }),
+    query: relationalQueries({ dialect, execute }, graph) as RelationalQueries<S, R>,
+    dialect,
     execute,
     transaction: async (fn, transactionOptions) => {
       // Checked before BEGIN so a bad option never opens a transaction.
       const setTransaction = setTransactionStatement(transactionOptions)
       return driver.transaction(async (connection) => {
-        const scope = new TransactionScope(connection, 0, logger, graph)
+        const scope = new TransactionScope(dialect, connection, 0, logger, graph)
         try {
           if (setTransaction) await scope.execute(setTransaction)
           return await fn(scope as unknown as Transaction<RelationalQueries<S, R>>)

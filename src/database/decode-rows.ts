@@ -1,4 +1,4 @@
-import { decoderForOid } from '../dialects/pg/codec/decode-by-oid.js'
+import type { TypeDecoders } from '../query/row-mapper.js'
 import { setOwnProperty } from '../util/own-property.js'
 import type { RawResult } from './driver.js'
 
@@ -10,11 +10,15 @@ export type ResultDecoders = Readonly<Record<string, (text: string) => unknown>>
  * that name, else the default for its type OID, else none (the value stays text). When two fields
  * share a name, the later one wins, as in most drivers: alias one of them to keep both.
  */
-export function decodeRows<Row>(result: RawResult, decoders: ResultDecoders | undefined): Row[] {
+export function decodeRows<Row>(
+  result: RawResult,
+  decoders: ResultDecoders | undefined,
+  byType: TypeDecoders,
+): Row[] {
   const fieldDecoders = result.fields.map(
     (field) =>
       (decoders && Object.hasOwn(decoders, field.name) ? decoders[field.name] : undefined) ??
-      decoderForOid(field.typeOid),
+      byType(field.typeOid),
   )
   return result.rows.map((values) => {
     const row: Record<string, unknown> = {}

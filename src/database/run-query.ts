@@ -1,4 +1,4 @@
-import { compile } from '../sql/compile.js'
+import type { Dialect } from '../query/dialect.js'
 import { SQL } from '../sql/sql.js'
 import type { Executable, QueryEvent, QueryResult } from './database.js'
 import { decodeRows } from './decode-rows.js'
@@ -7,11 +7,12 @@ import { assertSendable } from './sendable-text.js'
 
 /** Compiles, runs, logs and decodes one statement on one connection. */
 export async function runQuery<Row>(
+  dialect: Dialect,
   connection: DriverConnection,
   query: Executable,
   logger: ((event: QueryEvent) => void) | undefined,
 ): Promise<QueryResult<Row>> {
-  const compiled: Exclude<Executable, SQL> = query instanceof SQL ? compile(query) : query
+  const compiled: Exclude<Executable, SQL> = query instanceof SQL ? dialect.compileFragment(query) : query
   assertSendable(compiled.sql, compiled.params)
   let result: RawResult
   if (logger === undefined) {
@@ -28,13 +29,19 @@ export async function runQuery<Row>(
     }
     logger({ ...event, durationMs: performance.now() - started, rowCount: result.rowCount })
   }
-  return toQueryResult<Row>(compiled, result)
+  return toQueryResult<Row>(dialect, compiled, result)
 }
 
 /** Decodes a statement's raw result with the statement's own row mapper or decoders. */
-export function toQueryResult<Row>(compiled: Exclude<Executable, SQL>, result: RawResult): QueryResult<Row> {
+export function toQueryResult<Row>(
+  dialect: Dialect,
+  compiled: Exclude<Executable, SQL>,
+  result: RawResult,
+): QueryResult<Row> {
   return {
-    rows: compiled.mapRows ? (compiled.mapRows(result) as Row[]) : decodeRows<Row>(result, compiled.decoders),
+    rows: compiled.mapRows
+      ? (compiled.mapRows(result, dialect.decoderForType) as Row[])
+      : decodeRows<Row>(result, compiled.decoders, dialect.decoderForType),
     rowCount: result.rowCount,
     fields: result.fields,
   }

@@ -1,4 +1,5 @@
 import { TidemarkError } from '../errors.js'
+import type { Dialect } from '../query/dialect.js'
 import { QueryBuilderMethods } from '../query/query-builders.js'
 import { relationalQueries } from '../relations/find.js'
 import type { RelationGraph } from '../relations/graph.js'
@@ -19,6 +20,7 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   private queries: Record<string, unknown> | undefined
 
   constructor(
+    readonly dialect: Dialect,
     private readonly connection: DriverConnection,
     private readonly depth: number,
     private readonly logger: ((event: QueryEvent) => void) | undefined,
@@ -39,7 +41,7 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   // async so misuse surfaces as a rejected promise, like every other failure of execute.
   override async execute<Row = Record<string, unknown>>(query: Executable): Promise<QueryResult<Row>> {
     this.assertOpen()
-    return runQuery<Row>(this.connection, query, this.logger)
+    return runQuery<Row>(this.dialect, this.connection, query, this.logger)
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>, options?: TransactionOptions): Promise<T> {
@@ -68,7 +70,7 @@ export class TransactionScope extends QueryBuilderMethods implements Transaction
   private async runInSavepoint<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     const savepoint = `tidemark_sp_${this.depth + 1}`
     await this.execute(statement(`SAVEPOINT ${savepoint}`))
-    const inner = new TransactionScope(this.connection, this.depth + 1, this.logger, this.graph)
+    const inner = new TransactionScope(this.dialect, this.connection, this.depth + 1, this.logger, this.graph)
     let result: T
     try {
       result = await fn(inner)

@@ -47,7 +47,7 @@ export function withReplicas<Q>(
       throw new TidemarkError('The pick option of withReplicas must return one of the replicas it is given')
     return replica
   }
-  const onReplica: QueryExecutor = { execute: (query) => pick().execute(query) }
+  const onReplica: QueryExecutor = { dialect: primary.dialect, execute: (query) => pick().execute(query) }
   const reads = queryBuilders(onReplica)
   const graph = relationGraphOf(primary)
   return {
@@ -65,6 +65,7 @@ export function withReplicas<Q>(
     query: (graph === undefined
       ? replicaQueriesAtStart(primary, pick)
       : relationalQueries(onReplica, graph)) as Q,
+    dialect: primary.dialect,
     execute: (query) => primary.execute(query),
     transaction: (fn, transactionOptions) => primary.transaction(fn, transactionOptions),
     close: async () => {

@@ -4,13 +4,15 @@ import { compositeTypeKinds } from './families/composite-types.js'
 import { constraintKinds } from './families/constraints.js'
 import { domainKinds } from './families/domains.js'
 import { enumKinds } from './families/enums.js'
+import { extensionKinds } from './families/extensions.js'
 import { grantKinds } from './families/grants.js'
 import { indexKinds } from './families/indexes.js'
+import { keptAsWrittenKinds } from './families/kept-as-written.js'
 import type { KindEntry } from './families/kind-entry.js'
-import { otherObjectKinds } from './families/other-objects.js'
 import { ownerKinds } from './families/owners.js'
 import { partitionKinds } from './families/partitions.js'
 import { policyKinds } from './families/policies.js'
+import { routineKinds } from './families/routines.js'
 import { schemaKinds } from './families/schemas.js'
 import { sequenceKinds } from './families/sequences.js'
 import { storageParameterKinds } from './families/storage-parameters.js'
@@ -25,8 +27,10 @@ import { viewKinds } from './families/views.js'
  */
 export const changeKinds: { readonly [K in ChangeKind]: KindEntry<ChangeOf<K>> } = {
   ...schemaKinds,
-  ...otherObjectKinds,
+  ...extensionKinds,
+  ...routineKinds,
   ...triggerKinds,
+  ...keptAsWrittenKinds,
   ...enumKinds,
   ...domainKinds,
   ...compositeTypeKinds,

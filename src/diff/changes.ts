@@ -4,12 +4,14 @@ import type { CompositeTypeChange } from './families/composite-types.js'
 import type { ConstraintChange } from './families/constraints.js'
 import type { DomainChange } from './families/domains.js'
 import type { EnumChange } from './families/enums.js'
+import type { ExtensionChange } from './families/extensions.js'
 import type { GrantChange } from './families/grants.js'
 import type { IndexChange } from './families/indexes.js'
-import type { OtherObjectChange } from './families/other-objects.js'
+import type { KeptAsWrittenChange } from './families/kept-as-written.js'
 import type { OwnerChange } from './families/owners.js'
 import type { PartitionChange } from './families/partitions.js'
 import type { PolicyChange } from './families/policies.js'
+import type { RoutineChange } from './families/routines.js'
 import type { SchemaChange } from './families/schemas.js'
 import type { SequenceChange } from './families/sequences.js'
 import type { StorageParameterChange } from './families/storage-parameters.js'
@@ -35,8 +37,10 @@ export type { GrantedPrivilege, GrantTarget } from './families/grants.js'
  */
 export type ChangeBody =
   | SchemaChange
-  | OtherObjectChange
+  | ExtensionChange
+  | RoutineChange
   | TriggerChange
+  | KeptAsWrittenChange
   | EnumChange
   | TypeChangeBody
   | SequenceChange

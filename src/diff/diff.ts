@@ -3,11 +3,11 @@ import { tablesInPartitionOrder } from '../model/partition-order.js'
 import type { SchemaModel, TableModel } from '../model/types.js'
 import { viewsInDependencyOrder } from '../model/view-order.js'
 import type { Change, ChangeBody } from './changes.js'
+import { planDefinedObjects } from './defined-objects.js'
 import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
 import { planGrants } from './grants.js'
 import { hazardsOf } from './hazards.js'
-import { planOthers } from './others.js'
 import { planOwners } from './owners.js'
 import { columnsForComparison, planPartitions } from './partitions.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
@@ -114,14 +114,14 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   const relations = (m: SchemaModel) => ({ tables: m.tables, views: m.views })
   // Routines over an enum that is replaced are dropped and created again around it.
   const replacedEnumTypes = enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [c.from] : []))
-  const others = planOthers(
-    source.others,
-    to.others,
+  const defined = planDefinedObjects(
+    source.definedObjects,
+    to.definedObjects,
     { from: relations(source), to: relations(to) },
     replacedEnumTypes,
   )
   // What calls a routine dropped and created again steps aside while it is.
-  const dependents = routineDependents(others.recreatedRoutines, source, to, tableDiffs)
+  const dependents = routineDependents(defined.recreatedRoutines, source, to, tableDiffs)
 
   // Views: rebuilt when their query changes, anything they read changes shape, or a routine they
   // call is dropped and created again.
@@ -153,17 +153,17 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   }
 
   // 1. Drop what depends on objects that change: triggers, policies, rules, views, foreign keys.
-  plan.addAll(others.dropLate)
+  plan.addAll(defined.dropLate)
   for (const d of tableDiffs) plan.addAll(d.policies.drop)
   plan.addAll(dependents.before)
-  plan.addAll(others.dropBeforeViews)
+  plan.addAll(defined.dropBeforeViews)
   plan.addAll(viewIndexes.drop)
   for (const view of viewsInDependencyOrder(source.views).reverse()) {
     if (rebuiltViews.has(key(view))) plan.add({ kind: 'drop-view', view })
   }
   // Routines PostgreSQL cannot replace in place, once nothing calls them: before anything is created.
-  plan.addAll(others.dropRecreated)
-  plan.addAll(others.dropBeforeTables)
+  plan.addAll(defined.dropRecreated)
+  plan.addAll(defined.dropBeforeTables)
   for (const d of tableDiffs) {
     for (const foreignKey of d.dropForeignKeys)
       plan.add({ kind: 'drop-foreign-key', table: d.table, foreignKey })
@@ -188,7 +188,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   // 3. Create what tables need: schemas, extensions and types, enums, sequences.
   const sourceSchemas = new Set(source.schemas)
   for (const schema of to.schemas) if (!sourceSchemas.has(schema)) plan.add({ kind: 'create-schema', schema })
-  plan.addAll(others.createExtensions)
+  plan.addAll(defined.createExtensions)
   // Domains and composite types: those rebuilt step aside before an enum they hold is replaced;
   // all are created after enums (a domain may be over one), before routines.
   plan.addAll(types.detach)
@@ -197,7 +197,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(enums.replacements)
   plan.addAll(types.create)
   // Routines after the types they may take or return.
-  plan.addAll(others.createEarly)
+  plan.addAll(defined.createEarly)
   const sequences = diffSequences(source.sequences, to.sequences, droppedTables, tableDiffs)
   plan.addAll(sequences.create)
 
@@ -237,7 +237,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
       plan.add({ kind: 'add-foreign-key', table: d.table, foreignKey })
   }
 
-  plan.addAll(others.createAfterTables)
+  plan.addAll(defined.createAfterTables)
 
   // 6. Views in dependency order (a created one carries its comment), comments on what stays, then
   // what hangs on tables and views.
@@ -250,7 +250,7 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(viewIndexes.rename)
   plan.addAll(viewIndexes.create)
   plan.addAll(viewIndexes.options)
-  plan.addAll(others.createAfterViews)
+  plan.addAll(defined.createAfterViews)
   for (const d of tableDiffs) plan.addAll(d.rowLevelSecurity)
   for (const t of createdTables) {
     for (const policy of t.policies)
@@ -283,24 +283,24 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
     })
   }
   plan.addAll(enums.comments)
-  plan.addAll(others.createLate)
-  plan.addAll(others.alter)
+  plan.addAll(defined.createLate)
+  plan.addAll(defined.alter)
   // Owners once every object exists, before grants (a new owner takes over the old one's grants).
   plan.addAll(
-    planOwners(from, to, renames, ownersReset(rebuilt, rebuiltViews, sourceViews, others, enums, types)),
+    planOwners(from, to, renames, ownersReset(rebuilt, rebuiltViews, sourceViews, defined, enums, types)),
   )
   // Grants last: every object they name exists; those dropped and created again lost theirs.
   const recreated = new Set([
     ...[...rebuilt, ...rebuiltViews].map((k) => `table:${k}`),
-    ...others.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
+    ...defined.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
   ])
   plan.addAll(planGrants(from, to, renames, recreated))
 
   // 7. Drop what nothing uses any more.
-  plan.addAll(others.dropEarly)
+  plan.addAll(defined.dropEarly)
   plan.addAll(types.drop)
   plan.addAll(enums.drop)
-  plan.addAll(others.dropExtensions)
+  plan.addAll(defined.dropExtensions)
   const targetSchemas = new Set(to.schemas)
   for (const schema of [...source.schemas].reverse()) {
     if (!targetSchemas.has(schema)) plan.add({ kind: 'drop-schema', schema })
@@ -345,14 +345,14 @@ function ownersReset(
   rebuilt: ReadonlySet<string>,
   rebuiltViews: ReadonlySet<string>,
   views: ReadonlyMap<string, { materialized: boolean }>,
-  others: ReturnType<typeof planOthers>,
+  defined: ReturnType<typeof planDefinedObjects>,
   enums: ReturnType<typeof planEnums>,
   types: ReturnType<typeof planUserTypes>,
 ): Set<string> {
   return new Set([
     ...[...rebuilt].map((k) => `table:${k}`),
     ...[...rebuiltViews].map((k) => `${views.get(k)?.materialized ? 'materialized view' : 'view'}:${k}`),
-    ...others.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
+    ...defined.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
     ...enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [`enum:${key(c.to)}`] : [])),
     ...types.detach.flatMap((c) =>
       c.kind === 'detach-type' && c.recreated ? [`${c.type.kind}:${key(c.type.model)}`] : [],

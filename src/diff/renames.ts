@@ -169,10 +169,10 @@ export function applyRenames(model: SchemaModel, renames: Renames): SchemaModel 
   }))
   // Triggers and rules follow their table; their definitions still name it as before, so they are
   // created again under the new name.
-  const others = model.others.map((o) =>
+  const definedObjects = model.definedObjects.map((o) =>
     o.table === null ? o : { ...o, table: renameTable(o.schema, o.table) },
   )
-  return { ...model, tables, sequences, views, others }
+  return { ...model, tables, sequences, views, definedObjects }
 }
 
 /** Renames the other way round, for the down migration. */

@@ -1,7 +1,7 @@
 import { objectKey as key } from '../model/object-key.js'
-import type { OtherObjectModel, SchemaModel, TableModel } from '../model/types.js'
+import type { DefinedObjectModel, SchemaModel, TableModel } from '../model/types.js'
 import type { ChangeBody } from './changes.js'
-import { callsRoutine } from './others.js'
+import { callsRoutine } from './defined-objects.js'
 import type { TableDiff } from './table-diff.js'
 
 /** What must step aside while routines are dropped and created again, and come back after. */
@@ -22,7 +22,7 @@ export interface RoutineDependents {
  * the migration rolls back.)
  */
 export function routineDependents(
-  recreated: readonly OtherObjectModel[],
+  recreated: readonly DefinedObjectModel[],
   source: SchemaModel,
   to: SchemaModel,
   tableDiffs: readonly TableDiff[],

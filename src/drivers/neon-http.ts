@@ -1,12 +1,7 @@
 import type { FullQueryResults, HTTPTransactionOptions, NeonQueryFunction } from '@neondatabase/serverless'
+import { createDatabase } from '../create-database.js'
 import { type BatchQuery, type BatchResults, runBatch } from '../database/batch.js'
-import {
-  createDatabase,
-  type Database,
-  type DatabaseOptions,
-  type Transaction,
-  type TransactionOptions,
-} from '../database/database.js'
+import type { Database, DatabaseOptions, Transaction, TransactionOptions } from '../database/database.js'
 import type { Driver, RawResult } from '../database/driver.js'
 import { toDatabaseError } from '../database/driver-error.js'
 import { TidemarkError } from '../errors.js'
@@ -74,7 +69,12 @@ export function fromNeonHttp<S = {}, R = {}>(
     } catch (error) {
       return Promise.reject(error)
     }
-    return runBatch(queries, (statements) => sendBatch(query, statements, neonOptions), options?.logger)
+    return runBatch(
+      database.dialect,
+      queries,
+      (statements) => sendBatch(query, statements, neonOptions),
+      options?.logger,
+    )
   }
   // Added to the database createDatabase made (not a copy), so wrappers still find its relation graph.
   return Object.assign(database, { batch }) as NeonHttpDatabase<RelationalQueries<S, R>>

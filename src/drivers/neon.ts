@@ -1,5 +1,6 @@
 import type { Client, Pool, PoolClient } from '@neondatabase/serverless'
-import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
+import { createDatabase } from '../create-database.js'
+import type { Database, DatabaseOptions } from '../database/database.js'
 import { TidemarkError } from '../errors.js'
 import type { RelationalQueries } from '../relations/find.js'
 import { type NodePostgresClient, nodePostgresDriver } from './node-postgres-driver.js'

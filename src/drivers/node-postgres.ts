@@ -1,5 +1,6 @@
 import type pg from 'pg'
-import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
+import { createDatabase } from '../create-database.js'
+import type { Database, DatabaseOptions } from '../database/database.js'
 import type { RelationalQueries } from '../relations/find.js'
 import { nodePostgresDriver } from './node-postgres-driver.js'
 

@@ -4,7 +4,8 @@ import type {
   QueryOptions,
   Results,
 } from '@electric-sql/pglite'
-import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
+import { createDatabase } from '../create-database.js'
+import type { Database, DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { rolledBackAtCommit, toDatabaseError } from '../database/driver-error.js'
 import { TidemarkError } from '../errors.js'

@@ -1,5 +1,6 @@
 import type postgres from 'postgres'
-import { createDatabase, type Database, type DatabaseOptions } from '../database/database.js'
+import { createDatabase } from '../create-database.js'
+import type { Database, DatabaseOptions } from '../database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../database/driver.js'
 import { toDatabaseError } from '../database/driver-error.js'
 import type { RelationalQueries } from '../relations/find.js'

@@ -11,6 +11,6 @@ export const emptyModel: SchemaModel = Object.freeze({
   sequences: [],
   tables: [],
   views: [],
-  others: [],
+  definedObjects: [],
   grants: [],
 })

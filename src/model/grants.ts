@@ -50,7 +50,7 @@ export function defaultGrants(on: GrantObjectKind, schema: string, name: string)
  */
 export function declaresGrants(model: SchemaModel): boolean {
   const defaults = new Set(
-    model.others
+    model.definedObjects
       .filter((o) => o.kind === 'function' || o.kind === 'procedure')
       .flatMap((o) => defaultGrants(o.kind as GrantObjectKind, o.schema, o.name))
       .map(grantKey),
@@ -74,7 +74,7 @@ export function grantableObjectList(
       name: r.name,
     })),
     ...model.sequences.map((s) => ({ on: 'sequence' as const, schema: s.schema, name: s.name })),
-    ...model.others
+    ...model.definedObjects
       .filter((o) => o.kind === 'function' || o.kind === 'procedure')
       .map((o) => ({ on: o.kind as 'function' | 'procedure', schema: o.schema, name: o.name })),
   ]

@@ -32,7 +32,7 @@ export function ownedObjectList(model: Omit<SchemaModel, 'grants' | 'owners'>): 
     ...model.tables.map(at('table')),
     ...model.views.map((v) => at(v.materialized ? 'materialized view' : 'view')(v)),
     ...model.sequences.filter((s) => s.ownedBy === null).map(at('sequence')),
-    ...model.others
+    ...model.definedObjects
       .filter((o) => o.kind === 'function' || o.kind === 'procedure')
       .map((o) => at(o.kind as 'function' | 'procedure')(o)),
     ...model.enums.map(at('enum')),

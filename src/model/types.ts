@@ -37,7 +37,7 @@ export interface SchemaModel {
    * the migrations created them). Compared by their definition as PostgreSQL prints it, so code is
    * compared with a database only after loading it into one.
    */
-  readonly others: readonly OtherObjectModel[]
+  readonly definedObjects: readonly DefinedObjectModel[]
   /**
    * GRANT: one entry per privilege held by a role other than the object's owner (whose own
    * privileges are implicit), on the schemas, tables, views, sequences and routines of the model.
@@ -73,7 +73,7 @@ export interface OwnerModel {
   readonly on: OwnedObjectKind
   /** The object's schema; for a schema, that schema. */
   readonly schema: string
-  /** The object's name (a routine's with its argument types, as in `others`); for a schema, its name. */
+  /** The object's name (a routine's with its argument types, as in `definedObjects`); for a schema, its name. */
   readonly name: string
   /** The role that owns it. */
   readonly owner: string
@@ -86,7 +86,7 @@ export interface GrantModel {
   readonly on: GrantObjectKind
   /** The object's schema; for a grant on a schema, that schema. */
   readonly schema: string
-  /** The object's name (a routine's with its argument types, as in `others`); for a schema, its name. */
+  /** The object's name (a routine's with its argument types, as in `definedObjects`); for a schema, its name. */
   readonly name: string
   /** A column-level grant's column (tables and views only), or null for the whole object. */
   readonly column: string | null
@@ -98,7 +98,7 @@ export interface GrantModel {
   readonly grantable: boolean
 }
 
-export type OtherObjectKind =
+export type DefinedObjectKind =
   | 'extension'
   | 'function'
   | 'procedure'
@@ -110,8 +110,8 @@ export type OtherObjectKind =
 /** ENABLE (origin, the default) / ENABLE ALWAYS / ENABLE REPLICA / DISABLE TRIGGER. */
 export type TriggerState = 'origin' | 'always' | 'replica' | 'disabled'
 
-export interface OtherObjectModel {
-  readonly kind: OtherObjectKind
+export interface DefinedObjectModel {
+  readonly kind: DefinedObjectKind
   /** The object's schema (an extension's: the schema it was installed into). */
   readonly schema: string
   /** The name; routines carry their argument types (`touch(integer, text)`) since they can be overloaded. */

@@ -1,7 +1,9 @@
-import { parseNumber } from '../dialects/pg/codec/scalars.js'
-import { textDecoder } from '../dialects/pg/compiler/text-decoder.js'
 import type { ExprNode } from './ast.js'
 import { decoderOf, Expr, type Operand, type SourcesOf, type ValueOf } from './expr.js'
+import { keepText } from './row-mapper.js'
+
+// A count fits a JS number exactly (bigint, but no table holds 2^53 rows).
+const countDecoder = (text: string): number => Number(text)
 
 const star: ExprNode = { kind: 'keyword', text: '*' }
 
@@ -11,12 +13,12 @@ function call(name: string, distinct: boolean, args: readonly ExprNode[]): ExprN
 
 /** `count(*)`, or `count(x)` (rows where x is not null); a number. */
 export function count<X extends Operand = never>(operand?: X): Expr<number, SourcesOf<X>> {
-  return new Expr(call('count', false, operand === undefined ? [star] : [operand]), parseNumber)
+  return new Expr(call('count', false, operand === undefined ? [star] : [operand]), countDecoder)
 }
 
 /** `count(distinct x)`; a number. */
 export function countDistinct<X extends Operand>(operand: X): Expr<number, SourcesOf<X>> {
-  return new Expr(call('count', true, [operand]), parseNumber)
+  return new Expr(call('count', true, [operand]), countDecoder)
 }
 
 /**
@@ -24,17 +26,17 @@ export function countDistinct<X extends Operand>(operand: X): Expr<number, Sourc
  * may exceed 2^53); `.mapWith(Number)` reads a number. NULL over no rows.
  */
 export function sum<X extends Operand>(operand: X): Expr<string | null, SourcesOf<X>> {
-  return new Expr(call('sum', false, [operand]), textDecoder)
+  return new Expr(call('sum', false, [operand]), keepText)
 }
 
 /** `sum(distinct x)`; a string, like `sum`. */
 export function sumDistinct<X extends Operand>(operand: X): Expr<string | null, SourcesOf<X>> {
-  return new Expr(call('sum', true, [operand]), textDecoder)
+  return new Expr(call('sum', true, [operand]), keepText)
 }
 
 /** `avg(x)`; a string (numeric keeps every digit), `.mapWith(Number)` for a number. */
 export function avg<X extends Operand>(operand: X): Expr<string | null, SourcesOf<X>> {
-  return new Expr(call('avg', false, [operand]), textDecoder)
+  return new Expr(call('avg', false, [operand]), keepText)
 }
 
 /** `min(x)`: the operand's own type, decoded like the column; NULL over no rows. */

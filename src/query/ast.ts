@@ -137,9 +137,10 @@ export interface FieldNode {
   readonly decode: Decoder | undefined
   /** Set for the columns of a table selected as a whole (`select()` over joins, `{ user: users }`). */
   readonly group: string | undefined
-  /** ` as "key"`, written when the field's own name would not be its key. */
-  readonly alias: string
-  /** Write the alias in a top-level statement (expressions), or only in nested queries (renamed columns). */
+  /**
+   * Write the alias (` as "key"`, the last step of the path) when the field's own name would not be
+   * its key: in a top-level statement (expressions), or only in nested queries (renamed columns).
+   */
   readonly aliasAtTop: boolean
   readonly aliasNested: boolean
 }

@@ -63,7 +63,7 @@ export class DeleteQuery<
 
 /** Starts `delete from table`. */
 export function deleteFrom<T extends AnyTable>(
-  executor: QueryExecutor | undefined,
+  executor: QueryExecutor,
   table: T,
   ctes: readonly CteNode[] = [],
 ): DeleteQuery<T, NameOf<T>, WriteResult, false> {

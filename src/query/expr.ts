@@ -1,4 +1,3 @@
-import { expressionFragment } from '../dialects/pg/compiler/compile-statement.js'
 import type { AnyColumn } from '../schema/column.js'
 import { Column } from '../schema/column.js'
 import type { SelectValue } from '../schema/infer.js'
@@ -27,7 +26,7 @@ export class Expr<T, Src extends string = never> extends TypedExpr implements Sq
   }
 
   [toSqlChunk](): Chunk {
-    return { kind: 'sql', sql: expressionFragment(this.node) }
+    return { kind: 'expression', node: this.node }
   }
 }
 

@@ -13,7 +13,7 @@ type Filtered<R> = FilteredWrite<R, UpdateNode | DeleteNode> & { readonly $filte
  */
 export abstract class FilteredWrite<R, N extends UpdateNode | DeleteNode> extends Runnable<R> {
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     protected readonly node: N,
     protected readonly mapper: RowMapper | undefined,
   ) {

@@ -39,7 +39,7 @@ export interface OnConflictDoUpdate<T extends AnyTable> extends OnConflictDoNoth
 /** `db.insert(table)`: give rows with `values()` or a query with `select()`. */
 export class InsertStart<T extends AnyTable> {
   constructor(
-    private readonly executor: QueryExecutor | undefined,
+    private readonly executor: QueryExecutor,
     private readonly table: T,
     private readonly ctes: readonly CteNode[] = [],
   ) {}
@@ -115,7 +115,7 @@ function rowNodes(
 /** An insert statement; awaiting it runs it. */
 export class InsertQuery<T extends AnyTable, Result> extends Runnable<Result> {
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     private readonly node: InsertNode,
     private readonly mapper: RowMapper | undefined,
   ) {

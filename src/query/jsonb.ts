@@ -1,12 +1,11 @@
-import { formatArrayLiteral } from '../dialects/pg/codec/array-literal.js'
-import { stringifyJson } from '../dialects/pg/codec/scalars.js'
 import { sql } from '../sql/sql.js'
+import { stringifyJson } from '../util/json-text.js'
 import { type Condition, Expr, type SourcesOf, type TypedOperand } from './expr.js'
 
 type JsonOperand = TypedOperand<unknown>
 
-const textArray = (keys: readonly string[]) =>
-  sql.param(keys, () => formatArrayLiteral(keys, (key) => key as string))
+// One array parameter; the dialect writes the array from the keys, which are their own text.
+const textArray = (keys: readonly string[]) => sql.param(keys, (_value, codec) => codec.array(keys))
 
 /** `json -> key`: a field (or array element) as jsonb, decoded as JSON. */
 export function jsonbGet<J extends JsonOperand>(json: J, key: string | number): Expr<unknown, SourcesOf<J>> {

@@ -1,4 +1,3 @@
-import { formatArrayLiteral } from '../dialects/pg/codec/array-literal.js'
 import type { ParamEncoder } from '../sql/sql.js'
 import type { ExprNode } from './ast.js'
 import { type Condition, Expr, encoderOf, type Operand, type SourcesOf } from './expr.js'
@@ -18,10 +17,10 @@ function membership(operand: Operand, values: unknown, negated: boolean): ExprNo
 
 function arrayEncoder(encode: ParamEncoder | undefined): ParamEncoder | undefined {
   if (encode === undefined) return undefined
-  return (value) => {
+  return (value, codec) => {
     if (value === null || value === undefined) return null
     if (!Array.isArray(value)) throw new TypeError('The value of an inArray() placeholder must be an array')
-    return formatArrayLiteral(value.map(encode), (text) => text as string | null)
+    return codec.array(value.map((element) => encode(element, codec)))
   }
 }
 

@@ -1,13 +1,13 @@
-import type { CompiledStatement } from '../dialects/pg/compiler/compile-statement.js'
 import { TidemarkError } from '../errors.js'
-import type { QueryExecutor } from './executor.js'
+import type { CompiledStatement } from './dialect.js'
+import type { BoundExecutor } from './executor.js'
 import type { RowMapper } from './row-mapper.js'
 import { type QuerySQL, runCompiled } from './run-compiled.js'
 
 /** A statement compiled once; each run only fills in its placeholders' values. */
 export class PreparedQuery<Result> {
   constructor(
-    private readonly executor: QueryExecutor,
+    private readonly executor: BoundExecutor,
     private readonly compiled: CompiledStatement,
     private readonly mapRows: RowMapper | undefined,
   ) {}

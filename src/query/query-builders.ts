@@ -2,7 +2,8 @@ import type { AnyTable } from '../schema/table.js'
 import type { CteNode, ExprNode } from './ast.js'
 import { cteNodeOf } from './cte.js'
 import { type DeleteQuery, deleteFrom } from './delete.js'
-import type { BuiltQuery, QueryExecutor, WriteResult } from './executor.js'
+import type { Dialect } from './dialect.js'
+import type { BoundExecutor, BuiltQuery, QueryExecutor, WriteResult } from './executor.js'
 import { InsertStart } from './insert.js'
 import type { NameOf, SubqueryBase } from './result-types.js'
 import { type OperandOver, SelectStart } from './select.js'
@@ -42,11 +43,8 @@ export interface QueryBuilders extends StatementStarters {
   with(...ctes: readonly SubqueryBase<string, unknown>[]): StatementStarters
 }
 
-/** The starters bound to an executor (a database, a transaction, or none for `toSQL()` only). */
-export function statementStarters(
-  executor: QueryExecutor | undefined,
-  ctes: readonly CteNode[],
-): StatementStarters {
+/** The starters bound to an executor (a database, a transaction, or a dialect alone for `toSQL()` only). */
+export function statementStarters(executor: QueryExecutor, ctes: readonly CteNode[]): StatementStarters {
   return {
     select: (fields?: Selection) => new SelectStart(executor, fields, ctes),
     selectDistinct: (fields?: Selection) => new SelectStart(executor, fields, ctes, true),
@@ -59,7 +57,7 @@ export function statementStarters(
 }
 
 /** Every builder method, bound to an executor. */
-export function queryBuilders(executor: QueryExecutor | undefined): QueryBuilders {
+export function queryBuilders(executor: QueryExecutor): QueryBuilders {
   return {
     ...statementStarters(executor, []),
     with: (...ctes) => statementStarters(executor, ctes.map(cteNodeOf)),
@@ -71,7 +69,8 @@ export function queryBuilders(executor: QueryExecutor | undefined): QueryBuilder
  * starts a statement that runs on `this`.
  */
 export abstract class QueryBuilderMethods implements QueryBuilders {
-  abstract execute(query: BuiltQuery): ReturnType<QueryExecutor['execute']>
+  abstract readonly dialect: Dialect
+  abstract execute(query: BuiltQuery): ReturnType<BoundExecutor['execute']>
 
   select(): SelectStart<undefined>
   select<S extends Selection>(fields: S): SelectStart<S>

@@ -1,5 +1,3 @@
-import { decoderForOid } from '../dialects/pg/codec/decode-by-oid.js'
-import { textDecoder } from '../dialects/pg/compiler/text-decoder.js'
 import { setOwnProperty } from '../util/own-property.js'
 import type { Decoder, FieldNode } from './ast.js'
 
@@ -9,8 +7,14 @@ export interface RawRows {
   readonly rows: readonly (readonly (string | null)[])[]
 }
 
+/** The dialect's decoder for a column by the type the server reports (see Dialect.decoderForType). */
+export type TypeDecoders = (typeOid: number) => Decoder | undefined
+
 /** Builds a query's result objects from the driver's text rows. */
-export type RowMapper = (result: RawRows) => unknown
+export type RowMapper = (result: RawRows, byType: TypeDecoders) => unknown
+
+/** Marks a field whose text is its value (a sum or an average, which a JS number could round). */
+export const keepText: Decoder = (text) => text
 
 /** Marks a field decoded by the type the server reports (a `sql` field, a subquery column of one). */
 export const byServerType: Decoder = (text) => text
@@ -20,13 +24,13 @@ type Slot = Decoder | null | undefined
 
 function slotOf(decode: Decoder | undefined): Slot {
   if (decode === undefined || decode === byServerType) return undefined
-  return decode === textDecoder ? null : decode
+  return decode === keepText ? null : decode
 }
 
-function resolveSlots(slots: readonly Slot[], result: RawRows): readonly Slot[] {
+function resolveSlots(slots: readonly Slot[], result: RawRows, byType: TypeDecoders): readonly Slot[] {
   if (!slots.includes(undefined)) return slots
   return slots.map((slot, i) =>
-    slot === undefined ? (decoderForOid(result.fields[i]?.typeOid ?? 0) ?? null) : slot,
+    slot === undefined ? (byType(result.fields[i]?.typeOid ?? 0) ?? null) : slot,
   )
 }
 
@@ -52,8 +56,8 @@ function flatMapper(fields: readonly FieldNode[]): RowMapper {
   const n = keys.length
   // A key named __proto__ must become a plain property, not replace the row's prototype.
   const set = keys.includes('__proto__') ? setOwnProperty : assign
-  return (result) => {
-    const decoders = resolveSlots(slots, result)
+  return (result, byType) => {
+    const decoders = resolveSlots(slots, result, byType)
     const rows = result.rows
     const out: unknown[] = new Array(rows.length)
     for (let r = 0; r < rows.length; r++) {
@@ -119,8 +123,8 @@ function nestedMapper(fields: readonly FieldNode[], nullable: readonly string[])
     }
     return branch.nullable && allNull ? null : object
   }
-  return (result) => {
-    const decoders = resolveSlots(slots, result)
+  return (result, byType) => {
+    const decoders = resolveSlots(slots, result, byType)
     return result.rows.map((raw) => build(root, raw, decoders))
   }
 }

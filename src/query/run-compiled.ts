@@ -1,4 +1,4 @@
-import type { QueryExecutor } from './executor.js'
+import type { BoundExecutor } from './executor.js'
 import type { RowMapper } from './row-mapper.js'
 
 // Shared by Runnable and the PreparedQuery it creates, in a module of its own so that prepared.ts
@@ -12,7 +12,7 @@ export interface QuerySQL {
 
 /** Runs a compiled statement: its rows through `mapRows`, or its row count when it returns none. */
 export function runCompiled<Result>(
-  executor: QueryExecutor,
+  executor: BoundExecutor,
   sql: string,
   params: readonly (string | null)[],
   mapRows: RowMapper | undefined,

@@ -1,8 +1,7 @@
-import type { CompiledStatement } from '../dialects/pg/compiler/compile-statement.js'
-import { compileStatement } from '../dialects/pg/compiler/compile-statement.js'
 import { TidemarkError } from '../errors.js'
 import type { StatementNode } from './ast.js'
-import type { BuiltQuery, QueryExecutor } from './executor.js'
+import type { CompiledStatement } from './dialect.js'
+import type { BoundExecutor, BuiltQuery, QueryExecutor } from './executor.js'
 import { PreparedQuery } from './prepared.js'
 import type { RowMapper } from './row-mapper.js'
 import { type QuerySQL, runCompiled } from './run-compiled.js'
@@ -15,7 +14,7 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
   /** Type-only: what the statement resolves to. */
   declare readonly $result: Result
 
-  constructor(protected readonly executor: QueryExecutor | undefined) {}
+  constructor(protected readonly executor: QueryExecutor) {}
 
   /** @internal The statement's AST; throws when the statement is not complete. */
   abstract toStatementNode(): StatementNode
@@ -28,7 +27,7 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
 
   /** The SQL and parameters this builder compiles to, without running it. */
   toSQL(): QuerySQL {
-    const { sql, params } = compileStatement(this.toStatementNode())
+    const { sql, params } = this.executor.dialect.compileStatement(this.toStatementNode())
     return { sql, params }
   }
 
@@ -49,7 +48,7 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
    */
   toBuiltQuery(): BuiltQuery {
     this.assertRunnable()
-    const compiled: CompiledStatement = compileStatement(this.toStatementNode())
+    const compiled: CompiledStatement = this.executor.dialect.compileStatement(this.toStatementNode())
     if (compiled.slots !== undefined) {
       throw new TidemarkError(
         `This query has placeholders (${compiled.slots.map((s) => s.name).join(', ')}): call prepare() and pass their values to execute()`,
@@ -77,17 +76,17 @@ export abstract class Runnable<Result> implements PromiseLike<Result> {
     this.assertRunnable()
     return new PreparedQuery<Result>(
       this.requireExecutor(),
-      compileStatement(this.toStatementNode()),
+      this.executor.dialect.compileStatement(this.toStatementNode()),
       this.rowMapper(),
     )
   }
 
-  private requireExecutor(): QueryExecutor {
-    if (this.executor === undefined) {
+  private requireExecutor(): BoundExecutor {
+    if (this.executor.execute === undefined) {
       throw new TidemarkError(
         'This query is not bound to a database: start it from db.select() / db.insert() ... to run it',
       )
     }
-    return this.executor
+    return this.executor as BoundExecutor
   }
 }

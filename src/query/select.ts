@@ -1,5 +1,4 @@
 import type { AnyColumn } from '../schema/column.js'
-import type { IndexElement } from '../schema/indexes.js'
 import type { SQL } from '../sql/sql.js'
 import type {
   CteNode,
@@ -32,7 +31,7 @@ export type OperandOver<Names extends string> =
   | Expr<unknown, Names>
   | SQL
 
-export type OrderArg<Names extends string> = OperandOver<Names> | OrderBy<Names> | IndexElement
+export type OrderArg<Names extends string> = OperandOver<Names> | OrderBy<Names>
 
 type JoinSelection<S, M extends SelectMode, T> = M extends 'single'
   ? { [K in NameOf<S> | NameOf<T>]: K extends NameOf<T> ? T : S }
@@ -91,7 +90,7 @@ function emptySelect(
 /** The first step of a select: what to select; `from()` says where from. */
 export class SelectStart<S> {
   constructor(
-    private readonly executor: QueryExecutor | undefined,
+    private readonly executor: QueryExecutor,
     private readonly selection: Selection | undefined,
     private readonly ctes: readonly CteNode[] = [],
     private readonly distinct = false,
@@ -135,7 +134,7 @@ export class SelectQuery<
   declare readonly $notInQuery: NotInQuery<S, M, TNames>
 
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     private readonly state: SelectState,
   ) {
     super(executor)

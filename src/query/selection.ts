@@ -1,4 +1,3 @@
-import { quoteIdent } from '../dialects/pg/grammar/quote.js'
 import { type AnyColumn, Column } from '../schema/column.js'
 import { type AnyTable, isTable, tableDefinition } from '../schema/table.js'
 import { isView, type View, viewDefinition } from '../schema/view.js'
@@ -101,7 +100,6 @@ function columnField(path: readonly string[], column: AnyColumn, group: string |
     expr: column,
     decode: column.config.type.decode,
     group,
-    alias: ` as ${quoteIdent(key)}`,
     aliasAtTop: false,
     aliasNested: key !== column.name,
   }
@@ -130,7 +128,6 @@ function expressionField(path: readonly string[], expr: ExprNode): FieldNode {
     expr,
     decode: decoderOf(expr),
     group: undefined,
-    alias: ` as ${quoteIdent(path[path.length - 1]!)}`,
     aliasAtTop: true,
     aliasNested: true,
   }

@@ -23,7 +23,7 @@ export interface SetOperand {
  */
 export class SetOperationQuery<Row> extends Runnable<Row[]> {
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     private readonly node: CompoundNode,
     private readonly fields: readonly FieldNode[],
     private readonly mapper: RowMapper,
@@ -113,7 +113,7 @@ function checkWidth(fields: readonly FieldNode[], other: SetOperand): void {
 
 /** Starts a set operation from a first query (already checked by the `this` of its method). */
 export function setOperation<Row>(
-  executor: QueryExecutor | undefined,
+  executor: QueryExecutor,
   first: Pick<SetOperand, 'toQueryNode' | 'fieldNodes'>,
   op: SetOperator,
   other: SetOperand,

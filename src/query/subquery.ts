@@ -1,13 +1,16 @@
-import { encodeParam } from '../dialects/pg/codec/encode.js'
 import type { AnyColumn } from '../schema/column.js'
 import { column } from '../schema/column.js'
 import type { ColumnType } from '../schema/column-type.js'
+import type { ParamEncoder } from '../sql/sql.js'
 import { setOwnProperty } from '../util/own-property.js'
 import type { FieldNode, SubquerySourceNode } from './ast.js'
 import { encoderOf } from './expr.js'
 import type { Subquery } from './result-types.js'
 import { byServerType } from './row-mapper.js'
 import { type SubqueryDefinition, subqueryDefinition } from './subquery-definition.js'
+
+/** A subquery column whose expression has no encoder of its own: values as the dialect writes them. */
+const encodeAsDialect: ParamEncoder = (value, codec) => codec.encode(value)
 
 /**
  * A subquery or CTE as a source: each field becomes a column qualified by the alias, decoded and
@@ -33,7 +36,7 @@ export function makeSubquery<A extends string, R>(
       family: 'custom',
       dimensions: 0,
       decode: field.decode ?? byServerType,
-      encode: encoderOf(field.expr) ?? encodeParam,
+      encode: encoderOf(field.expr) ?? encodeAsDialect,
     }
     setOwnProperty(columns, key, column(type, key).notNull().bind(owner, key))
   }

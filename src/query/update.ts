@@ -13,7 +13,7 @@ import { returningFields, setNodes, type UpdateValues } from './write-values.js'
 /** `db.update(table)`: say what to `set()`. */
 export class UpdateStart<T extends AnyTable> {
   constructor(
-    private readonly executor: QueryExecutor | undefined,
+    private readonly executor: QueryExecutor,
     private readonly table: T,
     private readonly ctes: readonly CteNode[] = [],
   ) {}

@@ -1,7 +1,7 @@
-import { JSON_ARGS_MAX } from '../dialects/pg/compiler/relational.js'
 import type { RawRows, RowMapper } from '../query/row-mapper.js'
 import { setOwnProperty } from '../util/own-property.js'
 import type { LevelNode } from './level.js'
+import { JSON_ARGS_MAX } from './level.js'
 
 type Read = (value: unknown) => unknown
 

@@ -7,7 +7,7 @@ import { setOwnProperty } from '../util/own-property.js'
 import { relationalMapper } from './decode.js'
 import type { RelationGraph } from './graph.js'
 import type { RelationalNode } from './level.js'
-import { planFind, type RawFindConfig } from './plan.js'
+import { buildLevelTree, type RawFindConfig } from './level-tree.js'
 import type { FindConfig, FindRow, KnownKeys, TableKeys } from './types.js'
 
 /**
@@ -19,14 +19,14 @@ export class RelationalQuery<Result> extends Runnable<Result> {
   private readonly mapper: RowMapper
 
   constructor(
-    executor: QueryExecutor | undefined,
+    executor: QueryExecutor,
     graph: RelationGraph,
     table: AnyTable,
     config: RawFindConfig | undefined,
     first: boolean,
   ) {
     super(executor)
-    const root = planFind(graph, table, config, first)
+    const root = buildLevelTree(graph, table, config, first)
     this.node = { kind: 'relational', root }
     this.mapper = relationalMapper(root, first)
   }

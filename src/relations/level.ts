@@ -4,6 +4,13 @@ import type { AnyTable } from '../schema/table.js'
 import type { ResolvedRelation } from './graph.js'
 
 /**
+ * A level's values travel as one JSON array per row, split into arrays of at most this many values
+ * when the level is wider: the compiler writes them so (PostgreSQL functions take at most 100
+ * arguments), and decoding reads them so.
+ */
+export const JSON_ARGS_MAX = 100
+
+/**
  * How a value travels inside the nested JSON: `native` values are already the JS value (numbers,
  * booleans, strings, json), `number` is a JSON number or, for NaN and the infinities, their text;
  * `text` values are the server's text for the column's own decoder.

@@ -1,4 +1,4 @@
-import type { SQL } from '../sql/sql.js'
+import type { ParamEncoder, SQL } from '../sql/sql.js'
 
 /**
  * What a column's SQL type is and how its values travel: the dialect supplies one of these for
@@ -12,7 +12,7 @@ export interface ColumnType {
   /** Text from the server to the JS value. */
   readonly decode: (text: string) => unknown
   /** JS value to the text sent as a parameter (null for SQL NULL). */
-  readonly encode: (value: unknown) => string | null
+  readonly encode: ParamEncoder
   /** Array dimensions: 0 for a scalar, 1 for `integer[]`, 2 for `integer[][]`. */
   readonly dimensions: number
   /** For arrays: the scalar element type (at any depth). */

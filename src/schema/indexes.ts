@@ -1,5 +1,5 @@
 import { SQL } from '../sql/sql.js'
-import type { AnyColumn } from './column.js'
+import { type AnyColumn, Column } from './column.js'
 import type {
   IndexElementSpec,
   IndexMethod,
@@ -8,7 +8,10 @@ import type {
   TableExtra,
 } from './table-extras.js'
 
-/** An index key with options: `desc(t.createdAt).nullsLast()`, `asc(t.name).op('text_pattern_ops')`. */
+/**
+ * An index key with options an ORDER BY item does not have: `asc(t.name).op('text_pattern_ops')`,
+ * `desc(t.title).collate('C')`.
+ */
 export class IndexElement {
   constructor(readonly spec: IndexElementSpec) {
     Object.freeze(spec)
@@ -32,18 +35,27 @@ export class IndexElement {
   }
 }
 
-function element(target: AnyColumn | SQL, order: 'asc' | 'desc'): IndexElement {
-  return new IndexElement({ target, order, nulls: undefined, opclass: undefined, collation: undefined })
+/**
+ * What `index().on()` takes besides columns, expressions and index elements: the `asc()` /
+ * `desc()` items of queries (`query/order.ts`), which turn themselves into index keys, so the one
+ * `asc` and `desc` serve both and this module needs nothing from the query side.
+ */
+export interface IndexKeySource {
+  toIndexElement(): IndexElement
 }
 
-/** An ascending index key (the default order), to attach options to. */
-export function asc(target: AnyColumn | SQL): IndexElement {
-  return element(target, 'asc')
-}
+const isIndexKeySource = (key: object): key is IndexKeySource =>
+  typeof (key as Partial<IndexKeySource>).toIndexElement === 'function'
 
-/** A descending index key. */
-export function desc(target: AnyColumn | SQL): IndexElement {
-  return element(target, 'desc')
+/** An index key of a column or a `sql` expression; anything else orders query results only. */
+export function indexElement(
+  target: unknown,
+  order: 'asc' | 'desc',
+  nulls: 'first' | 'last' | undefined = undefined,
+): IndexElement {
+  if (!(target instanceof Column || target instanceof SQL))
+    throw new TypeError('an index key is a column or a sql`...` expression')
+  return new IndexElement({ target, order, nulls, opclass: undefined, collation: undefined })
 }
 
 export class Index implements TableExtra {
@@ -51,9 +63,15 @@ export class Index implements TableExtra {
     Object.freeze(spec)
   }
 
-  /** The keys: columns, `sql` expressions, or `asc()` / `desc()` elements. */
-  on(...keys: (AnyColumn | SQL | IndexElement)[]): Index {
-    const elements = keys.map((key) => (key instanceof IndexElement ? key.spec : element(key, 'asc').spec))
+  /** The keys: columns, `sql` expressions, or `asc()` / `desc()` items with their options. */
+  on(...keys: (AnyColumn | SQL | IndexElement | IndexKeySource)[]): Index {
+    const elements = keys.map((key) =>
+      key instanceof IndexElement
+        ? key.spec
+        : isIndexKeySource(key)
+          ? key.toIndexElement().spec
+          : indexElement(key, 'asc').spec,
+    )
     return new Index({ ...this.spec, elements })
   }
 

@@ -1,5 +1,5 @@
-import { identifierProblem } from '../dialects/pg/grammar/identifiers.js'
 import { TidemarkError } from '../errors.js'
+import { identifierProblem } from './identifiers.js'
 
 /**
  * The raw-SQL fragment: a frozen list of chunks. Values interpolated into the `sql` tag become bound
@@ -13,8 +13,20 @@ export interface SqlReference {
 
 export const toSqlChunk: unique symbol = Symbol.for('tidemark.toSqlChunk')
 
-/** Turns a JS value into the text PostgreSQL receives for a parameter (null for SQL NULL). */
-export type ParamEncoder = (value: unknown) => string | null
+/**
+ * Turns a JS value into the text the database receives for a parameter (null for SQL NULL). The
+ * dialect passes its own value rules, for an encoder that writes only part of the value itself
+ * (a list sent as one array parameter writes its elements and lets the dialect make the array).
+ */
+export type ParamEncoder = (value: unknown, codec: ValueCodec) => string | null
+
+/** The dialect's rules for writing values as parameter text. */
+export interface ValueCodec {
+  /** A value's text when nothing more is known of it (null for SQL NULL). */
+  encode(value: unknown): string | null
+  /** One array parameter from its elements' texts (null elements are SQL NULL). */
+  array(elements: readonly (string | null)[]): string
+}
 
 export type Chunk =
   | { readonly kind: 'text'; readonly text: string }
@@ -24,6 +36,11 @@ export type Chunk =
   /** A column, qualified by its table name in queries and bare in DDL (checks, generated columns). */
   | { readonly kind: 'column'; readonly table: string | undefined; readonly name: string }
   | { readonly kind: 'sql'; readonly sql: SQL }
+  /**
+   * An expression made by the query builder (`eq(users.id, 1)`, `count()`), kept as its tree: the
+   * dialect writes it when the fragment is compiled, with the statement it is part of.
+   */
+  | { readonly kind: 'expression'; readonly node: object }
 
 /**
  * A SQL fragment. `T` is the type of the value it produces when used as a field or a typed query;

@@ -1,4 +1,4 @@
-import { qualifiedName } from '../dialects/pg/grammar/quote.js'
+import { qualifiedName } from '../dialects/pg/grammar/index.js'
 import type { EnumModel } from '../model/types.js'
 
 /** How the studio's grid edits a column: the HTML input that fits its type. */

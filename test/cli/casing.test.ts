@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
-const config = `import { defineConfig } from 'tidemark'
+const config = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './src/schema.ts', migrations: './migrations', casing: 'snake_case' })
 `
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempProject, tidemark } from './support.js'
 
-const config = `import { defineConfig } from 'tidemark'
+const config = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './schema.ts' })
 `
 const schema = `import { integer, table } from 'tidemark/pg'

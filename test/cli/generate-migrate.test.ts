@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tempProject, tidemark } from './support.js'
 
-const config = `import { defineConfig } from 'tidemark'
+const config = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './schema.ts', migrations: './migrations' })
 `
 const schemaV1 = `import { integer, table, text, timestamptz, sql } from 'tidemark/pg'

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pgliteVersion } from '../../src/migrate/replay/pglite-archive.js'
 import { tempProject, tidemark } from './support.js'
 
-const config = `import { defineConfig } from 'tidemark'
+const config = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './schema.ts' })
 `
 const schema = `import { integer, table, text } from 'tidemark/pg'

@@ -13,7 +13,7 @@ import { openPGliteDir } from '../support/pglite.js'
 import { tempProject, tidemark } from './support.js'
 
 const repository = fileURLToPath(new URL('../../', import.meta.url))
-const config = `import { defineConfig } from 'tidemark'
+const config = `import { defineConfig } from 'tidemark/config'
 export default defineConfig({ schema: './src/schema.ts', migrations: './migrations' })
 `
 const DATABASE = `

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createDatabase, type QueryEvent, type Transaction } from '../../src/database/database.js'
+import { createDatabase } from '../../src/create-database.js'
+import type { QueryEvent, Transaction } from '../../src/database/database.js'
 import type { Driver, DriverConnection, RawResult } from '../../src/database/driver.js'
 import { TidemarkError } from '../../src/errors.js'
 import { sql } from '../../src/sql/sql.js'

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import fc from 'fast-check'
 import { sql, TidemarkError } from 'tidemark'
 import { expect, it } from 'vitest'
-import { compile } from '../../src/sql/compile.js'
+import { compile } from '../../src/dialects/pg/index.js'
 import { describeEachStatementDriver } from '../support/databases.js'
 
 const pieces = [

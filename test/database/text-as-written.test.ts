@@ -6,7 +6,7 @@ import { alias, select, sql, TidemarkError } from 'tidemark'
 import { table, text } from 'tidemark/pg'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { QueryEvent } from '../../src/database/database.js'
-import { compile } from '../../src/sql/compile.js'
+import { compile } from '../../src/dialects/pg/index.js'
 import { describeEachStatementDriver } from '../support/databases.js'
 
 const loneHigh = '\uD800'

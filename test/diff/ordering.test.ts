@@ -166,7 +166,7 @@ describeEachSchemaTarget('diff and render: dependency order', (target) => {
         ? c.table.name
         : c.kind === 'create-view'
           ? c.view.name
-          : c.kind === 'create-other'
+          : c.kind === 'create-function'
             ? c.object.name
             : c.kind
     const order = diff(empty, model).map(label)
@@ -201,12 +201,14 @@ describeEachSchemaTarget('diff and render: dependency order', (target) => {
     )
     const model = toModel({ byArgument, byResult, byDeclaration, byVariable, accounts })
     const order = diff(empty, model).map((c) =>
-      c.kind === 'create-table' ? c.table.name : c.kind === 'create-other' ? c.object.name : c.kind,
+      c.kind === 'create-table' ? c.table.name : c.kind === 'create-function' ? c.object.name : c.kind,
     )
     const after = (name: string) => order.indexOf(name) > order.indexOf('Accounts')
     expect(order.indexOf('Accounts')).toBeGreaterThanOrEqual(0)
     expect(
-      [byArgument, byResult, byDeclaration, byVariable].map((r) => after(toModel({ r }).others[0]!.name)),
+      [byArgument, byResult, byDeclaration, byVariable].map((r) =>
+        after(toModel({ r }).definedObjects[0]!.name),
+      ),
     ).toEqual([true, true, true, false])
   })
 })

@@ -153,6 +153,8 @@ describeEachSchemaTarget('diff and render: policies on a database', (target) => 
         withCheck: '(id > 0)',
       },
     ])
-    expect((await introspect(target.db)).others.filter((o) => (o.kind as string) === 'policy')).toEqual([])
+    expect(
+      (await introspect(target.db)).definedObjects.filter((o) => (o.kind as string) === 'policy'),
+    ).toEqual([])
   })
 })

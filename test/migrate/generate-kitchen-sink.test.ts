@@ -79,7 +79,7 @@ for (const shadow of shadows) {
       ])
       expect(result.plan.up.flatMap((c) => c.hazards.map((h) => h.kind))).toEqual(['breaking', 'breaking'])
       // Aggregates are not declared by the schema: they stay as the migrations made them.
-      expect(result.plan.target.others.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual([
+      expect(result.plan.target.definedObjects.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual([
         'aggregate public.total(integer)',
       ])
       // From a replay, then from the cached history: nothing more to write.

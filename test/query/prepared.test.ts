@@ -113,4 +113,37 @@ describeEachDatabase('prepared queries and logging', (target) => {
     )
     expect(rows.rows).toEqual([{ n: 1 }])
   })
+
+  it('fills a placeholder inside an expression embedded in a sql fragment of a prepared builder query', async () => {
+    const byId = target.db
+      .select({ name: users.name })
+      .from(users)
+      .where(sql`${eq(users.id, placeholder('id'))} and true`)
+      .prepare()
+    expect(byId.toSQL()).toEqual({
+      sql: 'select "q_users"."name" from "public"."q_users" where "q_users"."id" = $1 and true',
+      params: [null],
+    })
+    expect(await byId.execute({ id: 2 })).toEqual([{ name: 'Bob' }])
+    expect(await byId.execute({ id: 1 })).toEqual([{ name: 'Ada' }])
+  })
+
+  it('refuses a placeholder in a sql fragment run on its own', async () => {
+    const run = target.db.execute(sql`select ${eq(users.id, placeholder('id'))}`)
+    await expect(run).rejects.toThrow(/placeholder\('id'\) can only be used in a query builder's statement/)
+  })
+
+  it("hands parameter encoders the dialect's value rules", async () => {
+    const ids = sql.param([2, 1], (value, codec) =>
+      codec.array((value as number[]).map((id) => codec.encode(id))),
+    )
+    expect(target.db.dialect.compileFragment(sql`select ${ids}::int[]`)).toEqual({
+      sql: 'select $1::int[]',
+      params: ['{"2","1"}'],
+    })
+    const { rows } = await target.db.execute<{ name: string }>(
+      sql`select ${users.name} from ${users} where ${users.id} = any(${ids}::int[]) order by ${users.id}`,
+    )
+    expect(rows.map((row) => row.name)).toEqual(['Ada', 'Bob'])
+  })
 })

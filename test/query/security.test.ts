@@ -7,7 +7,7 @@ import fc from 'fast-check'
 import { and, deleteFrom, eq, inArray, insert, like, select, sql, update } from 'tidemark'
 import { jsonb, renderCreate, table, text, toModel } from 'tidemark/pg'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { byteLength } from '../../src/dialects/pg/grammar/identifiers.js'
+import { byteLength } from '../../src/sql/identifiers.js'
 import { describeEachDatabase } from '../support/databases.js'
 
 const hostile = [

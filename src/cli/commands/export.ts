@@ -1,4 +1,4 @@
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
+import { renderChanges } from '../../dialects/pg/ddl/index.js'
 import { diff } from '../../diff/diff.js'
 import { createRoleIfMissing } from '../../migrate/runner/ensure-roles.js'
 import { emptyModel } from '../../model/empty-model.js'

@@ -16,7 +16,10 @@ already exist are kept as they are.
 
 const CONFIG_FILE = 'tidemark.config.ts'
 
-const configText = (schema: string, migrations: string): string => `import { defineConfig } from 'tidemark'
+const configText = (
+  schema: string,
+  migrations: string,
+): string => `import { defineConfig } from 'tidemark/config'
 
 export default defineConfig({
   schema: '${schema}',

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
-import { codegen } from '../../dialects/pg/codegen/codegen.js'
-import { introspect } from '../../dialects/pg/introspect/introspect.js'
+import { codegen } from '../../dialects/pg/codegen/index.js'
+import { introspect } from '../../dialects/pg/introspect/index.js'
 import { migrationRolesOption } from '../../migrate/runner/journal-appliers.js'
 import type { SchemaModel } from '../../model/types.js'
 import { CliError } from '../cli-error.js'
@@ -73,9 +73,9 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
     compositeTypes: model.compositeTypes.length,
     views: model.views.length,
     sequences: model.sequences.length,
-    extensions: model.others.filter((o) => o.kind === 'extension').length,
-    routines: model.others.filter((o) => o.kind === 'function' || o.kind === 'procedure').length,
-    triggers: model.others.filter((o) => o.kind === 'trigger').length,
+    extensions: model.definedObjects.filter((o) => o.kind === 'extension').length,
+    routines: model.definedObjects.filter((o) => o.kind === 'function' || o.kind === 'procedure').length,
+    triggers: model.definedObjects.filter((o) => o.kind === 'trigger').length,
   }
   if (settings.json) {
     io.stdout.write(`${JSON.stringify({ file, ...counts, warnings })}\n`)

@@ -1,4 +1,4 @@
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
+import { renderChanges } from '../../dialects/pg/ddl/index.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import { isNoTransaction } from '../../migrate/folder/migration-folder.js'

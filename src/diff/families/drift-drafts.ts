@@ -80,7 +80,7 @@ export function commentDrafts(
 }
 
 /** `auth.touch()`, `set_updated_at on auth.users`: a trigger or rule is named with its table. */
-export function otherName(o: { schema: string; name: string; table: string | null }): string {
+export function definedObjectName(o: { schema: string; name: string; table: string | null }): string {
   return o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
 }
 

@@ -1,4 +1,10 @@
-import type { DomainModel, OtherObjectModel, SchemaModel, TableModel, ViewModel } from '../../model/types.js'
+import type {
+  DefinedObjectModel,
+  DomainModel,
+  SchemaModel,
+  TableModel,
+  ViewModel,
+} from '../../model/types.js'
 import type { Hazard, ObjectRef } from '../change-parts.js'
 import type { DriftDraft } from './drift-drafts.js'
 
@@ -22,7 +28,7 @@ export interface AuthoredSource {
   readonly view: (ref: ObjectRef) => ViewModel | undefined
   readonly domain: (ref: ObjectRef) => DomainModel | undefined
   /** The object of the same kind and name (a routine by its signature), as its statement was written. */
-  readonly other: (object: OtherObjectModel) => OtherObjectModel | undefined
+  readonly definedObject: (object: DefinedObjectModel) => DefinedObjectModel | undefined
 }
 
 /** Everything the tooling says about one change kind, apart from its SQL (see `dialects/pg/ddl/`). */

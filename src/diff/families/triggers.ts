@@ -1,18 +1,29 @@
-import type { OtherObjectModel, TriggerState } from '../../model/types.js'
-import { otherName } from './drift-drafts.js'
-import { asWritten, type FamilyEntries } from './kind-entry.js'
-import { otherLabel } from './other-objects.js'
+import type { DefinedObjectModel, TriggerState } from '../../model/types.js'
+import {
+  type CreateDefinedObject,
+  commentEntry,
+  createEntry,
+  type DropDefinedObject,
+  definedObjectLabel,
+  dropEntry,
+  type SetDefinedObjectComment,
+} from './defined-object-changes.js'
+import { definedObjectName } from './drift-drafts.js'
+import { asWritten, type FamilyEntries, noHazards } from './kind-entry.js'
 import { hazard } from './words.js'
 
-/** Whether a trigger fires (it is created and dropped as one of the other objects). */
+/** Triggers, kept as their statement (CREATE TRIGGER carries the table), and whether they fire. */
 export type TriggerChange =
+  | CreateDefinedObject<'create-trigger'>
+  | DropDefinedObject<'drop-trigger'>
+  | SetDefinedObjectComment<'set-trigger-comment'>
   /** ALTER TABLE ... ENABLE [ALWAYS | REPLICA] / DISABLE TRIGGER. */
-  {
-    readonly kind: 'set-trigger-state'
-    readonly object: OtherObjectModel
-    readonly from: TriggerState
-    readonly to: TriggerState
-  }
+  | {
+      readonly kind: 'set-trigger-state'
+      readonly object: DefinedObjectModel
+      readonly from: TriggerState
+      readonly to: TriggerState
+    }
 
 const TRIGGER_STATE_VERBS: Record<TriggerState, string> = {
   origin: 'enable',
@@ -29,8 +40,12 @@ const TRIGGER_STATE_WORDS: Record<TriggerState, string> = {
 }
 
 export const triggerKinds: FamilyEntries<TriggerChange> = {
+  'create-trigger': createEntry(),
+  // A trigger goes with no caller to break.
+  'drop-trigger': dropEntry(noHazards),
+  'set-trigger-comment': commentEntry(),
   'set-trigger-state': {
-    describe: (change) => `${TRIGGER_STATE_VERBS[change.to]} trigger ${otherLabel(change.object)}`,
+    describe: (change) => `${TRIGGER_STATE_VERBS[change.to]} trigger ${definedObjectLabel(change.object)}`,
     hazards: (change) =>
       change.to === 'disabled' || change.to === 'replica'
         ? [
@@ -43,7 +58,7 @@ export const triggerKinds: FamilyEntries<TriggerChange> = {
     drift: (change) => [
       {
         object: 'trigger',
-        name: otherName(change.object),
+        name: definedObjectName(change.object),
         state: 'changed',
         detail: `${TRIGGER_STATE_WORDS[change.to]} outside migrations`,
       },

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../database/database.js'
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
+import { renderChanges } from '../../dialects/pg/ddl/index.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import type { Hazard } from '../../diff/changes.js'
 import { describeChange } from '../../diff/describe.js'

@@ -4,7 +4,7 @@ import { deepEqual } from '../../diff/equal.js'
 import {
   type DriftDraft,
   type DriftState,
-  otherName,
+  definedObjectName,
   ROW_LEVEL_SECURITY,
   viewIndexDraft,
   viewKind,
@@ -150,7 +150,7 @@ function definitions(model: SchemaModel): Map<string, unknown> {
   // A domain's or composite type's comment is worded apart from its definition.
   for (const domain of model.domains) put('domain', label(domain), { ...domain, comment: null })
   for (const type of model.compositeTypes) put('composite type', label(type), { ...type, comment: null })
-  for (const other of model.others) put(other.kind, otherName(other), other.definition)
+  for (const other of model.definedObjects) put(other.kind, definedObjectName(other), other.definition)
   return map
 }
 

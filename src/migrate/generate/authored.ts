@@ -1,8 +1,8 @@
 import { entryOf } from '../../diff/change-kinds.js'
 import type { Change } from '../../diff/changes.js'
+import { definedObjectKey } from '../../diff/defined-objects.js'
 import type { AuthoredSource } from '../../diff/families/kind-entry.js'
-import { otherKey } from '../../diff/others.js'
-import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
+import type { DefinedObjectModel, SchemaModel } from '../../model/types.js'
 
 /**
  * The plan is computed between two models read back from PostgreSQL, so expressions compare in
@@ -13,7 +13,7 @@ import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
 export function withAuthoredExpressions(
   changes: readonly Change[],
   authored: SchemaModel,
-  others: ReadonlyMap<string, OtherObjectModel> = new Map(),
+  definedObjects: ReadonlyMap<string, DefinedObjectModel> = new Map(),
 ): Change[] {
   const key = (ref: { schema: string; name: string }): string => `${ref.schema}.${ref.name}`
   const tables = new Map(authored.tables.map((t) => [key(t), t]))
@@ -23,7 +23,7 @@ export function withAuthoredExpressions(
     table: (ref) => tables.get(key(ref)),
     view: (ref) => views.get(key(ref)),
     domain: (ref) => domains.get(key(ref)),
-    other: (object) => others.get(otherKey(object)),
+    definedObject: (object) => definedObjects.get(definedObjectKey(object)),
   }
   return changes.map((change) => entryOf(change).authored(change, source))
 }

@@ -1,15 +1,15 @@
 import type { Queryable } from '../../database/database.js'
 import {
-  commentOnOther,
-  createOther,
-  dropOther,
-  otherTarget,
+  commentOnDefinedObject,
+  createDefinedObject,
+  definedObjectTarget,
+  dropDefinedObject,
   setTriggerState,
-} from '../../dialects/pg/ddl/render-others.js'
-import { declaredAt } from '../../dialects/pg/to-model/build-others.js'
-import { otherKey } from '../../diff/others.js'
+} from '../../dialects/pg/ddl/index.js'
+import { declaredAt } from '../../dialects/pg/to-model/index.js'
+import { definedObjectKey } from '../../diff/defined-objects.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'
-import type { OtherObjectKind, OtherObjectModel } from '../../model/types.js'
+import type { DefinedObjectKind, DefinedObjectModel } from '../../model/types.js'
 import { sql } from '../../sql/sql.js'
 import type { ShadowDatabase } from '../replay/shadow.js'
 
@@ -18,14 +18,14 @@ import type { ShadowDatabase } from '../replay/shadow.js'
  * replaces and drops them to match it. Other kinds (aggregates, range types, rules) stay as the
  * migrations made them.
  */
-export const DECLARED_KINDS: ReadonlySet<OtherObjectKind> = new Set([
+export const DECLARED_KINDS: ReadonlySet<DefinedObjectKind> = new Set([
   'extension',
   'function',
   'procedure',
   'trigger',
 ])
 
-export const isDeclaredKind = (o: OtherObjectModel): boolean => DECLARED_KINDS.has(o.kind)
+export const isDeclaredKind = (o: DefinedObjectModel): boolean => DECLARED_KINDS.has(o.kind)
 
 /**
  * Loads the extensions, routines and triggers a schema declares into a shadow database that holds
@@ -40,20 +40,20 @@ export const isDeclaredKind = (o: OtherObjectModel): boolean => DECLARED_KINDS.h
  */
 export async function loadDeclared(
   shadow: ShadowDatabase,
-  loaded: readonly OtherObjectModel[],
-  declared: readonly OtherObjectModel[],
+  loaded: readonly DefinedObjectModel[],
+  declared: readonly DefinedObjectModel[],
   loadTypes: () => Promise<void>,
   loadTables: () => Promise<void>,
   dropSchemas: () => Promise<void>,
   restoreDependents: () => Promise<void>,
-): Promise<Map<string, OtherObjectModel>> {
+): Promise<Map<string, DefinedObjectModel>> {
   const db = shadow.db
-  const byKey = new Map<string, OtherObjectModel>()
-  const of = (kind: OtherObjectKind) => declared.filter((o) => o.kind === kind)
+  const byKey = new Map<string, DefinedObjectModel>()
+  const of = (kind: DefinedObjectKind) => declared.filter((o) => o.kind === kind)
 
   for (const x of of('extension')) {
     await run(db, x.definition, x, 'cannot be created')
-    byKey.set(otherKey(x), x)
+    byKey.set(definedObjectKey(x), x)
   }
   // New enums, domains and composite types, after the extensions they may be over and before the
   // routines that may take them.
@@ -61,10 +61,10 @@ export async function loadDeclared(
   // The history's triggers go first: the declared ones are created again after the tables, and a
   // routine being replaced may be one they execute.
   for (const t of loaded.filter((o) => o.kind === 'trigger'))
-    await run(db, dropOther(t), t, 'cannot be dropped')
+    await run(db, dropDefinedObject(t), t, 'cannot be dropped')
 
   const routines = [...of('function'), ...of('procedure')]
-  const deferred: OtherObjectModel[] = []
+  const deferred: DefinedObjectModel[] = []
   let cascaded = false
   const onCascade = (): void => {
     cascaded = true
@@ -72,7 +72,7 @@ export async function loadDeclared(
   for (const routine of routines) {
     const name = await createRoutine(db, routine, loaded, false, onCascade)
     if (name === undefined) deferred.push(routine)
-    else byKey.set(otherKey({ ...routine, name }), routine)
+    else byKey.set(definedObjectKey({ ...routine, name }), routine)
   }
 
   // A routine that waits for the tables (it names a type they bring) may replace one of the
@@ -82,7 +82,7 @@ export async function loadDeclared(
     for (const old of loaded) {
       if (old.kind !== routine.kind || old.schema !== routine.schema) continue
       if (baseName(old.name) !== baseName(routine.name)) continue
-      const target = otherTarget(old).replace(/^(\w+) /, '$1 IF EXISTS ')
+      const target = definedObjectTarget(old).replace(/^(\w+) /, '$1 IF EXISTS ')
       await run(db, `DROP ${target} CASCADE`, old, 'cannot be dropped')
       onCascade()
     }
@@ -93,7 +93,7 @@ export async function loadDeclared(
   // other body is checked now that the tables exist, as PostgreSQL checks them on a real database.
   for (const routine of deferred) {
     const name = (await createRoutine(db, routine, loaded, true, onCascade))!
-    byKey.set(otherKey({ ...routine, name }), routine)
+    byKey.set(definedObjectKey({ ...routine, name }), routine)
   }
   for (const routine of routines)
     if (!deferred.includes(routine)) await createRoutine(db, routine, loaded, true, onCascade)
@@ -104,13 +104,13 @@ export async function loadDeclared(
     await run(db, t.definition, t, 'cannot be created')
     if (t.enabled !== null && t.enabled !== 'origin')
       await run(db, setTriggerState(t, t.enabled), t, 'cannot be set')
-    byKey.set(otherKey(t), t)
+    byKey.set(definedObjectKey(t), t)
   }
   // Every comment, none included: CREATE OR REPLACE keeps the comment the history's routine had.
   for (const [key, o] of byKey) {
     if (o.kind === 'extension') continue
     const canonical = { ...o, name: key.split('\u0000')[3]! }
-    await run(db, commentOnOther(canonical, o.comment), o, 'cannot take its comment')
+    await run(db, commentOnDefinedObject(canonical, o.comment), o, 'cannot take its comment')
   }
 
   // What the history has and the schema no longer declares. A drop PostgreSQL refuses means
@@ -118,9 +118,14 @@ export async function loadDeclared(
   const kept = new Set(byKey.keys())
   const declaredExtensions = new Set(of('extension').map((x) => x.name))
   for (const o of [...loaded].reverse()) {
-    if (!isDeclaredKind(o) || o.kind === 'trigger' || kept.has(otherKey(o))) continue
+    if (!isDeclaredKind(o) || o.kind === 'trigger' || kept.has(definedObjectKey(o))) continue
     if (o.kind === 'extension' && declaredExtensions.has(o.name)) continue
-    await run(db, dropOther(o), o, 'is in the migrations but not in the schema, and cannot be dropped')
+    await run(
+      db,
+      dropDefinedObject(o),
+      o,
+      'is in the migrations but not in the schema, and cannot be dropped',
+    )
   }
   await dropSchemas()
   return byKey
@@ -133,12 +138,12 @@ export async function loadDeclared(
  */
 async function createRoutine(
   db: Queryable,
-  routine: OtherObjectModel,
-  loaded: readonly OtherObjectModel[],
+  routine: DefinedObjectModel,
+  loaded: readonly DefinedObjectModel[],
   checked: boolean,
   onCascade: () => void,
 ): Promise<string | undefined> {
-  const statement = createOther({ ...routine, comment: null })[0]!
+  const statement = createDefinedObject({ ...routine, comment: null })[0]!
   const attempt = (before?: string) =>
     db.transaction(async (tx) => {
       await tx.execute(sql.raw(`SET LOCAL check_function_bodies = ${checked ? 'on' : 'off'}`))
@@ -169,7 +174,7 @@ async function createRoutine(
       if (candidate.kind !== routine.kind || candidate.schema !== routine.schema) continue
       if (!candidate.name.startsWith(`${name}(`)) continue
       try {
-        const name = await attempt(`${dropOther(candidate)} CASCADE`)
+        const name = await attempt(`${dropDefinedObject(candidate)} CASCADE`)
         onCascade()
         return name
       } catch {
@@ -186,7 +191,12 @@ const baseName = (name: string): string => name.slice(0, name.indexOf('('))
 const NEEDS_TABLES = new Set(['42P01', '42703', '42883', '42704'])
 const INVALID_FUNCTION_DEFINITION = '42P13'
 
-async function run(db: Queryable, statement: string, object: OtherObjectModel, what: string): Promise<void> {
+async function run(
+  db: Queryable,
+  statement: string,
+  object: DefinedObjectModel,
+  what: string,
+): Promise<void> {
   try {
     await db.execute(sql.raw(statement))
   } catch (error) {
@@ -194,7 +204,7 @@ async function run(db: Queryable, statement: string, object: OtherObjectModel, w
   }
 }
 
-function failure(object: OtherObjectModel, what: string, error: unknown): TidemarkError {
+function failure(object: DefinedObjectModel, what: string, error: unknown): TidemarkError {
   const where = declaredAt.get(object)
   const message = (error as Error).message
   return new TidemarkError(
@@ -205,7 +215,7 @@ function failure(object: OtherObjectModel, what: string, error: unknown): Tidema
   )
 }
 
-function label(object: OtherObjectModel): string {
+function label(object: DefinedObjectModel): string {
   if (object.kind === 'extension') return `extension ${object.name}`
   if (object.table !== null) return `${object.kind} ${object.name} on ${object.schema}.${object.table}`
   return `${object.kind} ${object.schema}.${object.name}`

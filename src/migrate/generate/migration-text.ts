@@ -1,5 +1,5 @@
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
-import { quoteLiteral } from '../../dialects/pg/grammar/quote.js'
+import { renderChanges } from '../../dialects/pg/ddl/index.js'
+import { quoteLiteral } from '../../dialects/pg/grammar/index.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { describeChange } from '../../diff/describe.js'
 

@@ -1,6 +1,5 @@
-import { renderChanges } from '../../dialects/pg/ddl/render-changes.js'
-import { renderCreate } from '../../dialects/pg/ddl/render-create.js'
-import { quoteIdent } from '../../dialects/pg/grammar/quote.js'
+import { renderChanges, renderCreate } from '../../dialects/pg/ddl/index.js'
+import { quoteIdent } from '../../dialects/pg/grammar/index.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
@@ -16,10 +15,10 @@ import {
   type TableRename,
 } from '../../diff/renames.js'
 import { TidemarkError } from '../../errors.js'
+import { byKindSchemaTableName } from '../../model/defined-object-order.js'
 import { emptyModel } from '../../model/empty-model.js'
-import { byKindSchemaTableName } from '../../model/other-object-order.js'
 import { keptOwners, withOwners } from '../../model/owners.js'
-import type { OtherObjectModel, SchemaModel } from '../../model/types.js'
+import type { DefinedObjectModel, SchemaModel } from '../../model/types.js'
 import type { MigrationFolder } from '../folder/migration-folder.js'
 import {
   cacheVersions,
@@ -125,7 +124,7 @@ interface Sides {
   readonly history: 'replayed' | 'cached'
   readonly shadow: boolean
   /** The declared extensions, routines and triggers by the key of their reading, as written. */
-  readonly authored: ReadonlyMap<string, OtherObjectModel>
+  readonly authored: ReadonlyMap<string, DefinedObjectModel>
 }
 
 /**
@@ -160,7 +159,7 @@ async function readBothSides(
     const known =
       expressions === undefined ||
       options.authoredDefaults === undefined ||
-      desired.others.some(isDeclaredKind)
+      desired.definedObjects.some(isDeclaredKind)
         ? undefined
         : expressions.canonical(desired, options.authoredDefaults, environmentOf(cached))
     if (known !== undefined) {
@@ -221,9 +220,9 @@ async function loadDesired(
   const desired = desiredFor(options.desired, current)
   // The history's roles too: a schema that declares no grants keeps the history's.
   await provideRoles(shadow, [...rolesOfModel(desired), ...rolesOfModel(current)])
-  const declared = desired.others.filter(isDeclaredKind)
+  const declared = desired.definedObjects.filter(isDeclaredKind)
   // Grants come last, once every object is there under the name PostgreSQL reads back.
-  const changes = diff(loaded, { ...desired, others: loaded.others, grants: loaded.grants })
+  const changes = diff(loaded, { ...desired, definedObjects: loaded.definedObjects, grants: loaded.grants })
   // New schemas come before the routines in them; schemas go after the routines in them that the
   // schema no longer declares.
   // New types too: routines may take or return them. (A domain whose check calls a declared
@@ -244,26 +243,30 @@ async function loadDesired(
       throw schemaLoadError(error, changes, statements)
     })
   }
-  const touchesOthers = declared.length > 0 || loaded.others.some(isDeclaredKind)
-  if (touchesOthers) await runDraft(schemaCreates)
-  const authored = touchesOthers
+  const touchesDeclaredObjects = declared.length > 0 || loaded.definedObjects.some(isDeclaredKind)
+  if (touchesDeclaredObjects) await runDraft(schemaCreates)
+  const authored = touchesDeclaredObjects
     ? await loadDeclared(
         shadow,
-        loaded.others,
+        loaded.definedObjects,
         declared,
         () => runDraft(typeCreates),
         () => runDraft(draft),
         () => runDraft(schemaDrops),
         async () => {
           const read = await introspect(shadow.db, { exclude })
-          await runDraft(renderChanges(diff(read, { ...desired, others: read.others, grants: read.grants })))
+          await runDraft(
+            renderChanges(
+              diff(read, { ...desired, definedObjects: read.definedObjects, grants: read.grants }),
+            ),
+          )
         },
       )
-    : new Map<string, OtherObjectModel>()
-  if (!touchesOthers) await runDraft([...schemaCreates, ...typeCreates, ...draft, ...schemaDrops])
+    : new Map<string, DefinedObjectModel>()
+  if (!touchesDeclaredObjects) await runDraft([...schemaCreates, ...typeCreates, ...draft, ...schemaDrops])
   const ran = schemaCreates.length + typeCreates.length + draft.length + schemaDrops.length
   // Nothing loaded means the shadow already reads back as the schema: no second read needed.
-  const loadedRead = ran === 0 && !touchesOthers ? loaded : await introspect(shadow.db, { exclude })
+  const loadedRead = ran === 0 && !touchesDeclaredObjects ? loaded : await introspect(shadow.db, { exclude })
   const grants = wantedGrants(desired, current, loadedRead, authored)
   const grantChanges = planGrants(loadedRead, { ...loadedRead, grants }, NO_RENAMES, new Set())
   await runDraft(renderChanges(grantChanges))
@@ -282,11 +285,11 @@ const NEW_TYPES: ReadonlySet<ChangeBody['kind']> = new Set([
  * types, rules) as the history created them, with the schemas that hold them.
  */
 function desiredFor(declared: SchemaModel, current: SchemaModel): SchemaModel {
-  const kept = current.others.filter((o) => !isDeclaredKind(o))
+  const kept = current.definedObjects.filter((o) => !isDeclaredKind(o))
   return {
     ...declared,
     schemas: [...new Set([...declared.schemas, ...schemasOf(kept)])].sort(),
-    others: [...declared.others, ...kept],
+    definedObjects: [...declared.definedObjects, ...kept],
   }
 }
 
@@ -296,22 +299,27 @@ function desiredFor(declared: SchemaModel, current: SchemaModel): SchemaModel {
  */
 function targetFrom(read: SchemaModel, current: SchemaModel): SchemaModel {
   const tables = new Set(read.tables.map((t) => `${t.schema}.${t.name}`))
-  const kept = current.others.filter(
+  const kept = current.definedObjects.filter(
     (o) => !isDeclaredKind(o) && (o.table === null || tables.has(`${o.schema}.${o.table}`)),
   )
-  return { ...read, others: [...read.others.filter(isDeclaredKind), ...kept].sort(byKindSchemaTableName) }
+  return {
+    ...read,
+    definedObjects: [...read.definedObjects.filter(isDeclaredKind), ...kept].sort(byKindSchemaTableName),
+  }
 }
 
 /** What an expression's rewrite may depend on besides its table: the objects expressions may use. */
 function environmentOf(current: SchemaModel): string {
-  return JSON.stringify(current.others.filter((o) => USABLE_KINDS.has(o.kind)).map((o) => o.definition))
+  return JSON.stringify(
+    current.definedObjects.filter((o) => USABLE_KINDS.has(o.kind)).map((o) => o.definition),
+  )
 }
 
 /** Kinds that defaults, checks, generated columns and index expressions may call or use. */
 const USABLE_KINDS = new Set(['extension', 'range type', 'function', 'aggregate'])
 
-const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
-  others.map((o) => o.schema).filter((schema) => schema !== 'public')
+const schemasOf = (objects: readonly DefinedObjectModel[]): string[] =>
+  objects.map((o) => o.schema).filter((schema) => schema !== 'public')
 
 /**
  * When the history's model comes from the cache, the shadow starts empty: it gets only what the
@@ -320,7 +328,7 @@ const schemasOf = (others: readonly OtherObjectModel[]): string[] =>
  * replayed history.
  */
 async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: SchemaModel): Promise<SchemaModel> {
-  const usable = current.others.filter((o) => USABLE_KINDS.has(o.kind))
+  const usable = current.definedObjects.filter((o) => USABLE_KINDS.has(o.kind))
   // Routines may take or return enums, domains and composite types: those come first.
   const types = { enums: current.enums, domains: current.domains, compositeTypes: current.compositeTypes }
   const typeSchemas = [...types.enums, ...types.domains, ...types.compositeTypes].map((t) => t.schema)
@@ -336,7 +344,7 @@ async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: Schema
     ...usable.filter((o) => o.kind === 'aggregate').map((o) => o.definition),
   ]
   if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
-  return { ...emptyModel, schemas, ...types, others: usable }
+  return { ...emptyModel, schemas, ...types, definedObjects: usable }
 }
 
 export async function settleRenames(

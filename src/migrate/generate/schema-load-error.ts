@@ -1,4 +1,4 @@
-import { renderChange } from '../../dialects/pg/ddl/render-changes.js'
+import { renderChange } from '../../dialects/pg/ddl/index.js'
 import type { ChangeBody } from '../../diff/changes.js'
 import { describeChange } from '../../diff/describe.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'

@@ -1,5 +1,5 @@
 import { compareGrants, declaresGrants, grantableObjects, grantObjectKey } from '../../model/grants.js'
-import type { GrantModel, OtherObjectModel, SchemaModel } from '../../model/types.js'
+import type { DefinedObjectModel, GrantModel, SchemaModel } from '../../model/types.js'
 
 /**
  * The grants the target holds, named as PostgreSQL reads its objects back (`read`). A schema that
@@ -13,7 +13,7 @@ export function wantedGrants(
   declared: SchemaModel,
   current: SchemaModel,
   read: SchemaModel,
-  authored: ReadonlyMap<string, OtherObjectModel>,
+  authored: ReadonlyMap<string, DefinedObjectModel>,
 ): GrantModel[] {
   if (declaresGrants(declared)) return renameRoutines(declared.grants, authored)
   const readObjects = grantableObjects(read)
@@ -32,7 +32,7 @@ export function wantedGrants(
 /** Grants on declared routines under their read-back names (`touch(int)` is `touch(integer)`). */
 function renameRoutines(
   grants: readonly GrantModel[],
-  authored: ReadonlyMap<string, OtherObjectModel>,
+  authored: ReadonlyMap<string, DefinedObjectModel>,
 ): GrantModel[] {
   const names = new Map<string, string>()
   for (const [key, o] of authored) {

@@ -20,7 +20,7 @@ export function restrictToSchemas(model: SchemaModel, schemas: readonly string[]
       sequences: model.sequences.filter(inScope),
       tables: model.tables.filter(inScope),
       views: model.views.filter(inScope),
-      others: model.others.filter(inScope),
+      definedObjects: model.definedObjects.filter(inScope),
       grants: model.grants.filter(inScope),
     },
     (model.owners ?? []).filter(inScope),

@@ -1,4 +1,4 @@
-import { quoteIdent, quoteLiteral } from '../../dialects/pg/grammar/quote.js'
+import { quoteIdent, quoteLiteral } from '../../dialects/pg/grammar/index.js'
 import type { SchemaModel } from '../../model/types.js'
 import type { MigrationFolder } from '../folder/migration-folder.js'
 import { loadSqlParser, sqlParser } from '../folder/sql-parser.js'

@@ -100,7 +100,7 @@ export function shadowExtensions(
 ): ContribSelection {
   const texts = [
     ...(folder?.migrations.map((migration) => migration.up) ?? []),
-    ...models.flatMap((model) => model?.others.map((object) => object.definition) ?? []),
+    ...models.flatMap((model) => model?.definedObjects.map((object) => object.definition) ?? []),
   ]
   return contribExtensionsCreatedIn(texts)
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../database/database.js'
-import { quoteIdent, quoteLiteral } from '../../dialects/pg/grammar/quote.js'
+import { quoteIdent, quoteLiteral } from '../../dialects/pg/grammar/index.js'
 import { DatabaseError, TidemarkError } from '../../errors.js'
 import { sql } from '../../sql/sql.js'
 

@@ -52,7 +52,8 @@ export interface MigrateDownResult {
   readonly reverted: { name: string; durationMs: number }[]
 }
 
-interface Plan {
+/** A migration file to run, with its statements parsed before anything runs. */
+interface MigrationToRun {
   readonly migration: MigrationFile
   readonly file: string
   readonly statements: readonly SqlStatement[]
@@ -100,7 +101,7 @@ export async function migrateDown(
   assertHistory(status, { accepted, checkOrder: false, editedFiles: editedFilesByName(rows, folder) })
   const targets = chooseTargets(status.applied, options)
   const files = new Map(folder.migrations.map((m) => [m.name, m]))
-  const plans: Plan[] = []
+  const toRun: MigrationToRun[] = []
   for (const name of targets) {
     const migration = files.get(name)!
     if (migration.down === null)
@@ -110,7 +111,7 @@ export async function migrateDown(
         [name],
       )
     const file = join(folder.dir, name, 'down.sql')
-    plans.push({
+    toRun.push({
       migration,
       file,
       statements: await parseMigrationSql(file, migration.down, !migration.downNoTransaction),
@@ -118,17 +119,17 @@ export async function migrateDown(
   }
 
   await guardDataLoss(
-    plans.map((plan) => downDataLoss(plan.migration)),
+    toRun.map((step) => downDataLoss(step.migration)),
     options.allowDataLoss ?? true,
   )
   // A journal from an earlier version gets the columns this one records (down.sql's checksum, the
   // claimer of a no-transaction down.sql).
-  if (plans.length > 0) await ensureJournal(db, journal)
+  if (toRun.length > 0) await ensureJournal(db, journal)
   await recordAcceptedEdits(db, journal, status, folder, accepted)
   const reverted: MigrateDownResult['reverted'] = []
-  for (const plan of plans) {
-    const { name } = plan.migration
-    const noTransaction = plan.migration.downNoTransaction
+  for (const step of toRun) {
+    const { name } = step.migration
+    const noTransaction = step.migration.downNoTransaction
     const { started, row } = await db.transaction(async (tx) => {
       await lockJournal(tx, journal)
       const row = latestRow(await readJournal(tx, journal), name)
@@ -139,11 +140,11 @@ export async function migrateDown(
       }
       await setLocalLockTimeout(tx, lockTimeout)
       const started = performance.now()
-      await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
+      await runStatements(tx, step.file, step.statements, { inTransaction: true })
       await deleteRow(tx, journal, name)
       return { started, row }
     })
-    if (noTransaction) await revertOutsideTransaction(db, journal, lockTimeout, plan, row)
+    if (noTransaction) await revertOutsideTransaction(db, journal, lockTimeout, step, row)
     const durationMs = Math.round(performance.now() - started)
     onEvent({ type: 'reverted', name, durationMs })
     reverted.push({ name, durationMs })
@@ -189,12 +190,12 @@ async function revertOutsideTransaction(
   db: Database,
   journal: JournalOptions,
   lockTimeout: string,
-  plan: Plan,
+  step: MigrationToRun,
   row: JournalRow,
 ): Promise<void> {
-  const { name } = plan.migration
+  const { name } = step.migration
   try {
-    await runOutsideTransaction(db, plan.file, plan.statements, {
+    await runOutsideTransaction(db, step.file, step.statements, {
       lockTimeout,
       beforeStatements: (connection) => recordClaimer(connection, journal, name),
     })

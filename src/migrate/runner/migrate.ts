@@ -60,7 +60,8 @@ export interface MigrateResult {
 export const DEFAULT_LOCK_TIMEOUT = '10s'
 const DEFAULT_CLAIM_WAIT_MS = 10 * 60 * 1000
 
-interface Plan {
+/** A migration file to run, with its statements parsed before anything runs. */
+interface MigrationToRun {
   readonly migration: MigrationFile
   readonly file: string
   readonly statements: readonly SqlStatement[]
@@ -114,11 +115,11 @@ export async function migrate(
 
   // An unfinished claim is another runner's no-transaction migration in progress: wait for it below.
   const pending = new Set([...status.pending, ...status.unfinished])
-  const plans: Plan[] = []
+  const toRun: MigrationToRun[] = []
   for (const migration of folder.migrations) {
     if (!pending.has(migration.name)) continue
     const file = join(folder.dir, migration.name, 'up.sql')
-    plans.push({
+    toRun.push({
       migration,
       file,
       statements: await parseMigrationSql(file, migration.up, !migration.upNoTransaction),
@@ -126,7 +127,7 @@ export async function migrate(
   }
 
   await guardDataLoss(
-    plans.flatMap((plan) => upDataLoss(plan.migration) ?? []),
+    toRun.flatMap((step) => upDataLoss(step.migration) ?? []),
     options.allowDataLoss ?? true,
   )
 
@@ -134,16 +135,16 @@ export async function migrate(
   await recordDownChecksums(context, rows, folder)
 
   const result: MigrateResult = { applied: [], alreadyApplied: [...status.applied] }
-  for (const plan of plans) {
-    const outcome = plan.migration.upNoTransaction
-      ? await applyOutsideTransaction(context, plan)
-      : await applyInTransaction(context, plan)
+  for (const step of toRun) {
+    const outcome = step.migration.upNoTransaction
+      ? await applyOutsideTransaction(context, step)
+      : await applyInTransaction(context, step)
     if (outcome === 'skipped') {
-      context.onEvent({ type: 'skipped', name: plan.migration.name })
-      result.alreadyApplied.push(plan.migration.name)
+      context.onEvent({ type: 'skipped', name: step.migration.name })
+      result.alreadyApplied.push(step.migration.name)
     } else {
-      context.onEvent({ type: 'applied', name: plan.migration.name, durationMs: outcome.durationMs })
-      result.applied.push({ name: plan.migration.name, durationMs: outcome.durationMs })
+      context.onEvent({ type: 'applied', name: step.migration.name, durationMs: outcome.durationMs })
+      result.applied.push({ name: step.migration.name, durationMs: outcome.durationMs })
     }
   }
   return result
@@ -176,8 +177,8 @@ type Claim = 'skipped' | { wait: JournalRow } | 'free'
  * outside a transaction by another runner (wait), or ours to apply. A migration sorting before one
  * that another runner applied meanwhile is out of order, as it would have been before the run.
  */
-async function inspect(tx: Transaction, context: Context, plan: Plan): Promise<Claim> {
-  const { migration } = plan
+async function inspect(tx: Transaction, context: Context, step: MigrationToRun): Promise<Claim> {
+  const { migration } = step
   await lockJournal(tx, context.journal)
   const rows = await readJournal(tx, context.journal)
   const row = rows.find((r) => r.name === migration.name)
@@ -187,7 +188,7 @@ async function inspect(tx: Transaction, context: Context, plan: Plan): Promise<C
   if (row?.appliedAt === null) {
     const pid = await endedClaimer(tx, context.journal, row.name)
     if (pid !== undefined)
-      throw endedClaimError(row.name, plan.file, pid, row.startedAt, journalName(context.journal))
+      throw endedClaimError(row.name, step.file, pid, row.startedAt, journalName(context.journal))
     return { wait: row }
   }
   if (row) return 'skipped'
@@ -197,17 +198,17 @@ async function inspect(tx: Transaction, context: Context, plan: Plan): Promise<C
   return 'free'
 }
 
-async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome> {
-  const { migration } = plan
+async function applyInTransaction(context: Context, step: MigrationToRun): Promise<Outcome> {
+  const { migration } = step
   return withClaimWait(context, migration, () =>
     context.db.transaction(async (tx) => {
-      const claim = await inspect(tx, context, plan)
+      const claim = await inspect(tx, context, step)
       if (claim !== 'free') return claim
       context.onEvent({ type: 'started', name: migration.name, noTransaction: false })
       // Set after the advisory lock: waiting for another runner is expected, waiting on a table is not.
       await setLocalLockTimeout(tx, context.lockTimeout)
       const started = performance.now()
-      await runStatements(tx, plan.file, plan.statements, { inTransaction: true })
+      await runStatements(tx, step.file, step.statements, { inTransaction: true })
       const durationMs = Math.round(performance.now() - started)
       await recordApplied(tx, context.journal, {
         name: migration.name,
@@ -232,11 +233,11 @@ async function applyInTransaction(context: Context, plan: Plan): Promise<Outcome
  * clear it: at once when the session that ran the statements has ended (see claimer.ts), else once
  * they have waited claimWaitMs.
  */
-async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Outcome> {
-  const { migration } = plan
+async function applyOutsideTransaction(context: Context, step: MigrationToRun): Promise<Outcome> {
+  const { migration } = step
   const claim = await withClaimWait(context, migration, () =>
     context.db.transaction(async (tx) => {
-      const found = await inspect(tx, context, plan)
+      const found = await inspect(tx, context, step)
       if (found !== 'free') return found
       await recordClaim(tx, context.journal, migration)
       return 'claimed' as const
@@ -246,7 +247,7 @@ async function applyOutsideTransaction(context: Context, plan: Plan): Promise<Ou
   context.onEvent({ type: 'started', name: migration.name, noTransaction: true })
   const started = performance.now()
   try {
-    await runOutsideTransaction(context.db, plan.file, plan.statements, {
+    await runOutsideTransaction(context.db, step.file, step.statements, {
       lockTimeout: context.lockTimeout,
       beforeStatements: (connection) => recordClaimer(connection, context.journal, migration.name),
     })

@@ -7,7 +7,7 @@ import { columnModel } from './codegen/support.js'
 /**
  * A schema written by hand the way real databases are: unnamed constraints and indexes, quoted,
  * mixed-case, unicode and reserved names, 64-bit sequence bounds, typmods, arrays, every foreign key
- * action, deferrable constraints, per-key index options, and one object of every `others` kind.
+ * action, deferrable constraints, per-key index options, and one object of every kind of `definedObjects`.
  */
 const HAND_WRITTEN = `
 create schema "Sales";
@@ -402,7 +402,7 @@ const expected: SchemaModel = {
       comment: null,
     },
   ],
-  others: [
+  definedObjects: [
     {
       kind: 'aggregate',
       schema: 'app',
@@ -535,7 +535,7 @@ describeEachSchemaTarget('introspecting a hand-written schema', (target) => {
     expect(path).toBe('app, public')
   })
 
-  it('writes others definitions that recreate the same objects', async () => {
+  it('writes the definitions of defined objects that recreate the same objects', async () => {
     const tables = HAND_WRITTEN.split(/;\n/)
       .filter(
         (statement) =>
@@ -544,7 +544,7 @@ describeEachSchemaTarget('introspecting a hand-written schema', (target) => {
       .join(';\n')
     const kinds = ['range type', 'function', 'procedure', 'aggregate', 'trigger', 'rule']
     const recreated = kinds.flatMap((kind) =>
-      model.others.filter((o) => o.kind === kind).map((o) => o.definition),
+      model.definedObjects.filter((o) => o.kind === kind).map((o) => o.definition),
     )
     await target.db.transaction(async (tx) => {
       await tx.execute(sql.raw('drop schema app, "Sales" cascade'))
@@ -552,7 +552,7 @@ describeEachSchemaTarget('introspecting a hand-written schema', (target) => {
         await tx.execute(sql.raw(statement))
       for (const definition of recreated) await tx.execute(sql.raw(definition))
     })
-    expect((await introspect(target.db)).others).toEqual(model.others)
+    expect((await introspect(target.db)).definedObjects).toEqual(model.definedObjects)
   })
 })
 

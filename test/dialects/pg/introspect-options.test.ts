@@ -32,7 +32,9 @@ const names = (model: SchemaModel) => ({
   tables: model.tables.map((t) => `${t.schema}.${t.name}`),
   sequences: model.sequences.map((s) => `${s.schema}.${s.name}`),
   enums: model.enums.map((e) => `${e.schema}.${e.name}`),
-  others: model.others.map((o) => `${o.kind} ${o.schema}.${o.table === null ? '' : `${o.table}.`}${o.name}`),
+  definedObjects: model.definedObjects.map(
+    (o) => `${o.kind} ${o.schema}.${o.table === null ? '' : `${o.table}.`}${o.name}`,
+  ),
 })
 
 describeEachSchemaTarget('introspect options', (target) => {
@@ -40,14 +42,14 @@ describeEachSchemaTarget('introspect options', (target) => {
 
   it('reads every user schema without options', async () => {
     const model = await introspect(target.db)
-    // A policy belongs to its table, no longer among the others.
+    // A policy belongs to its table, no longer among the defined objects.
     expect(model.tables.find((t) => t.name === 'skip')?.policies.map((p) => p.name)).toEqual(['skip_all'])
     expect(names(model)).toEqual({
       schemas: ['empty_from_the_start', 'journal', 'notes', 'other'],
       tables: ['journal.migrations', 'notes.applied', 'other.t', 'public.keep', 'public.skip'],
       sequences: ['journal.migrations_id_seq', 'public.skip_id_seq'],
       enums: ['notes.status', 'other.e'],
-      others: [
+      definedObjects: [
         'function other.f()',
         'function public.stamp()',
         'rule public.skip.skip_nothing',
@@ -70,7 +72,7 @@ describeEachSchemaTarget('introspect options', (target) => {
       tables: ['other.t', 'public.keep'],
       sequences: [],
       enums: ['notes.status', 'other.e'],
-      others: ['function other.f()', 'function public.stamp()'],
+      definedObjects: ['function other.f()', 'function public.stamp()'],
     })
   })
 
@@ -81,7 +83,7 @@ describeEachSchemaTarget('introspect options', (target) => {
       tables: ['other.t'],
       sequences: [],
       enums: ['other.e'],
-      others: ['function other.f()'],
+      definedObjects: ['function other.f()'],
     })
     // A foreign key into a schema that was not read still names its target.
     expect(model.tables[0]!.foreignKeys[0]!.references).toEqual({
@@ -122,7 +124,7 @@ describeEachSchemaTarget('introspecting objects that belong to an extension', (t
   it('lists the extension once, not its functions, types or operators', async () => {
     const model = await introspect(db)
     expect(model.schemas).toEqual(['ext'])
-    expect(model.others).toEqual([
+    expect(model.definedObjects).toEqual([
       {
         kind: 'extension',
         schema: 'ext',
@@ -151,6 +153,6 @@ describeEachSchemaTarget('introspecting objects that belong to an extension', (t
   })
 
   it('leaves out an extension installed outside the schemas asked for', async () => {
-    expect((await introspect(db, { schemas: ['public'] })).others).toEqual([])
+    expect((await introspect(db, { schemas: ['public'] })).definedObjects).toEqual([])
   })
 })

@@ -1,4 +1,4 @@
-import { SchemaError, serializeModel, sql } from 'tidemark'
+import { count, desc as queryDesc, SchemaError, serializeModel, sql } from 'tidemark'
 import {
   type AnyColumn,
   bigint,
@@ -232,6 +232,35 @@ describe('toModel', () => {
 
   it('is plain JSON that survives a round trip', () => {
     expect(JSON.parse(JSON.stringify(model))).toEqual(model)
+  })
+})
+
+describe('index keys from asc() and desc()', () => {
+  it('are the ORDER BY items of queries, the same functions from either entry', () => {
+    expect(desc).toBe(queryDesc)
+    const docs = table('docs', { title: text(), rank: integer() }, (t) => [
+      index('docs_keys').on(
+        queryDesc(t.title).collate('C'),
+        desc(sql`lower(${t.title})`).nullsLast(),
+        t.rank,
+      ),
+    ])
+    expect(toModel({ docs }).tables[0]!.indexes[0]!.elements).toEqual([
+      { column: 'title', expression: null, order: 'desc', nulls: 'first', opclass: null, collation: 'C' },
+      {
+        column: null,
+        expression: 'lower("title")',
+        order: 'desc',
+        nulls: 'last',
+        opclass: null,
+        collation: null,
+      },
+      { column: 'rank', expression: null, order: 'asc', nulls: 'last', opclass: null, collation: null },
+    ])
+  })
+
+  it('are columns or sql expressions: what else orders results is no index key', () => {
+    expect(() => index().on(queryDesc(count()))).toThrow('an index key is a column or a sql`...` expression')
   })
 })
 

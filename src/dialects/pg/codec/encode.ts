@@ -1,7 +1,7 @@
+import { stringifyJson } from '../../../util/json-text.js'
 import { formatArrayLiteral } from './array-literal.js'
 import { formatBytea } from './bytea.js'
 import { formatTimestamp } from './datetime.js'
-import { stringifyJson } from './scalars.js'
 
 /**
  * Writes a JS value as the PostgreSQL text of a bound parameter when nothing is known about the

@@ -2,8 +2,8 @@ import { grantObjectKey } from '../../../model/grants.js'
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
 import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type {
+  DefinedObjectModel,
   ForeignKeyModel,
-  OtherObjectModel,
   SchemaModel,
   SequenceModel,
   TableModel,
@@ -24,12 +24,12 @@ import { emitExtension, emitRoutine, emitTrigger } from './emit-routines.js'
 import { emitTable } from './emit-table.js'
 import { emitCompositeType, emitDomain } from './emit-types.js'
 import { Imports } from './imports.js'
+import { reportKeptAsWritten } from './kept-as-written-report.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { notValidWarnings } from './not-valid-warnings.js'
-import { reportOthers } from './others-report.js'
 import { ownerWarnings } from './owner-warnings.js'
 import { referenceCycles } from './reference-cycles.js'
-import { planSchema } from './schema-plan.js'
+import { schemaDecisions } from './schema-decisions.js'
 
 export interface CodegenOptions {
   /** The module the generated code imports the schema DSL from; `tidemark/pg` by default. */
@@ -51,9 +51,10 @@ export interface CodegenResult {
 
 /**
  * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, domains and
- * composite types (after the types they use), sequences, tables and views, in that order and by schema then name (views after the views they read). `toModel` of
- * the module's exports gives back the model; objects the DSL cannot declare yet (`others`) are
- * listed in a comment at the top and reported as warnings.
+ * composite types (after the types they use), sequences, tables and views, in that order and by
+ * schema then name (views after the views they read). `toModel` of the module's exports gives back
+ * the model; objects the DSL cannot declare yet (aggregates, range types, rules) are listed in a
+ * comment at the top and reported as warnings.
  *
  * @example
  * const { source, warnings } = codegen(await introspect(db))
@@ -68,8 +69,8 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   // A partition names its parent's variable, so it is declared after it.
   const tables = tablesInPartitionOrder([...model.tables].sort(bySchemaAndName))
   const views = viewsInDependencyOrder([...model.views].sort(bySchemaAndName))
-  const plan = planSchema({ ...model, tables })
-  const sequences = [...plan.sequences].sort(bySchemaAndName)
+  const decisions = schemaDecisions({ ...model, tables })
+  const sequences = [...decisions.sequences].sort(bySchemaAndName)
   const schemas = [
     ...new Set([
       ...model.schemas,
@@ -81,10 +82,10 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
 
   // Extensions, routines and triggers are written as code; aggregates, range types and rules stay
   // with the migrations and are listed in the module's comment.
-  const written = model.others.filter((o) => WRITTEN_KINDS.has(o.kind))
-  const ofKind = (kind: OtherObjectModel['kind']) => written.filter((o) => o.kind === kind)
+  const written = model.definedObjects.filter((o) => WRITTEN_KINDS.has(o.kind))
+  const ofKind = (kind: DefinedObjectModel['kind']) => written.filter((o) => o.kind === kind)
   const routines = [...ofKind('function'), ...ofKind('procedure')]
-  const triggerName = (o: OtherObjectModel) => ({ schema: o.schema, name: `${o.table}\u0000${o.name}` })
+  const triggerName = (o: DefinedObjectModel) => ({ schema: o.schema, name: `${o.table}\u0000${o.name}` })
   const symbols = new ModuleSymbols(
     [
       ...ofKind('extension').map((object) => ({ kind: 'extension' as const, object })),
@@ -124,7 +125,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     sequences.map((s) => [nextvalExpression(s.schema, s.name), symbols.variable('sequence', s)]),
   )
   const context: EmitContext = {
-    plan,
+    decisions,
     symbols,
     imports: new Imports(),
     types,
@@ -245,7 +246,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   if (grantNodes.length > 0)
     declarations.push(declare(symbols.freeVariable(['grants', 'schemaGrants']), js.array(grantNodes)))
 
-  const others = reportOthers(model.others.filter((o) => !WRITTEN_KINDS.has(o.kind)))
+  const keptAsWritten = reportKeptAsWritten(model.definedObjects.filter((o) => !WRITTEN_KINDS.has(o.kind)))
   const unreachable = tables.flatMap((t) =>
     t.foreignKeys
       .filter((fk) => targetOf(fk) === undefined)
@@ -255,7 +256,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ),
   )
   const source = printModule({
-    comment: others.comment,
+    comment: keptAsWritten.comment,
     imports: context.imports.specifiers(),
     importFrom: options.importFrom ?? 'tidemark/pg',
     declarations,
@@ -263,9 +264,9 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   return {
     source,
     warnings: [
-      ...others.warnings,
+      ...keptAsWritten.warnings,
       ...typeWarnings,
-      ...plan.warnings,
+      ...decisions.warnings,
       ...unreachable,
       ...notValidWarnings(tables),
       ...grantWarnings,
@@ -274,7 +275,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
   }
 }
 
-const WRITTEN_KINDS: ReadonlySet<OtherObjectModel['kind']> = new Set([
+const WRITTEN_KINDS: ReadonlySet<DefinedObjectModel['kind']> = new Set([
   'extension',
   'function',
   'procedure',

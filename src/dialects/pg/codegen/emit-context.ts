@@ -5,11 +5,11 @@ import { type JsNode, js } from '../../../ts-printer/js-ast.js'
 import type { TypeContext } from './column-type.js'
 import type { Imports } from './imports.js'
 import type { ModuleSymbols } from './module-symbols.js'
-import type { SchemaPlan } from './schema-plan.js'
+import type { SchemaDecisions } from './schema-decisions.js'
 
 /** What every emitter shares while one module is written. */
 export interface EmitContext {
-  readonly plan: SchemaPlan
+  readonly decisions: SchemaDecisions
   readonly symbols: ModuleSymbols
   readonly imports: Imports
   readonly types: TypeContext

@@ -1,4 +1,4 @@
-import type { OtherObjectModel } from '../../../model/types.js'
+import type { DefinedObjectModel } from '../../../model/types.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { type JsNode, type JsProperty, js } from '../../../ts-printer/js-ast.js'
 import type { EmitContext } from './emit-context.js'
@@ -6,7 +6,7 @@ import { sqlQueryTemplate, sqlTemplate } from './sql-template.js'
 import { parseTriggerDefinition } from './trigger-definition.js'
 
 /** `extension('citext')`, with its schema when it is not `public`. */
-export function emitExtension(context: EmitContext, o: OtherObjectModel): JsNode {
+export function emitExtension(context: EmitContext, o: DefinedObjectModel): JsNode {
   const args = [js.string(o.name)]
   if (o.schema !== DEFAULT_SCHEMA) args.push(js.object([{ key: 'schema', value: js.string(o.schema) }]))
   return js.call(context.imports.use('extension'), args)
@@ -17,7 +17,7 @@ export function emitExtension(context: EmitContext, o: OtherObjectModel): JsNode
  * and all, so nothing about the routine is lost; its comment in the options, and `publicExecute:
  * false` when EXECUTE was revoked from PUBLIC.
  */
-export function emitRoutine(context: EmitContext, o: OtherObjectModel, publicExecute = true): JsNode {
+export function emitRoutine(context: EmitContext, o: DefinedObjectModel, publicExecute = true): JsNode {
   context.imports.use('sql')
   const args = [sqlQueryTemplate([o.definition], [])]
   const options: JsProperty[] = []
@@ -34,7 +34,7 @@ export function emitRoutine(context: EmitContext, o: OtherObjectModel, publicExe
  */
 export function emitTrigger(
   context: EmitContext,
-  o: OtherObjectModel,
+  o: DefinedObjectModel,
   on: string,
   columnKey: (column: string) => string | undefined,
   functionVariable: (qualified: string) => string | undefined,

@@ -51,7 +51,7 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
   const pk = table.primaryKey
   if (pk !== null && level.primaryKey) {
     extras.push(
-      context.plan.writesName(pk)
+      context.decisions.writesName(pk)
         ? js.call(use('primaryKey'), [
             js.object([
               { key: 'name', value: js.string(pk.name) },
@@ -72,7 +72,7 @@ export function tableExtras(context: EmitContext, table: TableModel, level: Tabl
     if (node !== undefined) extras.push(node)
   }
   for (const check of table.checks) {
-    if (context.plan.checkColumn(check) !== undefined) continue
+    if (context.decisions.checkColumn(check) !== undefined) continue
     use('sql')
     extras.push(js.call(use('check'), [...nameArgument(context, check), sqlTemplate(check.expression)]))
   }
@@ -99,7 +99,7 @@ function emitPolicy(context: EmitContext, policy: PolicyModel): JsNode {
 }
 
 function nameArgument(context: EmitContext, object: { readonly name: string }): JsNode[] {
-  return context.plan.writesName(object) ? [js.string(object.name)] : []
+  return context.decisions.writesName(object) ? [js.string(object.name)] : []
 }
 
 /** `foreignKey({ columns, references })` with its actions and deferral; undefined when its target is not pulled. */
@@ -112,7 +112,7 @@ function foreignKey(context: EmitContext, table: TableModel, fk: ForeignKeyModel
     ? js.array(own(fk.references.columns))
     : referenceArrow(context, table, target, fk.references.columns)
   const definition: JsProperty[] = []
-  if (context.plan.writesName(fk)) definition.push({ key: 'name', value: js.string(fk.name) })
+  if (context.decisions.writesName(fk)) definition.push({ key: 'name', value: js.string(fk.name) })
   definition.push(
     { key: 'columns', value: js.array(own(fk.columns)) },
     { key: 'references', value: referenced },

@@ -5,7 +5,7 @@ import { defaultExpression } from './column-default.js'
 import { spellType, typeCall } from './column-type.js'
 import { type EmitContext, factory, tableColumn } from './emit-context.js'
 import { tableExtras } from './emit-table-extras.js'
-import { inlineConstraints } from './schema-plan.js'
+import { inlineConstraints } from './schema-decisions.js'
 import { sequenceOptions } from './sequence-options.js'
 import { sqlTemplate } from './sql-template.js'
 
@@ -17,7 +17,7 @@ export function emitTable(context: EmitContext, table: TableModel): JsNode {
   const inlinePrimaryKey =
     table.primaryKey !== null &&
     table.primaryKey.columns.length === 1 &&
-    !context.plan.writesName(table.primaryKey)
+    !context.decisions.writesName(table.primaryKey)
   const columns: JsProperty[] = table.columns.map((column) => ({
     key: context.symbols.columnKey(table, column),
     value: emitColumn(context, table, column, {
@@ -52,7 +52,7 @@ function emitColumn(
   const key = context.symbols.columnKey(table, column)
   // The name is written only when the key (in the module's casing) does not give it.
   const sqlName = nameFromKey(key, context.casing) === column.name ? undefined : column.name
-  const serial = context.plan.serialSequence(column)
+  const serial = context.decisions.serialSequence(column)
   let node: JsNode
   let type: ReturnType<typeof spellType> | undefined
   if (serial !== undefined) {
@@ -75,7 +75,7 @@ function emitColumn(
   if (column.identity !== null) {
     const { name, ...numbers } = column.identity.sequence
     const options: JsProperty[] = []
-    if (context.plan.writesName(column)) options.push({ key: 'name', value: js.string(name) })
+    if (context.decisions.writesName(column)) options.push({ key: 'name', value: js.string(name) })
     options.push(...sequenceOptions(column.type as 'integer', numbers))
     const method =
       column.identity.generation === 'always' ? 'generatedAlwaysAsIdentity' : 'generatedByDefaultAsIdentity'
@@ -89,12 +89,12 @@ function emitColumn(
   }
   if (constraints.unique !== undefined) {
     const u = constraints.unique
-    chain('unique', context.plan.writesName(u) ? [js.string(u.name)] : [])
+    chain('unique', context.decisions.writesName(u) ? [js.string(u.name)] : [])
   }
   if (constraints.foreignKey !== undefined)
     chain('references', references(context, table, constraints.foreignKey))
   for (const check of table.checks) {
-    if (context.plan.checkColumn(check) === column.name) chain('check', [sql(context, check.expression)])
+    if (context.decisions.checkColumn(check) === column.name) chain('check', [sql(context, check.expression)])
   }
   if (column.comment !== null) chain('comment', [js.string(column.comment)])
   return node
@@ -109,7 +109,7 @@ function references(context: EmitContext, table: TableModel, fk: ForeignKeyModel
     js.arrow([], tableColumn(context, target, fk.references.columns[0]!), annotate ? 'AnyColumn' : undefined),
   ]
   const options: JsProperty[] = []
-  if (context.plan.writesName(fk)) options.push({ key: 'name', value: js.string(fk.name) })
+  if (context.decisions.writesName(fk)) options.push({ key: 'name', value: js.string(fk.name) })
   if (fk.onDelete !== 'no action') options.push({ key: 'onDelete', value: js.string(fk.onDelete) })
   if (fk.onUpdate !== 'no action') options.push({ key: 'onUpdate', value: js.string(fk.onUpdate) })
   if (options.length > 0) args.push(js.object(options))

@@ -1,22 +1,15 @@
-import type { ExprNode, StatementNode } from '../../../query/ast.js'
-import { SQL } from '../../../sql/sql.js'
+import type { StatementNode } from '../../../query/ast.js'
+import type { CompiledStatement } from '../../../query/dialect.js'
 import { assertNever } from '../../../util/assert-never.js'
-import { writeExpr } from './expression.js'
 import { writeDelete, writeInsert, writeUpdate } from './mutations.js'
 import { writeQuery } from './query.js'
 import { writeRelational } from './relational.js'
-import { type PlaceholderSlot, Writer } from './writer.js'
-
-/** A compiled statement; `slots` lists the parameters that placeholders fill. */
-export interface CompiledStatement {
-  readonly sql: string
-  readonly params: readonly (string | null)[]
-  readonly slots: readonly PlaceholderSlot[] | undefined
-}
+import { Writer } from './writer.js'
+import { writerParts } from './writer-parts.js'
 
 /** Compiles a statement for PostgreSQL in one pass: text with `$n` and the parameters' text. */
 export function compileStatement(node: StatementNode): CompiledStatement {
-  const w = new Writer(writeQuery)
+  const w = new Writer(writerParts)
   switch (node.kind) {
     case 'select':
     case 'compound':
@@ -38,11 +31,4 @@ export function compileStatement(node: StatementNode): CompiledStatement {
       assertNever(node)
   }
   return { sql: w.sql, params: w.params, slots: w.slots }
-}
-
-/** An expression as a `sql` fragment, so it can be embedded in a `sql` template. */
-export function expressionFragment(node: ExprNode): SQL {
-  const w = new Writer(writeQuery, true)
-  writeExpr(w, node)
-  return new SQL(w.finishChunks())
 }

@@ -1,9 +1,9 @@
 import type { ExprNode, KindNode } from '../../../query/ast.js'
 import { TypedExpr } from '../../../query/typed-expr.js'
 import { Column } from '../../../schema/column.js'
-import { type Chunk, SQL } from '../../../sql/sql.js'
+import { SQL } from '../../../sql/sql.js'
+import { walkFragment } from '../../../sql/walk.js'
 import { assertNever } from '../../../util/assert-never.js'
-import { quoteIdent, quoteObjectName } from '../grammar/quote.js'
 import { bareColumn, qualifiedColumn, scopedColumn } from './names.js'
 import type { Writer } from './writer.js'
 
@@ -18,7 +18,7 @@ export function writeExpr(w: Writer, node: ExprNode): void {
     return
   }
   if (node instanceof SQL) {
-    writeFragment(w, node)
+    walkFragment(node, w)
     return
   }
   writeKind(w, node)
@@ -154,47 +154,5 @@ export function writeList(w: Writer, items: readonly ExprNode[]): void {
   for (let i = 0; i < items.length; i++) {
     if (i > 0) w.sql += ', '
     writeExpr(w, items[i]!)
-  }
-}
-
-/** A `sql` fragment, inline: its values join this statement's parameters. */
-function writeFragment(w: Writer, fragment: SQL): void {
-  if (w.chunks !== undefined) {
-    w.finishChunks()
-    w.chunks.push({ kind: 'sql', sql: fragment })
-    return
-  }
-  writeChunks(w, fragment.chunks)
-}
-
-function writeChunks(w: Writer, chunks: readonly Chunk[]): void {
-  for (const chunk of chunks) {
-    switch (chunk.kind) {
-      case 'text':
-        w.sql += chunk.text
-        break
-      case 'param':
-        w.param(chunk.value, chunk.encode)
-        break
-      case 'identifier':
-        for (let i = 0; i < chunk.names.length; i++) {
-          if (i > 0) w.sql += '.'
-          w.sql += quoteObjectName(chunk.names[i]!)
-        }
-        break
-      case 'column': {
-        const table = chunk.table === undefined ? undefined : (w.aliases?.get(chunk.table) ?? chunk.table)
-        w.sql +=
-          table === undefined
-            ? quoteObjectName(chunk.name)
-            : `${quoteIdent(table)}.${quoteObjectName(chunk.name)}`
-        break
-      }
-      case 'sql':
-        writeChunks(w, chunk.sql.chunks)
-        break
-      default:
-        assertNever(chunk)
-    }
   }
 }

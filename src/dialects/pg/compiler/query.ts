@@ -100,13 +100,25 @@ export function firstSelect(node: QueryNode): SelectNode {
   return node.kind === 'select' ? node : firstSelect(node.first)
 }
 
+// Column fields are made once per column and key (see selection.ts), so their alias text is made once.
+const aliasTexts = new WeakMap<FieldNode, string>()
+
+function aliasText(field: FieldNode): string {
+  let text = aliasTexts.get(field)
+  if (text === undefined) {
+    text = ` as ${quoteIdent(field.path[field.path.length - 1]!)}`
+    aliasTexts.set(field, text)
+  }
+  return text
+}
+
 /** The select list; `returning` uses it too. */
 export function writeFields(w: Writer, fields: readonly FieldNode[], top: boolean): void {
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i]!
     if (i > 0) w.sql += ', '
     writeExpr(w, field.expr)
-    if (top ? field.aliasAtTop : field.aliasNested) w.sql += field.alias
+    if (top ? field.aliasAtTop : field.aliasNested) w.sql += aliasText(field)
   }
 }
 

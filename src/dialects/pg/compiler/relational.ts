@@ -1,14 +1,16 @@
 import type { OrderNode } from '../../../query/ast.js'
-import type { LevelChild, LevelNode, RelationalNode } from '../../../relations/level.js'
+import {
+  JSON_ARGS_MAX,
+  type LevelChild,
+  type LevelNode,
+  type RelationalNode,
+} from '../../../relations/level.js'
 import { tableDefinition } from '../../../schema/table.js'
 import { quoteIdent, quoteObjectName } from '../grammar/quote.js'
 import { writeExpr } from './expression.js'
 import { bareColumn } from './names.js'
 import { tableText, writeLimit, writeOrderBy } from './query.js'
 import type { Writer } from './writer.js'
-
-/** PostgreSQL takes at most 100 arguments per function call; wider rows are built in chunks. */
-export const JSON_ARGS_MAX = 100
 
 /**
  * A relational query as one statement: the root level's values as columns, and each relation as a

@@ -4,12 +4,14 @@ import { compositeTypeRenderers } from './families/composite-types.js'
 import { constraintRenderers } from './families/constraints.js'
 import { domainRenderers } from './families/domains.js'
 import { enumRenderers } from './families/enums.js'
+import { extensionRenderers } from './families/extensions.js'
 import { grantRenderers } from './families/grants.js'
 import { indexRenderers } from './families/indexes.js'
-import { otherObjectRenderers } from './families/other-objects.js'
+import { keptAsWrittenRenderers } from './families/kept-as-written.js'
 import { ownerRenderers } from './families/owners.js'
 import { partitionRenderers } from './families/partitions.js'
 import { policyRenderers } from './families/policies.js'
+import { routineRenderers } from './families/routines.js'
 import { schemaRenderers } from './families/schemas.js'
 import { sequenceRenderers } from './families/sequences.js'
 import { storageParameterRenderers } from './families/storage-parameters.js'
@@ -25,8 +27,10 @@ import { viewRenderers } from './families/views.js'
  */
 export const changeRenderers: { readonly [K in ChangeKind]: (change: ChangeOf<K>) => string[] } = {
   ...schemaRenderers,
-  ...otherObjectRenderers,
+  ...extensionRenderers,
+  ...routineRenderers,
   ...triggerRenderers,
+  ...keptAsWrittenRenderers,
   ...enumRenderers,
   ...domainRenderers,
   ...compositeTypeRenderers,

@@ -1,6 +1,7 @@
 import type { ChangeBody } from '../../../diff/changes.js'
+import { planDefinedObjects } from '../../../diff/defined-objects.js'
+import { createsDefinedObject } from '../../../diff/families/defined-object-changes.js'
 import { planGrants } from '../../../diff/grants.js'
-import { planOthers } from '../../../diff/others.js'
 import { planOwners } from '../../../diff/owners.js'
 import { NO_RENAMES } from '../../../diff/renames.js'
 import { emptyModel } from '../../../model/empty-model.js'
@@ -11,8 +12,8 @@ import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../grammar/quote.js'
 import { ownerRenderers } from './families/owners.js'
 import { enumComments, tableComments, viewComments } from './render-comments.js'
+import { createDefinedObject, readsTablesAtCreation } from './render-defined-objects.js'
 import { renderGrantChange } from './render-grants.js'
-import { createOther, readsTablesAtCreation } from './render-others.js'
 import {
   columnDefinition,
   columnList,
@@ -44,10 +45,13 @@ export function renderCreate(model: SchemaModel): string[] {
   const statements: string[] = []
   for (const schema of model.schemas) statements.push(`CREATE SCHEMA ${quoteIdent(schema)}`)
   const relations = { tables: model.tables, views: model.views }
-  const others = planOthers([], model.others, { from: { tables: [], views: [] }, to: relations })
+  const defined = planDefinedObjects([], model.definedObjects, {
+    from: { tables: [], views: [] },
+    to: relations,
+  })
   const create = (changes: readonly ChangeBody[]): string[] =>
-    changes.flatMap((c) => (c.kind === 'create-other' ? createOther(c.object) : []))
-  statements.push(...create(others.createExtensions))
+    changes.flatMap((c) => (createsDefinedObject(c) ? createDefinedObject(c.object) : []))
+  statements.push(...create(defined.createExtensions))
   for (const e of model.enums) {
     statements.push(
       `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')})`,
@@ -58,9 +62,9 @@ export function renderCreate(model: SchemaModel): string[] {
     statements.push(...(type.kind === 'domain' ? createDomain(type.model) : createCompositeType(type.model)))
   }
   // As in a migration: SQL bodies may read tables created below.
-  if (others.createEarly.some((c) => c.kind === 'create-other' && readsTablesAtCreation(c.object)))
+  if (defined.createEarly.some((c) => createsDefinedObject(c) && readsTablesAtCreation(c.object)))
     statements.push('SET LOCAL check_function_bodies = off')
-  statements.push(...create(others.createEarly))
+  statements.push(...create(defined.createEarly))
   for (const s of model.sequences) {
     statements.push(`CREATE SEQUENCE ${qualified(s.schema, s.name)} AS ${s.type} ${sequenceClauses(s)}`)
   }
@@ -80,14 +84,14 @@ export function renderCreate(model: SchemaModel): string[] {
     for (const index of table.indexes) statements.push(createIndex(table, index))
   // After the indexes: an identity may use one.
   for (const table of model.tables) statements.push(...tableReplicaIdentity(table))
-  statements.push(...create(others.createAfterTables))
+  statements.push(...create(defined.createAfterTables))
   for (const view of viewsInDependencyOrder(model.views)) {
     statements.push(createView(view), ...viewComments(view))
     for (const index of view.indexes) statements.push(createIndex(view, index))
   }
-  statements.push(...create(others.createAfterViews))
+  statements.push(...create(defined.createAfterViews))
   for (const table of model.tables) statements.push(...tablePolicies(table))
-  statements.push(...create(others.createLate))
+  statements.push(...create(defined.createLate))
   // Owners other than the role running the statements, then grants.
   for (const change of planOwners(emptyModel, model, NO_RENAMES, new Set()))
     if (change.kind === 'change-owner') statements.push(...ownerRenderers['change-owner'](change))

@@ -4,6 +4,7 @@ import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../schema/kind.js'
 import type { ColumnMap } from '../../../schema/table.js'
 import { type Chunk, type SqlReference, toSqlChunk } from '../../../sql/sql.js'
 import { formatRecordLiteral, parseRecordLiteral } from '../codec/record-literal.js'
+import { pgValueCodec } from '../codec/value-codec.js'
 import { qualifiedName } from '../grammar/quote.js'
 import { arrayOf } from './pg-type.js'
 
@@ -82,7 +83,7 @@ export function compositeType<const A extends ColumnMap>(
       return formatRecordLiteral(
         list.map((attribute) => {
           const field = record[attribute.key]
-          return field === null || field === undefined ? null : attribute.type.encode(field)
+          return field === null || field === undefined ? null : attribute.type.encode(field, pgValueCodec)
         }),
       )
     },

@@ -1,8 +1,8 @@
+import { keepText } from '../../../query/row-mapper.js'
 import type { ColumnType, TypeFamily } from '../../../schema/column-type.js'
 import { formatArrayLiteral, parseArrayLiteral } from '../codec/array-literal.js'
 import { encodeParam } from '../codec/encode.js'
-
-const identity = (text: string): unknown => text
+import { pgValueCodec } from '../codec/value-codec.js'
 
 /** Builds a scalar PostgreSQL column type; every type gets its array form for free. */
 export function pgType(
@@ -15,7 +15,8 @@ export function pgType(
     sql,
     family,
     dimensions: 0,
-    decode: codec.decode ?? identity,
+    // keepText, the very function row mapping recognizes and skips.
+    decode: codec.decode ?? keepText,
     encode: codec.encode ?? encodeParam,
     toArray: () => arrayOf(type),
     ...extra,
@@ -59,6 +60,6 @@ function encodeLeaves(values: readonly unknown[], depth: number, element: Column
         throw new TypeError(`Expected a nested array for a ${depth}-dimensional array`)
       return encodeLeaves(value, depth - 1, element)
     }
-    return element.encode(value)
+    return element.encode(value, pgValueCodec)
   })
 }

@@ -1,7 +1,8 @@
 import type { ColumnType } from '../../../schema/column-type.js'
+import { stringifyJson } from '../../../util/json-text.js'
 import { formatBytea } from '../codec/bytea.js'
 import { formatDate, formatTimestamp } from '../codec/datetime.js'
-import { stringifyJson } from '../codec/scalars.js'
+import { pgValueCodec } from '../codec/value-codec.js'
 import { jsonbText } from './jsonb-text.js'
 
 /**
@@ -39,7 +40,7 @@ export function defaultLiteral(value: unknown, type: ColumnType): string {
     case 'date':
       return `${quote(dateTimeText(value, type))}::${typeLabel(type)}`
     case 'composite': {
-      const text = type.encode(value)
+      const text = type.encode(value, pgValueCodec)
       if (text === null) throw new TypeError(`expected an object default for ${type.sql}`)
       return `${quote(text)}::${type.sql}`
     }

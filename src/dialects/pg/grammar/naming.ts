@@ -1,4 +1,4 @@
-import { MAX_IDENTIFIER_BYTES } from './identifiers.js'
+import { MAX_IDENTIFIER_BYTES } from '../../../sql/identifiers.js'
 
 /**
  * PostgreSQL's names for unnamed constraints, indexes and sequences, reproduced so that a database

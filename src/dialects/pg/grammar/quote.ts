@@ -1,5 +1,5 @@
 import { TidemarkError } from '../../../errors.js'
-import { identifierProblem } from './identifiers.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import { QUOTED_KEYWORDS } from './keywords.js'
 
 /** Always quotes: `users` becomes `"users"`, `a"b` becomes `"a""b"`. */

@@ -1,8 +1,8 @@
 import type { Queryable } from '../../../database/database.js'
 import type { SchemaModel, TableModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
+import { readDefinedObjects } from './defined-objects/read-defined-objects.js'
 import { bySchemaAndName, compareText } from './order.js'
-import { readOthers } from './others/read-others.js'
 import { readTables } from './read-columns.js'
 import { readCompositeTypes } from './read-composite-types.js'
 import { readConstraints } from './read-constraints.js'
@@ -23,8 +23,9 @@ export type { IntrospectOptions } from './scope.js'
  * Reads a live PostgreSQL database (15 or newer, or PGlite) into the schema model, the same shape
  * `toModel` gives for schema code: one transaction, a fixed number of catalog queries whatever the
  * size of the database. Expressions (defaults other than literals, checks, generated columns, index
- * keys and predicates, view queries) come back in PostgreSQL's canonical text. Objects the schema
- * DSL cannot declare (extensions, functions, triggers, policies, ...) are listed in `others`.
+ * keys and predicates, view queries) come back in PostgreSQL's canonical text. Objects kept as their
+ * CREATE statement (extensions, routines, triggers, aggregates, range types, rules) are listed in
+ * `definedObjects`.
  *
  * @example
  * const live = await introspect(db, { exclude: [{ schema: 'public', table: 'tidemark_migrations' }] })
@@ -50,7 +51,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
     const domains = await readDomains(rows, scope)
     const compositeTypes = await readCompositeTypes(rows, scope)
     const viewShells = await readViews(rows, scope, server!.version)
-    const others = await readOthers(rows, scope)
+    const definedObjects = await readDefinedObjects(rows, scope)
     const grantsOf = (model: Omit<SchemaModel, 'grants'>) => readGrants(rows, scope, model)
 
     const tables: TableModel[] = shells
@@ -85,7 +86,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
 
     // A schema is listed when it exists, unless excluding tables emptied it (a journal's own schema).
     const occupied = new Set(
-      [...tables, ...views, ...sequences, ...enums, ...domains, ...compositeTypes, ...others].map(
+      [...tables, ...views, ...sequences, ...enums, ...domains, ...compositeTypes, ...definedObjects].map(
         (object) => object.schema,
       ),
     )
@@ -107,7 +108,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       sequences,
       tables,
       views,
-      others,
+      definedObjects,
     }
     const grants = await grantsOf(model)
     const owners = await readOwners(rows, scope, model)

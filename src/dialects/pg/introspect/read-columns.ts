@@ -9,7 +9,7 @@ import type {
 } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
 import { unquoteIdentifier } from '../grammar/catalog-text.js'
-import { collationName } from './others/catalog-names.js'
+import { collationName } from './catalog-names.js'
 import { partitionKey } from './partition-key.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 import { storageParameters } from './storage-parameters.js'

@@ -1,8 +1,8 @@
 import type { CompositeTypeModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
 import { unquoteIdentifier } from '../grammar/catalog-text.js'
+import { collationName } from './catalog-names.js'
 import { bySchemaAndName } from './order.js'
-import { collationName } from './others/catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 
 interface CompositeRow {

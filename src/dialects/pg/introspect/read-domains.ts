@@ -1,8 +1,8 @@
 import type { CheckModel, DomainModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
 import { checkExpression, unquoteIdentifier } from '../grammar/catalog-text.js'
+import { collationName } from './catalog-names.js'
 import { byName, bySchemaAndName } from './order.js'
-import { collationName } from './others/catalog-names.js'
 import { notExtensionMember, type ReadRows, type Scope } from './scope.js'
 
 interface DomainRow {

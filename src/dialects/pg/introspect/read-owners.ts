@@ -1,7 +1,7 @@
 import { compareOwners, ownedObjectKey, ownedObjectList } from '../../../model/owners.js'
 import type { OwnedObjectKind, OwnerModel, SchemaModel } from '../../../model/types.js'
 import { sql } from '../../../sql/sql.js'
-import { identityArguments } from './others/read-routines.js'
+import { identityArguments } from './defined-objects/read-routines.js'
 import type { ReadRows, Scope } from './scope.js'
 
 /**

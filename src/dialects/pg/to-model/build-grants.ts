@@ -8,12 +8,12 @@ import {
 import { SchemaError } from '../../../model/schema-error.js'
 import type { GrantModel, GrantObjectKind } from '../../../model/types.js'
 import { DEFAULT_SCHEMA, kindOf } from '../../../schema/kind.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import type { PgNamespace } from '../dsl/namespace.js'
 import type { GrantTarget, PgGrant } from '../dsl/objects/grant.js'
 import type { PgRoutine } from '../dsl/objects/routine.js'
 import { relationOf } from '../dsl/objects/trigger.js'
 import type { PgSequence } from '../dsl/sequence.js'
-import { identifierProblem } from '../grammar/identifiers.js'
 import type { CollectedSchema } from './collect.js'
 
 /** The objects of the model a grant may name, by `schema.name` (schemas by their name). */

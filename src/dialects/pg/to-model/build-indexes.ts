@@ -1,9 +1,9 @@
 import type { IndexElementModel, IndexModel } from '../../../model/types.js'
 import type { AnyColumn } from '../../../schema/column.js'
 import type { IndexSpec } from '../../../schema/table-extras.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import { SQL } from '../../../sql/sql.js'
-import { ddlExpression } from '../grammar/ddl-expression.js'
-import { identifierProblem } from '../grammar/identifiers.js'
+import { ddlExpression } from '../compiler/fragment.js'
 import { indexColumnNames, type NameAllocator, nameAddition } from '../grammar/naming.js'
 import { storageParameterModels } from './storage-parameters.js'
 

@@ -5,7 +5,7 @@ import { type TableDefinition, tableDefinition } from '../../../schema/table.js'
 import type { PartitionBySpec, PartitionStrategy } from '../../../schema/table-extras.js'
 import { SQL } from '../../../sql/sql.js'
 import { formatTimestamp } from '../codec/datetime.js'
-import { ddlExpression } from '../grammar/ddl-expression.js'
+import { ddlExpression } from '../compiler/fragment.js'
 import { quoteIdentIfNeeded } from '../grammar/quote.js'
 
 type Fail = (problem: string, what?: string) => never

@@ -1,7 +1,7 @@
 import type { PolicyModel } from '../../../model/types.js'
 import type { PolicySpec } from '../../../schema/table-extras.js'
-import { ddlExpression } from '../grammar/ddl-expression.js'
-import { identifierProblem } from '../grammar/identifiers.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
+import { ddlExpression } from '../compiler/fragment.js'
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -1,9 +1,9 @@
 import { SchemaError } from '../../../model/schema-error.js'
 import type { CompositeTypeModel, DomainModel } from '../../../model/types.js'
 import type { CompositeDeclaration, DomainDeclaration } from '../../../schema/column-type.js'
-import { ddlExpression } from '../grammar/ddl-expression.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
+import { ddlExpression } from '../compiler/fragment.js'
 import { defaultLiteral } from '../grammar/default-literal.js'
-import { identifierProblem } from '../grammar/identifiers.js'
 import { NameAllocator } from '../grammar/naming.js'
 import { commentText } from './comment-text.js'
 

@@ -1,8 +1,8 @@
 import { SchemaError } from '../../../model/schema-error.js'
 import { type AnyTable, tableDefinition } from '../../../schema/table.js'
 import { type View, viewDefinition } from '../../../schema/view.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import type { PgSequence } from '../dsl/sequence.js'
-import { identifierProblem } from '../grammar/identifiers.js'
 import type { NameAllocator } from '../grammar/naming.js'
 
 /**

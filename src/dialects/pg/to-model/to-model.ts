@@ -11,15 +11,15 @@ import type { AnyColumn } from '../../../schema/column.js'
 import { DEFAULT_SCHEMA } from '../../../schema/kind.js'
 import { tableDefinition } from '../../../schema/table.js'
 import { type View, viewDefinition } from '../../../schema/view.js'
+import { identifierProblem } from '../../../sql/identifiers.js'
 import type { SQL } from '../../../sql/sql.js'
+import { ddlQuery } from '../compiler/fragment.js'
 import type { PgSequence } from '../dsl/sequence.js'
-import { ddlQuery } from '../grammar/ddl-expression.js'
-import { identifierProblem } from '../grammar/identifiers.js'
 import { NameAllocator, nameAddition } from '../grammar/naming.js'
 import { sequenceNumbers } from '../grammar/sequence-numbers.js'
+import { buildDefinedObjects } from './build-defined-objects.js'
 import { buildGrants } from './build-grants.js'
 import { buildIndexes } from './build-indexes.js'
-import { buildOthers } from './build-others.js'
 import { belongsTo, buildTable, type PendingForeignKey } from './build-table.js'
 import { compositeTypeModel, domainModel } from './build-types.js'
 import { collect } from './collect.js'
@@ -138,11 +138,11 @@ export function toModel(...sources: unknown[]): SchemaModel {
     .map((v) => viewModel(v, relationKeys, allocator(v[viewDefinition].schema)))
     .sort(byName)
 
-  const others = buildOthers(found, relationKeys)
+  const definedObjects = buildDefinedObjects(found, relationKeys)
 
   const used = [
     ...tableList.map((t) => t.schema),
-    ...others.map((o) => o.schema),
+    ...definedObjects.map((o) => o.schema),
     ...enums.map((e) => e.schema),
     ...domains.map((d) => d.schema),
     ...compositeTypes.map((t) => t.schema),
@@ -182,7 +182,7 @@ export function toModel(...sources: unknown[]): SchemaModel {
     sequences,
     tables: tableList,
     views,
-    others,
+    definedObjects,
     grants,
   }
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../../database/database.js'
-import { quoteIdent } from '../../../dialects/pg/grammar/quote.js'
+import { quoteIdent } from '../../../dialects/pg/grammar/index.js'
 import { sql } from '../../../sql/sql.js'
 import { MigrationHistoryError } from '../../folder/migration-errors.js'
 import type { DrizzleMigration } from './drizzle-folder.js'

@@ -1,13 +1,13 @@
-import type { OtherObjectModel, SchemaModel, ViewModel } from 'tidemark'
+import type { DefinedObjectModel, SchemaModel, ViewModel } from 'tidemark'
 import { describe, expect, it } from 'vitest'
 import { codegen } from '../../../../src/dialects/pg/codegen/codegen.js'
 import { asPulled, biomeFormat, columnModel, loadGenerated, schemaModel, tableModel } from './support.js'
 
 const other = (
-  kind: OtherObjectModel['kind'],
+  kind: DefinedObjectModel['kind'],
   name: string,
   table: string | null = null,
-): OtherObjectModel => ({
+): DefinedObjectModel => ({
   kind,
   schema: 'app',
   name,
@@ -33,7 +33,7 @@ describe('codegen of what the DSL cannot declare', () => {
   const model = schemaModel({
     schemas: ['app'],
     tables: [tableModel('events', [columnModel('id', 'integer')], { schema: 'app' })],
-    others: [
+    definedObjects: [
       other('aggregate', 'total(integer)'),
       other('aggregate', 'evil */ total(integer)'),
       other('range type', 'span'),

@@ -82,9 +82,9 @@ export async function loadGenerated(source: string): Promise<SchemaModel> {
   }
 }
 
-/** The model as pulled code gives it back: without `others`, which the DSL cannot declare yet. */
+/** The model as pulled code gives it back: without `definedObjects`, which the DSL cannot all declare yet. */
 export function asPulled(model: SchemaModel): SchemaModel {
-  return { ...model, others: [] }
+  return { ...model, definedObjects: [] }
 }
 
 /** What the repository's formatter makes of the source (identical when it is already formatted). */

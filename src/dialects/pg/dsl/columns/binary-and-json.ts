@@ -1,6 +1,7 @@
 import { type Column, column } from '../../../../schema/column.js'
+import { stringifyJson } from '../../../../util/json-text.js'
 import { formatBytea, parseBytea } from '../../codec/bytea.js'
-import { parseJson, stringifyJson } from '../../codec/scalars.js'
+import { parseJson } from '../../codec/scalars.js'
 import { pgType } from '../pg-type.js'
 
 const byteaType = pgType('bytea', 'bytea', {

@@ -1,7 +1,7 @@
 import type { AnyColumn } from '../../../../schema/column.js'
 import { DEFAULT_SCHEMA, schemaObjectKind } from '../../../../schema/kind.js'
 import { type Chunk, SQL, type SqlReference, toSqlChunk } from '../../../../sql/sql.js'
-import { ddlExpression } from '../../grammar/ddl-expression.js'
+import { ddlExpression } from '../../compiler/fragment.js'
 import { quoteIdent, quoteIdentIfNeeded } from '../../grammar/quote.js'
 import { definedAt } from './defined-at.js'
 import { dollarQuote } from './dollar-quote.js'

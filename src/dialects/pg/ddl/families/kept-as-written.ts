@@ -1,0 +1,19 @@
+import type { KeptAsWrittenChange } from '../../../../diff/families/kept-as-written.js'
+import type { FamilyRenderers } from '../family-renderers.js'
+import {
+  renderCreateDefinedObject,
+  renderDefinedObjectComment,
+  renderDropDefinedObject,
+} from '../render-defined-objects.js'
+
+export const keptAsWrittenRenderers: FamilyRenderers<KeptAsWrittenChange> = {
+  'create-aggregate': renderCreateDefinedObject,
+  'drop-aggregate': renderDropDefinedObject,
+  'set-aggregate-comment': renderDefinedObjectComment,
+  'create-range-type': renderCreateDefinedObject,
+  'drop-range-type': renderDropDefinedObject,
+  'set-range-type-comment': renderDefinedObjectComment,
+  'create-rule': renderCreateDefinedObject,
+  'drop-rule': renderDropDefinedObject,
+  'set-rule-comment': renderDefinedObjectComment,
+}
