@@ -1,6 +1,6 @@
 import type { DefinedObjectModel } from '../../../../model/types.js'
 import { sql } from '../../../../sql/sql.js'
-import { qualifiedName, quoteIdent, quoteLiteral } from '../../grammar/quote.js'
+import { qualifiedName, quoteIdentIfNeeded, quoteLiteral } from '../../grammar/quote.js'
 import type { ReadRows, Scope } from '../scope.js'
 import { definedObject } from './defined-object.js'
 
@@ -100,11 +100,11 @@ function createPublication(p: PublicationRow, members: readonly MemberRow[]): st
   if (p.via_root) options.push('publish_via_partition_root = true')
   if (p.generated === 's') options.push('publish_generated_columns = stored')
   const withOptions = options.length === 0 ? '' : ` WITH (${options.join(', ')})`
-  return `CREATE PUBLICATION ${quoteIdent(p.name)}${what}${withOptions}`
+  return `CREATE PUBLICATION ${quoteIdentIfNeeded(p.name)}${what}${withOptions}`
 }
 
 function member(m: MemberRow): string {
-  if (m.table === null) return `TABLES IN SCHEMA ${quoteIdent(m.schema)}`
+  if (m.table === null) return `TABLES IN SCHEMA ${quoteIdentIfNeeded(m.schema)}`
   const columns = m.columns === null ? '' : ` (${m.columns})`
   const filter = m.filter === null ? '' : ` WHERE (${m.filter})`
   return `TABLE ONLY ${qualifiedName(m.schema, m.table)}${columns}${filter}`
