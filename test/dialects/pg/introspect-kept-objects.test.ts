@@ -11,6 +11,8 @@ import { describeEachSchemaTarget } from '../../support/databases.js'
 const SCHEMA = `
 create schema app;
 create type app.tag as (label text);
+-- Its cast to its multirange is PostgreSQL's own, made and dropped with it.
+create type app.span as range (subtype = integer);
 create function app.tag_of(label text) returns app.tag language sql immutable as 'select row(label)::app.tag';
 create cast (text as app.tag) with function app.tag_of(text) as assignment;
 create cast (app.tag as text) with inout;

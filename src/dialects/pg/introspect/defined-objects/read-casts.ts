@@ -17,7 +17,8 @@ const CONTEXT: Record<CastRow['context'], string> = { e: '', a: ' AS ASSIGNMENT'
 
 /**
  * Casts a user created: those whose function, target type or source type lives in a user schema
- * (the built-in casts are all between pg_catalog types, with pg_catalog functions). A cast belongs
+ * (the built-in casts are all between pg_catalog types, with pg_catalog functions), less those
+ * PostgreSQL made itself for a type. A cast belongs
  * to no schema; it is filed under the first of those schemas, which also decides whether the
  * `schemas` option reads it.
  */
@@ -39,6 +40,9 @@ export async function readCasts(rows: ReadRows, scope: Scope): Promise<DefinedOb
       left join pg_proc f on f.oid = c.castfunc
       left join pg_namespace fn on fn.oid = f.pronamespace
       where ${notExtensionMember('pg_cast', 'c.oid')}
+        -- The cast PostgreSQL makes with each range type, to its multirange, goes and comes with it.
+        and not exists (select from pg_depend d where d.classid = 'pg_cast'::regclass and d.objid = c.oid
+          and d.deptype = 'i')
     ) casts
     where schema is not null`)
   return found.map((c) => {
