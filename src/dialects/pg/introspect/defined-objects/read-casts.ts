@@ -18,9 +18,8 @@ const CONTEXT: Record<CastRow['context'], string> = { e: '', a: ' AS ASSIGNMENT'
 /**
  * Casts a user created: those whose function, target type or source type lives in a user schema
  * (the built-in casts are all between pg_catalog types, with pg_catalog functions), less those
- * PostgreSQL made itself for a type. A cast belongs
- * to no schema; it is filed under the first of those schemas, which also decides whether the
- * `schemas` option reads it.
+ * PostgreSQL made itself for a type. A cast belongs to no schema; it is filed under the first of
+ * those schemas, which also decides whether the `schemas` option reads it.
  */
 export async function readCasts(rows: ReadRows, scope: Scope): Promise<DefinedObjectModel[]> {
   const found = await rows<CastRow>(sql`
