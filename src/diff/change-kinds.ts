@@ -9,6 +9,7 @@ import { grantKinds } from './families/grants.js'
 import { indexKinds } from './families/indexes.js'
 import { keptAsWrittenKinds } from './families/kept-as-written.js'
 import type { KindEntry } from './families/kind-entry.js'
+import { ownerKinds } from './families/owners.js'
 import { partitionKinds } from './families/partitions.js'
 import { policyKinds } from './families/policies.js'
 import { routineKinds } from './families/routines.js'
@@ -43,6 +44,7 @@ export const changeKinds: { readonly [K in ChangeKind]: KindEntry<ChangeOf<K>> }
   ...storageParameterKinds,
   ...policyKinds,
   ...partitionKinds,
+  ...ownerKinds,
   ...grantKinds,
 }
 

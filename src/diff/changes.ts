@@ -8,6 +8,7 @@ import type { ExtensionChange } from './families/extensions.js'
 import type { GrantChange } from './families/grants.js'
 import type { IndexChange } from './families/indexes.js'
 import type { KeptAsWrittenChange } from './families/kept-as-written.js'
+import type { OwnerChange } from './families/owners.js'
 import type { PartitionChange } from './families/partitions.js'
 import type { PolicyChange } from './families/policies.js'
 import type { RoutineChange } from './families/routines.js'
@@ -51,6 +52,7 @@ export type ChangeBody =
   | StorageParameterChange
   | PolicyChange
   | PartitionChange
+  | OwnerChange
   | GrantChangeBody
 
 /** GRANT and REVOKE, one role and one object each. */

@@ -8,6 +8,7 @@ import { planEnums } from './enums.js'
 import { deepEqual } from './equal.js'
 import { planGrants } from './grants.js'
 import { hazardsOf } from './hazards.js'
+import { planOwners } from './owners.js'
 import { columnsForComparison, planPartitions } from './partitions.js'
 import { applyRenames, NO_RENAMES, type Renames, tableLabel } from './renames.js'
 import { routineDependents } from './routine-dependents.js'
@@ -284,6 +285,10 @@ export function diff(from: SchemaModel, to: SchemaModel, options: DiffOptions = 
   plan.addAll(enums.comments)
   plan.addAll(defined.createLate)
   plan.addAll(defined.alter)
+  // Owners once every object exists, before grants (a new owner takes over the old one's grants).
+  plan.addAll(
+    planOwners(from, to, renames, ownersReset(rebuilt, rebuiltViews, sourceViews, defined, enums, types)),
+  )
   // Grants last: every object they name exists; those dropped and created again lost theirs.
   const recreated = new Set([
     ...[...rebuilt, ...rebuiltViews].map((k) => `table:${k}`),
@@ -330,4 +335,27 @@ class Plan {
   addAll(changes: readonly ChangeBody[]): void {
     this.changes.push(...changes)
   }
+}
+
+/**
+ * The objects the plan drops and creates again (by ownedObjectKey): they come back owned by the role
+ * that runs it, whatever their owner was.
+ */
+function ownersReset(
+  rebuilt: ReadonlySet<string>,
+  rebuiltViews: ReadonlySet<string>,
+  views: ReadonlyMap<string, { materialized: boolean }>,
+  defined: ReturnType<typeof planDefinedObjects>,
+  enums: ReturnType<typeof planEnums>,
+  types: ReturnType<typeof planUserTypes>,
+): Set<string> {
+  return new Set([
+    ...[...rebuilt].map((k) => `table:${k}`),
+    ...[...rebuiltViews].map((k) => `${views.get(k)?.materialized ? 'materialized view' : 'view'}:${k}`),
+    ...defined.recreatedRoutines.map((r) => `${r.kind}:${r.schema}.${r.name}`),
+    ...enums.replacements.flatMap((c) => (c.kind === 'replace-enum' ? [`enum:${key(c.to)}`] : [])),
+    ...types.detach.flatMap((c) =>
+      c.kind === 'detach-type' && c.recreated ? [`${c.type.kind}:${key(c.type.model)}`] : [],
+    ),
+  ])
 }

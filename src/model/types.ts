@@ -45,6 +45,38 @@ export interface SchemaModel {
    * so a routine without it is one whose EXECUTE was revoked from PUBLIC. Sorted (see grants.ts).
    */
   readonly grants: readonly GrantModel[]
+  /**
+   * ALTER ... OWNER TO: the objects owned by a role other than the one that applies the migrations,
+   * with that role. Absent (or empty) when every object is owned by the migrations' role, which is
+   * what a migration's CREATE gives it: schema code declares no owners. Sorted (see owners.ts).
+   */
+  readonly owners?: readonly OwnerModel[]
+}
+
+/**
+ * What an owner is kept for. A sequence owned by a column is not listed: it always has its table's
+ * owner (ALTER TABLE ... OWNER TO moves it along).
+ */
+export type OwnedObjectKind =
+  | 'schema'
+  | 'table'
+  | 'view'
+  | 'materialized view'
+  | 'sequence'
+  | 'function'
+  | 'procedure'
+  | 'enum'
+  | 'domain'
+  | 'composite type'
+
+export interface OwnerModel {
+  readonly on: OwnedObjectKind
+  /** The object's schema; for a schema, that schema. */
+  readonly schema: string
+  /** The object's name (a routine's with its argument types, as in `definedObjects`); for a schema, its name. */
+  readonly name: string
+  /** The role that owns it. */
+  readonly owner: string
 }
 
 /** What a grant is on: `table` covers views, materialized views and partitions too (GRANT ... ON TABLE). */

@@ -91,6 +91,9 @@ describeEachDatabase('journal down.sql checksums', (target) => {
 
     const result = await migrate(target.db, await folder())
     expect(result.applied.map((a) => a.name)).toEqual([M2])
+    // Who applied M1 is not known (check takes the journal's owner for it); M2 records this role.
+    const { rows } = await target.db.execute<{ role: string }>(sql`select current_user::text as role`)
+    expect((await readJournal(target.db)).map((row) => row.appliedBy)).toEqual([null, rows[0]!.role])
     // The upgrade recorded M1's down.sql as it is now: from here on, editing it is caught.
     expect(await downChecksums()).toEqual([
       [M1, sha256('drop table users cascade;\n')],

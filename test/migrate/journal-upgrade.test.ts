@@ -43,10 +43,11 @@ for (const targetName of targetNames) {
       await db.execute(sql.raw(`grant select, insert, update, delete on tidemark_migrations to ${role}`))
       await db.execute(sql.raw(`set role ${role}`))
       await expect(migrate(db, await readMigrationFolder(dir.path))).rejects.toThrow(
-        'The journal "public"."tidemark_migrations" needs 3 new columns, and only its owner can add them: ' +
+        'The journal "public"."tidemark_migrations" needs 4 new columns, and only its owner can add them: ' +
           'have the owner run `alter table "public"."tidemark_migrations" add column if not exists down_checksum text, ' +
           'add column if not exists claimer_pid integer, ' +
-          'add column if not exists claimer_started_at timestamptz`, then migrate again',
+          'add column if not exists claimer_started_at timestamptz, ' +
+          'add column if not exists applied_by text`, then migrate again',
       )
     })
   })

@@ -3,6 +3,7 @@ import { introspect } from '../../dialects/pg/introspect/index.js'
 import { describeChange } from '../../diff/describe.js'
 import type { RenameCandidate } from '../../diff/renames.js'
 import { generateMigration } from '../../migrate/generate/generate.js'
+import { migrationRolesOption } from '../../migrate/runner/journal-appliers.js'
 import { policyWarnings } from '../../model/policy-warnings.js'
 import { loadTool } from '../../tools/load-tool.js'
 import { CliError } from '../cli-error.js'
@@ -143,7 +144,8 @@ async function readLiveModel(settings: Settings): Promise<LoadedSchema> {
   const db = await openLiveDatabase(settings)
   try {
     const exclude = [{ schema: settings.journal.schema, table: settings.journal.table }]
-    const live = await introspect(db, { exclude, schemas: settings.schemas })
+    const roles = await migrationRolesOption(db, settings.journal)
+    const live = await introspect(db, { exclude, schemas: settings.schemas, ...roles })
     return { model: live, authoredDefaults: new Set() }
   } finally {
     await db.close()

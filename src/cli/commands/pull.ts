@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, relative, resolve } from 'node:path'
 import { codegen } from '../../dialects/pg/codegen/index.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
+import { migrationRolesOption } from '../../migrate/runner/journal-appliers.js'
 import type { SchemaModel } from '../../model/types.js'
 import { CliError } from '../cli-error.js'
 import { openLiveDatabase } from '../connect.js'
@@ -56,7 +57,8 @@ export async function pullCommand(args: readonly string[], io: CliIo): Promise<n
   let model: SchemaModel
   try {
     line.step('Reading the live database')
-    model = await introspect(db, { exclude: [settings.journal], schemas: settings.schemas })
+    const roles = await migrationRolesOption(db, settings.journal)
+    model = await introspect(db, { exclude: [settings.journal], schemas: settings.schemas, ...roles })
   } finally {
     line.done()
     await db.close()

@@ -1,6 +1,7 @@
 import type { Database, Transaction } from '../../database/database.js'
 import { introspect } from '../../dialects/pg/introspect/index.js'
 import { diff } from '../../diff/diff.js'
+import { sql } from '../../sql/sql.js'
 import { type DriftFinding, driftFindings } from '../check/drift-findings.js'
 import { MigrationHistoryError } from '../folder/migration-errors.js'
 import type { MigrationFolder } from '../folder/migration-folder.js'
@@ -8,6 +9,7 @@ import { readHistoryModel } from '../replay/history-model.js'
 import { restrictToSchemas } from '../replay/restrict-schemas.js'
 import type { ShadowOptions } from '../replay/shadow.js'
 import { ensureJournal, type JournalOptions, readJournal } from '../runner/journal.js'
+import { journalAppliers } from '../runner/journal-appliers.js'
 import { lockJournal } from '../runner/journal-lock.js'
 import { recordApplied } from '../runner/journal-writes.js'
 import { editedFiles } from '../runner/migration-status.js'
@@ -84,7 +86,14 @@ export async function baseline(
     ...(options.exclude ?? []),
   ]
   options.onStep?.('Reading the live database')
-  const live = await introspect(db, { exclude, schemas: options.schemas })
+  // What the journal will say applied the migrations: the roles already in it and this one.
+  const roles = await journalAppliers(db, options.journal, journalRows)
+  const { rows: session } = await db.execute<{ role: string }>(sql`select current_user::text as role`)
+  const live = await introspect(db, {
+    exclude,
+    schemas: options.schemas,
+    migrationRoles: [...roles, session[0]!.role],
+  })
   options.onStep?.(`Replaying ${adopted.length} migrations`)
   const history = await readHistoryModel({ ...folder, migrations: adopted }, options)
   const expected = restrictToSchemas(history.model, options.schemas)

@@ -11,6 +11,7 @@ import { readHistoryModel } from '../replay/history-model.js'
 import { restrictToSchemas } from '../replay/restrict-schemas.js'
 import type { ShadowOptions } from '../replay/shadow.js'
 import { type JournalOptions, readJournal } from '../runner/journal.js'
+import { migrationRolesOption } from '../runner/journal-appliers.js'
 import { type MigrationStatus, migrationStatus } from '../runner/migration-status.js'
 import { type DriftFinding, driftFindings } from './drift-findings.js'
 import { replayFailureNote } from './replay-failure.js'
@@ -110,7 +111,9 @@ export async function checkDatabase(options: CheckOptions): Promise<CheckReport>
   }
 
   options.onStep?.('Reading the live database')
-  const live = await introspect(options.db, { exclude, schemas: options.schemas })
+  // Owned by a role that applied migrations is owned as the migrations say.
+  const roles = await migrationRolesOption(options.db, options.journal, rows)
+  const live = await introspect(options.db, { exclude, schemas: options.schemas, ...roles })
 
   const applied = new Set(status.applied)
   const appliedFolder = {

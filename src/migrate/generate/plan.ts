@@ -4,6 +4,7 @@ import { introspect } from '../../dialects/pg/introspect/index.js'
 import type { Change, ChangeBody } from '../../diff/changes.js'
 import { diff } from '../../diff/diff.js'
 import { planGrants } from '../../diff/grants.js'
+import { ownersAfterRenames } from '../../diff/owners.js'
 import {
   type ColumnRename,
   findRenameCandidates,
@@ -16,6 +17,7 @@ import {
 import { TidemarkError } from '../../errors.js'
 import { byKindSchemaTableName } from '../../model/defined-object-order.js'
 import { emptyModel } from '../../model/empty-model.js'
+import { keptOwners, withOwners } from '../../model/owners.js'
 import type { DefinedObjectModel, SchemaModel } from '../../model/types.js'
 import type { MigrationFolder } from '../folder/migration-folder.js'
 import {
@@ -98,8 +100,13 @@ export interface MigrationPlan {
 export async function planMigration(options: PlanMigrationOptions): Promise<MigrationPlan> {
   const exclude = [{ schema: options.journal.schema, table: options.journal.table }]
   const sides = await readBothSides(options, exclude)
-  const { current, target, desired, history, shadow } = sides
-  const decisions = await settleRenames(current, target, options.resolveRenames)
+  const { current, desired, history, shadow } = sides
+  const decisions = await settleRenames(current, sides.target, options.resolveRenames)
+  // Schema code declares no owners: what the history (or the live database) has stays as it is,
+  // renamed tables included, and an object the plan rebuilds gets its owner back. (Not as read
+  // back: the shadow's own role may be an owner there too, which reads as the migrations' role.)
+  const owners = ownersAfterRenames(current.owners ?? [], decisions.renames)
+  const target = withOwners(sides.target, keptOwners({ owners }, sides.target))
   const up = withAuthoredExpressions(
     diff(current, target, { renames: decisions.renames }),
     desired,

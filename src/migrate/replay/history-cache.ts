@@ -11,11 +11,11 @@ import { pgliteVersion } from './pglite-archive.js'
  * security; 4: policies as part of tables; 5: partition keys and bounds; 6: comments and trigger
  * states of routines, triggers and other objects; 7: domains and composite types as their own
  * objects, with comments; 8: grants; 10: indexes of materialized views; 11: NOT VALID keys and
- * checks; 12: MATCH FULL keys; 13: the model's `others` renamed `definedObjects`; 14: casts,
- * publications and extended statistics), so a cache written by a development build of the same
- * version is not taken for a complete reading.
+ * checks; 12: MATCH FULL keys; 13: the model's `others` renamed `definedObjects`; 14: owners other
+ * than the migrations' role; 15: casts, publications and extended statistics), so a cache written
+ * by a development build of the same version is not taken for a complete reading.
  */
-const READING_REVISION = 14
+const READING_REVISION = 15
 
 /**
  * What the migration history builds is a function of its files, the PostgreSQL that replays them

@@ -1,3 +1,4 @@
+import { withOwners } from '../../model/owners.js'
 import type { SchemaModel } from '../../model/types.js'
 
 /**
@@ -9,16 +10,19 @@ export function restrictToSchemas(model: SchemaModel, schemas: readonly string[]
   if (schemas === undefined) return model
   const keep = new Set(schemas)
   const inScope = (object: { readonly schema: string }): boolean => keep.has(object.schema)
-  return {
-    ...model,
-    schemas: model.schemas.filter((schema) => keep.has(schema)),
-    enums: model.enums.filter(inScope),
-    domains: model.domains.filter(inScope),
-    compositeTypes: model.compositeTypes.filter(inScope),
-    sequences: model.sequences.filter(inScope),
-    tables: model.tables.filter(inScope),
-    views: model.views.filter(inScope),
-    definedObjects: model.definedObjects.filter(inScope),
-    grants: model.grants.filter(inScope),
-  }
+  return withOwners(
+    {
+      ...model,
+      schemas: model.schemas.filter((schema) => keep.has(schema)),
+      enums: model.enums.filter(inScope),
+      domains: model.domains.filter(inScope),
+      compositeTypes: model.compositeTypes.filter(inScope),
+      sequences: model.sequences.filter(inScope),
+      tables: model.tables.filter(inScope),
+      views: model.views.filter(inScope),
+      definedObjects: model.definedObjects.filter(inScope),
+      grants: model.grants.filter(inScope),
+    },
+    (model.owners ?? []).filter(inScope),
+  )
 }

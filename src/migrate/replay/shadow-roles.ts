@@ -25,11 +25,12 @@ export async function provideRoles(shadow: ShadowDatabase, names: Iterable<strin
   await shadow.runScript(`${statements.join(';\n')};`)
 }
 
-/** The roles a schema's policies and grants name. */
+/** The roles a schema's policies, grants and owners name. */
 export function rolesOfModel(model: SchemaModel): string[] {
   return [
     ...model.tables.flatMap((t) => t.policies.flatMap((p) => p.roles)),
     ...model.grants.map((g) => g.grantee),
+    ...(model.owners ?? []).map((o) => o.owner),
   ]
 }
 
@@ -49,7 +50,10 @@ export async function rolesOfHistory(folder: MigrationFolder): Promise<string[]>
       continue
     }
     walk(tree, (node) => {
-      const spec = node.RoleSpec as { roletype?: string; rolename?: string } | undefined
+      // A list of roles holds RoleSpec nodes; a single role (OWNER TO r) is the RoleSpec's fields.
+      const spec = (node.RoleSpec ?? (typeof node.roletype === 'string' ? node : undefined)) as
+        | { roletype?: string; rolename?: string }
+        | undefined
       if (spec?.roletype === 'ROLESPEC_CSTRING' && spec.rolename !== undefined) named.add(spec.rolename)
       const create = node.CreateRoleStmt as { role?: string } | undefined
       if (create?.role !== undefined) created.add(create.role)

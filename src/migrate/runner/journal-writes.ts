@@ -2,15 +2,18 @@ import type { Queryable } from '../../database/database.js'
 import { sql } from '../../sql/sql.js'
 import { type JournalOptions, journalTable } from './journal.js'
 
-/** Records a migration applied inside the current transaction. */
+/**
+ * Records a migration applied inside the current transaction, with the role that applied it: the
+ * owner of what it created, which `check` expects to find as their owner.
+ */
 export async function recordApplied(
   db: Queryable,
   journal: JournalOptions,
   row: { name: string; checksum: string; downChecksum: string; durationMs: number },
 ): Promise<void> {
   await db.execute(sql`
-    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at, duration_ms)
-    values (${row.name}, ${row.checksum}, ${row.downChecksum}, clock_timestamp(), ${row.durationMs})`)
+    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at, duration_ms, applied_by)
+    values (${row.name}, ${row.checksum}, ${row.downChecksum}, clock_timestamp(), ${row.durationMs}, current_user)`)
 }
 
 /** Claims a no-transaction migration: a row with applied_at null that other runners wait on. */
@@ -20,8 +23,8 @@ export async function recordClaim(
   row: { name: string; checksum: string; downChecksum: string },
 ): Promise<void> {
   await db.execute(sql`
-    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at)
-    values (${row.name}, ${row.checksum}, ${row.downChecksum}, null)`)
+    insert into ${journalTable(journal)} (name, checksum, down_checksum, applied_at, applied_by)
+    values (${row.name}, ${row.checksum}, ${row.downChecksum}, null, current_user)`)
 }
 
 /** Sets applied_at (now, or a given earlier time) and the duration of a claimed migration. */

@@ -30,6 +30,11 @@ export interface JournalRow {
   readonly durationMs: number | null
   /** When the migration started (or was claimed by a runner). */
   readonly startedAt: Date
+  /**
+   * The role that applied it (current_user then), the owner of what it created; null in rows
+   * written before the journal recorded it (the journal's owner stands in for them).
+   */
+  readonly appliedBy: string | null
 }
 
 /** `"schema"."table"` of the journal, for messages and SQL. */
@@ -41,20 +46,28 @@ export function journalTable(journal: JournalOptions) {
   return sql.identifier(journal.schema, journal.table)
 }
 
+interface JournalShape {
+  readonly exists: boolean
+  readonly downChecksum: boolean
+  readonly claimer: boolean
+  readonly appliedBy: boolean
+}
+
 /**
  * Whether the journal exists, and whether it has the columns later versions added: down_checksum,
- * and the claimer's columns (see claimer.ts). Earlier versions' journals lack them.
+ * the claimer's columns (see claimer.ts) and applied_by. Earlier versions' journals lack them.
  */
-async function journalShape(
-  db: Queryable,
-  journal: JournalOptions,
-): Promise<{ exists: boolean; downChecksum: boolean; claimer: boolean }> {
-  const { rows } = await db.execute<{ exists: boolean; downChecksum: boolean; claimer: boolean }>(sql`
+async function journalShape(db: Queryable, journal: JournalOptions): Promise<JournalShape> {
+  const { rows } = await db.execute<JournalShape>(sql`
     select to_regclass(${journalName(journal)}) is not null as exists,
       exists (
         select from pg_attribute
         where attrelid = to_regclass(${journalName(journal)}) and attname = 'down_checksum' and not attisdropped
       ) as "downChecksum",
+      exists (
+        select from pg_attribute
+        where attrelid = to_regclass(${journalName(journal)}) and attname = 'applied_by' and not attisdropped
+      ) as "appliedBy",
       (select count(*) from pg_attribute
         where attrelid = to_regclass(${journalName(journal)}) and not attisdropped
           and attname in ('claimer_pid', 'claimer_started_at')) = 2 as claimer`)
@@ -63,6 +76,7 @@ async function journalShape(
     exists: row?.exists === true,
     downChecksum: row?.downChecksum === true,
     claimer: row?.claimer === true,
+    appliedBy: row?.appliedBy === true,
   }
 }
 
@@ -82,9 +96,10 @@ export async function readJournal(
   if (!shape.exists) return []
   // A journal an earlier version created, not yet upgraded by `migrate`: read, never altered, here.
   const down = shape.downChecksum ? sql`down_checksum` : sql`null::text`
+  const by = shape.appliedBy ? sql`applied_by` : sql`null::text`
   const { rows } = await db.execute<JournalRow>(sql`
     select name, checksum, ${down} as "downChecksum", applied_at as "appliedAt", duration_ms as "durationMs",
-      started_at as "startedAt"
+      started_at as "startedAt", ${by} as "appliedBy"
     from ${journalTable(journal)} order by name collate "C"`)
   return rows
 }
@@ -101,7 +116,7 @@ export async function ensureJournal(db: Queryable, journal: JournalOptions = DEF
   const shape = await journalShape(db, journal)
   if (shape.exists) {
     // Checked first, so an up-to-date journal is never locked for it.
-    if (!shape.downChecksum || !shape.claimer) await upgradeJournal(db, journal, shape)
+    if (!shape.downChecksum || !shape.claimer || !shape.appliedBy) await upgradeJournal(db, journal, shape)
     return
   }
   try {
@@ -130,24 +145,23 @@ async function createJournal(db: Queryable, journal: JournalOptions): Promise<vo
         duration_ms integer,
         started_at timestamptz not null default clock_timestamp(),
         claimer_pid integer,
-        claimer_started_at timestamptz
+        claimer_started_at timestamptz,
+        applied_by text
       )`)
   })
 }
 
 /**
- * Upgrades a journal an earlier version created: down.sql's checksum and the runner that claims a
- * no-transaction migration get their columns, null in the existing rows. Earlier versions name
- * their columns, so they keep reading and writing it.
+ * Upgrades a journal an earlier version created: down.sql's checksum, the runner that claims a
+ * no-transaction migration and the role that applied a migration get their columns, null in the
+ * existing rows (no default: who applied an old row is not known, and the journal's owner stands in
+ * for it). Earlier versions name their columns, so they keep reading and writing it.
  */
-async function upgradeJournal(
-  db: Queryable,
-  journal: JournalOptions,
-  shape: { downChecksum: boolean; claimer: boolean },
-): Promise<void> {
+async function upgradeJournal(db: Queryable, journal: JournalOptions, shape: JournalShape): Promise<void> {
   const missing = [
     ...(shape.downChecksum ? [] : ['down_checksum text']),
     ...(shape.claimer ? [] : ['claimer_pid integer', 'claimer_started_at timestamptz']),
+    ...(shape.appliedBy ? [] : ['applied_by text']),
   ]
   const alter = `alter table ${journalName(journal)} ${missing.map((column) => `add column if not exists ${column}`).join(', ')}`
   try {

@@ -458,6 +458,25 @@ const EDITS: readonly Edit[] = [
     sql: 'revoke execute on function double_it(integer) from public',
     says: [/^grant EXECUTE on function double_it\(integer\) from PUBLIC: revoked outside migrations$/],
   },
+  // The owner holds every privilege on an object, and bypasses a table's row-level security unless
+  // it is forced.
+  {
+    name: 'give a table with row-level security to another role',
+    sql: 'alter table posts owner to pg_monitor',
+    says: [
+      /^table posts: owner changed to pg_monitor outside migrations; pg_monitor bypasses its row-level security, which is enabled and not forced$/,
+    ],
+  },
+  {
+    name: 'give a function to another role',
+    sql: 'alter function double_it(integer) owner to pg_monitor',
+    says: [/^function double_it\(integer\): owner changed to pg_monitor outside migrations$/],
+  },
+  {
+    name: 'give a view to another role',
+    sql: 'alter view user_emails owner to pg_monitor',
+    says: [/^view user_emails: owner changed to pg_monitor outside migrations$/],
+  },
   {
     name: 'index created on a matview by hand',
     sql: 'create index contact_ids_double_idx on contact_ids ((id * 2)) where id > 0',

@@ -27,6 +27,7 @@ import { Imports } from './imports.js'
 import { reportKeptAsWritten } from './kept-as-written-report.js'
 import { ModuleSymbols } from './module-symbols.js'
 import { notValidWarnings } from './not-valid-warnings.js'
+import { ownerWarnings } from './owner-warnings.js'
 import { referenceCycles } from './reference-cycles.js'
 import { schemaDecisions } from './schema-decisions.js'
 
@@ -269,6 +270,7 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
       ...unreachable,
       ...notValidWarnings(tables),
       ...grantWarnings,
+      ...ownerWarnings(model),
     ],
   }
 }

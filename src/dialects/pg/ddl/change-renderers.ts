@@ -8,6 +8,7 @@ import { extensionRenderers } from './families/extensions.js'
 import { grantRenderers } from './families/grants.js'
 import { indexRenderers } from './families/indexes.js'
 import { keptAsWrittenRenderers } from './families/kept-as-written.js'
+import { ownerRenderers } from './families/owners.js'
 import { partitionRenderers } from './families/partitions.js'
 import { policyRenderers } from './families/policies.js'
 import { routineRenderers } from './families/routines.js'
@@ -43,5 +44,6 @@ export const changeRenderers: { readonly [K in ChangeKind]: (change: ChangeOf<K>
   ...storageParameterRenderers,
   ...policyRenderers,
   ...partitionRenderers,
+  ...ownerRenderers,
   ...grantRenderers,
 }

@@ -2,6 +2,7 @@ import type { ChangeBody } from '../../../diff/changes.js'
 import { planDefinedObjects } from '../../../diff/defined-objects.js'
 import { createsDefinedObject } from '../../../diff/families/defined-object-changes.js'
 import { planGrants } from '../../../diff/grants.js'
+import { planOwners } from '../../../diff/owners.js'
 import { NO_RENAMES } from '../../../diff/renames.js'
 import { emptyModel } from '../../../model/empty-model.js'
 import { tablesInPartitionOrder } from '../../../model/partition-order.js'
@@ -9,6 +10,7 @@ import { typesInDependencyOrder } from '../../../model/type-order.js'
 import type { PartitionKeyModel, SchemaModel, TableModel, ViewModel } from '../../../model/types.js'
 import { viewsInDependencyOrder } from '../../../model/view-order.js'
 import { quoteIdent, quoteLiteral } from '../grammar/quote.js'
+import { ownerRenderers } from './families/owners.js'
 import { enumComments, tableComments, viewComments } from './render-comments.js'
 import { createDefinedObject, readsTablesAtCreation } from './render-defined-objects.js'
 import { renderGrantChange } from './render-grants.js'
@@ -32,7 +34,7 @@ import { createCompositeType, createDomain } from './render-types.js'
  * extensions, enums, domains and composite types, routines, sequences, tables (with their keys,
  * unique constraints and checks), sequence ownership, foreign keys (after every table, so cycles
  * and self-references work), indexes, routines with SQL-standard bodies or on a table's row type,
- * then views in the order their dependencies require, routines on a view's row type, policies, triggers and rules, and last the grants. A table's row-level security flags, then an object's COMMENT ON
+ * then views in the order their dependencies require, routines on a view's row type, policies, triggers and rules, and last the owners and grants. A table's row-level security flags, then an object's COMMENT ON
  * statements, follow its CREATE. Each
  * statement is one string without a trailing semicolon.
  *
@@ -90,6 +92,9 @@ export function renderCreate(model: SchemaModel): string[] {
   statements.push(...create(defined.createAfterViews))
   for (const table of model.tables) statements.push(...tablePolicies(table))
   statements.push(...create(defined.createLate))
+  // Owners other than the role running the statements, then grants.
+  for (const change of planOwners(emptyModel, model, NO_RENAMES, new Set()))
+    if (change.kind === 'change-owner') statements.push(...ownerRenderers['change-owner'](change))
   // Grants last, where they differ from what PostgreSQL gives a new object.
   for (const change of planGrants(emptyModel, model, NO_RENAMES, new Set()))
     if (change.kind === 'grant' || change.kind === 'revoke') statements.push(renderGrantChange(change))

@@ -10,6 +10,7 @@ import { readDomains } from './read-domains.js'
 import { readEnums } from './read-enums.js'
 import { readGrants } from './read-grants.js'
 import { readIndexes } from './read-indexes.js'
+import { readOwners } from './read-owners.js'
 import { readPolicies } from './read-policies.js'
 import { readSequences } from './read-sequences.js'
 import { dependsOn, readViews } from './read-views.js'
@@ -110,7 +111,9 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       definedObjects,
     }
     const grants = await grantsOf(model)
+    const owners = await readOwners(rows, scope, model)
     await restore()
-    return { ...model, grants }
+    // No field when every object is the migrations' role's, as in a model of schema code.
+    return owners.length === 0 ? { ...model, grants } : { ...model, grants, owners }
   })
 }

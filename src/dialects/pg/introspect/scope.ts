@@ -7,6 +7,11 @@ export interface IntrospectOptions {
   readonly schemas?: readonly string[]
   /** Tables to leave out entirely, with everything that belongs to them (e.g. a migration journal). */
   readonly exclude?: readonly { readonly schema: string; readonly table: string }[]
+  /**
+   * The roles that apply the migrations: an object one of them owns reads as owned by "the
+   * migrations' role" (no entry in `owners`). The session's current_user when absent.
+   */
+  readonly migrationRoles?: readonly string[]
 }
 
 /** Runs one catalog query and returns its rows. */
@@ -20,10 +25,17 @@ export function rowReader(db: Queryable): ReadRows {
 export class Scope {
   private readonly schemas: readonly string[] | null
   private readonly excluded: ReadonlySet<string>
+  private readonly migrationRoles: readonly string[] | null
 
   constructor(options: IntrospectOptions = {}) {
     this.schemas = options.schemas === undefined ? null : [...options.schemas]
     this.excluded = new Set((options.exclude ?? []).map((t) => tableKey(t.schema, t.table)))
+    this.migrationRoles = options.migrationRoles === undefined ? null : [...options.migrationRoles]
+  }
+
+  /** The role whose oid is `owner` (a column such as `c.relowner`) is not one that applies migrations. */
+  notMigrationRole(owner: string): SQL {
+    return sql`not (pg_get_userbyid(${sql.raw(owner)})::text = any(coalesce(${this.migrationRoles}::text[], array[current_user::text])))`
   }
 
   /**
