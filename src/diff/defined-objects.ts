@@ -13,7 +13,17 @@ const EARLY_KINDS: ReadonlySet<DefinedObjectModel['kind']> = new Set([
   'function',
   'procedure',
   'aggregate',
+  'cast',
 ])
+
+/**
+ * A cast converts with a routine and between types: among the early objects it is created last and
+ * dropped first (the model's order would put it before the functions it calls).
+ */
+const castsLast = (a: { object: DefinedObjectModel }, b: { object: DefinedObjectModel }): number =>
+  Number(a.object.kind === 'cast') - Number(b.object.kind === 'cast')
+const castsFirst = (a: DefinedObjectModel, b: DefinedObjectModel): number =>
+  Number(b.kind === 'cast') - Number(a.kind === 'cast')
 
 export const definedObjectKey = (o: DefinedObjectModel): string =>
   `${o.kind}\u0000${o.schema}\u0000${o.table}\u0000${o.name}`
@@ -78,7 +88,7 @@ function mentionsType(definition: string, type: QualifiedName): boolean {
 
 /**
  * Plans extensions, routines, triggers and the other objects kept as their statement (aggregates,
- * range types, rules), compared by definition. A routine
+ * range types, rules, casts, publications, extended statistics), compared by definition. A routine
  * whose definition changes is replaced in place (CREATE OR REPLACE) when its signature and result
  * stay, so what calls it stays too; otherwise PostgreSQL refuses the replacement and it is dropped
  * and created again, with the triggers that execute it. A routine whose arguments or result are a
@@ -133,6 +143,21 @@ export function planDefinedObjects(
     }
   }
 
+  // Casts over a type that is replaced, or that convert with a routine dropped and created again,
+  // hold them: they go first and come back after them.
+  for (const cast of from) {
+    if (cast.kind !== 'cast' || droppedKeys.has(definedObjectKey(cast))) continue
+    const through = recreatedRoutines.some((routine) => callsRoutine(cast.definition, routine))
+    if (!through && !rebuiltTypes.some((type) => mentionsType(cast.definition, type))) continue
+    const again = target.get(definedObjectKey(cast))
+    dropped.push(cast)
+    droppedKeys.add(definedObjectKey(cast))
+    if (again !== undefined) {
+      created.push({ object: again, replaces: false })
+      alter = alter.filter((c) => !('object' in c) || definedObjectKey(c.object) !== definedObjectKey(again))
+    }
+  }
+
   const createdKeys = new Set(created.map((c) => definedObjectKey(c.object)))
   const drop = (o: DefinedObjectModel): ChangeBody => ({
     kind: DEFINED_OBJECT_CHANGE_KINDS[o.kind].drop,
@@ -164,6 +189,7 @@ export function planDefinedObjects(
           !usesTargetTable(c.object) &&
           !usesTargetView(c.object),
       )
+      .sort(castsLast)
       .map(create),
     createAfterTables: created
       .filter((c) => (hasStandardBody(c.object) || usesTargetTable(c.object)) && !usesTargetView(c.object))
@@ -171,7 +197,10 @@ export function planDefinedObjects(
     createAfterViews: created.filter((c) => usesTargetView(c.object)).map(create),
     createLate: created.filter((c) => !EARLY_KINDS.has(c.object.kind)).map(create),
     dropLate: dropped.filter((o) => !EARLY_KINDS.has(o.kind)).map(drop),
-    dropRecreated: dropped.filter((o) => early(o) && createdKeys.has(definedObjectKey(o))).map(drop),
+    dropRecreated: dropped
+      .filter((o) => early(o) && createdKeys.has(definedObjectKey(o)))
+      .sort(castsFirst)
+      .map(drop),
     dropBeforeViews: dropped
       .filter((o) => goes(o) && usesSourceView(o))
       .reverse()
@@ -183,6 +212,7 @@ export function planDefinedObjects(
     dropEarly: dropped
       .filter((o) => goes(o) && !usesSourceView(o) && !usesSourceTable(o))
       .reverse()
+      .sort(castsFirst)
       .map(drop),
     dropExtensions: dropped.filter(isExtension).reverse().map(drop),
     alter,

@@ -107,6 +107,9 @@ export type DefinedObjectKind =
   | 'range type'
   | 'trigger'
   | 'rule'
+  | 'cast'
+  | 'publication'
+  | 'statistics object'
 
 /** ENABLE (origin, the default) / ENABLE ALWAYS / ENABLE REPLICA / DISABLE TRIGGER. */
 export type TriggerState = 'origin' | 'always' | 'replica' | 'disabled'
@@ -117,7 +120,7 @@ export interface DefinedObjectModel {
   readonly schema: string
   /** The name; routines carry their argument types (`touch(integer, text)`) since they can be overloaded. */
   readonly name: string
-  /** The table a trigger, policy or rule belongs to, or null. */
+  /** The table a trigger, policy, rule or statistics object belongs to, or null. */
   readonly table: string | null
   /** SQL that creates the object as it is (pg_get_functiondef, pg_get_triggerdef, ...), normalized. */
   readonly definition: string

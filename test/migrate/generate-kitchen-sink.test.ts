@@ -67,6 +67,9 @@ for (const shadow of shadows) {
           'create function util.positive(n numeric) returns boolean language sql immutable as $$ select n > 0 $$;',
           'create function public.touch() returns trigger language plpgsql as $$ begin new.updated_at = now(); return new; end $$;',
           "create aggregate public.total(integer) (sfunc = int4pl, stype = integer, initcond = '0');",
+          'create cast (text as public.role) with inout;',
+          'create publication accounts_feed for table public.accounts (id, name);',
+          'create statistics public.accounts_seats_balance (dependencies) on seats, balance from public.accounts;',
           'insert into public.literal_defaults (id) values (1);',
         ].join('\n'),
       )
@@ -78,9 +81,13 @@ for (const shadow of shadows) {
         'drop schema util',
       ])
       expect(result.plan.up.flatMap((c) => c.hazards.map((h) => h.kind))).toEqual(['breaking', 'breaking'])
-      // Aggregates are not declared by the schema: they stay as the migrations made them.
+      // Aggregates, casts, publications and statistics are not declared by the schema: they stay as
+      // the migrations made them.
       expect(result.plan.target.definedObjects.map((o) => `${o.kind} ${o.schema}.${o.name}`)).toEqual([
         'aggregate public.total(integer)',
+        'cast public.(text AS public.role)',
+        'publication public.accounts_feed',
+        'statistics object public.accounts_seats_balance',
       ])
       // From a replay, then from the cached history: nothing more to write.
       for (const _ of [1, 2]) expect((await generateMigration(options())).written).toBeNull()

@@ -16,8 +16,9 @@ export const PULL_HELP = withGlobalFlags(`Usage: tidemark pull [--out FILE] [--f
 
 Reads the live database and writes its schema as TypeScript: extensions, enums, domains, composite
 types, sequences, functions and procedures, tables and views with their constraints and indexes,
-and triggers. Aggregates, range types and rules, which the schema code cannot declare yet, are
-listed at the top of the file and stay managed by your migrations.
+and triggers. Aggregates, range types, rules, casts, publications and extended statistics, which
+the schema code cannot declare yet, are listed at the top of the file and stay managed by your
+migrations.
 
   --out FILE   where to write (default: the first schema module of the config)
   --force      overwrite FILE even though it already has content

@@ -1,7 +1,7 @@
 import type { DefinedObjectKind, DefinedObjectModel } from '../../model/types.js'
 import type { Hazard } from '../change-parts.js'
 import type { ChangeBody, ChangeKind } from '../changes.js'
-import { commentDrafts, definedObjectName } from './drift-drafts.js'
+import { commentDrafts, definedObjectName, SCHEMALESS_KINDS } from './drift-drafts.js'
 import { asWritten, type KindEntry, noHazards } from './kind-entry.js'
 import { commentVerb } from './words.js'
 
@@ -45,6 +45,13 @@ export const DEFINED_OBJECT_CHANGE_KINDS = {
   'range type': { create: 'create-range-type', drop: 'drop-range-type', comment: 'set-range-type-comment' },
   trigger: { create: 'create-trigger', drop: 'drop-trigger', comment: 'set-trigger-comment' },
   rule: { create: 'create-rule', drop: 'drop-rule', comment: 'set-rule-comment' },
+  cast: { create: 'create-cast', drop: 'drop-cast', comment: 'set-cast-comment' },
+  publication: { create: 'create-publication', drop: 'drop-publication', comment: 'set-publication-comment' },
+  'statistics object': {
+    create: 'create-statistics',
+    drop: 'drop-statistics',
+    comment: 'set-statistics-comment',
+  },
 } as const satisfies Record<DefinedObjectKind, { create: ChangeKind; drop: ChangeKind; comment: ChangeKind }>
 
 type CreateKind = (typeof DEFINED_OBJECT_CHANGE_KINDS)[DefinedObjectKind]['create']
@@ -60,7 +67,13 @@ export function createsDefinedObject(change: ChangeBody): change is CreateDefine
 }
 
 /** `touch()`, `auth.touch()`, `set_updated_at on users`: as `describe` names them. */
-export function definedObjectLabel(object: { schema: string; name: string; table: string | null }): string {
+export function definedObjectLabel(object: {
+  kind?: DefinedObjectKind
+  schema: string
+  name: string
+  table: string | null
+}): string {
+  if (object.kind !== undefined && SCHEMALESS_KINDS.has(object.kind)) return object.name
   const name = object.table === null ? object.name : `${object.name} on ${object.table}`
   return object.schema === 'public' ? name : `${object.schema}.${name}`
 }

@@ -1,4 +1,4 @@
-import type { PartitionOfModel } from '../../model/types.js'
+import type { DefinedObjectKind, PartitionOfModel } from '../../model/types.js'
 import type { ObjectRef } from '../change-parts.js'
 import { tableLabel } from '../renames.js'
 import { label } from './words.js'
@@ -98,10 +98,22 @@ export function viewColumnDefaultDrafts(
   ]
 }
 
-/** `auth.touch()`, `set_updated_at on auth.users`: a trigger or rule is named with its table. */
-export function definedObjectName(o: { schema: string; name: string; table: string | null }): string {
+/**
+ * `auth.touch()`, `set_updated_at on auth.users`: a trigger or rule is named with its table. A cast
+ * (`(text AS public.address)`) or a publication belongs to no schema: its name alone.
+ */
+export function definedObjectName(o: {
+  kind?: DefinedObjectKind
+  schema: string
+  name: string
+  table: string | null
+}): string {
+  if (o.kind !== undefined && SCHEMALESS_KINDS.has(o.kind)) return o.name
   return o.table === null ? tableLabel(o.schema, o.name) : `${o.name} on ${tableLabel(o.schema, o.table)}`
 }
+
+/** Kinds whose objects live in no schema; the model files them under one for the scope rules. */
+export const SCHEMALESS_KINDS: ReadonlySet<DefinedObjectKind> = new Set(['cast', 'publication'])
 
 export const viewKind = (view: { materialized: boolean }): string =>
   view.materialized ? 'materialized view' : 'view'

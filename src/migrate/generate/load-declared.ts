@@ -15,7 +15,7 @@ import type { ShadowDatabase } from '../replay/shadow.js'
 
 /**
  * The kinds the schema DSL declares. For them the code is the whole truth: generate creates,
- * replaces and drops them to match it. Other kinds (aggregates, range types, rules) stay as the
+ * replaces and drops them to match it. Other kinds (aggregates, range types, rules, casts, publications, statistics) stay as the
  * migrations made them.
  */
 export const DECLARED_KINDS: ReadonlySet<DefinedObjectKind> = new Set([

@@ -316,7 +316,7 @@ function environmentOf(current: SchemaModel): string {
 }
 
 /** Kinds that defaults, checks, generated columns and index expressions may call or use. */
-const USABLE_KINDS = new Set(['extension', 'range type', 'function', 'aggregate'])
+const USABLE_KINDS = new Set(['extension', 'range type', 'function', 'aggregate', 'cast'])
 
 const schemasOf = (objects: readonly DefinedObjectModel[]): string[] =>
   objects.map((o) => o.schema).filter((schema) => schema !== 'public')
@@ -337,11 +337,13 @@ async function loadWhatExpressionsMayUse(shadow: ShadowDatabase, current: Schema
     // As pg_dump does: function bodies may name tables that do not exist here.
     'SET check_function_bodies = off',
     ...schemas.map((schema) => `CREATE SCHEMA ${quoteIdent(schema)}`),
-    // Extensions first (a type may be over one of theirs), aggregates after the routines they call.
+    // Extensions first (a type may be over one of theirs), aggregates and casts after the routines
+    // they call.
     ...usable.filter((o) => o.kind === 'extension').map((o) => o.definition),
     ...renderCreate({ ...emptyModel, ...types }),
-    ...usable.filter((o) => o.kind !== 'extension' && o.kind !== 'aggregate').map((o) => o.definition),
+    ...usable.filter((o) => !['extension', 'aggregate', 'cast'].includes(o.kind)).map((o) => o.definition),
     ...usable.filter((o) => o.kind === 'aggregate').map((o) => o.definition),
+    ...usable.filter((o) => o.kind === 'cast').map((o) => o.definition),
   ]
   if (statements.length > 1) await shadow.runScript(`${statements.join(';\n')};`)
   return { ...emptyModel, schemas, ...types, definedObjects: usable }

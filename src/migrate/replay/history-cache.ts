@@ -12,9 +12,9 @@ import { pgliteVersion } from './pglite-archive.js'
  * states of routines, triggers and other objects; 7: domains and composite types as their own
  * objects, with comments; 8: grants; 10: indexes of materialized views; 11: NOT VALID keys and
  * checks; 12: MATCH FULL keys; 13: the model's `others` renamed `definedObjects`; 14: owners other
- * than the migrations' role; 16: comments on indexes, keys, checks and policies, and view column
- * defaults and comments), so a cache written by a development build of the same version is not
- * taken for a complete reading.
+ * than the migrations' role; 15: casts, publications and extended statistics; 16: comments on
+ * indexes, keys, checks and policies, and view column defaults and comments), so a cache written
+ * by a development build of the same version is not taken for a complete reading.
  */
 const READING_REVISION = 16
 

@@ -64,6 +64,10 @@ CREATE TYPE address AS (street text, zip varchar(10));
 CREATE TABLE contacts (id int PRIMARY KEY, email email_address, home address);
 CREATE MATERIALIZED VIEW contact_ids AS SELECT id FROM contacts;
 CREATE UNIQUE INDEX contact_ids_id_idx ON contact_ids (id);
+CREATE TYPE tag AS (label text);
+CREATE FUNCTION tag_of(label text) RETURNS tag LANGUAGE sql IMMUTABLE AS 'select row(label)::tag';
+CREATE CAST (text AS tag) WITH FUNCTION tag_of(text);
+CREATE PUBLICATION posts_feed FOR TABLE posts;
 `
 
 interface Edit {
@@ -529,6 +533,32 @@ const EDITS: readonly Edit[] = [
     name: 'matview index dropped by hand',
     sql: 'drop index contact_ids_id_idx',
     says: [/^index contact_ids_id_idx on materialized view contact_ids: missing$/],
+  },
+  {
+    name: 'add a cast',
+    sql: 'create cast (tag as text) with inout as assignment',
+    says: [/^cast \(public\.tag AS text\): added outside migrations$/],
+  },
+  {
+    name: 'drop a cast the migrations created',
+    sql: 'drop cast (text as tag)',
+    says: [/^cast \(text AS public\.tag\): missing$/],
+  },
+  {
+    // Every row of every table would stream to a subscriber.
+    name: 'add a publication',
+    sql: 'create publication everything for all tables',
+    says: [/^publication everything: added outside migrations$/],
+  },
+  {
+    name: 'add a table to a publication',
+    sql: 'alter publication posts_feed add table users (id, email) where (id > 0)',
+    says: [/^publication posts_feed: definition changed$/],
+  },
+  {
+    name: 'add extended statistics',
+    sql: 'create statistics users_age_score (dependencies) on age, score from users',
+    says: [/^statistics object users_age_score on users: added outside migrations$/],
   },
   {
     name: 'matview index redefined by hand',

@@ -53,8 +53,8 @@ export interface CodegenResult {
  * Writes the schema model as a TypeScript module that uses `tidemark/pg`: enums, domains and
  * composite types (after the types they use), sequences, tables and views, in that order and by
  * schema then name (views after the views they read). `toModel` of the module's exports gives back
- * the model; objects the DSL cannot declare yet (aggregates, range types, rules) are listed in a
- * comment at the top and reported as warnings.
+ * the model; objects the DSL cannot declare yet (aggregates, range types, rules, casts,
+ * publications, extended statistics) are listed in a comment at the top and reported as warnings.
  *
  * @example
  * const { source, warnings } = codegen(await introspect(db))
@@ -80,8 +80,8 @@ export function codegen(model: SchemaModel, options: CodegenOptions = {}): Codeg
     .filter((schema) => schema !== DEFAULT_SCHEMA)
     .sort(compare)
 
-  // Extensions, routines and triggers are written as code; aggregates, range types and rules stay
-  // with the migrations and are listed in the module's comment.
+  // Extensions, routines and triggers are written as code; aggregates, range types, rules, casts,
+  // publications and statistics stay with the migrations and are listed in the module's comment.
   const written = model.definedObjects.filter((o) => WRITTEN_KINDS.has(o.kind))
   const ofKind = (kind: DefinedObjectModel['kind']) => written.filter((o) => o.kind === kind)
   const routines = [...ofKind('function'), ...ofKind('procedure')]

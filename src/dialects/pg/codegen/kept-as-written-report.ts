@@ -8,6 +8,9 @@ const PLURALS: Record<DefinedObjectKind, string> = {
   'range type': 'range types',
   trigger: 'triggers',
   rule: 'rules',
+  cast: 'casts',
+  publication: 'publications',
+  'statistics object': 'statistics objects',
 }
 
 const KIND_ORDER = Object.keys(PLURALS) as DefinedObjectKind[]
@@ -45,6 +48,8 @@ export function reportKeptAsWritten(objects: readonly DefinedObjectModel[]): {
 
 function describe(o: DefinedObjectModel): string {
   if (o.kind === 'extension') return `${o.name} (in schema ${o.schema})`
+  // Casts and publications belong to no schema.
+  if (o.kind === 'cast' || o.kind === 'publication') return o.name
   return o.table === null ? `${o.schema}.${o.name}` : `${o.name} on ${o.schema}.${o.table}`
 }
 

@@ -18,6 +18,9 @@ const KEYWORD: Record<DefinedObjectModel['kind'], string> = {
   'range type': 'TYPE',
   trigger: 'TRIGGER',
   rule: 'RULE',
+  cast: 'CAST',
+  publication: 'PUBLICATION',
+  'statistics object': 'STATISTICS',
 }
 
 /** The object's statement, then its comment and trigger state when they are not the defaults. */
@@ -65,11 +68,16 @@ export function readsTablesAtCreation(object: DefinedObjectModel): boolean {
 
 /**
  * What DROP and COMMENT ON name: `EXTENSION "x"`, `FUNCTION "s"."f"(integer, text)` (routines by
- * their argument types), `TRIGGER "t" ON "s"."table"`, `TYPE "s"."x"`.
+ * their argument types), `TRIGGER "t" ON "s"."table"`, `TYPE "s"."x"`, `CAST (text AS public.x)`,
+ * `STATISTICS "s"."x"` (named without its table).
  */
 export function definedObjectTarget(object: DefinedObjectModel): string {
   const keyword = KEYWORD[object.kind]
-  if (object.kind === 'extension') return `${keyword} ${quoteIdent(object.name)}`
+  if (object.kind === 'extension' || object.kind === 'publication')
+    return `${keyword} ${quoteIdent(object.name)}`
+  // A cast's name is its `(source AS target)`, printed as PostgreSQL reads it back.
+  if (object.kind === 'cast') return `${keyword} ${object.name}`
+  if (object.kind === 'statistics object') return `${keyword} ${qualified(object.schema, object.name)}`
   if (object.table !== null)
     return `${keyword} ${quoteIdent(object.name)} ON ${qualified(object.schema, object.table)}`
   const paren = object.name.indexOf('(')

@@ -24,8 +24,8 @@ export type { IntrospectOptions } from './scope.js'
  * `toModel` gives for schema code: one transaction, a fixed number of catalog queries whatever the
  * size of the database. Expressions (defaults other than literals, checks, generated columns, index
  * keys and predicates, view queries) come back in PostgreSQL's canonical text. Objects kept as their
- * CREATE statement (extensions, routines, triggers, aggregates, range types, rules) are listed in
- * `definedObjects`.
+ * CREATE statement (extensions, routines, triggers, aggregates, range types, rules, casts,
+ * publications, extended statistics) are listed in `definedObjects`.
  *
  * @example
  * const live = await introspect(db, { exclude: [{ schema: 'public', table: 'tidemark_migrations' }] })

@@ -52,6 +52,11 @@ export class Scope {
     return sql`(${this.schemas}::text[] is null or ${sql.raw(alias)}.nspname = any(${this.schemas}::text[]))`
   }
 
+  /** Whether the `schemas` option narrows what is read (objects of no schema ask it). */
+  isNarrowed(): boolean {
+    return this.schemas !== null
+  }
+
   isExcluded(schema: string, table: string): boolean {
     return this.excluded.has(tableKey(schema, table))
   }

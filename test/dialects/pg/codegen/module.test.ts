@@ -40,6 +40,9 @@ describe('codegen of what the DSL cannot declare', () => {
       other('aggregate', 'evil */ total(integer)'),
       other('range type', 'span'),
       other('rule', 'owner_only', 'events'),
+      other('cast', '(text AS app.tag)'),
+      other('publication', 'feed'),
+      other('statistics object', 'events_stats', 'events'),
     ],
   })
   const { source, warnings } = codegen(model)
@@ -53,6 +56,9 @@ describe('codegen of what the DSL cannot declare', () => {
         ' * - aggregate app.total(integer)',
         ' * - range type app.span',
         ' * - rule owner_only on app.events',
+        ' * - cast (text AS app.tag)',
+        ' * - publication feed',
+        ' * - statistics object events_stats on app.events',
         ' */',
       ].join('\n'),
     )
@@ -63,6 +69,9 @@ describe('codegen of what the DSL cannot declare', () => {
       '2 aggregates are not written as code yet; they stay managed by your migrations',
       '1 range type is not written as code yet; it stays managed by your migrations',
       '1 rule is not written as code yet; it stays managed by your migrations',
+      '1 cast is not written as code yet; it stays managed by your migrations',
+      '1 publication is not written as code yet; it stays managed by your migrations',
+      '1 statistics object is not written as code yet; it stays managed by your migrations',
     ])
   })
 

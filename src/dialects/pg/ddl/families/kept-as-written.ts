@@ -16,4 +16,13 @@ export const keptAsWrittenRenderers: FamilyRenderers<KeptAsWrittenChange> = {
   'create-rule': renderCreateDefinedObject,
   'drop-rule': renderDropDefinedObject,
   'set-rule-comment': renderDefinedObjectComment,
+  'create-cast': renderCreateDefinedObject,
+  'drop-cast': renderDropDefinedObject,
+  'set-cast-comment': renderDefinedObjectComment,
+  'create-publication': renderCreateDefinedObject,
+  'drop-publication': renderDropDefinedObject,
+  'set-publication-comment': renderDefinedObjectComment,
+  'create-statistics': renderCreateDefinedObject,
+  'drop-statistics': renderDropDefinedObject,
+  'set-statistics-comment': renderDefinedObjectComment,
 }
