@@ -45,7 +45,9 @@ export interface IndexKeySource {
   toIndexElement(): IndexElement
 }
 
-const isIndexKeySource = (key: object): key is IndexKeySource =>
+const isIndexKeySource = (key: unknown): key is IndexKeySource =>
+  typeof key === 'object' &&
+  key !== null &&
   typeof (key as Partial<IndexKeySource>).toIndexElement === 'function'
 
 /** An index key of a column or a `sql` expression; anything else orders query results only. */
@@ -71,7 +73,15 @@ export class Index implements TableExtra {
         ? key.spec
         : isIndexKeySource(key)
           ? key.toIndexElement().spec
-          : indexElement(key, 'asc').spec,
+          : // Not checked here: toModel names the table and index when a key is not a column
+            // or an expression (a column removed from the table is undefined).
+            {
+              target: key,
+              order: 'asc' as const,
+              nulls: undefined,
+              opclass: undefined,
+              collation: undefined,
+            },
     )
     return new Index({ ...this.spec, elements })
   }
